@@ -1,0 +1,18 @@
+/**
+ * Annotations read from catalog entities. They are the ones Backstage's own Kubernetes plugin
+ * reads, so an entity that works there works here unchanged.
+ */
+export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
+  'backstage.io/kubernetes-label-selector';
+/** A comma-separated list of namespaces is allowed. */
+export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+
+/** The label on workloads that ties them to an entity carrying KUBERNETES_ID_ANNOTATION. */
+export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
+
+/** Prefix of every label and annotation Kubeplatform writes to objects it manages. */
+export const KUBEPLATFORM_PREFIX = 'kubeplatform.io/';
+
+/** Field manager used for every server-side apply Kubeplatform performs. */
+export const KUBEPLATFORM_FIELD_MANAGER = 'kubeplatform';

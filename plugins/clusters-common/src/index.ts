@@ -1,0 +1,11 @@
+/**
+ * Isomorphic types, problem detectors, environment spec schema and permission definitions shared
+ * by every Kubeplatform plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './permissions';
+export * from './problems/types';
+export * from './view/types';

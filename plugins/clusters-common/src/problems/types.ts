@@ -1,0 +1,61 @@
+/** How bad a detected problem is. `error` means users are affected or soon will be. */
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+/** Every problem code a detector can emit. */
+export type ProblemCode =
+  | 'CrashLoopBackOff'
+  | 'ImagePullBackOff'
+  | 'ErrImagePull'
+  | 'InvalidImageName'
+  | 'CreateContainerConfigError'
+  | 'OOMKilled'
+  | 'ReadinessProbeFailing'
+  | 'Unschedulable'
+  | 'Evicted'
+  | 'RestartsRising'
+  | 'ProgressDeadlineExceeded'
+  | 'ReplicaFailure'
+  | 'QuotaExceeded'
+  | 'UnavailableReplicas'
+  | 'StatefulSetNotReady'
+  | 'DaemonSetNotReady'
+  | 'JobFailed'
+  | 'CronJobLastRunFailed'
+  | 'HpaAtMaxReplicas'
+  | 'HpaNearMaxReplicas'
+  | 'HpaMetricsUnavailable';
+
+/** The Kubernetes object a problem concerns. */
+export interface ProblemObject {
+  kind: string;
+  namespace?: string;
+  name: string;
+  /** The container inside a pod, when the problem is about one container. */
+  container?: string;
+}
+
+/** A problem found by a detector: what is wrong, how bad, and what to do about it. */
+export interface Problem {
+  code: ProblemCode;
+  severity: ProblemSeverity;
+  message: string;
+  suggestedFix: string;
+  object: ProblemObject;
+  /** ISO timestamp of when the problem started, when Kubernetes tells us. */
+  since?: string;
+  /** The cluster the object lives in; set by the aggregator, not the detectors. */
+  cluster?: string;
+}
+
+const severityRank: Record<ProblemSeverity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/** Orders problems worst first, then oldest first. */
+export function compareProblems(a: Problem, b: Problem): number {
+  const bySeverity = severityRank[a.severity] - severityRank[b.severity];
+  if (bySeverity !== 0) return bySeverity;
+  return (a.since ?? '').localeCompare(b.since ?? '');
+}

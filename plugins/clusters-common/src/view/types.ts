@@ -1,0 +1,160 @@
+import { Problem } from '../problems/types';
+
+/**
+ * How fresh a cluster's data is.
+ * - ok: the watch is live.
+ * - syncing: the first list has not finished yet.
+ * - stale: the watch dropped; the last data is kept and shown with its age.
+ * - unreachable / timeout: the API server cannot be reached or did not answer in time.
+ * - unauthorized: the credentials were refused (401).
+ * - forbidden: the credentials are valid but lack rights (403) for some or all resources.
+ */
+export type ClusterSyncState =
+  | 'ok'
+  | 'syncing'
+  | 'stale'
+  | 'unreachable'
+  | 'timeout'
+  | 'unauthorized'
+  | 'forbidden';
+
+/** Who a cluster is, as far as a browser may know. Never carries credentials. */
+export interface ClusterIdentity {
+  name: string;
+  title?: string;
+  region?: string;
+  environment?: string;
+  dashboardUrl?: string;
+}
+
+/** The sync state of a cluster, or of one resource type or namespace inside it. */
+export interface SyncStatus {
+  state: ClusterSyncState;
+  /** A human-readable reason, safe to show (no credentials, no tokens). */
+  reason?: string;
+  /** ISO timestamp of the last time the data was known to be current. */
+  lastSyncedAt?: string;
+  /** Seconds since lastSyncedAt, at the time the response was built. */
+  ageSeconds?: number;
+  /** Resource types or namespaces that are not ok, each with its own state. */
+  partial?: Array<{
+    resource: string;
+    namespace?: string;
+    state: ClusterSyncState;
+    reason?: string;
+  }>;
+}
+
+export interface ContainerImage {
+  container: string;
+  image: string;
+  /** The tag or digest part of the image reference, `latest` when none is given. */
+  tag: string;
+}
+
+export interface AutoscalerSummary {
+  name: string;
+  minReplicas: number;
+  maxReplicas: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  /** Target CPU utilisation in percent, when the HPA has a CPU resource metric. */
+  targetCpuUtilization?: number;
+  /** Current CPU utilisation in percent, when metrics are available. */
+  currentCpuUtilization?: number;
+  /** Replicas left before the maximum: maxReplicas - currentReplicas. */
+  headroom: number;
+}
+
+export interface WorkloadCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export type WorkloadKind =
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'Job'
+  | 'CronJob';
+
+export type HealthState = 'healthy' | 'warning' | 'error' | 'unknown';
+
+export interface WorkloadSummary {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+  replicas: {
+    desired: number;
+    ready: number;
+    updated: number;
+    available: number;
+  };
+  images: ContainerImage[];
+  /** Deployment revision annotation, StatefulSet currentRevision, or Job/CronJob generation. */
+  revision?: string;
+  conditions: WorkloadCondition[];
+  autoscaler?: AutoscalerSummary;
+  restarts: {
+    total: number;
+    lastHour: number;
+  };
+  podPhases: Partial<
+    Record<'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown', number>
+  >;
+  health: HealthState;
+  problems: Problem[];
+}
+
+export interface ClusterView {
+  cluster: ClusterIdentity;
+  sync: SyncStatus;
+  workloads: WorkloadSummary[];
+  problems: Problem[];
+  health: HealthState;
+}
+
+/** The same workload running different images in different clusters. */
+export interface VersionDrift {
+  kind: WorkloadKind;
+  name: string;
+  container: string;
+  /** cluster name -> image tag */
+  tagsByCluster: Record<string, string>;
+}
+
+/** Why an entity has no view: shown by the UI as an explanation, not as an error. */
+export interface EntityViewExplanation {
+  code: 'NoKubernetesAnnotations' | 'InvalidLabelSelector';
+  message: string;
+  /** YAML the user can add to catalog-info.yaml to fix it. */
+  example?: string;
+}
+
+export interface EntityView {
+  entityRef: string;
+  generatedAt: string;
+  health: HealthState;
+  /** true when any cluster is not `ok`: the answer may be missing data. */
+  incomplete: boolean;
+  clusters: ClusterView[];
+  drift: VersionDrift[];
+  explanation?: EntityViewExplanation;
+}
+
+export interface OwnerView {
+  ownerRef: string;
+  generatedAt: string;
+  entities: Array<{
+    entityRef: string;
+    title?: string;
+    health: HealthState;
+    incomplete: boolean;
+    problemCounts: Record<'error' | 'warning' | 'info', number>;
+    topProblem?: Problem;
+    clusters: Array<{ cluster: string; health: HealthState; sync: SyncStatus }>;
+  }>;
+}

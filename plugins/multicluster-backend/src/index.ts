@@ -1,0 +1,7 @@
+/**
+ * The multi-cluster service view backend plugin for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export { multiclusterPlugin as default } from './plugin';
