@@ -158,3 +158,55 @@ export interface OwnerView {
     clusters: Array<{ cluster: string; health: HealthState; sync: SyncStatus }>;
   }>;
 }
+
+export interface ContainerStatusSummary {
+  name: string;
+  image: string;
+  ready: boolean;
+  restartCount: number;
+  /** `running`, `waiting` or `terminated`, with the reason Kubernetes gives. */
+  state: 'running' | 'waiting' | 'terminated' | 'unknown';
+  reason?: string;
+  lastTerminationReason?: string;
+}
+
+export interface PodSummary {
+  namespace: string;
+  name: string;
+  phase: string;
+  ready: string; // e.g. "1/2"
+  restarts: number;
+  createdAt?: string;
+  nodeName?: string;
+  containers: ContainerStatusSummary[];
+  /** From metrics.k8s.io when the cluster serves it. */
+  cpuMillicores?: number;
+  memoryBytes?: number;
+  problems: Problem[];
+}
+
+export interface EventSummary {
+  type: string; // Normal or Warning
+  reason: string;
+  message: string;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  involvedObject: { kind: string; name: string; namespace?: string };
+}
+
+/** Copyable kubectl commands for one object in one cluster. */
+export interface KubectlCommands {
+  context: string;
+  commands: Array<{ title: string; command: string }>;
+}
+
+/** The drawer's content: one workload in one cluster. */
+export interface WorkloadDetail {
+  cluster: ClusterIdentity;
+  sync: SyncStatus;
+  workload: WorkloadSummary;
+  pods: PodSummary[];
+  events: EventSummary[];
+  kubectl: KubectlCommands;
+}
