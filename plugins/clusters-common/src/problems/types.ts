@@ -8,22 +8,26 @@ export type ProblemCode =
   | 'ErrImagePull'
   | 'InvalidImageName'
   | 'CreateContainerConfigError'
+  | 'ContainerWaiting'
   | 'OOMKilled'
   | 'ReadinessProbeFailing'
   | 'Unschedulable'
   | 'Evicted'
   | 'RestartsRising'
+  | 'ContainerRestarts'
   | 'ProgressDeadlineExceeded'
   | 'ReplicaFailure'
   | 'QuotaExceeded'
   | 'UnavailableReplicas'
   | 'StatefulSetNotReady'
   | 'DaemonSetNotReady'
+  | 'WorkloadConditionFalse'
   | 'JobFailed'
   | 'CronJobLastRunFailed'
   | 'HpaAtMaxReplicas'
   | 'HpaNearMaxReplicas'
-  | 'HpaMetricsUnavailable';
+  | 'HpaMetricsUnavailable'
+  | 'HpaUnableToScale';
 
 /** The Kubernetes object a problem concerns. */
 export interface ProblemObject {

@@ -1,0 +1,18 @@
+import { Page, expect } from '@playwright/test';
+
+/** Signs in as the guest user through the sign-in page's "Enter" button. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/. */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: `test-results/screenshots/${name}.png`,
+    fullPage: true,
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Labels and annotations on the objects that make up an environment. The cluster is the source
+ * of truth: an object belongs to Kubeplatform only when it carries MANAGED_BY_LABEL with
+ * MANAGED_BY_VALUE and ENVIRONMENT_LABEL naming its environment.
+ */
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY_VALUE = 'kubeplatform';
+export const ENVIRONMENT_LABEL = 'kubeplatform.io/environment';
+export const CLASS_LABEL = 'kubeplatform.io/class';
+/** Owner ref made label-safe (`user.default.alice`), for selectors; the exact ref is an annotation. */
+export const OWNER_LABEL = 'kubeplatform.io/owner';
+/** Expiry as Unix seconds, so a label selector or a human can read it. */
+export const EXPIRES_LABEL = 'kubeplatform.io/expires';
+
+export const OWNER_ANNOTATION = 'kubeplatform.io/owner';
+export const EXPIRES_AT_ANNOTATION = 'kubeplatform.io/expires-at';
+export const CREATED_BY_ANNOTATION = 'kubeplatform.io/created-by';
+export const SIZE_ANNOTATION = 'kubeplatform.io/size';
+export const PARAMETERS_ANNOTATION = 'kubeplatform.io/parameters';
+export const SLEEP_SCHEDULE_ANNOTATION = 'kubeplatform.io/sleep-schedule';
+/** Hash of the request that made the environment; a repeat with the same hash is a no-op. */
+export const SPEC_HASH_ANNOTATION = 'kubeplatform.io/spec-hash';
+/** `provisioning` while a create is in flight, then `ready`; `failed` if rollback could not finish. */
+export const PHASE_ANNOTATION = 'kubeplatform.io/phase';
+/** Set while asleep: `manual` or `schedule`, so the reaper only wakes what it put to sleep. */
+export const SLEEPING_ANNOTATION = 'kubeplatform.io/sleeping';
+/** On a workload: its replica count before the environment went to sleep. */
+export const REPLICAS_BEFORE_SLEEP_ANNOTATION =
+  'kubeplatform.io/replicas-before-sleep';
+
+/** `user:default/alice` → `user.default.alice`, a valid label value. */
+export function ownerLabelValue(ownerRef: string): string {
+  return ownerRef
+    .toLocaleLowerCase('en-US')
+    .replace(/[:/]/g, '.')
+    .replace(/[^a-z0-9._-]/g, '-')
+    .slice(0, 63)
+    .replace(/[^a-z0-9]+$/, '');
+}

@@ -1,0 +1,4 @@
+export * from './MulticlusterApi';
+export { MulticlusterClient, RequestTimeoutError } from './MulticlusterClient';
+export type { MulticlusterClientOptions } from './MulticlusterClient';
+export { MalformedResponseError } from './validate';

@@ -1,0 +1,24 @@
+# Sourced by scripts/start and scripts/test: runs the demo backend, which serves the built
+# frontend and every API on one port.
+
+# The config files the demo backend reads, in order; later files override earlier ones.
+kp_backend_config_args() {
+  local args=(--config "$KP_ROOT/app-config.yaml" --config "$KP_ROOT/app-config.single-port.yaml")
+  local clusters_config="$KP_ROOT/.local-clusters/app-config.local-clusters.yaml"
+  [ -f "$clusters_config" ] && args+=(--config "$clusters_config")
+  local extra
+  for extra in ${KUBEPLATFORM_EXTRA_CONFIG:-}; do args+=(--config "$extra"); done
+  printf '%s\n' "${args[@]}"
+}
+
+# Waits until the backend answers, or fails when its process died or the time ran out.
+kp_wait_for_backend() {
+  local pid="$1" url="$2" seconds="${3:-180}"
+  local waited=0
+  until curl -fsS -o /dev/null "$url/.backstage/health/v1/readiness" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ "$waited" -ge "$seconds" ] && return 2
+    sleep 2
+    waited=$((waited + 2))
+  done
+}
