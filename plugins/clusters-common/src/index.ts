@@ -9,3 +9,4 @@ export * from './annotations';
 export * from './permissions';
 export * from './problems/types';
 export * from './view/types';
+export * from './environments';

@@ -1,0 +1,5 @@
+export * from './duration';
+export * from './labels';
+export * from './names';
+export * from './spec';
+export * from './types';
