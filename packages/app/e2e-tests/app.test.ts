@@ -10,7 +10,10 @@ test('a guest signs in, opens the catalog and the checkout entity page', async (
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Catalog', exact: true })
     .click();
-  const checkoutLink = page.getByRole('link', { name: 'checkout', exact: true });
+  const checkoutLink = page.getByRole('link', {
+    name: 'checkout',
+    exact: true,
+  });
   await expect(checkoutLink).toBeVisible();
   await saveScreenshot(page, 'catalog');
 

@@ -6,7 +6,9 @@ export async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(page.getByRole('navigation', { name: 'sidebar nav' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
 }
 
 /** Saves a full-page screenshot under test-results/screenshots/. */

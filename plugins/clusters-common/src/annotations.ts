@@ -6,7 +6,8 @@ export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
 /** A comma-separated list of namespaces is allowed. */
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';
 
 /** The label on workloads that ties them to an entity carrying KUBERNETES_ID_ANNOTATION. */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
