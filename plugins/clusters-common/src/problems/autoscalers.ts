@@ -84,7 +84,7 @@ export function detectAutoscalerProblems(
           }${cpuText}`,
       suggestedFix: fixedSize
         ? `If ${target} should follow load, lower minReplicas below maxReplicas; otherwise this is the size you chose.`
-        : `Raise maxReplicas (check that the namespace quota and the cluster have room for more pods: \`kubectl describe resourcequota ${ns}\`), or make each replica handle more load. \`kubectl describe hpa ${ns}${name}\` shows its metrics and recent decisions.`,
+        : `Raise maxReplicas (check that the namespace quota and the cluster have room for more pods: \`kubectl describe resourcequota ${ns.trimEnd()}\`), or make each replica handle more load. \`kubectl describe hpa ${ns}${name}\` shows its metrics and recent decisions.`,
       object: problemObject('HorizontalPodAutoscaler', metadata),
       since: wantsMore
         ? toIso(limited?.lastTransitionTime)
@@ -104,7 +104,7 @@ export function detectAutoscalerProblems(
       )}%) for ${target}; ${max - current} replica${
         max - current === 1 ? '' : 's'
       } of headroom left.${cpuText}`,
-      suggestedFix: `Raise maxReplicas before load grows further (check quota and cluster capacity first: \`kubectl describe resourcequota ${ns}\`), or make each replica handle more load. \`kubectl describe hpa ${ns}${name}\` shows its metrics.`,
+      suggestedFix: `Raise maxReplicas before load grows further (check quota and cluster capacity first: \`kubectl describe resourcequota ${ns.trimEnd()}\`), or make each replica handle more load. \`kubectl describe hpa ${ns}${name}\` shows its metrics.`,
       object: problemObject('HorizontalPodAutoscaler', metadata),
       since: toIso(hpa.status?.lastScaleTime),
     });
@@ -122,7 +122,7 @@ export function detectAutoscalerProblems(
       } It keeps ${target} at ${
         current ?? 'its current'
       } replicas and will not scale.`,
-      suggestedFix: `Check that the metrics API answers (\`kubectl get apiservice v1beta1.metrics.k8s.io\`, \`kubectl top pods ${ns}\`) and, for utilization targets, that every container of ${target} sets a request for the resource. For custom or external metrics, check the metrics adapter.`,
+      suggestedFix: `Check that the metrics API answers (\`kubectl get apiservice v1beta1.metrics.k8s.io\`, \`kubectl top pods ${ns.trimEnd()}\`) and, for utilization targets, that every container of ${target} sets a request for the resource. For custom or external metrics, check the metrics adapter.`,
       object: problemObject('HorizontalPodAutoscaler', metadata),
       since: toIso(active.lastTransitionTime),
     });

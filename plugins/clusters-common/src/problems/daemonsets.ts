@@ -1,5 +1,5 @@
 import type { V1DaemonSet } from '@kubernetes/client-node';
-import { namespaceFlag, problemObject } from './objectRef';
+import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { Problem } from './types';
 
 /**
@@ -28,7 +28,9 @@ export function detectDaemonSetProblems(daemonSet: V1DaemonSet): Problem[] {
     details.push(`${misscheduled} running on nodes that should not run it`);
   }
   const fixes = [
-    `Find the nodes whose pod is not ready with \`kubectl get pods ${ns}-o wide -l <the daemonset's selector>\` and fix that pod's problem.`,
+    `Find the nodes whose pod is not ready with \`kubectl get pods ${ns}-o wide ${selectorArg(
+      daemonSet.spec?.selector,
+    )}\` and fix that pod's problem.`,
   ];
   if (scheduled < desired) {
     fixes.push(

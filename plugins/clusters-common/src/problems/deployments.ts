@@ -1,6 +1,6 @@
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { findCondition, sentence } from './conditions';
-import { namespaceFlag, problemObject } from './objectRef';
+import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { replicaFailureProblem } from './replicaFailure';
 import { toIso } from './timestamps';
 import { Problem } from './types';
@@ -36,7 +36,9 @@ export function detectDeploymentProblems(deployment: V1Deployment): Problem[] {
       }s (${updated}/${desired} replicas updated, ${available} available)${
         progressing.message ? `. ${sentence(progressing.message)}` : '.'
       }`,
-      suggestedFix: `Look at the new pods' problems (\`kubectl get pods ${ns}-l <the deployment's selector>\`, \`kubectl rollout status ${ns}deployment/${name}\`); they usually cannot start or never turn ready. Fix the pod template and roll out again, or go back with \`kubectl rollout undo ${ns}deployment/${name}\`.`,
+      suggestedFix: `Look at the new pods' problems (\`kubectl get pods ${ns}${selectorArg(
+        deployment.spec?.selector,
+      )}\`, \`kubectl rollout status ${ns}deployment/${name}\`); they usually cannot start or never turn ready. Fix the pod template and roll out again, or go back with \`kubectl rollout undo ${ns}deployment/${name}\`.`,
       object: problemObject('Deployment', metadata),
       since: toIso(progressing.lastTransitionTime),
     });
@@ -124,7 +126,9 @@ function detectUnavailableReplicas(
           }`
         : '.'
     }`,
-    suggestedFix: `The pods' own problems say why they are not available; list them with \`kubectl get pods ${ns}-l <the deployment's selector>\` and \`kubectl describe ${ns}deployment/${name}\`.`,
+    suggestedFix: `The pods' own problems say why they are not available; list them with \`kubectl get pods ${ns}${selectorArg(
+      deployment.spec?.selector,
+    )}\` and \`kubectl describe ${ns}deployment/${name}\`.`,
     object: problemObject('Deployment', deployment.metadata),
     since: belowMinimum
       ? toIso(availableCondition?.lastTransitionTime)

@@ -1,4 +1,4 @@
-import type { V1ObjectMeta } from '@kubernetes/client-node';
+import type { V1LabelSelector, V1ObjectMeta } from '@kubernetes/client-node';
 import { ProblemObject } from './types';
 
 /** The ProblemObject for a Kubernetes object, tolerating trimmed metadata. */
@@ -16,7 +16,22 @@ export function problemObject(
   return object;
 }
 
-/** `-n <namespace> ` for kubectl commands in suggested fixes, empty for cluster-scoped objects. */
+/**
+ * `-n <namespace>` for kubectl commands in suggested fixes. Every object these detectors read is
+ * namespaced, so a missing namespace means a trimmed object and gets a placeholder.
+ */
+export function namespaceArg(metadata: V1ObjectMeta | undefined): string {
+  return `-n ${metadata?.namespace || '<namespace>'}`;
+}
+
+/** namespaceArg followed by a space, for the middle of a command. */
 export function namespaceFlag(metadata: V1ObjectMeta | undefined): string {
-  return metadata?.namespace ? `-n ${metadata.namespace} ` : '';
+  return `${namespaceArg(metadata)} `;
+}
+
+/** `-l key=value,...` from a workload's selector, for listing its pods in a suggested fix. */
+export function selectorArg(selector: V1LabelSelector | undefined): string {
+  const labels = Object.entries(selector?.matchLabels ?? {});
+  if (labels.length === 0) return '-l <selector>';
+  return `-l ${labels.map(([key, value]) => `${key}=${value}`).join(',')}`;
 }

@@ -5,7 +5,7 @@ import type {
   V1PodCondition,
 } from '@kubernetes/client-node';
 import { findCondition, sentence } from './conditions';
-import { namespaceFlag, problemObject } from './objectRef';
+import { namespaceArg, namespaceFlag, problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
 import { Problem } from './types';
 
@@ -228,7 +228,7 @@ function detectWaiting(context: ContainerContext): Problem | undefined {
         )} cannot be created: ${detail ?? 'its configuration is invalid.'}`,
         suggestedFix: `Create the missing ConfigMap or Secret, or the missing key in it, in namespace ${
           pod.metadata?.namespace ?? '(namespace)'
-        } (\`kubectl get configmaps,secrets ${namespaceFlag(
+        } (\`kubectl get configmaps,secrets ${namespaceArg(
           pod.metadata,
         )}\`), or fix the reference in the container's env, envFrom or volumes. The kubelet retries on its own once it exists.`,
         object,
@@ -454,7 +454,7 @@ function unschedulableFix(pod: V1Pod, schedulerMessage: string): string {
   if (/persistentvolumeclaim|volume/i.test(schedulerMessage)) {
     hints.push(
       'check that its PersistentVolumeClaims are bound (`kubectl get pvc ' +
-        `${namespaceFlag(pod.metadata)}\`) and in a zone with nodes`,
+        `${namespaceArg(pod.metadata)}\`) and in a zone with nodes`,
     );
   }
   if (/anti-affinity|affinity rules|topology spread/i.test(schedulerMessage)) {

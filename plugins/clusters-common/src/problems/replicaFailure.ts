@@ -29,7 +29,7 @@ export function replicaFailureProblem(
       code: 'QuotaExceeded',
       severity: 'error',
       message: `${kind} ${name} cannot create pods because a ResourceQuota is exhausted${detail}`,
-      suggestedFix: `See what is used and what is left with \`kubectl describe resourcequota ${ns}\`. Then raise the quota (ask the namespace's owners), lower the pods' resource requests, or remove workloads you no longer need; the controller retries on its own.`,
+      suggestedFix: `See what is used and what is left with \`kubectl describe resourcequota ${ns.trimEnd()}\`. Then raise the quota (ask the namespace's owners), lower the pods' resource requests, or remove workloads you no longer need; the controller retries on its own.`,
       object: problemObject(kind, metadata),
       since,
     };

@@ -1,5 +1,5 @@
 import type { V1StatefulSet } from '@kubernetes/client-node';
-import { namespaceFlag, problemObject } from './objectRef';
+import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { Problem } from './types';
 
 /**
@@ -32,7 +32,9 @@ export function detectStatefulSetProblems(
       message: `StatefulSet ${name} has ${ready}/${desired} replicas ready (${
         status.replicas ?? 0
       } created)${rollingUpdate}.`,
-      suggestedFix: `Find the first pod in order that is not ready (\`kubectl get pods ${ns}-l <the statefulset's selector>\`) and fix its problem; check its PersistentVolumeClaim is bound (\`kubectl get pvc ${ns}\`). \`kubectl rollout status ${ns}statefulset/${name}\` follows the progress.`,
+      suggestedFix: `Find the first pod in order that is not ready (\`kubectl get pods ${ns}${selectorArg(
+        statefulSet.spec?.selector,
+      )}\`) and fix its problem; check its PersistentVolumeClaim is bound (\`kubectl get pvc ${ns.trimEnd()}\`). \`kubectl rollout status ${ns}statefulset/${name}\` follows the progress.`,
       object: problemObject('StatefulSet', statefulSet.metadata),
     },
   ];
