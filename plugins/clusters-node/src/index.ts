@@ -5,4 +5,41 @@
  * @packageDocumentation
  */
 
-export type { ClusterDetails, ClusterSource, ClustersService } from './types';
+export type {
+  ClusterAuthStrategy,
+  ClusterCredential,
+  ClusterDefinition,
+  ClusterDetails,
+  ClusterSource,
+  ClustersService,
+  ClusterSupplier,
+} from './types';
+export { clustersServiceRef, watchCacheServiceRef } from './service';
+export { DefaultClustersService } from './DefaultClustersService';
+export * from './extensions';
+export { CatalogClusterSupplier } from './sources/CatalogClusterSupplier';
+export { ConfigClusterSupplier } from './sources/ConfigClusterSupplier';
+export { KubeconfigClusterSupplier } from './sources/KubeconfigClusterSupplier';
+export { validateClusterApiServerUrl } from './sources/validateClusterApiServerUrl';
+export { KubernetesConnection } from './connection/KubernetesConnection';
+export type { RequestOptions } from './connection/KubernetesConnection';
+export {
+  KubernetesRequestError,
+  type KubernetesFailureKind,
+} from './connection/KubernetesRequestError';
+export {
+  WatchCache,
+  readWatchCacheOptions,
+  type WatchCacheOptions,
+} from './cache/WatchCache';
+export type {
+  CacheChange,
+  ClusterWatcher,
+  EventBounds,
+} from './cache/ClusterWatcher';
+export type { WatchTuning, WatchUnitState } from './cache/WatchUnit';
+export {
+  CACHED_RESOURCES,
+  type CachedResource,
+  type CachedResourceTypes,
+} from './cache/resources';

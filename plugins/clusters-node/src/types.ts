@@ -27,4 +27,47 @@ export interface ClustersService {
    * Throws NotFoundError for an unknown cluster.
    */
   getKubeConfig(name: string): Promise<KubeConfig>;
+  /**
+   * Adds a source of clusters, such as the catalog. Plugins call this at init with what their
+   * extension points collected; listClusters() includes its clusters from then on.
+   */
+  addClusterSupplier(supplier: ClusterSupplier): void;
+  /** Adds an auth strategy under the `authProvider` name clusters refer to. */
+  addAuthStrategy(authProvider: string, strategy: ClusterAuthStrategy): void;
+}
+
+/**
+ * A cluster with what is needed to connect to it. Holds or points at secrets: never serialise it.
+ */
+export interface ClusterDefinition extends ClusterDetails {
+  /** Picks the ClusterAuthStrategy, e.g. `serviceAccount`, `clientCertificate`, `kubeconfig`. */
+  authProvider: string;
+  /** Strategy-specific values, e.g. `serviceAccountToken`. May hold secrets. */
+  authMetadata: Record<string, string>;
+  caData?: string;
+  caFile?: string;
+  skipTLSVerify?: boolean;
+  dashboardApp?: string;
+  /** For clusters read from a kubeconfig file: the loaded file with its context selected. */
+  kubeConfig?: KubeConfig;
+}
+
+/** Credentials to present to an API server. Never log or return these. */
+export type ClusterCredential =
+  | { type: 'bearer token'; token: string }
+  | { type: 'x509 client certificate'; cert: string; key: string }
+  | { type: 'anonymous' };
+
+/** Turns a cluster's auth metadata into credentials, e.g. a token, an OIDC exchange. */
+export interface ClusterAuthStrategy {
+  getCredential(cluster: ClusterDefinition): Promise<ClusterCredential>;
+  /** Problems with a cluster's auth metadata, reported at startup. Messages must not echo secrets. */
+  validateCluster(authMetadata: Record<string, string>): Error[];
+}
+
+/** A source of clusters: config, the catalog, a kubeconfig file, or an extension. */
+export interface ClusterSupplier {
+  /** A short name for logs and errors, e.g. `config`, `catalog`. */
+  readonly name: string;
+  getClusters(): Promise<ClusterDefinition[]>;
 }

@@ -1,0 +1,191 @@
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultClustersService } from './DefaultClustersService';
+
+const TOKEN = 'secret-token-do-not-leak';
+
+function serviceFor(config: object) {
+  return DefaultClustersService.fromConfig(
+    new ConfigReader(config),
+    mockServices.logger.mock(),
+  );
+}
+
+const baseConfig = {
+  kubernetes: {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'prod-us',
+            title: 'Production',
+            url: 'https://127.0.0.1:6443',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: TOKEN,
+            caData: Buffer.from('not-a-real-ca').toString('base64'),
+            dashboardUrl: 'https://dash.example/prod-us',
+          },
+          {
+            name: 'dev-eu',
+            url: 'https://127.0.0.1:7443',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'other',
+            skipTLSVerify: true,
+          },
+        ],
+      },
+    ],
+  },
+  kubeplatform: {
+    clusters: [
+      {
+        name: 'prod-us',
+        region: 'us-east-1',
+        environment: 'production',
+        namespaces: ['checkout', 'payments'],
+      },
+    ],
+  },
+};
+
+describe('DefaultClustersService', () => {
+  it('reads clusterLocatorMethods config clusters and merges kubeplatform.clusters metadata', async () => {
+    const service = serviceFor(baseConfig);
+    const clusters = await service.listClusters();
+    expect(clusters).toEqual([
+      {
+        name: 'prod-us',
+        title: 'Production',
+        url: 'https://127.0.0.1:6443',
+        source: 'config',
+        region: 'us-east-1',
+        environment: 'production',
+        namespaces: ['checkout', 'payments'],
+        dashboardUrl: 'https://dash.example/prod-us',
+      },
+      expect.objectContaining({ name: 'dev-eu', namespaces: undefined }),
+    ]);
+    expect(JSON.stringify(clusters)).not.toContain(TOKEN);
+    expect(await service.getCluster('nope')).toBeUndefined();
+  });
+
+  it('builds a KubeConfig with the service account token', async () => {
+    const kc = await serviceFor(baseConfig).getKubeConfig('prod-us');
+    expect(kc.getCurrentCluster()?.server).toBe('https://127.0.0.1:6443');
+    expect(kc.getCurrentUser()?.token).toBe(TOKEN);
+    const dev = await serviceFor(baseConfig).getKubeConfig('dev-eu');
+    expect(dev.getCurrentCluster()?.skipTLSVerify).toBe(true);
+  });
+
+  it('throws NotFoundError for an unknown cluster', async () => {
+    await expect(
+      serviceFor(baseConfig).getKubeConfig('nope'),
+    ).rejects.toMatchObject({
+      name: 'NotFoundError',
+    });
+  });
+
+  it('refuses a cluster configured twice in one locator, like upstream', () => {
+    const cluster = baseConfig.kubernetes.clusterLocatorMethods[0].clusters[0];
+    expect(() =>
+      serviceFor({
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'config', clusters: [cluster, cluster] },
+          ],
+        },
+      }),
+    ).toThrow("Duplicate cluster name 'prod-us'");
+  });
+
+  it('keeps the first definition when two sources name the same cluster', async () => {
+    const cluster = baseConfig.kubernetes.clusterLocatorMethods[0].clusters[0];
+    const service = serviceFor({
+      kubernetes: {
+        clusterLocatorMethods: [
+          { type: 'config', clusters: [cluster] },
+          {
+            type: 'config',
+            clusters: [{ ...cluster, url: 'https://10.0.0.1' }],
+          },
+        ],
+      },
+    });
+    const clusters = await service.listClusters();
+    expect(clusters.map(c => c.url)).toEqual(['https://127.0.0.1:6443']);
+  });
+
+  it('requires an auth provider, like upstream', () => {
+    expect(() =>
+      serviceFor({
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [{ name: 'x', url: 'https://1.2.3.4' }],
+            },
+          ],
+        },
+      }),
+    ).toThrow(/has no auth provider configured/);
+  });
+
+  it('rejects invalid namespaces in kubeplatform.clusters', () => {
+    expect(() =>
+      serviceFor({
+        kubeplatform: { clusters: [{ name: 'x', namespaces: ['Bad_NS'] }] },
+      }),
+    ).toThrow(/invalid namespace 'Bad_NS'/);
+  });
+
+  it('uses an added auth strategy, and errors without echoing secrets when none fits', async () => {
+    const config = {
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              { name: 'oidc', url: 'https://1.2.3.4', authProvider: 'oidc' },
+            ],
+          },
+        ],
+      },
+    };
+    const service = serviceFor(config);
+    await expect(service.getKubeConfig('oidc')).rejects.toThrow(
+      /no auth strategy is installed/,
+    );
+    service.addAuthStrategy('oidc', {
+      getCredential: async () => ({ type: 'bearer token', token: 'from-oidc' }),
+      validateCluster: () => [],
+    });
+    expect((await service.getKubeConfig('oidc')).getCurrentUser()?.token).toBe(
+      'from-oidc',
+    );
+  });
+
+  it('includes clusters from added suppliers and survives a failing one', async () => {
+    const service = serviceFor(baseConfig);
+    service.addClusterSupplier({
+      name: 'broken',
+      getClusters: async () => {
+        throw new Error('catalog down');
+      },
+    });
+    service.addClusterSupplier({
+      name: 'extra',
+      getClusters: async () => [
+        {
+          name: 'extra',
+          url: 'https://1.2.3.4',
+          source: 'catalog',
+          authProvider: 'serviceAccount',
+          authMetadata: { serviceAccountToken: 't' },
+        },
+      ],
+    });
+    const names = (await service.listClusters()).map(c => c.name);
+    expect(names).toEqual(['prod-us', 'dev-eu', 'extra']);
+  });
+});

@@ -1,0 +1,135 @@
+import { createInterface } from 'node:readline';
+import type { KubernetesObject, Watch } from '@kubernetes/client-node';
+import { KubernetesConnection } from '../connection/KubernetesConnection';
+import { KubernetesRequestError } from '../connection/KubernetesRequestError';
+
+type WatchCallback = (phase: string, apiObj: any, watchObj?: any) => void;
+type DoneCallback = (err: any) => void;
+
+export interface ConnectionWatchOptions {
+  connection: KubernetesConnection;
+  trim(obj: any): KubernetesObject;
+  requestTimeoutMs: number;
+  /** Server-side watch duration; the watch is then re-opened from the last resourceVersion. */
+  watchTimeoutSeconds: number;
+  /** Called once the API server accepted a watch (HTTP 200). */
+  onConnected(): void;
+}
+
+/**
+ * The `Watch` that client-node's ListWatch drives, on top of our KubernetesConnection. Unlike
+ * client-node's own Watch it has a connect timeout, an idle watchdog (so a half-dead connection
+ * cannot freeze the cache), bookmarks, and it trims each object before ListWatch stores it.
+ */
+export class ConnectionWatch implements Pick<Watch, 'watch'> {
+  /** ListWatch's event handler, kept so the cache can evict objects (see evict()). */
+  private handler?: WatchCallback;
+  private lastResourceVersion?: string;
+
+  constructor(private readonly options: ConnectionWatchOptions) {}
+
+  async watch(
+    path: string,
+    queryParams: Record<string, string | number | boolean | undefined>,
+    callback: WatchCallback,
+    done: DoneCallback,
+  ): Promise<AbortController> {
+    const { connection, trim, requestTimeoutMs, watchTimeoutSeconds } =
+      this.options;
+    this.handler = callback;
+    const controller = new AbortController();
+    let finished = false;
+    const finish = (err: unknown) => {
+      if (finished) return;
+      finished = true;
+      controller.abort();
+      done(err ?? null);
+    };
+
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(queryParams)) {
+      if (value !== undefined) query.set(key, String(value));
+    }
+    query.set('watch', 'true');
+    query.set('allowWatchBookmarks', 'true');
+    // Spread reconnects of many watches over time.
+    query.set(
+      'timeoutSeconds',
+      String(Math.round(watchTimeoutSeconds * (0.8 + Math.random() * 0.4))),
+    );
+
+    try {
+      const res = await connection.request(`${path}?${query}`, {
+        timeoutMs: requestTimeoutMs,
+        signal: controller.signal,
+      });
+      this.options.onConnected();
+      const idleLimitMs = (watchTimeoutSeconds * 1.2 + 30) * 1000;
+      let idle = setTimeout(onIdle, idleLimitMs);
+      function onIdle() {
+        res.destroy(
+          new KubernetesRequestError('timeout', `watch ${path} went silent`),
+        );
+      }
+      res.on('data', () => {
+        clearTimeout(idle);
+        idle = setTimeout(onIdle, idleLimitMs);
+      });
+      res.on('error', err => {
+        clearTimeout(idle);
+        finish(
+          controller.signal.aborted
+            ? null
+            : KubernetesRequestError.fromNetworkError(err, `watch ${path}`),
+        );
+      });
+      res.on('close', () => {
+        clearTimeout(idle);
+        finish(null);
+      });
+      const lines = createInterface({ input: res });
+      lines.on('line', line => {
+        let event: { type: string; object: any };
+        try {
+          event = JSON.parse(line);
+        } catch {
+          return;
+        }
+        if (event.type === 'ERROR') {
+          // ListWatch clears its resourceVersion on code 410 and relists when the stream ends.
+          callback(event.type, event.object, event);
+          return;
+        }
+        const obj =
+          event.type === 'BOOKMARK' ? event.object : trim(event.object);
+        this.lastResourceVersion =
+          obj?.metadata?.resourceVersion ?? this.lastResourceVersion;
+        callback(event.type, obj, event);
+      });
+    } catch (error) {
+      finish(error);
+    }
+    return controller;
+  }
+
+  /**
+   * Removes an object from the ListWatch store as if the server had deleted it. Used to bound
+   * the Warning events kept. The resourceVersion passed along is the latest one seen, so the
+   * watch position is unchanged.
+   */
+  evict(obj: KubernetesObject): void {
+    if (!this.handler) return;
+    this.handler('DELETED', {
+      ...obj,
+      metadata: {
+        ...obj.metadata,
+        resourceVersion:
+          this.lastResourceVersion ?? obj.metadata?.resourceVersion,
+      },
+    });
+  }
+
+  noteResourceVersion(resourceVersion: string | undefined) {
+    if (resourceVersion) this.lastResourceVersion = resourceVersion;
+  }
+}

@@ -1,0 +1,186 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { KubernetesConnection } from '../connection/KubernetesConnection';
+import { ClusterDetails, ClustersService } from '../types';
+import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
+import { WatchTuning } from './WatchUnit';
+
+export interface WatchCacheOptions {
+  tuning: WatchTuning;
+  events: EventBounds;
+  /** How often the cluster list is re-read, to pick up catalog clusters. */
+  clusterRefreshMs: number;
+  /** Per-cluster request timeout overrides, by cluster name. */
+  timeoutsMs: Map<string, number>;
+}
+
+export function readWatchCacheOptions(config: Config): WatchCacheOptions {
+  const c = config.getOptionalConfig('kubeplatform.watchCache');
+  const timeoutsMs = new Map<string, number>();
+  for (const cluster of config.getOptionalConfigArray(
+    'kubeplatform.clusters',
+  ) ?? []) {
+    const seconds = cluster.getOptionalNumber('requestTimeoutSeconds');
+    if (seconds) timeoutsMs.set(cluster.getString('name'), seconds * 1000);
+  }
+  return {
+    tuning: {
+      requestTimeoutMs:
+        (c?.getOptionalNumber('requestTimeoutSeconds') ?? 10) * 1000,
+      watchTimeoutSeconds: c?.getOptionalNumber('watchTimeoutSeconds') ?? 300,
+      listPageSize: c?.getOptionalNumber('listPageSize') ?? 500,
+      backoffBaseMs: (c?.getOptionalNumber('backoffBaseSeconds') ?? 1) * 1000,
+      backoffMaxMs: (c?.getOptionalNumber('backoffMaxSeconds') ?? 30) * 1000,
+      deniedRetryMs: (c?.getOptionalNumber('deniedRetrySeconds') ?? 300) * 1000,
+    },
+    events: {
+      maxEvents: c?.getOptionalNumber('maxWarningEvents') ?? 1000,
+      maxAgeMs:
+        (c?.getOptionalNumber('maxWarningEventAgeMinutes') ?? 60) * 60_000,
+    },
+    clusterRefreshMs:
+      (c?.getOptionalNumber('clusterRefreshSeconds') ?? 60) * 1000,
+    timeoutsMs,
+  };
+}
+
+/**
+ * The watch cache of every cluster, one per backend process. Reading it costs no API call.
+ * Watches start on first use (`start()`), so plugins that only need the registry pay nothing.
+ */
+export class WatchCache {
+  private readonly watchers = new Map<
+    string,
+    { watcher: ClusterWatcher; fingerprint: string }
+  >();
+  private readonly listeners = new Set<(change: CacheChange) => void>();
+  private started?: Promise<void>;
+  private refreshTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly options: WatchCacheOptions,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** Starts watching every cluster; resolves once the cluster list is read (not synced). */
+  start(): Promise<void> {
+    if (!this.started) {
+      this.started = this.refreshClusters();
+      this.refreshTimer = setInterval(() => {
+        this.refreshClusters().catch(error =>
+          this.logger.warn(
+            `Refreshing the cluster list failed: ${error.message}`,
+          ),
+        );
+      }, this.options.clusterRefreshMs);
+      this.refreshTimer.unref?.();
+    }
+    return this.started;
+  }
+
+  stop() {
+    clearInterval(this.refreshTimer);
+    for (const { watcher } of this.watchers.values()) watcher.stop();
+    this.watchers.clear();
+    this.started = undefined;
+  }
+
+  /** Watchers of every known cluster, in the order clusters are defined. */
+  list(): ClusterWatcher[] {
+    return [...this.watchers.values()].map(w => w.watcher);
+  }
+
+  get(cluster: string): ClusterWatcher | undefined {
+    return this.watchers.get(cluster)?.watcher;
+  }
+
+  /** Calls back on every object change and sync-state change. Returns the unsubscribe. */
+  subscribe(listener: (change: CacheChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Resolves once every cluster has finished its first sync attempt or `timeoutMs` passed. */
+  async waitForSync(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (
+        this.list().every(w => w.unitStates().every(u => u.state !== 'syncing'))
+      )
+        return;
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+
+  private async refreshClusters() {
+    const definitions = await this.clusters.listClusters();
+    const seen = new Set<string>();
+    for (const cluster of definitions) {
+      seen.add(cluster.name);
+      const fingerprint = fingerprintOf(cluster);
+      const existing = this.watchers.get(cluster.name);
+      if (existing?.fingerprint === fingerprint) continue;
+      existing?.watcher.stop();
+      const watcher = this.createWatcher(cluster);
+      this.watchers.set(cluster.name, { watcher, fingerprint });
+      watcher.start();
+    }
+    for (const [name, { watcher }] of this.watchers) {
+      if (!seen.has(name)) {
+        watcher.stop();
+        this.watchers.delete(name);
+        this.notify({ cluster: name });
+      }
+    }
+  }
+
+  private createWatcher(cluster: ClusterDetails): ClusterWatcher {
+    const connection = new KubernetesConnection(cluster.name, () =>
+      this.clusters.getKubeConfig(cluster.name),
+    );
+    const timeout = this.options.timeoutsMs.get(cluster.name);
+    return new ClusterWatcher(
+      {
+        name: cluster.name,
+        title: cluster.title,
+        region: cluster.region,
+        environment: cluster.environment,
+        dashboardUrl: cluster.dashboardUrl,
+      },
+      connection,
+      cluster.namespaces,
+      timeout
+        ? { ...this.options.tuning, requestTimeoutMs: timeout }
+        : this.options.tuning,
+      this.options.events,
+      change => this.notify(change),
+    );
+  }
+
+  private notify(change: CacheChange) {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.logger.warn(
+          `A watch cache listener failed: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+}
+
+/** A changed URL, namespace list or identity restarts the cluster's watches. */
+function fingerprintOf(c: ClusterDetails): string {
+  return JSON.stringify([
+    c.url,
+    c.namespaces,
+    c.title,
+    c.region,
+    c.environment,
+    c.dashboardUrl,
+  ]);
+}

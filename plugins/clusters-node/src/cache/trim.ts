@@ -1,0 +1,244 @@
+/**
+ * Trimming keeps the watch cache small: every cached object keeps only the fields a view or a
+ * problem detector reads. managedFields, the last-applied annotation, pod specs beyond containers
+ * and most annotations are dropped.
+ */
+type Obj = Record<string, any>;
+
+const KEPT_ANNOTATIONS = new Set([
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+]);
+
+function trimMetadata(m: Obj | undefined): Obj {
+  if (!m) return {};
+  const out: Obj = {
+    name: m.name,
+    namespace: m.namespace,
+    uid: m.uid,
+    resourceVersion: m.resourceVersion,
+    creationTimestamp: m.creationTimestamp,
+  };
+  if (m.generation !== undefined) out.generation = m.generation;
+  if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
+  if (m.labels) out.labels = m.labels;
+  if (m.annotations) {
+    const kept: Obj = {};
+    let any = false;
+    for (const key of Object.keys(m.annotations)) {
+      if (KEPT_ANNOTATIONS.has(key)) {
+        kept[key] = m.annotations[key];
+        any = true;
+      }
+    }
+    if (any) out.annotations = kept;
+  }
+  if (m.ownerReferences?.length) {
+    out.ownerReferences = m.ownerReferences.map((r: Obj) => ({
+      apiVersion: r.apiVersion,
+      kind: r.kind,
+      name: r.name,
+      uid: r.uid,
+      controller: r.controller,
+    }));
+  }
+  return out;
+}
+
+function trimContainer(c: Obj): Obj {
+  const out: Obj = { name: c.name, image: c.image };
+  if (c.readinessProbe) {
+    out.readinessProbe = {
+      failureThreshold: c.readinessProbe.failureThreshold,
+      periodSeconds: c.readinessProbe.periodSeconds,
+    };
+  }
+  if (c.resources?.limits || c.resources?.requests) {
+    out.resources = {
+      limits: c.resources.limits,
+      requests: c.resources.requests,
+    };
+  }
+  return out;
+}
+
+function trimPodTemplate(t: Obj | undefined): Obj | undefined {
+  if (!t) return undefined;
+  return {
+    metadata: t.metadata?.labels ? { labels: t.metadata.labels } : undefined,
+    spec: { containers: (t.spec?.containers ?? []).map(trimContainer) },
+  };
+}
+
+function trimContainerState(s: Obj | undefined): Obj | undefined {
+  if (!s) return undefined;
+  if (s.waiting)
+    return {
+      waiting: { reason: s.waiting.reason, message: s.waiting.message },
+    };
+  if (s.running) return { running: { startedAt: s.running.startedAt } };
+  if (s.terminated) {
+    const t = s.terminated;
+    return {
+      terminated: {
+        reason: t.reason,
+        exitCode: t.exitCode,
+        message: t.message,
+        startedAt: t.startedAt,
+        finishedAt: t.finishedAt,
+      },
+    };
+  }
+  return {};
+}
+
+function trimContainerStatus(s: Obj): Obj {
+  return {
+    name: s.name,
+    image: s.image,
+    ready: s.ready,
+    started: s.started,
+    restartCount: s.restartCount,
+    state: trimContainerState(s.state),
+    lastState: trimContainerState(s.lastState),
+  };
+}
+
+function trimConditions(conditions: Obj[] | undefined): Obj[] | undefined {
+  return conditions?.map(c => ({
+    type: c.type,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    lastTransitionTime: c.lastTransitionTime,
+  }));
+}
+
+export function trimPod(p: Obj): Obj {
+  const s = p.status ?? {};
+  return {
+    metadata: trimMetadata(p.metadata),
+    spec: {
+      nodeName: p.spec?.nodeName,
+      containers: (p.spec?.containers ?? []).map(trimContainer),
+      initContainers: p.spec?.initContainers?.map(trimContainer),
+    },
+    status: {
+      phase: s.phase,
+      reason: s.reason,
+      message: s.message,
+      startTime: s.startTime,
+      conditions: trimConditions(s.conditions),
+      containerStatuses: s.containerStatuses?.map(trimContainerStatus),
+      initContainerStatuses: s.initContainerStatuses?.map(trimContainerStatus),
+    },
+  };
+}
+
+/** Deployments, ReplicaSets, StatefulSets and DaemonSets: spec without the pod spec details. */
+export function trimWorkload(w: Obj): Obj {
+  const spec = w.spec ?? {};
+  return {
+    metadata: trimMetadata(w.metadata),
+    spec: {
+      replicas: spec.replicas,
+      paused: spec.paused,
+      progressDeadlineSeconds: spec.progressDeadlineSeconds,
+      selector: spec.selector,
+      template: trimPodTemplate(spec.template),
+    },
+    status: { ...w.status, conditions: trimConditions(w.status?.conditions) },
+  };
+}
+
+export function trimJob(j: Obj): Obj {
+  const spec = j.spec ?? {};
+  return {
+    metadata: trimMetadata(j.metadata),
+    spec: {
+      completions: spec.completions,
+      parallelism: spec.parallelism,
+      backoffLimit: spec.backoffLimit,
+      activeDeadlineSeconds: spec.activeDeadlineSeconds,
+      template: trimPodTemplate(spec.template),
+    },
+    status: { ...j.status, conditions: trimConditions(j.status?.conditions) },
+  };
+}
+
+export function trimCronJob(c: Obj): Obj {
+  const spec = c.spec ?? {};
+  return {
+    metadata: trimMetadata(c.metadata),
+    spec: {
+      schedule: spec.schedule,
+      suspend: spec.suspend,
+      jobTemplate: {
+        metadata: spec.jobTemplate?.metadata?.labels
+          ? { labels: spec.jobTemplate.metadata.labels }
+          : undefined,
+        spec: { template: trimPodTemplate(spec.jobTemplate?.spec?.template) },
+      },
+    },
+    status: c.status,
+  };
+}
+
+export function trimHpa(h: Obj): Obj {
+  return {
+    metadata: trimMetadata(h.metadata),
+    spec: h.spec,
+    status: { ...h.status, conditions: trimConditions(h.status?.conditions) },
+  };
+}
+
+export function trimService(s: Obj): Obj {
+  return {
+    metadata: trimMetadata(s.metadata),
+    spec: {
+      type: s.spec?.type,
+      clusterIP: s.spec?.clusterIP,
+      ports: s.spec?.ports,
+      selector: s.spec?.selector,
+    },
+  };
+}
+
+export function trimIngress(i: Obj): Obj {
+  return {
+    metadata: trimMetadata(i.metadata),
+    spec: {
+      ingressClassName: i.spec?.ingressClassName,
+      rules: i.spec?.rules,
+      tls: i.spec?.tls,
+    },
+    status: i.status,
+  };
+}
+
+export function trimResourceQuota(q: Obj): Obj {
+  return {
+    metadata: trimMetadata(q.metadata),
+    spec: { hard: q.spec?.hard },
+    status: q.status,
+  };
+}
+
+export function trimEvent(e: Obj): Obj {
+  return {
+    metadata: trimMetadata(e.metadata),
+    involvedObject: {
+      kind: e.involvedObject?.kind,
+      name: e.involvedObject?.name,
+      namespace: e.involvedObject?.namespace,
+      uid: e.involvedObject?.uid,
+    },
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    count: e.count ?? e.series?.count,
+    firstTimestamp: e.firstTimestamp ?? e.eventTime,
+    lastTimestamp: e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime,
+  };
+}

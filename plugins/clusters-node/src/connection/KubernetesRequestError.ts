@@ -1,0 +1,89 @@
+/**
+ * How a request to an API server failed, in the terms the views report:
+ * - unauthorized: 401, the credentials were refused;
+ * - forbidden: 403, valid credentials without the right;
+ * - gone: 410, the resourceVersion is too old, relist;
+ * - throttled: 429, back off;
+ * - not_found: 404;
+ * - unreachable: no connection (refused, reset, DNS, TLS);
+ * - timeout: no answer in time;
+ * - server_error: anything else.
+ */
+export type KubernetesFailureKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'gone'
+  | 'throttled'
+  | 'not_found'
+  | 'unreachable'
+  | 'timeout'
+  | 'server_error';
+
+/** A failed API server request. Its message is safe to show: it never contains credentials. */
+export class KubernetesRequestError extends Error {
+  readonly name = 'KubernetesRequestError';
+
+  constructor(
+    readonly kind: KubernetesFailureKind,
+    message: string,
+    readonly statusCode?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  static fromStatus(
+    statusCode: number,
+    what: string,
+    detail?: string,
+    retryAfterSeconds?: number,
+  ): KubernetesRequestError {
+    const kind = kindForStatus(statusCode);
+    const suffix = detail ? `: ${truncate(detail)}` : '';
+    return new KubernetesRequestError(
+      kind,
+      `${what} failed with HTTP ${statusCode}${suffix}`,
+      statusCode,
+      retryAfterSeconds,
+    );
+  }
+
+  static fromNetworkError(
+    error: unknown,
+    what: string,
+  ): KubernetesRequestError {
+    if (error instanceof KubernetesRequestError) return error;
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const reason = code ?? (error as Error)?.name ?? 'network error';
+    if (code === 'ETIMEDOUT' || reason === 'TimeoutError') {
+      return new KubernetesRequestError('timeout', `${what} timed out`);
+    }
+    return new KubernetesRequestError(
+      'unreachable',
+      `${what} failed: ${reason}`,
+    );
+  }
+}
+
+function kindForStatus(statusCode: number): KubernetesFailureKind {
+  switch (statusCode) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 410:
+      return 'gone';
+    case 429:
+      return 'throttled';
+    case 504:
+      return 'timeout';
+    default:
+      return 'server_error';
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,131 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ClusterDefinition, ClusterSupplier } from '../types';
+import { validateClusterApiServerUrl } from './validateClusterApiServerUrl';
+
+const API_SERVER = 'kubernetes.io/api-server';
+const API_SERVER_CA = 'kubernetes.io/api-server-certificate-authority';
+const AUTH_PROVIDER = 'kubernetes.io/auth-provider';
+const SKIP_TLS_VERIFY = 'kubernetes.io/skip-tls-verify';
+const DASHBOARD_URL = 'kubernetes.io/dashboard-url';
+const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
+
+/**
+ * Clusters from catalog `Resource` entities of type `kubernetes-cluster`, enabled by a
+ * `kubernetes.clusterLocatorMethods` entry of `type: catalog`. Rules follow upstream: the
+ * `serviceAccount` provider is refused (a token must not live in the catalog), private and
+ * metadata URLs are refused unless allow-listed, and skip-TLS needs an explicit opt-in.
+ */
+export class CatalogClusterSupplier implements ClusterSupplier {
+  readonly name = 'catalog';
+  private cached?: { at: number; clusters: ClusterDefinition[] };
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      dangerouslyAllowClusterUrls?: string[];
+      dangerouslyAllowSkipTLSVerify?: boolean;
+      refreshIntervalMs?: number;
+    },
+  ) {}
+
+  /** The supplier for the first `type: catalog` locator method, if any is configured. */
+  static fromConfig(
+    rootConfig: Config,
+    deps: { catalog: CatalogService; auth: AuthService; logger: LoggerService },
+  ): CatalogClusterSupplier | undefined {
+    const method = (
+      rootConfig.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ??
+      []
+    ).find(m => m.getString('type') === 'catalog');
+    if (!method) return undefined;
+    return new CatalogClusterSupplier({
+      ...deps,
+      dangerouslyAllowClusterUrls: method.getOptionalStringArray(
+        'dangerouslyAllowClusterUrls',
+      ),
+      dangerouslyAllowSkipTLSVerify: method.getOptionalBoolean(
+        'dangerouslyAllowSkipTLSVerify',
+      ),
+    });
+  }
+
+  async getClusters(): Promise<ClusterDefinition[]> {
+    const interval = this.options.refreshIntervalMs ?? 60_000;
+    if (this.cached && Date.now() - this.cached.at < interval) {
+      return this.cached.clusters;
+    }
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: {
+          kind: 'Resource',
+          'spec.type': 'kubernetes-cluster',
+          [`metadata.annotations.${API_SERVER}`]: CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${API_SERVER_CA}`]: CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${AUTH_PROVIDER}`]: CATALOG_FILTER_EXISTS,
+        },
+      },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    const clusters: ClusterDefinition[] = [];
+    for (const entity of items) {
+      const cluster = await this.toCluster(entity);
+      if (cluster) clusters.push(cluster);
+    }
+    this.cached = { at: Date.now(), clusters };
+    return clusters;
+  }
+
+  private async toCluster(
+    entity: Entity,
+  ): Promise<ClusterDefinition | undefined> {
+    const name = entity.metadata.name;
+    const annotations = entity.metadata.annotations ?? {};
+    const authProvider = annotations[AUTH_PROVIDER];
+    if (authProvider === 'serviceAccount') {
+      this.options.logger.warn(
+        `Ignoring kubernetes-cluster Resource "${name}": the catalog cannot hold a serviceAccount token`,
+      );
+      return undefined;
+    }
+    let url: URL;
+    try {
+      url = await validateClusterApiServerUrl(
+        annotations[API_SERVER],
+        this.options.dangerouslyAllowClusterUrls,
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `Ignoring kubernetes-cluster Resource "${name}": ${
+          (error as Error).message
+        }`,
+      );
+      return undefined;
+    }
+    const authMetadata: Record<string, string> = {};
+    for (const [key, value] of Object.entries(annotations)) {
+      if (key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken') {
+        authMetadata[key] = value;
+      }
+    }
+    return {
+      name,
+      title: entity.metadata.title,
+      url: url.toString().replace(/\/$/, ''),
+      source: 'catalog',
+      authProvider,
+      authMetadata,
+      caData: annotations[API_SERVER_CA],
+      skipTLSVerify:
+        (this.options.dangerouslyAllowSkipTLSVerify ?? false) &&
+        annotations[SKIP_TLS_VERIFY] === 'true',
+      dashboardUrl: annotations[DASHBOARD_URL],
+      dashboardApp: annotations[DASHBOARD_APP],
+    };
+  }
+}

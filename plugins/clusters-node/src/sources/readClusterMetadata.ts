@@ -1,0 +1,45 @@
+import { Config } from '@backstage/config';
+
+/** Per-cluster metadata from `kubeplatform.clusters`, merged onto clusters from any source. */
+export interface ClusterMetadata {
+  name: string;
+  title?: string;
+  region?: string;
+  environment?: string;
+  namespaces?: string[];
+  dashboardUrl?: string;
+}
+
+const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function readClusterMetadata(
+  config: Config,
+): Map<string, ClusterMetadata> {
+  const byName = new Map<string, ClusterMetadata>();
+  for (const c of config.getOptionalConfigArray('kubeplatform.clusters') ??
+    []) {
+    const name = c.getString('name');
+    if (byName.has(name)) {
+      throw new Error(
+        `kubeplatform.clusters: cluster '${name}' is listed twice`,
+      );
+    }
+    const namespaces = c.getOptionalStringArray('namespaces');
+    for (const ns of namespaces ?? []) {
+      if (ns.length > 63 || !NAMESPACE_PATTERN.test(ns)) {
+        throw new Error(
+          `kubeplatform.clusters: cluster '${name}' lists an invalid namespace '${ns}'`,
+        );
+      }
+    }
+    byName.set(name, {
+      name,
+      title: c.getOptionalString('title'),
+      region: c.getOptionalString('region'),
+      environment: c.getOptionalString('environment'),
+      namespaces: namespaces?.length ? [...new Set(namespaces)] : undefined,
+      dashboardUrl: c.getOptionalString('dashboardUrl'),
+    });
+  }
+  return byName;
+}
