@@ -1,8 +1,29 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { Entity } from '@backstage/catalog-model';
+import { MulticlusterClient, multiclusterApiRef } from './api';
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+
+/** The client for the multicluster backend. */
+export const multiclusterApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: multiclusterApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 /** The overview card on entity pages that carry Kubernetes annotations. */
 export const entityMulticlusterCard = EntityCardBlueprint.make({
@@ -10,13 +31,51 @@ export const entityMulticlusterCard = EntityCardBlueprint.make({
   params: {
     filter: isMulticlusterAvailable,
     loader: () =>
-      import('./components/MulticlusterCard').then(m => <m.MulticlusterCard />),
+      import('./components/card/MulticlusterCard').then(m => (
+        <m.MulticlusterCard />
+      )),
+  },
+});
+
+/** The "Clusters" tab: the workload × cluster matrix. */
+export const entityMulticlusterContent = EntityContentBlueprint.make({
+  name: 'clusters',
+  params: {
+    path: '/kubernetes-multicluster',
+    title: 'Clusters',
+    group: 'deployment',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    filter: isMulticlusterAvailable,
+    loader: () =>
+      import('./components/content/MulticlusterContent').then(m => (
+        <m.MulticlusterContent />
+      )),
+  },
+});
+
+const isOwner = (entity: Entity) =>
+  ['group', 'user'].includes(entity.kind.toLocaleLowerCase('en-US'));
+
+/** The team card on group and user pages. */
+export const entityOwnedServicesCard = EntityCardBlueprint.make({
+  name: 'owned-services',
+  params: {
+    filter: isOwner,
+    loader: () =>
+      import('./components/owner/OwnedServicesCard').then(m => (
+        <m.OwnedServicesCard />
+      )),
   },
 });
 
 /** The multi-cluster service view plugin, for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'multicluster',
-  extensions: [entityMulticlusterCard],
+  extensions: [
+    multiclusterApi,
+    entityMulticlusterCard,
+    entityMulticlusterContent,
+    entityOwnedServicesCard,
+  ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -4,5 +4,25 @@
  * @packageDocumentation
  */
 
-export { multiclusterPlugin, EntityMulticlusterCard } from './plugin';
+export {
+  multiclusterPlugin,
+  EntityMulticlusterCard,
+  EntityMulticlusterContent,
+  EntityOwnedServicesCard,
+} from './plugin';
 export { isMulticlusterAvailable } from './isMulticlusterAvailable';
+export {
+  MulticlusterClient,
+  multiclusterApiRef,
+  MalformedResponseError,
+  RequestTimeoutError,
+} from './api';
+export type {
+  MulticlusterApi,
+  MulticlusterClientOptions,
+  EntityAddress,
+  WorkloadAddress,
+  PodLogRequest,
+  RequestOptions,
+  StreamOptions,
+} from './api';

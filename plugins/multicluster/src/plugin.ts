@@ -1,22 +1,62 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { MulticlusterClient, multiclusterApiRef } from './api';
 import { rootRouteRef } from './routes';
 
 /** The multi-cluster service view plugin, for the legacy frontend system. */
 export const multiclusterPlugin = createPlugin({
   id: 'multicluster',
+  apis: [
+    createApiFactory({
+      api: multiclusterApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterClient({ discoveryApi, fetchApi }),
+    }),
+  ],
   routes: { root: rootRouteRef },
 });
 
-/** The entity overview card: the entity's state across every cluster. */
+/** The entity overview card: the entity's state across every cluster, worst first. */
 export const EntityMulticlusterCard = multiclusterPlugin.provide(
   createComponentExtension({
     name: 'EntityMulticlusterCard',
     component: {
       lazy: () =>
-        import('./components/MulticlusterCard').then(m => m.MulticlusterCard),
+        import('./components/card/MulticlusterCard').then(
+          m => m.MulticlusterCard,
+        ),
+    },
+  }),
+);
+
+/** The entity tab: the workload × cluster matrix with its drawer. */
+export const EntityMulticlusterContent = multiclusterPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityMulticlusterContent',
+    component: () =>
+      import('./components/content/MulticlusterContent').then(
+        m => m.MulticlusterContent,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The team card on group and user pages: every owned service, worst first. */
+export const EntityOwnedServicesCard = multiclusterPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOwnedServicesCard',
+    component: {
+      lazy: () =>
+        import('./components/owner/OwnedServicesCard').then(
+          m => m.OwnedServicesCard,
+        ),
     },
   }),
 );

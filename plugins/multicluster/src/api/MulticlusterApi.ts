@@ -78,7 +78,10 @@ export interface MulticlusterApi {
   ): Promise<void>;
 
   /** Every service an owner (group or user) owns, with its health across clusters. */
-  getOwnerView(owner: EntityAddress, options?: RequestOptions): Promise<OwnerView>;
+  getOwnerView(
+    owner: EntityAddress,
+    options?: RequestOptions,
+  ): Promise<OwnerView>;
 }
 
 export const multiclusterApiRef = createApiRef<MulticlusterApi>({

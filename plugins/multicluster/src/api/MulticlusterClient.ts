@@ -1,6 +1,10 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { EntityView, OwnerView, WorkloadDetail } from '@kubeplatform/clusters-common';
+import {
+  EntityView,
+  OwnerView,
+  WorkloadDetail,
+} from '@kubeplatform/clusters-common';
 import {
   EntityAddress,
   MulticlusterApi,
@@ -10,7 +14,11 @@ import {
   WorkloadAddress,
 } from './MulticlusterApi';
 import { ServerSentEventParser } from './sseParser';
-import { parseEntityView, parseOwnerView, parseWorkloadDetail } from './validate';
+import {
+  parseEntityView,
+  parseOwnerView,
+  parseWorkloadDetail,
+} from './validate';
 import { linkedAbortController } from './linkedAbortController';
 
 /** The backend did not answer, or went silent mid-stream, for longer than allowed. */
@@ -33,7 +41,9 @@ export interface MulticlusterClientOptions {
 const segment = encodeURIComponent;
 
 function entityPath({ kind, namespace, name }: EntityAddress): string {
-  return `${segment(kind.toLocaleLowerCase('en-US'))}/${segment(namespace)}/${segment(name)}`;
+  return `${segment(kind.toLocaleLowerCase('en-US'))}/${segment(
+    namespace,
+  )}/${segment(name)}`;
 }
 
 /** Talks to the multicluster backend with the signed-in user's credentials (via fetchApi). */
@@ -50,7 +60,10 @@ export class MulticlusterClient implements MulticlusterApi {
     this.streamIdleTimeoutMs = options.streamIdleTimeoutMs ?? 45_000;
   }
 
-  async getEntityView(entity: EntityAddress, options?: RequestOptions): Promise<EntityView> {
+  async getEntityView(
+    entity: EntityAddress,
+    options?: RequestOptions,
+  ): Promise<EntityView> {
     const url = await this.url(`/entities/${entityPath(entity)}`);
     const text = await this.getText(url, options);
     return parseEntityView(text, url);
@@ -63,11 +76,16 @@ export class MulticlusterClient implements MulticlusterApi {
   ): Promise<void> {
     const url = await this.url(`/entities/${entityPath(entity)}/stream`);
     const parser = new ServerSentEventParser();
-    await this.readStream(url, { Accept: 'text/event-stream' }, options.signal, text => {
-      for (const event of parser.push(text)) {
-        if (event.event === 'view') onView(parseEntityView(event.data, url));
-      }
-    });
+    await this.readStream(
+      url,
+      { Accept: 'text/event-stream' },
+      options.signal,
+      text => {
+        for (const event of parser.push(text)) {
+          if (event.event === 'view') onView(parseEntityView(event.data, url));
+        }
+      },
+    );
   }
 
   async getWorkloadDetail(
@@ -75,14 +93,21 @@ export class MulticlusterClient implements MulticlusterApi {
     options?: RequestOptions,
   ): Promise<WorkloadDetail> {
     const url = await this.url(
-      `/entities/${entityPath(entity)}/clusters/${segment(cluster)}/workloads/` +
-        `${segment(workload.kind)}/${segment(workload.namespace)}/${segment(workload.name)}`,
+      `/entities/${entityPath(entity)}/clusters/${segment(
+        cluster,
+      )}/workloads/` +
+        `${segment(workload.kind)}/${segment(workload.namespace)}/${segment(
+          workload.name,
+        )}`,
     );
     const text = await this.getText(url, options);
     return parseWorkloadDetail(text, url);
   }
 
-  async getPodLogs(request: PodLogRequest, options?: RequestOptions): Promise<string> {
+  async getPodLogs(
+    request: PodLogRequest,
+    options?: RequestOptions,
+  ): Promise<string> {
     return this.getText(await this.logsUrl(request, false), options);
   }
 
@@ -92,10 +117,18 @@ export class MulticlusterClient implements MulticlusterApi {
     options: StreamOptions,
   ): Promise<void> {
     const url = await this.logsUrl(request, true);
-    await this.readStream(url, { Accept: 'text/plain' }, options.signal, onText);
+    await this.readStream(
+      url,
+      { Accept: 'text/plain' },
+      options.signal,
+      onText,
+    );
   }
 
-  async getOwnerView(owner: EntityAddress, options?: RequestOptions): Promise<OwnerView> {
+  async getOwnerView(
+    owner: EntityAddress,
+    options?: RequestOptions,
+  ): Promise<OwnerView> {
     const url = await this.url(`/owners/${entityPath(owner)}`);
     const text = await this.getText(url, options);
     return parseOwnerView(text, url);
@@ -106,21 +139,30 @@ export class MulticlusterClient implements MulticlusterApi {
     return `${base}${path}`;
   }
 
-  private async logsUrl(request: PodLogRequest, follow: boolean): Promise<string> {
+  private async logsUrl(
+    request: PodLogRequest,
+    follow: boolean,
+  ): Promise<string> {
     const { entity, cluster, pod } = request;
     const query = new URLSearchParams();
     if (request.container) query.set('container', request.container);
     if (request.previous) query.set('previous', 'true');
     if (follow) query.set('follow', 'true');
-    if (request.tailLines !== undefined) query.set('tailLines', String(request.tailLines));
+    if (request.tailLines !== undefined)
+      query.set('tailLines', String(request.tailLines));
     const qs = query.toString();
     return this.url(
       `/entities/${entityPath(entity)}/clusters/${segment(cluster)}/pods/` +
-        `${segment(pod.namespace)}/${segment(pod.name)}/logs${qs ? `?${qs}` : ''}`,
+        `${segment(pod.namespace)}/${segment(pod.name)}/logs${
+          qs ? `?${qs}` : ''
+        }`,
     );
   }
 
-  private async getText(url: string, options?: RequestOptions): Promise<string> {
+  private async getText(
+    url: string,
+    options?: RequestOptions,
+  ): Promise<string> {
     const { controller, release } = linkedAbortController(options?.signal);
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -128,7 +170,9 @@ export class MulticlusterClient implements MulticlusterApi {
       controller.abort();
     }, this.requestTimeoutMs);
     try {
-      const response = await this.fetchApi.fetch(url, { signal: controller.signal });
+      const response = await this.fetchApi.fetch(url, {
+        signal: controller.signal,
+      });
       if (!response.ok) throw await ResponseError.fromResponse(response);
       return await response.text();
     } catch (error) {

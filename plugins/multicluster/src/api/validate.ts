@@ -1,10 +1,16 @@
-import { EntityView, OwnerView, WorkloadDetail } from '@kubeplatform/clusters-common';
+import {
+  EntityView,
+  OwnerView,
+  WorkloadDetail,
+} from '@kubeplatform/clusters-common';
 
 /** The backend answered, but not with the shape this plugin understands. */
 export class MalformedResponseError extends Error {
   name = 'MalformedResponseError';
   constructor(what: string, url: string, problem: string) {
-    super(`The multicluster backend sent a malformed ${what} from ${url}: ${problem}`);
+    super(
+      `The multicluster backend sent a malformed ${what} from ${url}: ${problem}`,
+    );
   }
 }
 

@@ -1,0 +1,134 @@
+import { Link } from '@backstage/core-components';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ClusterView, VersionDrift } from '@kubeplatform/clusters-common';
+import { clusterBadge, hasData, syncLabel } from '../../view/clusterStatus';
+import { summariseCluster } from '../../view/clusterSummary';
+import { HeadroomBar } from '../common/HeadroomBar';
+import { ImageTags } from '../common/ImageTags';
+import { ProblemText } from '../common/ProblemText';
+import { StatusBadge } from '../common/StatusBadge';
+import { TruncatedText } from '../common/TruncatedText';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    '& td': {
+      paddingTop: theme.spacing(0.5),
+      paddingBottom: theme.spacing(0.5),
+    },
+  },
+  stale: { '& td': { opacity: 0.75 } },
+  short: {
+    color: theme.palette.error.main,
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
+  restarts: {
+    color: theme.palette.warning.dark,
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
+  nameCell: { maxWidth: 200 },
+  problemCell: { maxWidth: 280 },
+}));
+
+const dash = (
+  <Typography variant="body2" color="textSecondary" component="span">
+    —
+  </Typography>
+);
+
+/** One cluster on one compact line. */
+export function ClusterRow(props: {
+  cluster: ClusterView;
+  drift: VersionDrift[];
+}) {
+  const classes = useStyles();
+  const { cluster, drift } = props;
+  const name = cluster.cluster.title ?? cluster.cluster.name;
+  const withData = hasData(cluster.sync) && cluster.workloads.length > 0;
+  const summary = summariseCluster(cluster, drift);
+  const sync = syncLabel(cluster.sync);
+  const badge = clusterBadge(cluster);
+  return (
+    <TableRow
+      className={`${classes.row} ${
+        cluster.sync.state === 'stale' ? classes.stale : ''
+      }`}
+      data-testid={`cluster-row-${cluster.cluster.name}`}
+      data-tone={badge.tone}
+    >
+      <TableCell className={classes.nameCell} component="th" scope="row">
+        {cluster.cluster.dashboardUrl ? (
+          <Link
+            to={cluster.cluster.dashboardUrl}
+            aria-label={`${name} dashboard`}
+          >
+            <TruncatedText text={name} />
+          </Link>
+        ) : (
+          <TruncatedText text={name} />
+        )}
+      </TableCell>
+      <TableCell>
+        <StatusBadge status={badge} testId="cluster-badge" />
+        {withData && sync && sync !== badge && (
+          <>
+            {' '}
+            <StatusBadge status={sync} testId="cluster-sync-badge" />
+          </>
+        )}
+      </TableCell>
+      <TableCell>
+        {withData ? (
+          <span
+            className={
+              summary.ready < summary.desired ? classes.short : undefined
+            }
+            aria-label={`${summary.ready} of ${summary.desired} replicas ready`}
+          >
+            {summary.ready}/{summary.desired}
+          </span>
+        ) : (
+          dash
+        )}
+      </TableCell>
+      <TableCell>
+        {withData && summary.autoscaler ? (
+          <HeadroomBar autoscaler={summary.autoscaler} />
+        ) : (
+          dash
+        )}
+      </TableCell>
+      <TableCell>
+        {withData ? (
+          <span
+            className={
+              summary.restartsLastHour > 0 ? classes.restarts : undefined
+            }
+            aria-label={`${summary.restartsLastHour} restarts in the last hour`}
+          >
+            {summary.restartsLastHour}
+          </span>
+        ) : (
+          dash
+        )}
+      </TableCell>
+      <TableCell>
+        {withData ? <ImageTags images={summary.images} /> : dash}
+      </TableCell>
+      <TableCell className={classes.problemCell}>
+        {summary.topProblem ? (
+          <ProblemText
+            problem={summary.topProblem}
+            extra={summary.problemCount - 1}
+          />
+        ) : !withData && badge.detail ? (
+          <TruncatedText text={badge.detail} />
+        ) : (
+          dash
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,98 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityView } from '@kubeplatform/clusters-common';
+import { Fragment } from 'react';
+import { groupClusters, NO_REGION } from '../../view/grouping';
+import { ClusterRow } from './ClusterRow';
+
+const useStyles = makeStyles(theme => ({
+  scroll: { overflowX: 'auto' },
+  environment: {
+    '& th': {
+      backgroundColor: theme.palette.background.default,
+      textTransform: 'capitalize',
+      fontWeight: theme.typography.fontWeightBold as number,
+      paddingTop: theme.spacing(1),
+      paddingBottom: theme.spacing(0.5),
+    },
+  },
+  region: {
+    '& th': {
+      color: theme.palette.text.secondary,
+      fontSize: theme.typography.caption.fontSize,
+      paddingTop: theme.spacing(0.5),
+      paddingBottom: theme.spacing(0.25),
+      paddingLeft: theme.spacing(3),
+    },
+  },
+}));
+
+const columns = [
+  'Cluster',
+  'Status',
+  'Ready',
+  'Autoscaling',
+  'Restarts (1 h)',
+  'Image',
+  'Top problem',
+];
+
+/** Every cluster, grouped by environment then region, worst first inside each group. */
+export function ClusterTable({ view }: { view: EntityView }) {
+  const classes = useStyles();
+  const groups = groupClusters(view.clusters);
+  return (
+    <div className={classes.scroll}>
+      <Table size="small" aria-label="Clusters">
+        <TableHead>
+          <TableRow>
+            {columns.map(c => (
+              <TableCell key={c}>{c}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {groups.map(env => (
+            <Fragment key={env.environment}>
+              <TableRow className={classes.environment}>
+                <TableCell
+                  component="th"
+                  scope="rowgroup"
+                  colSpan={columns.length}
+                >
+                  {env.environment}
+                </TableCell>
+              </TableRow>
+              {env.regions.map(region => (
+                <Fragment key={region.region}>
+                  {(env.regions.length > 1 || region.region !== NO_REGION) && (
+                    <TableRow className={classes.region}>
+                      <TableCell
+                        component="th"
+                        scope="rowgroup"
+                        colSpan={columns.length}
+                      >
+                        {region.region}
+                      </TableCell>
+                    </TableRow>
+                  )}
+                  {region.clusters.map(cluster => (
+                    <ClusterRow
+                      key={cluster.cluster.name}
+                      cluster={cluster}
+                      drift={view.drift}
+                    />
+                  ))}
+                </Fragment>
+              ))}
+            </Fragment>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

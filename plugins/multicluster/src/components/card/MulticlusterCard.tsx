@@ -1,0 +1,61 @@
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useEntityAddress } from '../../hooks/useEntityAddress';
+import { useLiveEntityView } from '../../hooks/useLiveEntityView';
+import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
+import { LiveStatus } from '../common/LiveStatus';
+import { LoadingSkeleton } from '../common/LoadingSkeleton';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { ViewSummary } from '../common/ViewSummary';
+import { ClusterTable } from './ClusterTable';
+
+/** The entity overview card: "Kubernetes across clusters", error first. */
+export function MulticlusterCard() {
+  const address = useEntityAddress();
+  const { view, connection, retry } = useLiveEntityView(address);
+
+  let body: JSX.Element;
+  if (view?.explanation) {
+    body = (
+      <AnnotationEmptyState
+        entityName={address.name}
+        explanation={view.explanation}
+      />
+    );
+  } else if (view) {
+    body =
+      view.clusters.length === 0 ? (
+        <Typography variant="body2">
+          No cluster is configured, or none allows this entity's namespaces.
+        </Typography>
+      ) : (
+        <>
+          <ViewSummary view={view} />
+          <ClusterTable view={view} />
+        </>
+      );
+  } else if (connection.error) {
+    body = (
+      <RequestErrorPanel
+        title={`Could not load the Kubernetes view of ${address.kind}:${address.namespace}/${address.name}`}
+        error={connection.error}
+        onRetry={retry}
+        retryInSeconds={
+          connection.state === 'failed' ? undefined : connection.retryInSeconds
+        }
+      />
+    );
+  } else {
+    body = <LoadingSkeleton rows={3} label="Loading clusters" />;
+  }
+
+  return (
+    <InfoCard title="Kubernetes across clusters" noPadding={false}>
+      <Box mb={1}>
+        <LiveStatus connection={connection} onRetry={retry} />
+      </Box>
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,119 @@
+import ButtonBase from '@material-ui/core/ButtonBase';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  ClusterView,
+  VersionDrift,
+  WorkloadSummary,
+} from '@kubeplatform/clusters-common';
+import {
+  StatusLabel,
+  hasData,
+  healthLabel,
+  syncLabel,
+} from '../../view/clusterStatus';
+import { autoscalerLevel, findDrift } from '../../view/clusterSummary';
+import { toneColor } from '../common/toneColors';
+
+const useStyles = makeStyles(theme => ({
+  cell: ({ status }: { status: StatusLabel }) => ({
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    width: '100%',
+    minWidth: 88,
+    padding: theme.spacing(0.5, 1),
+    borderLeft: `4px solid ${toneColor(theme, status.tone).bg}`,
+    borderRadius: theme.shape.borderRadius,
+    textAlign: 'left',
+    '&:hover': { backgroundColor: theme.palette.action.hover },
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 1,
+    },
+  }),
+  label: {
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: theme.typography.fontWeightMedium as number,
+  },
+  marks: {
+    fontSize: theme.typography.caption.fontSize,
+    color: theme.palette.text.secondary,
+  },
+  empty: {
+    color: theme.palette.text.secondary,
+    fontSize: theme.typography.caption.fontSize,
+    padding: theme.spacing(0.5, 1),
+  },
+}));
+
+/** One workload in one cluster: a button that opens the drawer. */
+export function MatrixCell(props: {
+  cluster: ClusterView;
+  workload?: WorkloadSummary;
+  drift: VersionDrift[];
+  row: number;
+  column: number;
+  /** The one cell of the grid that the Tab key reaches. */
+  tabbable: boolean;
+  onOpen: () => void;
+}) {
+  const { cluster, workload, drift } = props;
+  const sync = syncLabel(cluster.sync);
+  const status: StatusLabel =
+    !hasData(cluster.sync) && sync
+      ? sync
+      : workload
+      ? healthLabel(workload.health)
+      : { label: 'Not deployed', tone: 'neutral' };
+  const classes = useStyles({ status });
+  const coordinates = { 'data-row': props.row, 'data-column': props.column };
+
+  if (!workload) {
+    return (
+      <div
+        className={classes.empty}
+        tabIndex={props.tabbable ? 0 : -1}
+        aria-label={`${status.label} in ${cluster.cluster.name}`}
+        {...coordinates}
+      >
+        {hasData(cluster.sync) ? '—' : status.label}
+      </div>
+    );
+  }
+  const marks: string[] = [];
+  if (workload.restarts.lastHour > 0)
+    marks.push(`${workload.restarts.lastHour} restarts/h`);
+  if (workload.autoscaler && autoscalerLevel(workload.autoscaler) === 'atMax')
+    marks.push('HPA at max');
+  if (
+    workload.images.some(i =>
+      findDrift(drift, cluster.cluster.name, workload, i.container),
+    )
+  ) {
+    marks.push('drift');
+  }
+  if (sync && cluster.sync.state !== 'ok') marks.push(sync.label);
+  const description =
+    `${workload.kind} ${workload.name} in ${cluster.cluster.name}: ${status.label}, ` +
+    `${workload.replicas.ready} of ${workload.replicas.desired} ready` +
+    (marks.length ? `, ${marks.join(', ')}` : '');
+  return (
+    <ButtonBase
+      className={classes.cell}
+      onClick={props.onOpen}
+      aria-label={description}
+      title={description}
+      tabIndex={props.tabbable ? 0 : -1}
+      data-testid={`cell-${workload.name}-${cluster.cluster.name}`}
+      data-tone={status.tone}
+      {...coordinates}
+    >
+      <span className={classes.label}>
+        {status.label} · {workload.replicas.ready}/{workload.replicas.desired}
+      </span>
+      {marks.length > 0 && (
+        <span className={classes.marks}>{marks.join(' · ')}</span>
+      )}
+    </ButtonBase>
+  );
+}

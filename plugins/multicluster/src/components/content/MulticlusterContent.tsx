@@ -1,0 +1,121 @@
+import { InfoCard } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { Problem } from '@kubeplatform/clusters-common';
+import { compareProblems } from '@kubeplatform/clusters-common';
+import { useMemo, useState } from 'react';
+import { useEntityAddress } from '../../hooks/useEntityAddress';
+import { useLiveEntityView } from '../../hooks/useLiveEntityView';
+import { clusterProblems } from '../../view/clusterSummary';
+import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
+import { LiveStatus } from '../common/LiveStatus';
+import { LoadingSkeleton } from '../common/LoadingSkeleton';
+import { ProblemList } from '../common/ProblemList';
+import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { ViewSummary } from '../common/ViewSummary';
+import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
+import { DriftTable } from './DriftTable';
+import { WorkloadMatrix } from './WorkloadMatrix';
+import { EntityView } from '@kubeplatform/clusters-common';
+
+function allProblems(view: EntityView): Problem[] {
+  return view.clusters
+    .flatMap(c =>
+      clusterProblems(c).map(p => ({
+        ...p,
+        cluster: p.cluster ?? c.cluster.name,
+      })),
+    )
+    .sort(compareProblems);
+}
+
+/** The entity's "Clusters" tab: problems, drift, and the workload × cluster matrix with its drawer. */
+export function MulticlusterContent() {
+  const address = useEntityAddress();
+  const { view, connection, retry } = useLiveEntityView(address);
+  const [target, setTarget] = useState<DrawerTarget>();
+  const problems = useMemo(() => (view ? allProblems(view) : []), [view]);
+
+  let body: JSX.Element;
+  if (view?.explanation) {
+    body = (
+      <InfoCard title="Kubernetes across clusters">
+        <AnnotationEmptyState
+          entityName={address.name}
+          explanation={view.explanation}
+        />
+      </InfoCard>
+    );
+  } else if (view) {
+    body = (
+      <Grid container spacing={2}>
+        <Grid item xs={12} lg={view.drift.length ? 7 : 12}>
+          <InfoCard title={`Problems (${problems.length})`}>
+            <ProblemList problems={problems} initiallyShown={5} />
+          </InfoCard>
+        </Grid>
+        {view.drift.length > 0 && (
+          <Grid item xs={12} lg={5}>
+            <InfoCard title="Image drift">
+              <DriftTable drift={view.drift} />
+            </InfoCard>
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <InfoCard title="Workloads by cluster">
+            <Typography variant="caption" color="textSecondary" paragraph>
+              Arrow keys move between cells; Enter opens the workload's pods,
+              events and logs.
+            </Typography>
+            <WorkloadMatrix
+              view={view}
+              onOpen={({ cluster, row }) =>
+                setTarget({
+                  cluster,
+                  workload: {
+                    kind: row.kind,
+                    namespace: row.namespace,
+                    name: row.name,
+                  },
+                })
+              }
+            />
+          </InfoCard>
+        </Grid>
+      </Grid>
+    );
+  } else if (connection.error) {
+    body = (
+      <RequestErrorPanel
+        title={`Could not load the Kubernetes view of ${address.kind}:${address.namespace}/${address.name}`}
+        error={connection.error}
+        onRetry={retry}
+        retryInSeconds={
+          connection.state === 'failed' ? undefined : connection.retryInSeconds
+        }
+      />
+    );
+  } else {
+    body = <LoadingSkeleton rows={8} label="Loading clusters" />;
+  }
+
+  return (
+    <div data-testid="multicluster-content">
+      <Grid container spacing={1}>
+        <Grid item xs={12}>
+          <LiveStatus connection={connection} onRetry={retry} />
+          {view && !view.explanation && <ViewSummary view={view} />}
+        </Grid>
+        <Grid item xs={12}>
+          {body}
+        </Grid>
+      </Grid>
+      <WorkloadDrawer
+        entity={address}
+        target={target}
+        refreshKey={view?.generatedAt}
+        onClose={() => setTarget(undefined)}
+      />
+    </div>
+  );
+}
