@@ -19,3 +19,7 @@ export {
   HPA_NEAR_MAX_MIN_MAX_REPLICAS,
 } from './autoscalers';
 export { isQuotaExceeded } from './replicaFailure';
+export {
+  detectWarningEventProblems,
+  FAILED_CREATE_EVENT_WINDOW_MS,
+} from './events';

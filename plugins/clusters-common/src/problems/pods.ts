@@ -256,12 +256,9 @@ function detectOomKilled(context: ContainerContext): Problem | undefined {
   const { pod, status, now } = context;
   const current = status.state?.terminated;
   const last = status.lastState?.terminated;
-  const killed =
-    current?.reason === 'OOMKilled'
-      ? current
-      : last?.reason === 'OOMKilled'
-      ? last
-      : undefined;
+  const killed = [current, last].find(
+    terminated => terminated?.reason === 'OOMKilled',
+  );
   if (!killed) return undefined;
 
   const finishedAt = toMillis(killed.finishedAt);

@@ -22,14 +22,15 @@ export function replicaFailureProblem(
   since: string | undefined,
 ): Problem {
   const name = metadata?.name ?? '(unnamed)';
+  const creates = kind === 'CronJob' ? 'Jobs' : 'pods';
   const ns = namespaceFlag(metadata);
   const detail = message ? `: ${sentence(message)}` : '.';
   if (isQuotaExceeded(message)) {
     return {
       code: 'QuotaExceeded',
       severity: 'error',
-      message: `${kind} ${name} cannot create pods because a ResourceQuota is exhausted${detail}`,
-      suggestedFix: `See what is used and what is left with \`kubectl describe resourcequota ${ns.trimEnd()}\`. Then raise the quota (ask the namespace's owners), lower the pods' resource requests, or remove workloads you no longer need; the controller retries on its own.`,
+      message: `${kind} ${name} cannot create ${creates} because a ResourceQuota is exhausted${detail}`,
+      suggestedFix: `See what is used and what is left with \`kubectl describe resourcequota ${ns.trimEnd()}\`. Then raise the quota (ask the namespace's owners), lower the resource requests, or remove workloads you no longer need; the controller retries on its own.`,
       object: problemObject(kind, metadata),
       since,
     };
@@ -40,7 +41,7 @@ export function replicaFailureProblem(
     message: `${kind} ${name} cannot create pods (${
       reason ?? 'FailedCreate'
     })${detail}`,
-    suggestedFix: `The API server refused the pods; the reason above names the rule (admission webhook, PodSecurity, LimitRange, missing ServiceAccount). \`kubectl get events ${ns}--field-selector reason=FailedCreate\` lists each refusal. Fix the pod template or the policy, and the controller retries.`,
+    suggestedFix: `The API server refused them; the reason above names the rule (admission webhook, PodSecurity, LimitRange, missing ServiceAccount). \`kubectl get events ${ns}--field-selector reason=FailedCreate\` lists each refusal. Fix the pod template or the policy, and the controller retries.`,
     object: problemObject(kind, metadata),
     since,
   };

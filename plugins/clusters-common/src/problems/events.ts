@@ -1,0 +1,70 @@
+import type { CoreV1Event } from '@kubernetes/client-node';
+import { replicaFailureProblem } from './replicaFailure';
+import { toIso, toMillis } from './timestamps';
+import { Problem } from './types';
+
+/**
+ * Controllers whose pod (or Job) creation failures are only visible as FailedCreate events.
+ * ReplicaSets are left out: their failures reach a ReplicaFailure condition, which
+ * detectDeploymentProblems and detectReplicaSetProblems read.
+ */
+const KINDS_WITHOUT_FAILURE_CONDITION = new Set([
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+]);
+
+/**
+ * A FailedCreate event is current while the controller keeps retrying; once creation works the
+ * event stops being repeated. A window of 15 minutes spans the controllers' longest retry back-off.
+ */
+export const FAILED_CREATE_EVENT_WINDOW_MS = 15 * 60 * 1000;
+
+function lastSeen(event: CoreV1Event): number | undefined {
+  return (
+    toMillis(event.series?.lastObservedTime) ??
+    toMillis(event.lastTimestamp) ??
+    toMillis(event.eventTime) ??
+    toMillis(event.metadata?.creationTimestamp)
+  );
+}
+
+/**
+ * ReplicaFailure or QuotaExceeded for a StatefulSet, DaemonSet, Job or CronJob whose controller
+ * reported, within the last 15 minutes, a Warning FailedCreate event. The problem concerns the
+ * event's involved object, not the event.
+ */
+export function detectWarningEventProblems(
+  event: CoreV1Event,
+  now: Date,
+): Problem[] {
+  const involved = event.involvedObject;
+  if (
+    event.type !== 'Warning' ||
+    event.reason !== 'FailedCreate' ||
+    !involved?.kind ||
+    !KINDS_WITHOUT_FAILURE_CONDITION.has(involved.kind)
+  ) {
+    return [];
+  }
+  const seen = lastSeen(event);
+  if (
+    seen === undefined ||
+    now.getTime() - seen > FAILED_CREATE_EVENT_WINDOW_MS
+  ) {
+    return [];
+  }
+  const count = event.series?.count ?? event.count ?? 1;
+  const problem = replicaFailureProblem(
+    involved.kind,
+    { name: involved.name, namespace: involved.namespace },
+    event.reason,
+    event.message,
+    toIso(event.firstTimestamp) ?? toIso(event.eventTime),
+  );
+  if (count > 1) {
+    problem.message = `${problem.message} Seen ${count} times.`;
+  }
+  return [problem];
+}
