@@ -97,8 +97,8 @@ function detectUnavailableReplicas(
   // No status yet: the controller has not seen it, so nothing is known to be unavailable.
   if (!status) return undefined;
   const available = status.availableReplicas ?? 0;
-  const unavailable =
-    status.unavailableReplicas ?? Math.max(0, desired - available);
+  // The controller leaves zero counts out, so a missing unavailableReplicas means none.
+  const unavailable = status.unavailableReplicas ?? 0;
   const conditions = status.conditions ?? [];
   const availableCondition = findCondition(conditions, 'Available');
   const belowMinimum = availableCondition?.status === 'False';

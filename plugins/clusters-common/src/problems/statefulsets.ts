@@ -13,9 +13,10 @@ export function detectStatefulSetProblems(
 ): Problem[] {
   const status = statefulSet.status;
   if (!status) return [];
-  const desired = statefulSet.spec?.replicas ?? 1;
+  // The API server always defaults spec.replicas; without it the object was trimmed too far to judge.
+  const desired = statefulSet.spec?.replicas;
   const ready = status.readyReplicas ?? 0;
-  if (desired <= 0 || ready >= desired) return [];
+  if (desired === undefined || desired <= 0 || ready >= desired) return [];
 
   const name = statefulSet.metadata?.name ?? '(unnamed)';
   const ns = namespaceFlag(statefulSet.metadata);
