@@ -1,5 +1,37 @@
 /**
+ * The development environment provisioner service and environment classes.
+ *
  * @packageDocumentation
  */
 
-export {};
+export { environmentProvisionerServiceRef } from './service';
+export {
+  EnvironmentProvisioner,
+  type CallOptions,
+  type EnvironmentClusters,
+  type EnvironmentListResult,
+  type EnvironmentPlanResult,
+  type EnvironmentProvisionerOptions,
+  type ProvisionResult,
+} from './provisioner/EnvironmentProvisioner';
+export {
+  reapEnvironments,
+  type ReapReport,
+} from './provisioner/reapEnvironments';
+export { isInSleepWindow } from './schedule/sleepWindow';
+export {
+  readDevenvSettings,
+  parseDevenvSettings,
+} from './config/readDevenvSettings';
+export type {
+  DevenvSettings,
+  EnvironmentClassConfig,
+  NamespaceClassConfig,
+  QuotaPreset,
+  ResourceTemplateClassConfig,
+} from './config/settingsSchema';
+export type {
+  EnvironmentClass,
+  ProgressReporter,
+  ResolvedRequest,
+} from './classes/types';

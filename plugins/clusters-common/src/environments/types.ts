@@ -5,14 +5,16 @@ import type { ParameterValue, SleepSchedule } from './spec';
  * - ready: usable;
  * - sleeping: workloads are scaled to zero;
  * - failed: a create failed and its rollback could not finish (the reaper retries);
- * - pending: a resource-template environment whose readiness condition does not hold yet.
+ * - pending: a resource-template environment whose readiness condition does not hold yet;
+ * - deleting: a delete was accepted and Kubernetes is removing the objects.
  */
 export type EnvironmentStatus =
   | 'provisioning'
   | 'pending'
   | 'ready'
   | 'sleeping'
-  | 'failed';
+  | 'failed'
+  | 'deleting';
 
 /** How to reach an environment. Never carries a token: credentials come from a separate call. */
 export type EnvironmentConnection =
@@ -48,6 +50,8 @@ export interface Environment {
   createdAt?: string;
   expiresAt: string;
   createdBy?: string;
+  /** While sleeping: whether a person or the sleep schedule put it to sleep. */
+  sleptBy?: 'manual' | 'schedule';
   sleepSchedule?: SleepSchedule;
   parameters: Record<string, ParameterValue>;
   connection: EnvironmentConnection;

@@ -1,0 +1,255 @@
+import { InputError } from '@backstage/errors';
+import type { KubernetesObject, V1Namespace } from '@kubernetes/client-node';
+import {
+  EnvironmentClassSummary,
+  EnvironmentConnection,
+  EnvironmentRequest,
+  PHASE_ANNOTATION,
+  SLEEPING_ANNOTATION,
+} from '@kubeplatform/clusters-common';
+import type {
+  DevenvSettings,
+  NamespaceClassConfig,
+} from '../config/settingsSchema';
+import type { ObjectRef } from '../kube/objects';
+import { readManifestFolder } from './readManifestFolder';
+import { renderTemplate } from './renderTemplate';
+import { resolveCommon } from './resolveRequest';
+import { ownerSubjects } from './ownerSubjects';
+import type {
+  EnvironmentClass,
+  EnvironmentMetadata,
+  EnvironmentPlan,
+  ResolvedRequest,
+} from './types';
+
+/** The ServiceAccount whose short-lived tokens make up a requested kubeconfig. */
+export const CONNECT_SERVICE_ACCOUNT = 'devenv-connect';
+
+/**
+ * The built-in `namespace` class: a labelled Namespace with a ResourceQuota, a LimitRange, a
+ * NetworkPolicy, a RoleBinding for the owner, and optionally app infrastructure manifests.
+ */
+export class NamespaceClass implements EnvironmentClass {
+  readonly type = 'namespace' as const;
+
+  constructor(
+    private readonly config: NamespaceClassConfig,
+    private readonly settings: DevenvSettings,
+  ) {}
+
+  get name() {
+    return this.config.name;
+  }
+
+  summary(): EnvironmentClassSummary {
+    return {
+      name: this.config.name,
+      title: this.config.title ?? this.config.name,
+      description: this.config.description,
+      type: this.type,
+      sizes: this.config.sizes ?? Object.keys(this.settings.sizes),
+      defaultSize:
+        this.config.defaultSize ??
+        (this.config.sizes ?? Object.keys(this.settings.sizes))[0],
+      ttl: this.config.ttl,
+      parameters: this.config.parameters,
+      supportsSleep: true,
+      connection: 'kubeconfig',
+    };
+  }
+
+  isOfferedOn(cluster: string): boolean {
+    return !this.config.clusters || this.config.clusters.includes(cluster);
+  }
+
+  resolve(request: EnvironmentRequest): ResolvedRequest {
+    return {
+      ...request,
+      ...resolveCommon(this.config, Object.keys(this.settings.sizes), request),
+      namespace: request.name,
+    };
+  }
+
+  anchorRef(name: string): ObjectRef {
+    return { apiVersion: 'v1', kind: 'Namespace', name };
+  }
+
+  claimedRefs(name: string): ObjectRef[] {
+    return [this.anchorRef(name)];
+  }
+
+  async plan(
+    request: ResolvedRequest,
+    metadata: EnvironmentMetadata,
+  ): Promise<EnvironmentPlan> {
+    const ns = request.namespace;
+    const preset = request.size ? this.settings.sizes[request.size] : undefined;
+    if (!preset) {
+      throw new InputError(`size "${request.size}" has no quota preset`);
+    }
+    const child = (name: string) => ({
+      name,
+      namespace: ns,
+      labels: metadata.labels,
+    });
+    const namespace: V1Namespace = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: ns,
+        labels: metadata.labels,
+        annotations: metadata.annotations,
+      },
+    };
+    const objects: KubernetesObject[] = [
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: child('devenv-quota'),
+        spec: {
+          hard: {
+            'requests.cpu': preset.cpu,
+            'limits.cpu': preset.cpu,
+            'requests.memory': preset.memory,
+            'limits.memory': preset.memory,
+            pods: String(preset.pods),
+          },
+        },
+      } as KubernetesObject,
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: child('devenv-limits'),
+        spec: {
+          limits: [
+            {
+              type: 'Container',
+              defaultRequest: {
+                cpu: preset.containerDefaults.requestCpu,
+                memory: preset.containerDefaults.requestMemory,
+              },
+              default: {
+                cpu: preset.containerDefaults.limitCpu,
+                memory: preset.containerDefaults.limitMemory,
+              },
+            },
+          ],
+        },
+      } as KubernetesObject,
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: child('devenv-isolation'),
+        spec: {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [
+                { podSelector: {} },
+                ...this.config.allowFromNamespaces.map(allowed => ({
+                  namespaceSelector: {
+                    matchLabels: { 'kubernetes.io/metadata.name': allowed },
+                  },
+                })),
+              ],
+            },
+          ],
+        },
+      } as KubernetesObject,
+      {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: child(CONNECT_SERVICE_ACCOUNT),
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: child('devenv-owner'),
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: this.config.ownerClusterRole,
+        },
+        subjects: [
+          ...ownerSubjects(request.owner, this.settings.ownerSubjects),
+          {
+            kind: 'ServiceAccount',
+            name: CONNECT_SERVICE_ACCOUNT,
+            namespace: ns,
+          },
+        ],
+      } as KubernetesObject,
+    ];
+
+    if (this.config.infraManifests && this.wantsInfra(request)) {
+      const infra = await readManifestFolder(this.config.infraManifests);
+      for (const object of infra) {
+        const rendered = renderTemplate(object, {
+          name: request.name,
+          namespace: ns,
+          owner: request.owner,
+          cluster: request.cluster,
+          parameters: request.parameters,
+        });
+        objects.push({
+          ...rendered,
+          metadata: {
+            ...rendered.metadata,
+            namespace: ns,
+            labels: { ...rendered.metadata?.labels, ...metadata.labels },
+          },
+        });
+      }
+    }
+
+    return {
+      anchor: this.anchorRef(ns),
+      objects: [
+        { object: namespace, mode: 'create' },
+        ...objects.map(object => ({ object, mode: 'apply' as const })),
+      ],
+    };
+  }
+
+  private wantsInfra(request: ResolvedRequest): boolean {
+    if (this.config.parameters.installInfra?.type !== 'boolean') {
+      return true;
+    }
+    return request.parameters.installInfra === true;
+  }
+
+  statusOf(anchor: KubernetesObject) {
+    const annotations = anchor.metadata?.annotations ?? {};
+    if ((anchor as V1Namespace).status?.phase === 'Terminating') {
+      return { status: 'deleting' as const };
+    }
+    if (annotations[PHASE_ANNOTATION] === 'provisioning') {
+      return { status: 'provisioning' as const };
+    }
+    if (annotations[PHASE_ANNOTATION] === 'failed') {
+      return { status: 'failed' as const };
+    }
+    if (annotations[SLEEPING_ANNOTATION]) {
+      return { status: 'sleeping' as const };
+    }
+    return { status: 'ready' as const };
+  }
+
+  connectionOf(
+    env: { name: string; cluster: string; namespace: string },
+    platformUrl: string,
+  ): EnvironmentConnection {
+    const file = `${env.name}.kubeconfig`;
+    return {
+      kind: 'kubeconfig',
+      namespace: env.namespace,
+      command: `curl -sf -X POST -H "Authorization: Bearer $BACKSTAGE_TOKEN" ${platformUrl}/environments/${env.cluster}/${env.name}/kubeconfig -o ${file} && kubectl --kubeconfig ${file} get pods`,
+    };
+  }
+
+  deletionRefs(anchor: KubernetesObject): ObjectRef[] {
+    return [this.anchorRef(anchor.metadata!.name!)];
+  }
+}
