@@ -22,3 +22,11 @@ kp_wait_for_backend() {
     waited=$((waited + 2))
   done
 }
+
+# Runs the demo backend from source in the foreground of the caller's subshell. Unlike
+# `yarn start` it does not watch files, so an edit elsewhere in the tree never restarts it
+# in the middle of a demo or a test run. NODE_ENV=development keeps guest sign-in allowed.
+kp_run_backend() {
+  cd "$KP_ROOT/packages/backend" &&
+    NODE_ENV=development exec node --require @backstage/cli/config/nodeTransform.cjs src/index.ts "$@"
+}
