@@ -58,7 +58,10 @@ export function ClusterTable({ view }: { view: EntityView }) {
         <TableBody>
           {groups.map(env => (
             <Fragment key={env.environment}>
-              <TableRow className={classes.environment}>
+              <TableRow
+                className={classes.environment}
+                data-testid="group-header"
+              >
                 <TableCell
                   component="th"
                   scope="rowgroup"
@@ -70,7 +73,10 @@ export function ClusterTable({ view }: { view: EntityView }) {
               {env.regions.map(region => (
                 <Fragment key={region.region}>
                   {(env.regions.length > 1 || region.region !== NO_REGION) && (
-                    <TableRow className={classes.region}>
+                    <TableRow
+                      className={classes.region}
+                      data-testid="group-header"
+                    >
                       <TableCell
                         component="th"
                         scope="rowgroup"
