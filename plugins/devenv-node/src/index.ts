@@ -35,3 +35,4 @@ export type {
   ProgressReporter,
   ResolvedRequest,
 } from './classes/types';
+export { mayManageEnvironment, mayRequestFor } from './ownership';

@@ -27,3 +27,23 @@ export function environmentNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The catalog Resource name of an environment: `<name>.<cluster>`, or a shortened name with a
+ * hash when that would pass the catalog's 63-character limit.
+ */
+export function environmentEntityName(cluster: string, name: string): string {
+  const full = `${name}.${cluster}`;
+  if (full.length <= 63) {
+    return full;
+  }
+  let hash = 0;
+  for (const char of full) {
+    hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  }
+  const suffix = hash.toString(36);
+  return `${full.slice(0, 62 - suffix.length).replace(/[-.]+$/, '')}-${suffix}`;
+}
+
+/** The resource type used for environment permissions (devenv.update, devenv.delete). */
+export const ENVIRONMENT_RESOURCE_TYPE = 'kubeplatform-environment';

@@ -100,6 +100,11 @@ export class EnvironmentProvisioner {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The `kubeplatform.devenv` settings this provisioner was built from. */
+  get settings(): DevenvSettings {
+    return this.options.settings;
+  }
+
   listClasses(): EnvironmentClassSummary[] {
     return [...this.classes.values()].map(c => c.summary());
   }

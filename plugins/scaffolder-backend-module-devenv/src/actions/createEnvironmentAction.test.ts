@@ -1,0 +1,208 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  EnvironmentProvisioner,
+  parseDevenvSettings,
+} from '@kubeplatform/plugin-devenv-node';
+import { createEnvironmentAction } from './createEnvironmentAction';
+
+/** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
+const clusters = {
+  listClusters: async () => [
+    { name: 'dev-eu', url: 'https://127.0.0.1:1', source: 'config' as const },
+  ],
+  getCluster: async (name: string) =>
+    name === 'dev-eu'
+      ? { name, url: 'https://127.0.0.1:1', source: 'config' as const }
+      : undefined,
+  getKubeConfig: async () => {
+    throw new Error('a dry run must not ask for cluster credentials');
+  },
+};
+
+function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
+  const provisioner = new EnvironmentProvisioner({
+    clusters: clusters as any,
+    settings: parseDevenvSettings({
+      classes: [
+        {
+          name: 'namespace',
+          type: 'namespace',
+          parameters: { installInfra: { type: 'boolean', default: false } },
+        },
+      ],
+      admins: ['group:default/platform'],
+    }),
+    logger: mockServices.logger.mock(),
+    platformUrl: 'http://localhost:7007/api/devenv',
+    ownerExists: async ref =>
+      ['user:default/mock', 'group:default/team-a'].includes(ref),
+  });
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({
+        result:
+          options.allow === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })) as any,
+  });
+  const action = createEnvironmentAction({
+    provisioner,
+    permissions,
+    userInfo: mockServices.userInfo({
+      userEntityRef: 'user:default/mock',
+      ownershipEntityRefs: options.ownership ?? [
+        'user:default/mock',
+        'group:default/team-a',
+      ],
+    }),
+    appBaseUrl: 'http://localhost:3000',
+  });
+  return { action, permissions };
+}
+
+function context(input: Record<string, unknown>, isDryRun = true) {
+  const ctx = createMockActionContext({
+    input: input as any,
+    user: { ref: 'user:default/mock' },
+  });
+  // This version of createMockActionContext drops isDryRun, so it is set here.
+  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) };
+}
+
+describe('kubeplatform:devenv:create', () => {
+  it('declares the zod schemas, examples and dry-run support', () => {
+    const { action } = setup();
+    expect(action.id).toBe('kubeplatform:devenv:create');
+    expect(action.supportsDryRun).toBe(true);
+    expect(action.examples!.length).toBeGreaterThan(0);
+    const input = action.schema!.input as any;
+    expect(input.properties.name.type).toBe('string');
+    expect(input.required).toEqual(expect.arrayContaining(['name', 'cluster']));
+    expect((action.schema!.output as any).properties.connectCommand.type).toBe(
+      'string',
+    );
+  });
+
+  it('dry-run returns the planned manifests and outputs without touching a cluster', async () => {
+    const { action } = setup();
+    const ctx = context({
+      name: 'mock-dev',
+      cluster: 'dev-eu',
+      class: 'namespace',
+      ttl: '2h',
+    });
+    await action.handler(ctx);
+    const outputs = Object.fromEntries(
+      (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+    );
+    expect(outputs).toMatchObject({
+      environmentRef: 'resource:default/mock-dev.dev-eu',
+      cluster: 'dev-eu',
+      namespace: 'mock-dev',
+      status: 'provisioning',
+      created: false,
+      connectCommand: expect.stringContaining(
+        'http://localhost:7007/api/devenv/environments/dev-eu/mock-dev/kubeconfig',
+      ),
+    });
+    expect(outputs.links[0].url).toBe(
+      'http://localhost:3000/catalog/default/resource/mock-dev.dev-eu',
+    );
+    expect(
+      outputs.manifests.map((m: any) => `${m.kind}/${m.metadata.name}`),
+    ).toEqual([
+      'Namespace/mock-dev',
+      'ResourceQuota/devenv-quota',
+      'LimitRange/devenv-limits',
+      'NetworkPolicy/devenv-isolation',
+      'ServiceAccount/devenv-connect',
+      'RoleBinding/devenv-owner',
+    ]);
+    expect(
+      outputs.manifests[0].metadata.annotations['kubeplatform.io/owner'],
+    ).toBe('user:default/mock');
+    expect(ctx.checkpoint).not.toHaveBeenCalled();
+  });
+
+  it('lets a user request for one of their groups', async () => {
+    const { action } = setup();
+    const ctx = context({
+      name: 'team-dev',
+      cluster: 'dev-eu',
+      class: 'namespace',
+      owner: 'group:team-a',
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith('status', 'provisioning');
+  });
+
+  it.each([
+    [{ name: 'Bad_Name' }, 'name must be a DNS-1123 label'],
+    [{ cluster: 'mars' }, 'Unknown cluster "mars"'],
+    [{ class: 'gpu' }, 'Unknown environment class "gpu"'],
+    [{ ttl: '-5m' }, 'must be a positive duration'],
+    [{ owner: 'user:default/ghost' }, 'not a User or Group in the catalog'],
+    [{ parameters: { nope: true } }, 'parameter "nope" is not declared'],
+    [{ size: 'xxl' }, 'size "xxl" is not offered'],
+  ])('refuses %j in a dry run with a clear error', async (change, message) => {
+    const { action } = setup();
+    await expect(
+      action.handler(
+        context({
+          name: 'mock-dev',
+          cluster: 'dev-eu',
+          class: 'namespace',
+          ...change,
+        }),
+      ),
+    ).rejects.toThrow(message);
+  });
+
+  it('refuses to create for a group the user is not in', async () => {
+    const { action } = setup({ ownership: ['user:default/mock'] });
+    await expect(
+      action.handler(
+        context({
+          name: 'team-dev',
+          cluster: 'dev-eu',
+          class: 'namespace',
+          owner: 'group:team-a',
+        }),
+      ),
+    ).rejects.toThrow(
+      'You may only request environments for yourself or your groups, not for group:default/team-a',
+    );
+  });
+
+  it('refuses when the permission policy denies devenv.create', async () => {
+    const { action, permissions } = setup({ allow: false });
+    await expect(
+      action.handler(
+        context({ name: 'mock-dev', cluster: 'dev-eu', class: 'namespace' }),
+      ),
+    ).rejects.toThrow('You may not create development environments');
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: expect.objectContaining({ name: 'devenv.create' }) }],
+      expect.anything(),
+    );
+  });
+
+  it('never takes cluster credentials from inputs', () => {
+    const { action } = setup();
+    const input = action.schema!.input as any;
+    expect(input.additionalProperties).toBe(false);
+    expect(Object.keys(input.properties).sort()).toEqual([
+      'class',
+      'cluster',
+      'name',
+      'owner',
+      'parameters',
+      'size',
+      'sleepSchedule',
+      'ttl',
+    ]);
+  });
+});

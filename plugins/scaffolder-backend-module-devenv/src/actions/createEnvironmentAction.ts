@@ -1,0 +1,218 @@
+import type {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  devenvCreatePermission,
+  Environment,
+  environmentEntityName,
+} from '@kubeplatform/clusters-common';
+import {
+  EnvironmentProvisioner,
+  mayRequestFor,
+} from '@kubeplatform/plugin-devenv-node';
+import { examples } from './createEnvironmentAction.examples';
+import { initiatorOwnershipRefs } from './initiator';
+
+export const CREATE_ACTION_ID = 'kubeplatform:devenv:create';
+
+/** Outputs shared by a real run and a dry run. */
+function environmentOutputs(environment: Environment, appBaseUrl: string) {
+  const entityName = environmentEntityName(
+    environment.cluster,
+    environment.name,
+  );
+  const connectCommand =
+    environment.connection.kind === 'none'
+      ? ''
+      : environment.connection.command;
+  return {
+    environmentRef: `resource:default/${entityName}`,
+    cluster: environment.cluster,
+    namespace: environment.namespace,
+    connectCommand,
+    expiresAt: environment.expiresAt,
+    status: environment.status,
+    links: [
+      {
+        title: 'Environment in the catalog',
+        url: `${appBaseUrl}/catalog/default/resource/${entityName}`,
+      },
+      { title: 'My environments', url: `${appBaseUrl}/devenv` },
+    ],
+  };
+}
+
+/**
+ * `kubeplatform:devenv:create`: requests a development environment. Cluster credentials come
+ * from the clusters service, never from template inputs.
+ */
+export function createEnvironmentAction(options: {
+  provisioner: EnvironmentProvisioner;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  appBaseUrl: string;
+}) {
+  const { provisioner, userInfo, permissions, appBaseUrl } = options;
+  return createTemplateAction({
+    id: CREATE_ACTION_ID,
+    description:
+      'Creates a development environment (a namespace, a virtual cluster or an Environment claim) on a platform cluster, owned by the user or one of their groups.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          name: z
+            .string()
+            .describe(
+              'Environment name, a DNS-1123 label; also the namespace name',
+            ),
+          cluster: z.string().describe('Cluster to create it on'),
+          class: z
+            .string()
+            .default('namespace')
+            .describe(
+              'Environment class, as defined in kubeplatform.devenv.classes',
+            ),
+          owner: z
+            .string()
+            .optional()
+            .describe(
+              'Owning User or Group ref; defaults to the user running the template',
+            ),
+          size: z.string().optional().describe('Quota preset, e.g. small'),
+          ttl: z
+            .string()
+            .optional()
+            .describe('Time to live, e.g. 8h or 3d; the class bounds it'),
+          sleepSchedule: z
+            .object({
+              sleepAt: z.string(),
+              wakeAt: z.string(),
+              timezone: z.string().optional(),
+              days: z.array(z.string()).optional(),
+            })
+            .optional()
+            .describe('Daily window in which workloads are scaled to zero'),
+          parameters: z
+            .record(
+              z.union([
+                z.string(),
+                z.number(),
+                z.boolean(),
+                z.array(z.string()),
+              ]),
+            )
+            .optional()
+            .describe('Class parameters such as installInfra'),
+        }),
+      output: z =>
+        z.object({
+          environmentRef: z
+            .string()
+            .describe('Catalog ref of the environment Resource'),
+          cluster: z.string(),
+          namespace: z.string(),
+          connectCommand: z
+            .string()
+            .describe('How to connect; never contains a token'),
+          expiresAt: z.string().describe('ISO timestamp'),
+          status: z.string(),
+          created: z
+            .boolean()
+            .describe('False when an identical environment already existed'),
+          links: z.array(z.object({ title: z.string(), url: z.string() })),
+          manifests: z
+            .array(z.record(z.unknown()))
+            .optional()
+            .describe('Dry run only: the objects that would be applied'),
+        }),
+    },
+    async handler(ctx) {
+      const owner = ctx.input.owner ?? ctx.user?.ref;
+      if (!owner) {
+        throw new InputError(
+          'owner is required when the task was not started by a signed-in user',
+        );
+      }
+      const request = {
+        name: ctx.input.name,
+        cluster: ctx.input.cluster,
+        class: ctx.input.class,
+        owner,
+        size: ctx.input.size,
+        ttl: ctx.input.ttl,
+        sleepSchedule: ctx.input.sleepSchedule,
+        parameters: ctx.input.parameters,
+      };
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await permissions.authorize(
+        [{ permission: devenvCreatePermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          'You may not create development environments',
+        );
+      }
+
+      ctx.logger.info(
+        `Validating environment ${request.cluster}/${request.name} (class ${request.class})`,
+      );
+      const plan = await provisioner.plan(request, {
+        createdBy: ctx.user?.ref,
+      });
+      const refs = await initiatorOwnershipRefs(ctx, userInfo);
+      if (
+        !mayRequestFor(plan.request.owner, refs, provisioner.settings.admins)
+      ) {
+        throw new NotAllowedError(
+          `You may only request environments for yourself or your groups, not for ${plan.request.owner}`,
+        );
+      }
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would apply ${plan.manifests.length} objects to cluster ${request.cluster}`,
+        );
+        for (const [name, value] of Object.entries(
+          environmentOutputs(plan.environment, appBaseUrl),
+        )) {
+          ctx.output(name as any, value);
+        }
+        ctx.output('created', false);
+        ctx.output('manifests', plan.manifests as any);
+        return;
+      }
+
+      const result = await ctx.checkpoint({
+        key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
+        fn: async () => {
+          const { environment, created } = await provisioner.create(request, {
+            createdBy: ctx.user?.ref,
+            progress: line => ctx.logger.info(line),
+          });
+          return JSON.parse(JSON.stringify({ environment, created })) as {
+            environment: Environment;
+            created: boolean;
+          };
+        },
+      });
+      if (!result.created) {
+        ctx.logger.info(
+          `Environment ${result.environment.ref} already exists with the same spec; nothing changed`,
+        );
+      }
+      for (const [name, value] of Object.entries(
+        environmentOutputs(result.environment, appBaseUrl),
+      )) {
+        ctx.output(name as any, value);
+      }
+      ctx.output('created', result.created);
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import type {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { devenvDeletePermission } from '@kubeplatform/clusters-common';
+import {
+  EnvironmentProvisioner,
+  mayManageEnvironment,
+} from '@kubeplatform/plugin-devenv-node';
+import { examples } from './deleteEnvironmentAction.examples';
+import { initiatorOwnershipRefs } from './initiator';
+
+export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
+
+/**
+ * `kubeplatform:devenv:delete`: deletes an environment the initiator owns (directly or through
+ * a group). Only objects whose labels prove Kubeplatform manages them are deleted.
+ */
+export function deleteEnvironmentAction(options: {
+  provisioner: EnvironmentProvisioner;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+}) {
+  const { provisioner, userInfo, permissions } = options;
+  return createTemplateAction({
+    id: DELETE_ACTION_ID,
+    description:
+      'Deletes a development environment that Kubeplatform manages and the initiator owns.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          cluster: z.string().describe('Cluster the environment is on'),
+          name: z.string().describe('Environment name'),
+        }),
+      output: z =>
+        z.object({
+          environmentRef: z.string(),
+          deleted: z.boolean().describe('False in a dry run'),
+        }),
+    },
+    async handler(ctx) {
+      const { cluster, name } = ctx.input;
+      const environment = await provisioner.get(cluster, name);
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await permissions.authorize(
+        [{ permission: devenvDeletePermission, resourceRef: environment.ref }],
+        { credentials },
+      );
+      const refs = await initiatorOwnershipRefs(ctx, userInfo);
+      if (
+        decision.result !== AuthorizeResult.ALLOW ||
+        !mayManageEnvironment(environment, refs, provisioner.settings.admins)
+      ) {
+        throw new NotAllowedError(
+          `You may not delete environment ${environment.ref}: it is owned by ${environment.owner}`,
+        );
+      }
+      ctx.output('environmentRef', environment.ref);
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would delete environment ${environment.ref}`);
+        ctx.output('deleted', false);
+        return;
+      }
+      await ctx.checkpoint({
+        key: `kubeplatform.devenv.delete.${cluster}.${name}`,
+        fn: async () => {
+          await provisioner.delete(cluster, name, {
+            progress: line => ctx.logger.info(line),
+          });
+        },
+      });
+      ctx.output('deleted', true);
+    },
+  });
+}
