@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageDir } from '../paths';
+
+/** Paths of the control-plane binaries built from our Go module. */
+export interface Binaries {
+  dir: string;
+  kubeApiserver: string;
+  kubeControllerManager: string;
+  kubeScheduler: string;
+  etcd: string;
+  kwok: string;
+  kwokctl: string;
+}
+
+export function binariesIn(dir: string): Binaries {
+  return {
+    dir,
+    kubeApiserver: path.join(dir, 'kube-apiserver'),
+    kubeControllerManager: path.join(dir, 'kube-controller-manager'),
+    kubeScheduler: path.join(dir, 'kube-scheduler'),
+    etcd: path.join(dir, 'etcd'),
+    kwok: path.join(dir, 'kwok'),
+    kwokctl: path.join(dir, 'kwokctl'),
+  };
+}
+
+const exitHints: Record<number, string> = {
+  3: 'Go is missing: install Go 1.24 or newer and run `yarn clusters up` again.',
+  4: 'a Go build failed: read the compiler or module-download error above.',
+};
+
+/**
+ * Builds the binaries, or finds them in the cache, by running scripts/build-binaries.sh.
+ * Its progress goes to our stderr; the last stdout line is the cache folder.
+ */
+export async function ensureBinaries(signal?: AbortSignal): Promise<Binaries> {
+  const script = path.join(packageDir, 'scripts', 'build-binaries.sh');
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const child = spawn('bash', [script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      signal,
+    });
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', code => {
+      if (code === 0) {
+        resolve(out);
+        return;
+      }
+      const hint =
+        (code !== null && exitHints[code]) || 'see the messages above.';
+      reject(
+        new Error(
+          `building the Kubernetes binaries failed (exit ${code}): ${hint}`,
+        ),
+      );
+    });
+  });
+  const dir = stdout.trim().split('\n').pop() ?? '';
+  const binaries = binariesIn(dir);
+  for (const file of Object.values(binaries).slice(1)) {
+    if (!fs.existsSync(file)) {
+      throw new Error(
+        `build-binaries.sh reported ${dir}, but ${file} is missing`,
+      );
+    }
+  }
+  return binaries;
+}

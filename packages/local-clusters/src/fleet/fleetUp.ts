@@ -1,0 +1,321 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import {
+  readAdminCredentials,
+  AdminCredentials,
+} from '../control/adminCredentials';
+import { Binaries } from '../control/binaries';
+import { Kwokctl } from '../control/kwokctl';
+import { choosePort } from '../control/ports';
+import { probeReadyz, waitReady } from '../control/readiness';
+import { startSimulator } from '../environments/simulatorProcess';
+import { ENVIRONMENT_CLUSTER } from '../environments/environmentCrd';
+import { clusterWorkdir, StatePaths } from '../paths';
+import { populateScalePods } from '../scale/scalePopulation';
+import { adminKubeConfig } from './adminKubeConfig';
+import { renderAppConfig } from './appConfigFile';
+import { clusterSpecs, LocalClusterSpec } from './clusterSpecs';
+import { recordedApiserverPort } from './clusterPort';
+import {
+  ClusterState,
+  FleetState,
+  readFleetState,
+  writeFleetState,
+  writePrivateFile,
+} from './fleetState';
+import { writeKwokConfigFiles } from './kwokConfigFiles';
+import { renderKubeconfig } from './kubeconfigFile';
+import { LIMITED_NAMESPACES } from './serviceAccounts';
+import { seedAccess, seedDemoFleet } from './seedCluster';
+
+export interface UpOptions {
+  clusters: number;
+  /** Scale-mode pods across the whole fleet; 0 for the demo fleet only. */
+  pods: number;
+  log: (line: string) => void;
+  signal: AbortSignal;
+}
+
+/** What `up` did for one cluster, and how long it took. */
+export interface ClusterReport {
+  name: string;
+  action: 'created' | 'restarted' | 'reused';
+  startMs: number;
+  seedMs: number;
+  scaleMs: number;
+  scalePods: number;
+}
+
+interface RunningCluster {
+  spec: LocalClusterSpec;
+  workdir: string;
+  port: number;
+  server: string;
+  admin: AdminCredentials;
+  kc: KubeConfig;
+  action: ClusterReport['action'];
+  startMs: number;
+}
+
+/**
+ * Brings the fleet up: builds or finds the binaries, creates, restarts or reuses each cluster,
+ * seeds what is missing, writes kubeconfig, app-config and state, and starts the simulator.
+ * On failure or abort it deletes the clusters this call created, so nothing is half-made.
+ */
+export async function fleetUp(
+  paths: StatePaths,
+  binaries: Binaries,
+  options: UpOptions,
+): Promise<{ state: FleetState; reports: ClusterReport[] }> {
+  const { log, signal } = options;
+  const specs = clusterSpecs(options.clusters);
+  if (!Number.isInteger(options.pods) || options.pods < 0) {
+    throw new Error(
+      `--pods must be a whole number of at least 0, got ${options.pods}`,
+    );
+  }
+  const podsPerCluster = Math.ceil(options.pods / specs.length);
+  fs.mkdirSync(paths.root, { recursive: true });
+  const configFiles = writeKwokConfigFiles(paths);
+  const kwokctl = new Kwokctl(binaries, paths, signal);
+  const previous = safeReadState(paths, log);
+  const created: string[] = [];
+
+  try {
+    for (const name of kwokctl.existingClusters()) {
+      if (!specs.some(s => s.name === name)) {
+        log(`${name}: not asked for; deleting it`);
+        await kwokctl.deleteCluster(name);
+      }
+    }
+
+    const takenPorts = new Set<number>();
+    const running: RunningCluster[] = [];
+    for (const spec of specs) {
+      const before = previous?.clusters.find(c => c.name === spec.name);
+      const mustRecreate =
+        kwokctl.clusterExists(spec.name) &&
+        (!before || before.scalePods !== podsPerCluster);
+      if (mustRecreate) {
+        log(
+          `${spec.name}: its recorded state does not match this request; recreating it`,
+        );
+        await kwokctl.deleteCluster(spec.name);
+      }
+      const cluster = await ensureCluster(
+        spec,
+        paths,
+        kwokctl,
+        configFiles,
+        takenPorts,
+        options,
+        podsPerCluster,
+      );
+      if (cluster.action === 'created') created.push(spec.name);
+      takenPorts.add(cluster.port);
+      running.push(cluster);
+    }
+
+    const reports: ClusterReport[] = [];
+    const states: ClusterState[] = [];
+    for (const cluster of running) {
+      const { spec } = cluster;
+      const before = previous?.clusters.find(c => c.name === spec.name);
+      const seeded =
+        cluster.action !== 'created' &&
+        before?.seededAt &&
+        before.caData === cluster.admin.caData &&
+        before.scalePods === podsPerCluster;
+      let tokens = before?.tokens;
+      let seedMs = 0;
+      let scaleMs = 0;
+      if (!seeded || !tokens) {
+        const seedStart = Date.now();
+        log(`${spec.name}: seeding nodes, service accounts and the demo fleet`);
+        tokens = await seedAccess(cluster.kc, spec, podsPerCluster, signal);
+        await seedDemoFleet(cluster.kc, spec.name, signal);
+        seedMs = Date.now() - seedStart;
+        if (podsPerCluster > 0) {
+          log(`${spec.name}: populating ${podsPerCluster} scale-mode pods`);
+          scaleMs = await populateScalePods(
+            cluster.kc,
+            podsPerCluster,
+            n => log(`${spec.name}:   ${n}/${podsPerCluster} pods running`),
+            signal,
+          );
+        }
+      }
+      states.push({
+        name: spec.name,
+        title: spec.title,
+        region: spec.region,
+        environment: spec.environment,
+        context: spec.name,
+        server: cluster.server,
+        port: cluster.port,
+        caData: cluster.admin.caData,
+        workdir: cluster.workdir,
+        auditLogPath: path.join(cluster.workdir, 'logs', 'audit.log'),
+        tokens,
+        limitedNamespaces: LIMITED_NAMESPACES,
+        scalePods: podsPerCluster,
+        seededAt:
+          seeded && before?.seededAt
+            ? before.seededAt
+            : new Date().toISOString(),
+      });
+      reports.push({
+        name: spec.name,
+        action: cluster.action,
+        startMs: cluster.startMs,
+        seedMs,
+        scaleMs,
+        scalePods: podsPerCluster,
+      });
+    }
+
+    writePrivateFile(
+      paths.kubeconfig,
+      renderKubeconfig(
+        running.map(c => ({
+          context: c.spec.name,
+          server: c.server,
+          admin: c.admin,
+        })),
+      ),
+    );
+    writePrivateFile(paths.appConfig, renderAppConfig(states));
+    const state: FleetState = {
+      version: 1,
+      binDir: binaries.dir,
+      clusters: states,
+      updatedAt: new Date().toISOString(),
+    };
+    writeFleetState(paths, state);
+
+    if (states.some(c => c.name === ENVIRONMENT_CLUSTER)) {
+      const simulator = startSimulator(paths);
+      log(
+        `environment-composition-simulator ${
+          simulator.reused ? 'already runs' : 'started'
+        } (pid ${simulator.pid})`,
+      );
+    }
+    return { state, reports };
+  } catch (error) {
+    if (created.length > 0) {
+      log(`cleaning up the clusters this run created: ${created.join(', ')}`);
+      const cleaner = new Kwokctl(binaries, paths);
+      for (const name of created) {
+        keepLogs(paths, name);
+        await cleaner
+          .deleteCluster(name)
+          .catch(e => log(`  ${name}: ${e.message}`));
+      }
+    }
+    throw error;
+  }
+}
+
+async function ensureCluster(
+  spec: LocalClusterSpec,
+  paths: StatePaths,
+  kwokctl: Kwokctl,
+  configFiles: { kwokConfig: string; auditPolicy: string },
+  takenPorts: Set<number>,
+  options: UpOptions,
+  podsPerCluster: number,
+): Promise<RunningCluster> {
+  const { log, signal } = options;
+  const started = Date.now();
+  const workdir = clusterWorkdir(paths, spec.name);
+  const connect = (
+    port: number,
+    action: RunningCluster['action'],
+  ): RunningCluster => {
+    const admin = readAdminCredentials(workdir);
+    const server = `https://127.0.0.1:${port}`;
+    return {
+      spec,
+      workdir,
+      port,
+      server,
+      admin,
+      kc: adminKubeConfig(spec.name, server, admin),
+      action,
+      startMs: Date.now() - started,
+    };
+  };
+
+  if (kwokctl.clusterExists(spec.name)) {
+    const port = recordedApiserverPort(workdir);
+    if (port) {
+      const admin = readAdminCredentials(workdir);
+      const target = { server: `https://127.0.0.1:${port}`, ...admin };
+      if (!(await probeReadyz(target, 3000))) {
+        log(`${spec.name}: already running at ${target.server}; reusing it`);
+        return connect(port, 'reused');
+      }
+      log(`${spec.name}: stopped; starting it again`);
+      try {
+        await kwokctl.startCluster(spec.name);
+        await waitReady(target, 90_000, signal);
+        return connect(port, 'restarted');
+      } catch (error) {
+        signal.throwIfAborted();
+        log(
+          `${spec.name}: could not restart (${
+            (error as Error).message
+          }); recreating it`,
+        );
+      }
+    }
+    await kwokctl.deleteCluster(spec.name);
+  }
+
+  const port = await choosePort(
+    spec.defaultPort,
+    takenPorts,
+    (wanted, chosen) =>
+      log(
+        `${spec.name}: port ${wanted} on 127.0.0.1 is already taken; using port ${chosen} instead`,
+      ),
+  );
+  log(`${spec.name}: creating (kube-apiserver on https://127.0.0.1:${port})`);
+  await kwokctl.createCluster({
+    name: spec.name,
+    port,
+    configFiles: [configFiles.kwokConfig],
+    auditPolicyFile: configFiles.auditPolicy,
+    disableQpsLimits: podsPerCluster > 0,
+  });
+  const admin = readAdminCredentials(workdir);
+  await waitReady(
+    { server: `https://127.0.0.1:${port}`, ...admin },
+    120_000,
+    signal,
+  );
+  return connect(port, 'created');
+}
+
+function safeReadState(
+  paths: StatePaths,
+  log: (line: string) => void,
+): FleetState | undefined {
+  try {
+    return readFleetState(paths);
+  } catch (error) {
+    log(`ignoring unreadable state: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Copies a failed cluster's component logs out of its workdir before kwokctl deletes it. */
+function keepLogs(paths: StatePaths, name: string) {
+  const from = path.join(clusterWorkdir(paths, name), 'logs');
+  if (!fs.existsSync(from)) return;
+  const to = path.join(paths.logsDir, `failed-${name}`);
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { writeDemoLogs } from '../demo/containerLogs';
+import { kwokPodStages } from '../demo/kwokStages';
+import { StatePaths } from '../paths';
+
+/**
+ * Audit only what service accounts do: the benchmarks count the Backstage backend's API
+ * requests per client from this log, while control-plane chatter stays out of it.
+ */
+const auditPolicy = {
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  omitStages: ['RequestReceived'],
+  rules: [
+    { level: 'Metadata', userGroups: ['system:serviceaccounts'] },
+    { level: 'None' },
+  ],
+};
+
+export interface KwokConfigFiles {
+  kwokConfig: string;
+  auditPolicy: string;
+}
+
+/** Writes the kwok config (Stages, ClusterLogs) and the audit policy every cluster uses. */
+export function writeKwokConfigFiles(paths: StatePaths): KwokConfigFiles {
+  fs.mkdirSync(paths.configDir, { recursive: true });
+  const documents = [
+    // Components listen on loopback only: these clusters are for this machine.
+    {
+      apiVersion: 'config.kwok.x-k8s.io/v1alpha1',
+      kind: 'KwokctlConfiguration',
+      options: { bindAddress: '127.0.0.1' },
+    },
+    ...kwokPodStages(),
+    writeDemoLogs(path.join(paths.configDir, 'logs')),
+  ];
+  const kwokConfig = path.join(paths.configDir, 'kwok-config.yaml');
+  fs.writeFileSync(
+    kwokConfig,
+    documents
+      .map(d => stringify(d, { lineWidth: 0, blockQuote: 'literal' }))
+      .join('---\n'),
+  );
+  const policy = path.join(paths.configDir, 'audit-policy.yaml');
+  fs.writeFileSync(policy, stringify(auditPolicy));
+  return { kwokConfig, auditPolicy: policy };
+}

@@ -1,0 +1,34 @@
+/**
+ * Real local Kubernetes clusters for Kubeplatform's tests and benchmarks.
+ *
+ * @packageDocumentation
+ */
+export { loadLocalFleet, ensureLocalFleet } from './harness/localFleet';
+export type { LocalFleet, LocalCluster } from './harness/localFleet';
+export { DEMO_TROUBLES, DEMO_DRIFT } from './demo/demoTroubles';
+export type { DemoTrouble, DemoDrift } from './demo/demoTroubles';
+export {
+  DEMO_SERVICES,
+  DEMO_NAMESPACES,
+  KUBERNETES_ID_LABEL,
+} from './demo/demoServices';
+export type { DemoService } from './demo/demoServices';
+export { SIMULATE_LABEL } from './demo/simulations';
+export {
+  SERVICE_ACCOUNT_NAMESPACE,
+  READER_SERVICE_ACCOUNT,
+  LIMITED_SERVICE_ACCOUNT,
+  LIMITED_NAMESPACES,
+} from './fleet/serviceAccounts';
+export {
+  ENVIRONMENT_CLUSTER,
+  ENVIRONMENT_GROUP,
+  ENVIRONMENT_VERSION,
+  ENVIRONMENT_PLURAL,
+} from './environments/environmentCrd';
+export {
+  SCALE_NAMESPACE,
+  SCALE_SERVICES,
+  PODS_PER_DEPLOYMENT,
+  scaleServiceId,
+} from './scale/scalePopulation';
