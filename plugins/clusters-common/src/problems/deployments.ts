@@ -108,16 +108,17 @@ function detectUnavailableReplicas(
   const rollingOut =
     progressing?.status === 'True' &&
     progressing.reason !== 'NewReplicaSetAvailable';
-  if (!belowMinimum && rollingOut && !deadlineExceeded) return undefined;
+  // A rollout in progress expects a few unavailable replicas; a stuck one is ProgressDeadlineExceeded.
+  if (!belowMinimum && (rollingOut || deadlineExceeded)) return undefined;
 
   const name = deployment.metadata?.name ?? '(unnamed)';
   const ns = namespaceFlag(deployment.metadata);
   return {
     code: 'UnavailableReplicas',
     severity: belowMinimum ? 'error' : 'warning',
-    message: `Deployment ${name} has ${unavailable} of ${desired} replica${
-      desired === 1 ? '' : 's'
-    } unavailable (${available} available)${
+    message: `Deployment ${name} has ${unavailable} unavailable replica${
+      unavailable === 1 ? '' : 's'
+    } (${available} of ${desired} desired available)${
       belowMinimum
         ? `, below its minimum availability${
             availableCondition?.message

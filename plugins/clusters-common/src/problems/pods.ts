@@ -23,7 +23,7 @@ const ROUTINE_WAITING_REASONS = new Set([
 ]);
 
 /** Termination messages can be long stack traces; a message shows only their start. */
-const MAX_QUOTED_TEXT = 200;
+const MAX_QUOTED_TEXT = 500;
 
 interface ContainerContext {
   pod: V1Pod;
@@ -225,7 +225,7 @@ function detectWaiting(context: ContainerContext): Problem | undefined {
         severity: 'error',
         message: `${containerLabel(context)} in ${podRef(
           pod,
-        )} cannot be created: ${detail ?? 'its configuration is invalid.'}`,
+        )} cannot be created: ${sentence(detail ?? 'its configuration is invalid')}`,
         suggestedFix: `Create the missing ConfigMap or Secret, or the missing key in it, in namespace ${
           pod.metadata?.namespace ?? '(namespace)'
         } (\`kubectl get configmaps,secrets ${namespaceArg(
@@ -348,20 +348,31 @@ function detectRestarts(context: ContainerContext): Problem | undefined {
   };
 }
 
+/**
+ * A running container that is still not ready after its readiness probe has had every chance:
+ * initialDelaySeconds + periodSeconds × failureThreshold since it started. Upstream skips
+ * containers without a probe; a running container without one should be ready at once, so one
+ * that is not is judged with Kubernetes' default period and threshold (30 s).
+ */
 function detectReadinessFailing(
   context: ContainerContext,
 ): Problem | undefined {
   const { pod, status, spec, now } = context;
-  const probe = spec?.readinessProbe;
   const startedAt = toMillis(status.state?.running?.startedAt);
-  if (context.init || !probe || status.ready || startedAt === undefined) {
+  if (
+    context.init ||
+    status.ready !== false ||
+    startedAt === undefined ||
+    pod.metadata?.deletionTimestamp
+  ) {
     return undefined;
   }
-  const period = probe.periodSeconds ?? DEFAULT_PROBE_PERIOD_SECONDS;
+  const probe = spec?.readinessProbe;
+  const period = probe?.periodSeconds ?? DEFAULT_PROBE_PERIOD_SECONDS;
   const failureThreshold =
-    probe.failureThreshold ?? DEFAULT_PROBE_FAILURE_THRESHOLD;
+    probe?.failureThreshold ?? DEFAULT_PROBE_FAILURE_THRESHOLD;
   const graceSeconds =
-    (probe.initialDelaySeconds ?? 0) + period * failureThreshold;
+    (probe?.initialDelaySeconds ?? 0) + period * failureThreshold;
   const deadline = startedAt + graceSeconds * 1000;
   if (now.getTime() <= deadline) return undefined;
 
@@ -370,6 +381,11 @@ function detectReadinessFailing(
     readyCondition?.status === 'False'
       ? toMillis(readyCondition.lastTransitionTime)
       : undefined;
+  const probeText = probe
+    ? `its readiness probe (${describeProbe(
+        probe,
+      )}, every ${period}s, failure threshold ${failureThreshold}) should have passed within ${graceSeconds}s`
+    : `it has no readiness probe, so it should have been ready as soon as it started`;
   return {
     code: 'ReadinessProbeFailing',
     severity: 'warning',
@@ -377,12 +393,10 @@ function detectReadinessFailing(
       pod,
     )} has been running for ${describeDuration(
       now.getTime() - startedAt,
-    )} but is not ready; its readiness probe (${describeProbe(
-      probe,
-    )}, every ${period}s, failure threshold ${failureThreshold}) should have passed within ${graceSeconds}s.`,
+    )} but is not ready; ${probeText}.`,
     suggestedFix: `Run \`${describeCommand(
       pod,
-    )}\` to see the probe's failures in the events, check the endpoint answers inside the container, and read \`${logsCommand(
+    )}\` to see the readiness failures in the events, check that the endpoint answers inside the container, and read \`${logsCommand(
       context,
       false,
     )}\`. If the app is just slow to start, raise initialDelaySeconds or add a startupProbe.`,
