@@ -3,7 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { AutoscalerSummary } from '@kubeplatform/clusters-common';
 import { autoscalerLevel } from '../../view/clusterSummary';
-import { toneColor } from './toneColors';
+import { useToneBackground } from './toneColors';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -85,24 +85,18 @@ export function HeadroomBar({ autoscaler }: { autoscaler: AutoscalerSummary }) {
   );
 }
 
-const useFillStyles = makeStyles(theme => ({
-  fill: ({
-    tone,
-    fill,
-  }: {
-    tone: 'error' | 'warning' | 'ok';
-    fill: number;
-  }) => ({
-    position: 'absolute',
-    left: 0,
-    top: 0,
-    bottom: 0,
-    width: `${fill}%`,
-    backgroundColor: toneColor(theme, tone).bg,
-  }),
-}));
-
 function FillColor(props: { tone: 'error' | 'warning' | 'ok'; fill: number }) {
-  const classes = useFillStyles(props);
-  return <span className={classes.fill} />;
+  const tones = useToneBackground();
+  return (
+    <span
+      className={tones[props.tone]}
+      style={{
+        position: 'absolute',
+        left: 0,
+        top: 0,
+        bottom: 0,
+        width: `${props.fill}%`,
+      }}
+    />
+  );
 }

@@ -1,35 +1,30 @@
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusLabel, Tone } from '../../view/clusterStatus';
-import { toneColor } from './toneColors';
+import { StatusLabel } from '../../view/clusterStatus';
+import { useToneFill } from './toneColors';
 
 const useStyles = makeStyles(theme => ({
-  badge: ({ tone }: { tone: Tone }) => {
-    const { fg, bg } = toneColor(theme, tone);
-    return {
-      display: 'inline-block',
-      padding: theme.spacing(0.25, 1),
-      borderRadius: theme.shape.borderRadius,
-      fontSize: theme.typography.caption.fontSize,
-      fontWeight: theme.typography.fontWeightMedium as number,
-      lineHeight: 1.6,
-      whiteSpace: 'nowrap',
-      color: fg,
-      backgroundColor: bg,
-    };
+  badge: {
+    display: 'inline-block',
+    padding: theme.spacing(0.25, 1),
+    borderRadius: theme.shape.borderRadius,
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: theme.typography.fontWeightMedium as number,
+    lineHeight: 1.6,
+    whiteSpace: 'nowrap',
   },
 }));
 
 /** A coloured badge that always carries its meaning as text, not as colour alone. */
 export function StatusBadge(props: { status: StatusLabel; testId?: string }) {
   const { status } = props;
-  const classes = useStyles({ tone: status.tone });
+  const classes = useStyles();
+  const tones = useToneFill();
   const badge = (
     <span
-      className={classes.badge}
+      className={`${classes.badge} ${tones[status.tone]}`}
       data-testid={props.testId}
       data-tone={status.tone}
-      title={status.detail ? undefined : status.label}
       tabIndex={status.detail ? 0 : undefined}
       aria-label={
         status.detail ? `${status.label}: ${status.detail}` : undefined

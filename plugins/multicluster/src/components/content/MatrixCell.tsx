@@ -12,17 +12,17 @@ import {
   syncLabel,
 } from '../../view/clusterStatus';
 import { autoscalerLevel, findDrift } from '../../view/clusterSummary';
-import { toneColor } from '../common/toneColors';
+import { useToneBorder } from '../common/toneColors';
 
 const useStyles = makeStyles(theme => ({
-  cell: ({ status }: { status: StatusLabel }) => ({
+  cell: {
     display: 'flex',
     flexDirection: 'column',
     alignItems: 'flex-start',
     width: '100%',
     minWidth: 88,
     padding: theme.spacing(0.5, 1),
-    borderLeft: `4px solid ${toneColor(theme, status.tone).bg}`,
+    borderLeft: '4px solid transparent',
     borderRadius: theme.shape.borderRadius,
     textAlign: 'left',
     '&:hover': { backgroundColor: theme.palette.action.hover },
@@ -30,7 +30,7 @@ const useStyles = makeStyles(theme => ({
       outline: `2px solid ${theme.palette.primary.main}`,
       outlineOffset: 1,
     },
-  }),
+  },
   label: {
     fontSize: theme.typography.caption.fontSize,
     fontWeight: theme.typography.fontWeightMedium as number,
@@ -65,7 +65,8 @@ export function MatrixCell(props: {
       : workload
       ? healthLabel(workload.health)
       : { label: 'Not deployed', tone: 'neutral' };
-  const classes = useStyles({ status });
+  const classes = useStyles();
+  const tones = useToneBorder();
   const coordinates = { 'data-row': props.row, 'data-column': props.column };
 
   if (!workload) {
@@ -99,7 +100,7 @@ export function MatrixCell(props: {
     (marks.length ? `, ${marks.join(', ')}` : '');
   return (
     <ButtonBase
-      className={classes.cell}
+      className={`${classes.cell} ${tones[status.tone]}`}
       onClick={props.onOpen}
       aria-label={description}
       title={description}
