@@ -1,14 +1,51 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  multiclusterLogsReadPermission,
+  multiclusterViewReadPermission,
+  WorkloadKind,
+} from '@kubeplatform/clusters-common';
+import type { WatchCache } from '@kubeplatform/clusters-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { buildOwnerView } from './buildOwnerView';
+import { EntityViews } from './EntityViews';
+import { entityQuery, isExplanation } from './entities/entityQuery';
+import { parseEntityRefParams } from './entities/parseEntityRef';
+import { MulticlusterOptions } from './readMulticlusterOptions';
+import { streamEntityView } from './routes/streamEntityView';
+import { streamPodLogs } from './routes/streamPodLogs';
+import { buildWorkloadDetail } from './view/buildWorkloadDetail';
+import { entityOwnsPod } from './view/findEntityObjects';
 
 export interface RouterOptions {
   logger: LoggerService;
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  cache: Pick<WatchCache, 'list' | 'get' | 'subscribe'>;
+  options: MulticlusterOptions;
 }
 
+const WORKLOAD_KINDS = new Set<WorkloadKind>([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+]);
+const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
 export async function createRouter(
-  _options: RouterOptions,
+  options: RouterOptions,
 ): Promise<express.Router> {
+  const { httpAuth, catalog, permissions, cache } = options;
+  const views = new EntityViews({ catalog, permissions, cache });
   const router = Router();
   router.use(express.json());
 
@@ -16,5 +53,162 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  const entityPath = '/entities/:kind/:namespace/:name';
+
+  router.get(entityPath, async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const ref = parseEntityRefParams(req.params);
+    const entity = await views.authorizedEntity(
+      ref,
+      credentials,
+      multiclusterViewReadPermission,
+    );
+    res.json(views.view(entity));
+  });
+
+  router.get(`${entityPath}/stream`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const ref = parseEntityRefParams(req.params);
+    const entity = await views.authorizedEntity(
+      ref,
+      credentials,
+      multiclusterViewReadPermission,
+    );
+    streamEntityView(req, res, {
+      entity,
+      view: e => views.view(e),
+      subscribe: listener => cache.subscribe(listener),
+      options: options.options.stream,
+    });
+  });
+
+  router.get(
+    `${entityPath}/clusters/:cluster/workloads/:workloadKind/:workloadNamespace/:workloadName`,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const ref = parseEntityRefParams(req.params);
+      const { cluster, workloadKind, workloadNamespace, workloadName } =
+        req.params;
+      if (!WORKLOAD_KINDS.has(workloadKind as WorkloadKind)) {
+        throw new InputError(
+          `Unknown workload kind; use one of ${[...WORKLOAD_KINDS].join(', ')}`,
+        );
+      }
+      checkK8sName(workloadNamespace, 'workload namespace');
+      checkK8sName(workloadName, 'workload name');
+      const entity = await views.authorizedEntity(
+        ref,
+        credentials,
+        multiclusterViewReadPermission,
+      );
+      const reader = cache.get(cluster);
+      const query = entityQuery(entity);
+      if (!reader || isExplanation(query))
+        throw new NotFoundError('No such workload for this entity');
+      const detail = buildWorkloadDetail(
+        reader,
+        query,
+        {
+          kind: workloadKind,
+          namespace: workloadNamespace,
+          name: workloadName,
+        },
+        new Date(),
+      );
+      if (!detail) throw new NotFoundError('No such workload for this entity');
+      res.json(detail);
+    },
+  );
+
+  router.get(
+    `${entityPath}/clusters/:cluster/pods/:podNamespace/:podName/logs`,
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req);
+      const ref = parseEntityRefParams(req.params);
+      const { cluster, podNamespace, podName } = req.params;
+      checkK8sName(podNamespace, 'pod namespace');
+      checkK8sName(podName, 'pod name');
+      const tailLines = parseTailLines(
+        req.query.tailLines,
+        options.options.logs,
+      );
+      const previous = parseBool(req.query.previous, 'previous');
+      const follow = parseBool(req.query.follow, 'follow');
+      const entity = await views.authorizedEntity(
+        ref,
+        credentials,
+        multiclusterLogsReadPermission,
+      );
+      const reader = cache.get(cluster);
+      const query = entityQuery(entity);
+      const pod = reader?.get('pods', podNamespace, podName);
+      if (
+        !reader ||
+        !pod ||
+        isExplanation(query) ||
+        !entityOwnsPod(reader, query, pod)
+      ) {
+        throw new NotFoundError('No such pod for this entity');
+      }
+      const containers = (pod.spec?.containers ?? []).map(c => c.name);
+      const container =
+        typeof req.query.container === 'string' && req.query.container
+          ? req.query.container
+          : containers[0];
+      if (
+        !containers.includes(container) &&
+        !(pod.spec?.initContainers ?? []).some(c => c.name === container)
+      ) {
+        throw new InputError(
+          `Unknown container; the pod has ${containers.join(', ')}`,
+        );
+      }
+      await streamPodLogs(req, res, {
+        connection: reader.connection,
+        namespace: podNamespace,
+        pod: podName,
+        container,
+        previous,
+        follow,
+        tailLines,
+        limits: options.options.logs,
+      });
+    },
+  );
+
+  router.get('/owners/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const ref = parseEntityRefParams(req.params);
+    const owner = await catalog.getEntityByRef(ref, { credentials });
+    if (!owner) throw new NotFoundError(`No entity ${ref}`);
+    res.json(
+      await buildOwnerView(owner, credentials, { catalog, permissions, views }),
+    );
+  });
+
   return router;
+}
+
+function checkK8sName(value: string, what: string) {
+  if (!K8S_NAME.test(value)) throw new InputError(`Malformed ${what}`);
+}
+
+function parseBool(value: unknown, name: string): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`${name} must be true or false`);
+}
+
+function parseTailLines(
+  value: unknown,
+  limits: { defaultTailLines: number; maxTailLines: number },
+): number {
+  if (value === undefined || value === '') return limits.defaultTailLines;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > limits.maxTailLines) {
+    throw new InputError(
+      `tailLines must be an integer from 1 to ${limits.maxTailLines}`,
+    );
+  }
+  return n;
 }

@@ -128,7 +128,10 @@ export interface VersionDrift {
 
 /** Why an entity has no view: shown by the UI as an explanation, not as an error. */
 export interface EntityViewExplanation {
-  code: 'NoKubernetesAnnotations' | 'InvalidLabelSelector';
+  code:
+    | 'NoKubernetesAnnotations'
+    | 'InvalidLabelSelector'
+    | 'InvalidNamespaceAnnotation';
   message: string;
   /** YAML the user can add to catalog-info.yaml to fix it. */
   example?: string;

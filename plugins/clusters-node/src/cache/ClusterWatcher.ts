@@ -53,6 +53,11 @@ export class ClusterWatcher {
     return io?.name ? [`${io.kind}/${io.namespace ?? ''}/${io.name}`] : [];
   });
   private sweepTimer?: NodeJS.Timeout;
+  /** Per pod uid, restart totals seen over the last hour; see restartsInLastHour(). */
+  private readonly restartSamples = new Map<
+    string,
+    Array<{ at: number; total: number }>
+  >();
 
   constructor(
     readonly identity: ClusterIdentity,
@@ -93,6 +98,7 @@ export class ClusterWatcher {
             {
               onObject: (kind, obj) => {
                 this.index(def.resource, kind, obj);
+                if (def.resource === 'pods') this.sampleRestarts(kind, obj);
                 if (isEvents && kind !== 'delete')
                   this.boundEvents(unit, eventsPerUnit);
                 this.emit({
@@ -180,6 +186,29 @@ export class ClusterWatcher {
     ) as CachedResourceTypes['events'][];
   }
 
+  /**
+   * Container restarts of a pod in the last hour, from the restart counts the watch has seen.
+   * Restarts from before this process started watching count only when the pod is younger
+   * than an hour.
+   */
+  restartsInLastHour(
+    pod: CachedResourceTypes['pods'],
+    now = Date.now(),
+  ): number {
+    const total = totalRestarts(pod);
+    const hourAgo = now - 3_600_000;
+    const created = pod.metadata?.creationTimestamp
+      ? Date.parse(pod.metadata.creationTimestamp as unknown as string)
+      : 0;
+    if (created >= hourAgo) return total;
+    const samples = this.restartSamples.get(pod.metadata?.uid ?? '') ?? [];
+    let baseline = samples.length ? samples[0].total : 0;
+    for (const sample of samples) {
+      if (sample.at <= hourAgo) baseline = sample.total;
+    }
+    return Math.max(0, total - baseline);
+  }
+
   /** Per-unit states, for diagnostics and tests. */
   unitStates(): WatchUnitState[] {
     return [...this.units.values()].flat().map(u => u.state);
@@ -263,6 +292,37 @@ export class ClusterWatcher {
     }
   }
 
+  private sampleRestarts(
+    kind: 'add' | 'update' | 'delete',
+    pod: KubernetesObject,
+  ) {
+    const uid = pod.metadata?.uid;
+    if (!uid) return;
+    if (kind === 'delete') {
+      this.restartSamples.delete(uid);
+      return;
+    }
+    const total = totalRestarts(pod as CachedResourceTypes['pods']);
+    const samples = this.restartSamples.get(uid);
+    if (!samples) {
+      // Pods that never restarted need no history: their baseline is zero. A pod first seen
+      // with restarts gets its count at first sight as the baseline.
+      if (total > 0) {
+        const baseline = kind === 'add' ? total : 0;
+        this.restartSamples.set(uid, [
+          { at: Date.now(), total: baseline },
+          ...(baseline !== total ? [{ at: Date.now(), total }] : []),
+        ]);
+      }
+      return;
+    }
+    if (samples[samples.length - 1].total === total) return;
+    samples.push({ at: Date.now(), total });
+    const hourAgo = Date.now() - 3_600_000;
+    // Keep one sample at or before an hour ago as the baseline, drop anything older.
+    while (samples.length > 1 && samples[1].at <= hourAgo) samples.shift();
+  }
+
   private filterEvents(
     items: KubernetesObject[],
     max: number,
@@ -289,6 +349,15 @@ export class ClusterWatcher {
       }
     }
   }
+}
+
+function totalRestarts(pod: CachedResourceTypes['pods']): number {
+  let total = 0;
+  for (const s of pod.status?.containerStatuses ?? [])
+    total += s.restartCount ?? 0;
+  for (const s of pod.status?.initContainerStatuses ?? [])
+    total += s.restartCount ?? 0;
+  return total;
 }
 
 function eventTime(e: any): number {

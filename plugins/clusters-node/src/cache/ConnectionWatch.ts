@@ -88,6 +88,8 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
         finish(null);
       });
       const lines = createInterface({ input: res });
+      // readline re-emits input errors; res's own handler above already ends the watch.
+      lines.on('error', () => {});
       lines.on('line', line => {
         let event: { type: string; object: any };
         try {

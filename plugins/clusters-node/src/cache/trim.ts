@@ -48,12 +48,8 @@ function trimMetadata(m: Obj | undefined): Obj {
 
 function trimContainer(c: Obj): Obj {
   const out: Obj = { name: c.name, image: c.image };
-  if (c.readinessProbe) {
-    out.readinessProbe = {
-      failureThreshold: c.readinessProbe.failureThreshold,
-      periodSeconds: c.readinessProbe.periodSeconds,
-    };
-  }
+  // The ReadinessProbeFailing detector describes the probe and computes its grace period.
+  if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
   if (c.resources?.limits || c.resources?.requests) {
     out.resources = {
       limits: c.resources.limits,

@@ -55,6 +55,13 @@ export class KubernetesRequestError extends Error {
     if (error instanceof KubernetesRequestError) return error;
     const code = (error as NodeJS.ErrnoException)?.code;
     const reason = code ?? (error as Error)?.name ?? 'network error';
+    if (code && TLS_TRUST_ERRORS.has(code)) {
+      // A CA that does not match is a credentials problem, not a network one.
+      return new KubernetesRequestError(
+        'unauthorized',
+        `${what} failed: the API server's TLS certificate is not trusted (${code})`,
+      );
+    }
     if (code === 'ETIMEDOUT' || reason === 'TimeoutError') {
       return new KubernetesRequestError('timeout', `${what} timed out`);
     }
@@ -64,6 +71,18 @@ export class KubernetesRequestError extends Error {
     );
   }
 }
+
+const TLS_TRUST_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 function kindForStatus(statusCode: number): KubernetesFailureKind {
   switch (statusCode) {

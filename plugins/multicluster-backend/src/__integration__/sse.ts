@@ -1,0 +1,65 @@
+/** Reads a text/event-stream with fetch, as the browser does, collecting `event: view` data. */
+export async function openViewStream(url: string) {
+  const abort = new AbortController();
+  const res = await fetch(url, { signal: abort.signal });
+  const views: Array<{ at: number; view: any }> = [];
+  const comments: string[] = [];
+  const waiters: Array<() => void> = [];
+  const done = (async () => {
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += decoder.decode(value, { stream: true });
+        let sep: number;
+        while ((sep = buffer.indexOf('\n\n')) >= 0) {
+          const message = buffer.slice(0, sep);
+          buffer = buffer.slice(sep + 2);
+          const lines = message.split('\n');
+          if (lines.every(l => l.startsWith(':'))) comments.push(...lines);
+          const event = lines.find(l => l.startsWith('event: '))?.slice(7);
+          const data = lines
+            .filter(l => l.startsWith('data: '))
+            .map(l => l.slice(6))
+            .join('\n');
+          if (event === 'view')
+            views.push({ at: Date.now(), view: JSON.parse(data) });
+          waiters.splice(0).forEach(w => w());
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    views,
+    comments,
+    /** Resolves with the first view matching, or rejects after timeoutMs. */
+    async waitFor(match: (view: any) => boolean, timeoutMs: number) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = views.find(v => match(v.view));
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0)
+          throw new Error(`no matching view within ${timeoutMs} ms`);
+        await new Promise<void>(resolve => {
+          const t = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    },
+    async close() {
+      abort.abort();
+      await done;
+    },
+  };
+}

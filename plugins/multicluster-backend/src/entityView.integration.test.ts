@@ -1,0 +1,221 @@
+import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
+import {
+  DEMO_DRIFT,
+  DEMO_TROUBLES,
+  loadLocalFleet,
+  LocalFleet,
+} from '@kubeplatform/local-clusters';
+import type { EntityView } from '@kubeplatform/clusters-common';
+import {
+  fleetConfig,
+  serviceEntity,
+  startFleetBackend,
+} from './__integration__/fleetBackend';
+import { openViewStream } from './__integration__/sse';
+
+/**
+ * The entity view against the real local fleet (`yarn clusters up`): the demo services, their
+ * deliberate troubles, image drift, and live updates over SSE.
+ */
+jest.setTimeout(90_000);
+
+let fleet: LocalFleet;
+let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+const liveId = `it-live-${Date.now().toString(36)}`;
+const services = [
+  'checkout',
+  'payments',
+  'catalog-api',
+  'search',
+  'notifications',
+];
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+  backend = await startFleetBackend({
+    config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
+    entities: [
+      ...services.map(s => serviceEntity(s)),
+      serviceEntity(liveId),
+      serviceEntity('no-annotations', {}),
+      serviceEntity('bad-selector', {
+        'backstage.io/kubernetes-label-selector': 'app in (a',
+      }),
+    ],
+  });
+  await backend.cache.start();
+  await backend.cache.waitForSync(20_000);
+});
+
+afterAll(async () => {
+  await backend?.stop();
+  const apps = fleet?.cluster('prod-us').kubeConfig().makeApiClient(AppsV1Api);
+  await apps
+    ?.deleteNamespacedDeployment({ namespace: 'shop', name: liveId })
+    .catch(() => undefined);
+});
+
+async function getView(name: string): Promise<EntityView> {
+  const res = await fetch(
+    `${backend.baseUrl}/entities/component/default/${name}`,
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as EntityView;
+}
+
+describe('entity view on the local fleet', () => {
+  it('shows the checkout Deployment in both clusters, synced', async () => {
+    const view = await getView('checkout');
+    expect(view.entityRef).toBe('component:default/checkout');
+    expect(view.incomplete).toBe(false);
+    expect(view.clusters.map(c => c.cluster.name).sort()).toEqual([
+      'dev-eu',
+      'prod-us',
+    ]);
+    for (const c of view.clusters) {
+      expect(c.sync.state).toBe('ok');
+      const checkout = c.workloads.find(
+        w => w.kind === 'Deployment' && w.name === 'checkout',
+      );
+      expect(checkout).toBeDefined();
+      expect(checkout!.namespace).toBe('shop');
+      expect(checkout!.images[0].container).toBe('checkout');
+      expect(checkout!.replicas.desired).toBeGreaterThan(0);
+    }
+    const prod = view.clusters.find(c => c.cluster.name === 'prod-us')!;
+    expect(prod.cluster).toMatchObject({
+      region: 'us-east-1',
+      environment: 'production',
+    });
+    const hpa = prod.workloads.find(w => w.name === 'checkout')!.autoscaler;
+    expect(hpa).toMatchObject({ maxReplicas: 3 });
+    expect(hpa!.headroom).toBe(hpa!.maxReplicas - hpa!.currentReplicas);
+  });
+
+  it.each(
+    DEMO_TROUBLES.map(t => [
+      `${t.code} on ${t.kind} ${t.name} in ${t.cluster}`,
+      t,
+    ]),
+  )('reports the deliberate trouble %s', async (_title, trouble) => {
+    const view = await getView(trouble.service);
+    const cluster = view.clusters.find(c => c.cluster.name === trouble.cluster);
+    expect(cluster).toBeDefined();
+    const found = cluster!.problems.filter(
+      p =>
+        p.code === trouble.code &&
+        p.object.kind === trouble.kind &&
+        p.object.namespace === trouble.namespace &&
+        (trouble.kind === 'Pod'
+          ? p.object.name.startsWith(`${trouble.name}-`)
+          : p.object.name === trouble.name),
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0].cluster).toBe(trouble.cluster);
+    expect(found[0].suggestedFix.length).toBeGreaterThan(0);
+  });
+
+  it('reports image drift between dev-eu and prod-us', async () => {
+    for (const drift of DEMO_DRIFT) {
+      const view = await getView(drift.service);
+      expect(view.drift).toContainEqual({
+        kind: drift.kind,
+        name: drift.name,
+        container: drift.container,
+        tagsByCluster: drift.tags,
+      });
+    }
+  });
+
+  it('explains entities without annotations and with an invalid selector (200, not 500)', async () => {
+    const none = await getView('no-annotations');
+    expect(none.explanation?.code).toBe('NoKubernetesAnnotations');
+    expect(none.clusters).toEqual([]);
+    const bad = await getView('bad-selector');
+    expect(bad.explanation?.code).toBe('InvalidLabelSelector');
+  });
+
+  it('answers 404 for an unknown entity and 400 for a malformed ref', async () => {
+    expect(
+      (await fetch(`${backend.baseUrl}/entities/component/default/nope`))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await fetch(
+          `${backend.baseUrl}/entities/component/default/${'x'.repeat(70)}`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await fetch(`${backend.baseUrl}/entities/comp%20onent/default/checkout`))
+        .status,
+    ).toBe(400);
+  });
+
+  it('shows a Deployment created in prod-us in the view, and in the SSE stream within 2 s', async () => {
+    const stream = await openViewStream(
+      `${backend.baseUrl}/entities/component/default/${liveId}/stream`,
+    );
+    try {
+      expect(stream.status).toBe(200);
+      expect(stream.contentType).toContain('text/event-stream');
+      const first = await stream.waitFor(() => true, 2_000);
+      expect(first.view.clusters).toEqual([]);
+
+      const admin: KubeConfig = fleet.cluster('prod-us').kubeConfig();
+      const createdAt = Date.now();
+      await admin.makeApiClient(AppsV1Api).createNamespacedDeployment({
+        namespace: 'shop',
+        body: {
+          metadata: {
+            name: liveId,
+            labels: { 'backstage.io/kubernetes-id': liveId },
+          },
+          spec: {
+            replicas: 1,
+            selector: { matchLabels: { app: liveId } },
+            template: {
+              metadata: {
+                labels: { app: liveId, 'backstage.io/kubernetes-id': liveId },
+              },
+              spec: {
+                containers: [
+                  { name: 'app', image: `registry.local/${liveId}:0.0.1` },
+                ],
+              },
+            },
+          },
+        },
+      });
+      const seen = await stream.waitFor(
+        v =>
+          v.clusters.some(
+            (c: any) =>
+              c.cluster.name === 'prod-us' &&
+              c.workloads.some((w: any) => w.name === liveId),
+          ),
+        2_000,
+      );
+      expect(seen.at - createdAt).toBeLessThan(2_000);
+
+      const view = await getView(liveId);
+      const workload = view.clusters.find(c => c.cluster.name === 'prod-us')!
+        .workloads[0];
+      expect(workload).toMatchObject({
+        kind: 'Deployment',
+        name: liveId,
+        namespace: 'shop',
+      });
+      expect(workload.images).toEqual([
+        {
+          container: 'app',
+          image: `registry.local/${liveId}:0.0.1`,
+          tag: '0.0.1',
+        },
+      ]);
+    } finally {
+      await stream.close();
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityView } from '@kubeplatform/clusters-common';
+import type { CacheChange } from '@kubeplatform/clusters-node';
+import { Request, Response } from 'express';
+
+export interface StreamOptions {
+  /** Quiet time after a change before a view is sent. */
+  debounceMs: number;
+  /** A view is sent at the latest this long after the first of a burst of changes. */
+  maxWaitMs: number;
+  keepaliveMs: number;
+  /** The stream is closed after this long so that the entity and rights are checked again. */
+  maxDurationMs: number;
+}
+
+/**
+ * Server-Sent Events for one entity: `event: view` with the EntityView as data, first at once,
+ * then after changes in the cache (debounced, and only when the view really changed). The buffer
+ * is bounded to one pending view: while the socket is congested, newer views replace it.
+ */
+export function streamEntityView(
+  req: Request,
+  res: Response,
+  deps: {
+    entity: Entity;
+    view(entity: Entity): EntityView;
+    subscribe(listener: (change: CacheChange) => void): () => void;
+    options: StreamOptions;
+  },
+) {
+  const { entity, view, subscribe, options } = deps;
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.socket?.setNoDelay(true);
+
+  let lastFingerprint = '';
+  let pending: string | undefined;
+  let congested = false;
+  let debounceTimer: NodeJS.Timeout | undefined;
+  let firstChangeAt: number | undefined;
+  let closed = false;
+
+  const write = (chunk: string) => {
+    if (closed) return;
+    if (congested) {
+      pending = chunk;
+      return;
+    }
+    congested = !res.write(chunk);
+    (res as any).flush?.();
+  };
+  res.on('drain', () => {
+    congested = false;
+    if (pending) {
+      const chunk = pending;
+      pending = undefined;
+      write(chunk);
+    }
+  });
+
+  const sendView = () => {
+    debounceTimer = undefined;
+    firstChangeAt = undefined;
+    let current: EntityView;
+    try {
+      current = view(entity);
+    } catch (error) {
+      write(
+        `event: error\ndata: ${JSON.stringify({
+          message: (error as Error).message,
+        })}\n\n`,
+      );
+      return;
+    }
+    const fingerprint = fingerprintOf(current);
+    if (fingerprint === lastFingerprint) return;
+    lastFingerprint = fingerprint;
+    const chunk = `event: view\ndata: ${JSON.stringify(current)}\n\n`;
+    if (congested) pending = chunk;
+    else write(chunk);
+  };
+
+  const onChange = () => {
+    const now = Date.now();
+    firstChangeAt ??= now;
+    clearTimeout(debounceTimer);
+    const wait = Math.min(
+      options.debounceMs,
+      Math.max(0, firstChangeAt + options.maxWaitMs - now),
+    );
+    debounceTimer = setTimeout(sendView, wait);
+  };
+
+  sendView();
+  const unsubscribe = subscribe(onChange);
+  const keepalive = setInterval(
+    () => write(': keepalive\n\n'),
+    options.keepaliveMs,
+  );
+  const maxDuration = setTimeout(() => res.end(), options.maxDurationMs);
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearTimeout(debounceTimer);
+    clearInterval(keepalive);
+    clearTimeout(maxDuration);
+  };
+  req.on('close', close);
+  res.on('close', close);
+}
+
+/** What a viewer sees, without the fields that change by themselves as time passes. */
+function fingerprintOf(view: EntityView): string {
+  return JSON.stringify(view, (key, value) =>
+    key === 'generatedAt' || key === 'ageSeconds' ? undefined : value,
+  );
+}

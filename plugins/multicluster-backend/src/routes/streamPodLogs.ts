@@ -1,0 +1,111 @@
+import type { KubernetesConnection } from '@kubeplatform/clusters-node';
+import { KubernetesRequestError } from '@kubeplatform/clusters-node';
+import { Request, Response } from 'express';
+
+export interface LogLimits {
+  maxBytes: number;
+  /** How long a follow stream may stay open. */
+  maxFollowSeconds: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * Proxies a pod's container log as text/plain: the API server's own limitBytes bounds the size,
+ * a byte counter and a timer bound what reaches the browser.
+ */
+export async function streamPodLogs(
+  req: Request,
+  res: Response,
+  args: {
+    connection: KubernetesConnection;
+    namespace: string;
+    pod: string;
+    container: string;
+    previous: boolean;
+    follow: boolean;
+    tailLines: number;
+    limits: LogLimits;
+  },
+) {
+  const {
+    connection,
+    namespace,
+    pod,
+    container,
+    previous,
+    follow,
+    tailLines,
+    limits,
+  } = args;
+  const query = new URLSearchParams({
+    container,
+    tailLines: String(tailLines),
+    limitBytes: String(limits.maxBytes),
+  });
+  if (previous) query.set('previous', 'true');
+  if (follow) query.set('follow', 'true');
+  const abort = new AbortController();
+  req.on('close', () => abort.abort());
+
+  let upstream;
+  try {
+    upstream = await connection.request(
+      `/api/v1/namespaces/${encodeURIComponent(
+        namespace,
+      )}/pods/${encodeURIComponent(pod)}/log?${query}`,
+      {
+        timeoutMs: limits.requestTimeoutMs,
+        signal: abort.signal,
+        accept: '*/*',
+      },
+    );
+  } catch (error) {
+    const e = error as KubernetesRequestError;
+    const status =
+      e.statusCode === 400 || e.statusCode === 404
+        ? e.statusCode
+        : e.kind === 'timeout'
+        ? 504
+        : 502;
+    res
+      .status(status)
+      .type('text/plain')
+      .send(`Cannot read logs: ${e.message}\n`);
+    return;
+  }
+
+  res.status(200);
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+
+  let sent = 0;
+  const deadline = setTimeout(
+    () => upstream.destroy(),
+    limits.maxFollowSeconds * 1000,
+  );
+  upstream.on('data', (chunk: Buffer) => {
+    const room = limits.maxBytes - sent;
+    const slice = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    sent += slice.length;
+    if (!res.write(slice)) {
+      upstream.pause();
+      res.once('drain', () => upstream.resume());
+    }
+    (res as any).flush?.();
+    if (sent >= limits.maxBytes) upstream.destroy();
+  });
+  const finish = () => {
+    clearTimeout(deadline);
+    if (!res.writableEnded) res.end();
+  };
+  upstream.on('end', finish);
+  upstream.on('close', finish);
+  upstream.on('error', finish);
+  res.on('close', () => {
+    clearTimeout(deadline);
+    upstream.destroy();
+  });
+}

@@ -1,0 +1,119 @@
+import {
+  ClusterView,
+  compareProblems,
+  detectPodProblems,
+  EntityView,
+  EntityViewExplanation,
+  HealthState,
+  VersionDrift,
+  WorkloadSummary,
+} from '@kubeplatform/clusters-common';
+import type { V1Pod } from '@kubernetes/client-node';
+import { EntityQuery } from '../entities/entityQuery';
+import { CacheReader } from './CacheReader';
+import { findWorkloads, selectObjects } from './findEntityObjects';
+import { healthOfProblems, healthRank, worstHealth } from './health';
+import { summariseWorkload } from './summariseWorkload';
+
+export function buildClusterView(
+  reader: CacheReader,
+  query: EntityQuery,
+  now: Date,
+): ClusterView {
+  const sync = reader.status(now.getTime());
+  const workloads: WorkloadSummary[] = [];
+  const workloadPods = new Set<V1Pod>();
+  for (const workload of findWorkloads(reader, query)) {
+    const { summary, pods } = summariseWorkload(reader, workload, now);
+    workloads.push(summary);
+    pods.forEach(p => workloadPods.add(p));
+  }
+  // Labelled pods without a workload of the entity (bare pods) still count for problems.
+  const orphanProblems = selectObjects(reader, 'pods', query)
+    .filter(pod => !workloadPods.has(pod))
+    .flatMap(pod => detectPodProblems(pod, now))
+    .map(p => ({ ...p, cluster: reader.identity.name }));
+
+  workloads.sort(
+    (a, b) =>
+      healthRank(b.health) - healthRank(a.health) ||
+      a.name.localeCompare(b.name),
+  );
+  const problems = [
+    ...workloads.flatMap(w => w.problems),
+    ...orphanProblems,
+  ].sort(compareProblems);
+  const dataHealth = worstHealth([
+    ...workloads.map(w => w.health),
+    healthOfProblems(orphanProblems),
+  ]);
+  // With no workloads and no current data, "healthy" would be a guess.
+  const health: HealthState =
+    workloads.length || sync.state === 'ok' ? dataHealth : 'unknown';
+  return { cluster: reader.identity, sync, workloads, problems, health };
+}
+
+/**
+ * The entity's view across clusters. Clusters where the entity runs nothing are left out unless
+ * their data is incomplete, because then the entity might run there unseen.
+ */
+export function buildEntityView(
+  entityRef: string,
+  readers: CacheReader[],
+  query: EntityQuery | EntityViewExplanation,
+  now: Date,
+): EntityView {
+  if ('code' in query) {
+    return {
+      entityRef,
+      generatedAt: now.toISOString(),
+      health: 'unknown',
+      incomplete: false,
+      clusters: [],
+      drift: [],
+      explanation: query,
+    };
+  }
+  const clusters = readers
+    .map(reader => buildClusterView(reader, query, now))
+    .filter(
+      c => c.workloads.length || c.problems.length || c.sync.state !== 'ok',
+    );
+  return {
+    entityRef,
+    generatedAt: now.toISOString(),
+    health: worstHealth(
+      clusters.map(c => c.health),
+      clusters.length ? 'healthy' : 'unknown',
+    ),
+    incomplete: clusters.some(c => c.sync.state !== 'ok'),
+    clusters,
+    drift: findDrift(clusters),
+  };
+}
+
+/** The same workload (kind, name, container) on different image tags in different clusters. */
+export function findDrift(clusters: ClusterView[]): VersionDrift[] {
+  const byKey = new Map<string, VersionDrift>();
+  for (const cluster of clusters) {
+    for (const w of cluster.workloads) {
+      for (const image of w.images) {
+        const key = `${w.kind}/${w.name}/${image.container}`;
+        let drift = byKey.get(key);
+        if (!drift) {
+          drift = {
+            kind: w.kind,
+            name: w.name,
+            container: image.container,
+            tagsByCluster: {},
+          };
+          byKey.set(key, drift);
+        }
+        drift.tagsByCluster[cluster.cluster.name] ??= image.tag;
+      }
+    }
+  }
+  return [...byKey.values()].filter(
+    d => new Set(Object.values(d.tagsByCluster)).size > 1,
+  );
+}
