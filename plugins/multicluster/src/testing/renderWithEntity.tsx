@@ -1,5 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { multiclusterApiRef } from '../api';
 import { FakeMulticlusterApi } from './FakeMulticlusterApi';
@@ -36,5 +39,6 @@ export function renderWithEntity(
     <TestApiProvider apis={[[multiclusterApiRef, api]]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }

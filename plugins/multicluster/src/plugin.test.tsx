@@ -1,0 +1,77 @@
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { mixedView } from './__fixtures__/entityViews';
+import { teamCheckoutOwnerView } from './__fixtures__/workloadDetails';
+import { multiclusterApiRef } from './api';
+import {
+  EntityMulticlusterCard,
+  EntityMulticlusterContent,
+  EntityOwnedServicesCard,
+  isMulticlusterAvailable,
+  multiclusterPlugin,
+} from './index';
+import { FakeMulticlusterApi } from './testing/FakeMulticlusterApi';
+import { checkoutEntity, teamEntity } from './testing/renderWithEntity';
+import { Route, Routes } from 'react-router-dom';
+
+describe('legacy frontend system exports', () => {
+  it('registers the MulticlusterApi factory', () => {
+    const apis = [...multiclusterPlugin.getApis()];
+    expect(apis.map(a => a.api.id)).toEqual(['plugin.multicluster.service']);
+  });
+
+  it('renders the card, the tab and the team card in a legacy app', async () => {
+    const api = new FakeMulticlusterApi(mixedView);
+    api.ownerView = teamCheckoutOwnerView;
+    await renderInTestApp(
+      <TestApiProvider apis={[[multiclusterApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>
+          <EntityMulticlusterCard />
+          <Routes>
+            <Route path="/" element={<EntityMulticlusterContent />} />
+          </Routes>
+        </EntityProvider>
+        <EntityProvider entity={teamEntity}>
+          <EntityOwnedServicesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(
+      await screen.findByText('Kubernetes across clusters'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('cluster-row-prod-us'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('grid', { name: 'Workloads by cluster' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('owned-component:default/checkout'),
+    ).toBeInTheDocument();
+  });
+
+  it('isMulticlusterAvailable follows the Kubernetes annotations', () => {
+    expect(isMulticlusterAvailable(checkoutEntity)).toBe(true);
+    expect(
+      isMulticlusterAvailable({
+        ...checkoutEntity,
+        metadata: {
+          name: 'x',
+          annotations: { 'backstage.io/kubernetes-label-selector': 'app=x' },
+        },
+      }),
+    ).toBe(true);
+    expect(
+      isMulticlusterAvailable({ ...checkoutEntity, metadata: { name: 'x' } }),
+    ).toBe(false);
+  });
+});
