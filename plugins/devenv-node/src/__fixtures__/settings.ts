@@ -1,7 +1,9 @@
 import { parseDevenvSettings } from '../config/readDevenvSettings';
 
 /** The classes the tests use; the same shapes as the demo app-config. */
-export function testSettings(overrides: { infraManifests?: string } = {}) {
+export function testSettings(
+  overrides: { infraManifests?: string; claimTimeout?: string } = {},
+) {
   return parseDevenvSettings({
     sizes: {
       small: { cpu: '2', memory: '4Gi', pods: 20 },
@@ -38,7 +40,10 @@ export function testSettings(overrides: { infraManifests?: string } = {}) {
             writeConnectionSecretToRef: { name: '{{ name }}-connection' },
           },
         },
-        readiness: { condition: 'Ready', timeout: '30s' },
+        readiness: {
+          condition: 'Ready',
+          timeout: overrides.claimTimeout ?? '30s',
+        },
         connection: { type: 'secret', secretName: '{{ name }}-connection' },
       },
     ],

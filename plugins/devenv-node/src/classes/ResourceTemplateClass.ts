@@ -228,7 +228,7 @@ export class ResourceTemplateClass implements EnvironmentClass {
         return {
           kind: 'secret',
           secretRef: { namespace: env.namespace, name },
-          command: `kubectl -n ${env.namespace} get secret ${name} -o jsonpath='{.data.kubeconfig}' | base64 -d > ${env.name}.kubeconfig`,
+          command: `kubectl -n ${env.namespace} get secret ${name} -o go-template='{{range $k, $v := .data}}{{$k}}={{$v | base64decode}}{{"\\n"}}{{end}}'`,
         };
       }
       case 'vcluster':

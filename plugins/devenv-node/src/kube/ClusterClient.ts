@@ -3,11 +3,21 @@ import {
   KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
+  loadYaml,
   PatchStrategy,
 } from '@kubernetes/client-node';
 import { KUBEPLATFORM_FIELD_MANAGER } from '@kubeplatform/clusters-common';
 import { isAlreadyExists, isNotFound, toBackstageError } from './errors';
 import { describeObject, ObjectRef } from './objects';
+
+/**
+ * client-node serialises a known kind through its typed model, which names some fields
+ * differently from the wire (`_from`, `_default`) and silently drops the wire names. A plain
+ * manifest is turned into the typed model first, so every field reaches the API server.
+ */
+function asTypedModel<T extends KubernetesObject>(object: T): T {
+  return loadYaml<T>(JSON.stringify(object));
+}
 
 /**
  * Every Kubernetes call the provisioner makes to one cluster. Writes use server-side apply with
@@ -26,7 +36,7 @@ export class ClusterClient {
   async createIfAbsent(object: KubernetesObject): Promise<boolean> {
     try {
       await this.objects.create(
-        object,
+        asTypedModel(object),
         undefined,
         undefined,
         KUBEPLATFORM_FIELD_MANAGER,
@@ -50,7 +60,7 @@ export class ClusterClient {
   ): Promise<T> {
     try {
       return await this.objects.patch(
-        object,
+        asTypedModel(object),
         undefined,
         options.dryRun ? 'All' : undefined,
         KUBEPLATFORM_FIELD_MANAGER,

@@ -5,7 +5,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject, V1Secret } from '@kubernetes/client-node';
 import {
   describeIssues,
   Environment,
@@ -560,6 +560,43 @@ export class EnvironmentProvisioner {
       token,
     });
     return { kubeconfig, expiresAt, namespace: environment.namespace };
+  }
+
+  /**
+   * The connection details a resource-template class publishes in a Secret (URL, namespace,
+   * sometimes a kubeconfig). Like a kubeconfig, they go only to the requesting user.
+   */
+  async readConnectionSecret(
+    cluster: string,
+    name: string,
+  ): Promise<{
+    secretRef: { namespace: string; name: string };
+    data: Record<string, string>;
+  }> {
+    const { client, environment } = await this.managed(cluster, name);
+    if (environment.connection.kind !== 'secret') {
+      throw new InputError(
+        `Environment ${environment.ref} does not publish a connection secret`,
+      );
+    }
+    const { secretRef } = environment.connection;
+    const secret = await client.read<V1Secret>({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      ...secretRef,
+    });
+    if (!secret) {
+      throw new NotFoundError(
+        `Environment ${environment.ref} has not published its connection secret ${secretRef.namespace}/${secretRef.name} yet`,
+      );
+    }
+    const data = Object.fromEntries(
+      Object.entries(secret.data ?? {}).map(([key, value]) => [
+        key,
+        Buffer.from(value, 'base64').toString('utf8'),
+      ]),
+    );
+    return { secretRef, data };
   }
 
   private async managed(cluster: string, name: string) {

@@ -69,7 +69,7 @@ function context(input: Record<string, unknown>, isDryRun = true) {
     user: { ref: 'user:default/mock' },
   });
   // This version of createMockActionContext drops isDryRun, so it is set here.
-  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) };
+  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) } as any;
 }
 
 describe('kubeplatform:devenv:create', () => {

@@ -3,6 +3,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -189,19 +190,19 @@ export function createEnvironmentAction(options: {
         return;
       }
 
-      const result = await ctx.checkpoint({
+      const result = (await ctx.checkpoint({
         key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
         fn: async () => {
           const { environment, created } = await provisioner.create(request, {
             createdBy: ctx.user?.ref,
             progress: line => ctx.logger.info(line),
           });
-          return JSON.parse(JSON.stringify({ environment, created })) as {
-            environment: Environment;
-            created: boolean;
-          };
+          // Checkpoints store JSON; the environment has optional fields left undefined.
+          return JSON.parse(
+            JSON.stringify({ environment, created }),
+          ) as JsonObject;
         },
-      });
+      })) as unknown as { environment: Environment; created: boolean };
       if (!result.created) {
         ctx.logger.info(
           `Environment ${result.environment.ref} already exists with the same spec; nothing changed`,
