@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The package folder of @kubeplatform/local-clusters (holds scripts/ and go/). */
+export function packageDir(): string {
+  return path.dirname(require.resolve('@kubeplatform/local-clusters/package.json'));
+}
+
 /** The monorepo root: the nearest folder upwards whose package.json declares workspaces. */
-export function findRepoRoot(start: string = __dirname): string {
+export function findRepoRoot(start: string = packageDir()): string {
   let dir = path.resolve(start);
   for (;;) {
     const manifest = path.join(dir, 'package.json');
@@ -20,8 +25,6 @@ export function findRepoRoot(start: string = __dirname): string {
   }
 }
 
-/** The package folder of @kubeplatform/local-clusters (holds scripts/ and go/). */
-export const packageDir = path.resolve(__dirname, '..');
 
 /** Every file the local fleet writes, under one git-ignored folder. */
 export interface StatePaths {

@@ -36,7 +36,7 @@ const exitHints: Record<number, string> = {
  * Its progress goes to our stderr; the last stdout line is the cache folder.
  */
 export async function ensureBinaries(signal?: AbortSignal): Promise<Binaries> {
-  const script = path.join(packageDir, 'scripts', 'build-binaries.sh');
+  const script = path.join(packageDir(), 'scripts', 'build-binaries.sh');
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn('bash', [script], {
       stdio: ['ignore', 'pipe', 'inherit'],

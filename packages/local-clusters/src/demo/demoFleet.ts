@@ -150,7 +150,7 @@ function deployment(service: DemoService, tuning: WorkloadTuning): Obj {
   };
 }
 
-function service(svc: DemoService, name = svc.name, headless = false): Obj {
+function serviceManifest(svc: DemoService, name = svc.name, headless = false): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -326,14 +326,14 @@ export function demoFleet(cluster: string): Obj[] {
   const objects: Obj[] = DEMO_NAMESPACES.map(namespace);
   for (const svc of DEMO_SERVICES) {
     const workload = { ...baseline[svc.name], ...tuning.workloads[svc.name] };
-    objects.push(deployment(svc, workload), service(svc));
+    objects.push(deployment(svc, workload), serviceManifest(svc));
     if (svc.name !== 'notifications') objects.push(ingress(svc, cluster));
     const hpaTuning = tuning.hpas[svc.name] ?? hpaBaseline[svc.name];
     if (hpaTuning) objects.push(hpa(svc, hpaTuning));
   }
   const catalog = byName('catalog-api');
   objects.push(
-    service(catalog, 'catalog-db', true),
+    serviceManifest(catalog, 'catalog-db', true),
     statefulSet(catalog, 'catalog-db', cluster === 'prod-us' ? 2 : 1),
     cronJob(catalog, 'catalog-sync', '*/15 * * * *'),
     job(byName('search'), 'search-reindex', cluster === 'prod-us'),

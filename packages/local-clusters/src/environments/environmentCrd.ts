@@ -53,7 +53,7 @@ export function environmentCrd(): KubernetesObject {
             {
               name: 'CONNECTION-SECRET',
               type: 'string',
-              jsonPath: '.spec.writeConnectionSecretToRef.name',
+              jsonPath: '.status.connectionSecretRef.name',
             },
             {
               name: 'AGE',

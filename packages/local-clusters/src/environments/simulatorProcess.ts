@@ -9,12 +9,8 @@ import {
 } from '../control/processes';
 import { packageDir, StatePaths } from '../paths';
 
-const ENTRY = path.join(
-  packageDir,
-  'src',
-  'environments',
-  'environment-composition-simulator.ts',
-);
+const entry = () =>
+  path.join(packageDir(), 'src', 'environments', 'environment-composition-simulator.ts');
 
 function runningPid(paths: StatePaths): number | undefined {
   const pid = readPidFile(paths.simulatorPid);
@@ -42,12 +38,12 @@ export function startSimulator(paths: StatePaths): {
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-        paths: [packageDir],
+        paths: [packageDir()],
       }),
-      ENTRY,
+      entry(),
       paths.kubeconfig,
     ],
-    { cwd: packageDir, detached: true, stdio: ['ignore', out, out] },
+    { cwd: packageDir(), detached: true, stdio: ['ignore', out, out] },
   );
   fs.closeSync(out);
   child.unref();

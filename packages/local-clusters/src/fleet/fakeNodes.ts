@@ -38,11 +38,9 @@ export function fakeNodes(
         },
       },
       status: {
-        // kwok serves this node's kubelet API (logs) on loopback.
-        addresses: [
-          { type: 'InternalIP', address: '127.0.0.1' },
-          { type: 'Hostname', address: name },
-        ],
+        // kwok serves every node's kubelet API (logs) on loopback. No Hostname address: the
+        // apiserver would prefer it, and these names do not resolve.
+        addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
         capacity: resources,
         allocatable: { ...resources, cpu: '7910m', memory: '31Gi' },
         nodeInfo: {

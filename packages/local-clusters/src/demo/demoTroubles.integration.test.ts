@@ -1,0 +1,187 @@
+import {
+  AppsV1Api,
+  AutoscalingV2Api,
+  BatchV1Api,
+  CoreV1Api,
+  KubeConfig,
+  V1Pod,
+} from '@kubernetes/client-node';
+import { loadLocalFleet, LocalFleet } from '../harness/localFleet';
+import { DEMO_DRIFT, DEMO_TROUBLES, DemoTrouble } from './demoTroubles';
+import { DEMO_SERVICES, KUBERNETES_ID_LABEL } from './demoServices';
+
+/**
+ * DEMO_TROUBLES is what other packages' tests assert on, so each entry is checked here against
+ * the raw Kubernetes status the real control plane and kwok produced.
+ */
+jest.setTimeout(180_000);
+
+let fleet: LocalFleet;
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+});
+
+async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met in time ${last ?? ''}`);
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
+async function podsOf(kc: KubeConfig, t: DemoTrouble): Promise<V1Pod[]> {
+  const list = await kc
+    .makeApiClient(CoreV1Api)
+    .listNamespacedPod({ namespace: t.namespace, labelSelector: t.podSelector });
+  return list.items;
+}
+
+/** Whether the raw status of the trouble's object shows the problem its code names. */
+async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
+  const { namespace, name } = t;
+  switch (t.code) {
+    case 'CrashLoopBackOff':
+    case 'ImagePullBackOff': {
+      const pods = await podsOf(kc, t);
+      return (
+        pods.length > 0 &&
+        pods.every(p => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === t.code)
+      );
+    }
+    case 'OOMKilled': {
+      const pods = await podsOf(kc, t);
+      return (
+        pods.length > 0 &&
+        pods.every(
+          p => p.status?.containerStatuses?.[0]?.lastState?.terminated?.reason === 'OOMKilled',
+        )
+      );
+    }
+    case 'Unschedulable': {
+      const pods = await podsOf(kc, t);
+      return (
+        pods.length > 0 &&
+        pods.every(p =>
+          p.status?.conditions?.some(
+            c => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+          ),
+        )
+      );
+    }
+    case 'HpaAtMaxReplicas':
+    case 'HpaNearMaxReplicas': {
+      const hpa = await kc
+        .makeApiClient(AutoscalingV2Api)
+        .readNamespacedHorizontalPodAutoscaler({ namespace, name });
+      const current = hpa.status?.currentReplicas ?? 0;
+      const max = hpa.spec!.maxReplicas;
+      return t.code === 'HpaAtMaxReplicas' ? current === max : current === max - 1;
+    }
+    case 'ProgressDeadlineExceeded': {
+      const d = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ namespace, name });
+      return !!d.status?.conditions?.some(
+        c => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
+      );
+    }
+    case 'JobFailed': {
+      const job = await kc.makeApiClient(BatchV1Api).readNamespacedJob({ namespace, name });
+      return !!job.status?.conditions?.some(c => c.type === 'Failed' && c.status === 'True');
+    }
+    default:
+      throw new Error(`no check for ${t.code}`);
+  }
+}
+
+describe('DEMO_TROUBLES', () => {
+  it.each(DEMO_TROUBLES.map(t => [`${t.code} on ${t.cluster} ${t.namespace}/${t.name}`, t]))(
+    '%s is really there',
+    async (_, trouble) => {
+      const t = trouble as DemoTrouble;
+      const kc = fleet.cluster(t.cluster).kubeConfig();
+      await expect(
+        eventually(async () => ((await showsTrouble(kc, t)) ? true : undefined)),
+      ).resolves.toBe(true);
+    },
+  );
+
+  it('has a crash-looping pod whose restart count keeps growing', async () => {
+    const t = DEMO_TROUBLES.find(x => x.code === 'CrashLoopBackOff')!;
+    const kc = fleet.cluster(t.cluster).kubeConfig();
+    const restarts = async () => {
+      const pods = await podsOf(kc, t);
+      return Math.max(...pods.map(p => p.status?.containerStatuses?.[0]?.restartCount ?? 0));
+    };
+    const before = await restarts();
+    // kwok's crashloop Stage adds a restart every 30-40 s.
+    await expect(
+      eventually(async () => ((await restarts()) > before ? true : undefined), 90_000),
+    ).resolves.toBe(true);
+  });
+
+  it('leaves the other demo services of a troubled cluster healthy', async () => {
+    const kc = fleet.cluster('prod-us').kubeConfig();
+    const search = await kc
+      .makeApiClient(AppsV1Api)
+      .readNamespacedDeployment({ namespace: 'discovery', name: 'search' });
+    expect(search.status?.availableReplicas).toBe(search.spec?.replicas);
+  });
+});
+
+describe('DEMO_DRIFT', () => {
+  it.each(DEMO_DRIFT.map(d => [d.service, d]))('%s runs the recorded tag per cluster', async (_, drift) => {
+    const d = drift as (typeof DEMO_DRIFT)[number];
+    const tags = new Set<string>();
+    for (const [cluster, tag] of Object.entries(d.tags)) {
+      const deployment = await fleet
+        .cluster(cluster)
+        .kubeConfig()
+        .makeApiClient(AppsV1Api)
+        .readNamespacedDeployment({ namespace: d.namespace, name: d.name });
+      const container = deployment.spec?.template.spec?.containers.find(c => c.name === d.container);
+      expect(container?.image?.split(':').pop()).toBe(tag);
+      tags.add(tag);
+    }
+    expect(tags.size).toBeGreaterThan(1);
+  });
+});
+
+describe('the demo fleet', () => {
+  it('labels every demo workload and its pod template with backstage.io/kubernetes-id', async () => {
+    for (const cluster of ['dev-eu', 'prod-us']) {
+      const apps = fleet.cluster(cluster).kubeConfig().makeApiClient(AppsV1Api);
+      for (const svc of DEMO_SERVICES) {
+        const d = await apps.readNamespacedDeployment({ namespace: svc.namespace, name: svc.name });
+        expect(d.metadata?.labels?.[KUBERNETES_ID_LABEL]).toBe(svc.name);
+        expect(d.spec?.template.metadata?.labels?.[KUBERNETES_ID_LABEL]).toBe(svc.name);
+      }
+    }
+  });
+
+  it('serves demo container logs through kwok, including the previous crash', async () => {
+    const t = DEMO_TROUBLES.find(x => x.code === 'CrashLoopBackOff')!;
+    const kc = fleet.cluster(t.cluster).kubeConfig();
+    const core = kc.makeApiClient(CoreV1Api);
+    const [pod] = await podsOf(kc, t);
+    const current = await core.readNamespacedPodLog({
+      namespace: t.namespace,
+      name: pod.metadata!.name!,
+      container: 'checkout',
+    });
+    expect(current).toContain('starting checkout service');
+    const previous = await core.readNamespacedPodLog({
+      namespace: t.namespace,
+      name: pod.metadata!.name!,
+      container: 'checkout',
+      previous: true,
+    });
+    expect(previous).toContain('panic: config invalid');
+  });
+});
