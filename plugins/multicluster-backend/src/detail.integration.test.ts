@@ -1,0 +1,244 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { OwnerView, WorkloadDetail } from '@kubeplatform/clusters-common';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import {
+  fleetConfig,
+  serviceEntity,
+  startFleetBackend,
+} from './__integration__/fleetBackend';
+
+/** Workload detail, logs and the team view against the real local fleet. */
+jest.setTimeout(90_000);
+
+let fleet: LocalFleet;
+let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+const services = [
+  'checkout',
+  'payments',
+  'catalog-api',
+  'search',
+  'notifications',
+];
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+  backend = await startFleetBackend({
+    config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
+    entities: [
+      ...services.map(s => serviceEntity(s)),
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'team-shop', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+    ],
+  });
+  await backend.cache.start();
+  await backend.cache.waitForSync(20_000);
+});
+
+afterAll(async () => {
+  await backend?.stop();
+});
+
+const entityUrl = (name: string) =>
+  `${backend.baseUrl}/entities/component/default/${name}`;
+
+async function podName(cluster: string, namespace: string, selector: string) {
+  const core = fleet.cluster(cluster).kubeConfig().makeApiClient(CoreV1Api);
+  const pods = await core.listNamespacedPod({
+    namespace,
+    labelSelector: selector,
+  });
+  return pods.items[0].metadata!.name!;
+}
+
+describe('workload detail, logs and owners on the local fleet', () => {
+  it('returns the checkout Deployment in prod-us with its pods, problems and kubectl commands', async () => {
+    const res = await fetch(
+      `${entityUrl(
+        'checkout',
+      )}/clusters/prod-us/workloads/Deployment/shop/checkout`,
+    );
+    expect(res.status).toBe(200);
+    const detail = (await res.json()) as WorkloadDetail;
+    expect(detail.cluster.name).toBe('prod-us');
+    expect(detail.workload).toMatchObject({
+      kind: 'Deployment',
+      name: 'checkout',
+      namespace: 'shop',
+    });
+    expect(detail.pods.length).toBeGreaterThan(0);
+    expect(detail.pods.every(p => p.name.startsWith('checkout-'))).toBe(true);
+    const crashing = detail.pods.filter(p =>
+      p.problems.some(x => x.code === 'CrashLoopBackOff'),
+    );
+    expect(crashing.length).toBeGreaterThan(0);
+    expect(crashing[0].restarts).toBeGreaterThan(0);
+    expect(detail.workload.restarts.total).toBeGreaterThan(0);
+    // The pods are younger than an hour, so every restart counts for the last hour.
+    expect(detail.workload.restarts.lastHour).toBe(
+      detail.workload.restarts.total,
+    );
+    expect(detail.kubectl.context).toBe('prod-us');
+    expect(detail.kubectl.commands.map(c => c.command)).toContain(
+      'kubectl --context prod-us -n shop describe deployment/checkout',
+    );
+  });
+
+  it("answers 404 for a workload that is not the entity's, 400 for an unknown kind", async () => {
+    expect(
+      (
+        await fetch(
+          `${entityUrl(
+            'checkout',
+          )}/clusters/prod-us/workloads/Deployment/shop/payments`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await fetch(
+          `${entityUrl(
+            'checkout',
+          )}/clusters/nowhere/workloads/Deployment/shop/checkout`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await fetch(
+          `${entityUrl(
+            'checkout',
+          )}/clusters/prod-us/workloads/Pod/shop/checkout`,
+        )
+      ).status,
+    ).toBe(400);
+  });
+
+  it('streams the logs of a pod of the entity, bounded by tailLines', async () => {
+    const pod = await podName(
+      'prod-us',
+      'shop',
+      'app.kubernetes.io/name=catalog-api',
+    );
+    const res = await fetch(
+      `${entityUrl(
+        'catalog-api',
+      )}/clusters/prod-us/pods/shop/${pod}/logs?tailLines=3`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    const lines = text.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(text).toMatch(/catalog-api|GET|INFO/);
+  });
+
+  it.each([
+    [
+      'the time bound',
+      { maxFollowSeconds: 2, maxBytes: 1_000_000 },
+      'follow=true&tailLines=5',
+    ],
+    [
+      'the byte bound',
+      { maxFollowSeconds: 60, maxBytes: 40 },
+      'follow=true&tailLines=100',
+    ],
+  ])('ends a follow stream at %s', async (_title, logs, query) => {
+    const pod = await podName(
+      'prod-us',
+      'shop',
+      'app.kubernetes.io/name=catalog-api',
+    );
+    const bounded = await startFleetBackend({
+      config: fleetConfig([{ cluster: fleet.cluster('prod-us') }], {
+        multicluster: { logs },
+      }),
+      entities: [serviceEntity('catalog-api')],
+    });
+    try {
+      await bounded.cache.start();
+      await bounded.cache.waitForSync(20_000);
+      const startedAt = Date.now();
+      const res = await fetch(
+        `${bounded.baseUrl}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs?${query}`,
+      );
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const elapsed = Date.now() - startedAt;
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(logs.maxBytes);
+      expect(text.length).toBeGreaterThan(0);
+      if (logs.maxBytes === 40) {
+        expect(Buffer.byteLength(text)).toBe(40);
+        expect(elapsed).toBeLessThan(10_000);
+      } else {
+        expect(elapsed).toBeGreaterThanOrEqual(1_900);
+        expect(elapsed).toBeLessThan(6_000);
+      }
+    } finally {
+      await bounded.stop();
+    }
+  });
+
+  it('answers 404 for logs of a pod that does not belong to the entity', async () => {
+    const pod = await podName(
+      'prod-us',
+      'shop',
+      'app.kubernetes.io/name=payments',
+    );
+    const res = await fetch(
+      `${entityUrl('checkout')}/clusters/prod-us/pods/shop/${pod}/logs`,
+    );
+    expect(res.status).toBe(404);
+  });
+
+  it('checks multicluster.logs.read', async () => {
+    const denied = await startFleetBackend({
+      config: fleetConfig([{ cluster: fleet.cluster('prod-us') }]),
+      entities: [serviceEntity('catalog-api')],
+      permission: AuthorizeResult.DENY,
+    });
+    try {
+      const pod = await podName(
+        'prod-us',
+        'shop',
+        'app.kubernetes.io/name=catalog-api',
+      );
+      const res = await fetch(
+        `${denied.baseUrl}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs`,
+      );
+      expect(res.status).toBe(403);
+    } finally {
+      await denied.stop();
+    }
+  });
+
+  it('rolls up every entity the group owns in the team view, worst first', async () => {
+    const res = await fetch(
+      `${backend.baseUrl}/owners/group/default/team-shop`,
+    );
+    expect(res.status).toBe(200);
+    const owner = (await res.json()) as OwnerView;
+    expect(owner.ownerRef).toBe('group:default/team-shop');
+    expect(owner.entities.map(e => e.entityRef).sort()).toEqual(
+      services.map(s => `component:default/${s}`).sort(),
+    );
+    const checkout = owner.entities.find(
+      e => e.entityRef === 'component:default/checkout',
+    )!;
+    expect(checkout.health).toBe('error');
+    expect(checkout.problemCounts.error).toBeGreaterThan(0);
+    expect(checkout.topProblem?.severity).toBe('error');
+    expect(checkout.clusters.map(c => c.cluster).sort()).toEqual([
+      'dev-eu',
+      'prod-us',
+    ]);
+    expect(
+      (await fetch(`${backend.baseUrl}/owners/group/default/nobody`)).status,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,318 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { EntityView } from '@kubeplatform/clusters-common';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import net from 'node:net';
+import {
+  fleetConfig,
+  serviceEntity,
+  startFleetBackend,
+} from './__integration__/fleetBackend';
+import { TcpProxy } from './__integration__/tcpProxy';
+
+/**
+ * Failures as data, against the real local fleet. A cluster is "killed" and restored by cutting
+ * its network path with a TCP proxy, because the fleet's apiservers are shared with other tests.
+ */
+jest.setTimeout(120_000);
+
+let fleet: LocalFleet;
+const started: Array<{ stop(): Promise<void> }> = [];
+const output: string[] = [];
+const responses: string[] = [];
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write.bind(stream);
+    jest
+      .spyOn(stream, 'write')
+      .mockImplementation((chunk: any, ...rest: any[]) => {
+        output.push(String(chunk));
+        return original(chunk, ...rest);
+      });
+  }
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    const original = console[level];
+    jest.spyOn(console, level).mockImplementation((...args: any[]) => {
+      output.push(args.map(String).join(' '));
+      original(...args);
+    });
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(started.map(b => b.stop()));
+  jest.restoreAllMocks();
+});
+
+async function start(
+  config: object,
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
+  const backend = await startFleetBackend({
+    config,
+    entities: [serviceEntity('checkout'), serviceEntity('search')],
+    permission,
+  });
+  started.push(backend);
+  await backend.cache.start();
+  return backend;
+}
+
+async function view(
+  baseUrl: string,
+  name = 'checkout',
+): Promise<{ status: number; body: EntityView }> {
+  const res = await fetch(`${baseUrl}/entities/component/default/${name}`);
+  const text = await res.text();
+  responses.push(text);
+  return { status: res.status, body: JSON.parse(text) };
+}
+
+async function eventually<T>(
+  fn: () => Promise<T>,
+  ok: (t: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await fn();
+  while (!ok(last)) {
+    if (Date.now() > deadline) return last;
+    await new Promise(r => setTimeout(r, 200));
+    last = await fn();
+  }
+  return last;
+}
+
+const clusterOf = (v: EntityView, name: string) =>
+  v.clusters.find(c => c.cluster.name === name);
+
+describe('failures as data on the local fleet', () => {
+  it('marks a killed cluster unreachable with its stale data, serves the other, and recovers', async () => {
+    const prod = fleet.cluster('prod-us');
+    const target = new URL(prod.server);
+    const proxy = await new TcpProxy({
+      host: target.hostname,
+      port: Number(target.port),
+    }).start();
+    try {
+      const backend = await start(
+        fleetConfig([
+          { cluster: fleet.cluster('dev-eu') },
+          { cluster: prod, url: proxy.url },
+        ]),
+      );
+      const synced = await eventually(
+        () => view(backend.baseUrl),
+        v =>
+          v.body.clusters.length === 2 &&
+          v.body.clusters.every(c => c.sync.state === 'ok'),
+        20_000,
+      );
+      expect(synced.body.incomplete).toBe(false);
+      const workloadsBefore = clusterOf(synced.body, 'prod-us')!.workloads.map(
+        w => w.name,
+      );
+      expect(workloadsBefore).toContain('checkout');
+
+      await proxy.kill();
+      const down = await eventually(
+        () => view(backend.baseUrl),
+        v => clusterOf(v.body, 'prod-us')?.sync.state === 'unreachable',
+        15_000,
+      );
+      expect(down.status).toBe(200);
+      const prodDown = clusterOf(down.body, 'prod-us')!;
+      expect(prodDown.sync.state).toBe('unreachable');
+      expect(prodDown.sync.reason).toMatch(
+        /ECONNREFUSED|ECONNRESET|socket hang up|failed/,
+      );
+      expect(prodDown.sync.lastSyncedAt).toBeDefined();
+      expect(prodDown.sync.ageSeconds).toBeGreaterThanOrEqual(0);
+      expect(prodDown.workloads.map(w => w.name)).toEqual(workloadsBefore);
+      expect(down.body.incomplete).toBe(true);
+      expect(clusterOf(down.body, 'dev-eu')!.sync.state).toBe('ok');
+
+      await new Promise(r => setTimeout(r, 2000));
+      const aged = await view(backend.baseUrl);
+      expect(
+        clusterOf(aged.body, 'prod-us')!.sync.ageSeconds,
+      ).toBeGreaterThanOrEqual(2);
+
+      await proxy.restore();
+      const back = await eventually(
+        () => view(backend.baseUrl),
+        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+        20_000,
+      );
+      expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
+      expect(back.body.incomplete).toBe(false);
+    } finally {
+      await proxy.kill();
+    }
+  });
+
+  it('marks a cluster that hangs as timeout, one that refuses as unreachable, and keeps serving', async () => {
+    const prod = fleet.cluster('prod-us');
+    const target = new URL(prod.server);
+    const hanging = await new TcpProxy({
+      host: target.hostname,
+      port: Number(target.port),
+    }).start();
+    hanging.hang();
+    const closedPort = await freePort();
+    try {
+      const backend = await start(
+        fleetConfig([
+          { cluster: prod, url: hanging.url },
+          {
+            cluster: fleet.cluster('dev-eu'),
+            url: `https://127.0.0.1:${closedPort}`,
+          },
+        ]),
+      );
+      const started = Date.now();
+      const result = await eventually(
+        () => view(backend.baseUrl),
+        v =>
+          clusterOf(v.body, 'prod-us')?.sync.state === 'timeout' &&
+          clusterOf(v.body, 'dev-eu')?.sync.state === 'unreachable',
+        15_000,
+      );
+      expect(result.status).toBe(200);
+      expect(clusterOf(result.body, 'prod-us')!.sync.state).toBe('timeout');
+      expect(clusterOf(result.body, 'dev-eu')!.sync.state).toBe('unreachable');
+      expect(clusterOf(result.body, 'prod-us')!.health).toBe('unknown');
+      // The per-cluster timeout is 3 s in this config; the view did not wait for it.
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await hanging.kill();
+    }
+  });
+
+  it('reports a bad token and a bad CA as unauthorized, distinct from forbidden', async () => {
+    const otherCa = fleet.cluster('dev-eu').caData;
+    const backend = await start(
+      fleetConfig([
+        {
+          cluster: fleet.cluster('prod-us'),
+          rawToken: 'not-a-valid-token-5f2e9c',
+        },
+        {
+          cluster: fleet.cluster('dev-eu'),
+          caData: fleet.cluster('prod-us').caData,
+        },
+      ]),
+    );
+    expect(otherCa).not.toBe(fleet.cluster('prod-us').caData);
+    const result = await eventually(
+      () => view(backend.baseUrl),
+      v =>
+        v.body.clusters.length === 2 &&
+        v.body.clusters.every(c => c.sync.state === 'unauthorized'),
+      15_000,
+    );
+    expect(result.status).toBe(200);
+    expect(clusterOf(result.body, 'prod-us')!.sync.reason).toMatch(/401/);
+    expect(clusterOf(result.body, 'dev-eu')!.sync.reason).toMatch(
+      /TLS certificate is not trusted/,
+    );
+  });
+
+  it('gives the namespace-limited service account a view with forbidden marked, not a 500', async () => {
+    const prod = fleet.cluster('prod-us');
+    const backend = await start(
+      fleetConfig([
+        {
+          cluster: prod,
+          token: 'limited',
+          namespaces: [...prod.limitedNamespaces, 'discovery'],
+        },
+      ]),
+    );
+    const result = await eventually(
+      () => view(backend.baseUrl),
+      v =>
+        clusterOf(v.body, 'prod-us')?.sync.state === 'forbidden' &&
+        (clusterOf(v.body, 'prod-us')?.workloads.length ?? 0) > 0,
+      15_000,
+    );
+    expect(result.status).toBe(200);
+    const c = clusterOf(result.body, 'prod-us')!;
+    expect(c.sync.state).toBe('forbidden');
+    expect(c.sync.partial!.length).toBeGreaterThan(0);
+    expect(
+      c.sync.partial!.every(
+        p => p.namespace === 'discovery' && p.state === 'forbidden',
+      ),
+    ).toBe(true);
+    expect(c.workloads.map(w => w.name)).toContain('checkout');
+    expect(result.body.incomplete).toBe(true);
+
+    const search = await view(backend.baseUrl, 'search');
+    expect(search.status).toBe(200);
+    expect(clusterOf(search.body, 'prod-us')!.sync.state).toBe('forbidden');
+  });
+
+  it('relists after a forced 410 Gone without losing objects', async () => {
+    const backend = await start(
+      fleetConfig([{ cluster: fleet.cluster('prod-us') }]),
+    );
+    await backend.cache.waitForSync(20_000);
+    const watcher = backend.cache.get('prod-us')!;
+    const uidsBefore = new Set(watcher.list('pods').map(p => p.metadata!.uid));
+    expect(uidsBefore.size).toBeGreaterThan(0);
+    const listsBefore = watcher.listCounts().pods;
+
+    // Re-open the pods watch from resourceVersion 1: the real apiserver answers 410 Expired.
+    const unit = (watcher as any).units.get('pods')[0];
+    unit.informer.resourceVersion = '1';
+    unit.informer.request?.abort();
+
+    await eventually(
+      async () => watcher.listCounts().pods,
+      n => n > listsBefore,
+      15_000,
+    );
+    expect(watcher.listCounts().pods).toBe(listsBefore + 1);
+    const uidsAfter = new Set(watcher.list('pods').map(p => p.metadata!.uid));
+    expect([...uidsBefore].filter(uid => !uidsAfter.has(uid))).toEqual([]);
+    expect(uidsAfter.size).toBe(uidsBefore.size);
+    expect(watcher.status().state).toBe('ok');
+  });
+
+  it('never puts a token in a response, a log line or an error message', async () => {
+    const secrets = [
+      'not-a-valid-token-5f2e9c',
+      ...fleet.clusters.flatMap(c => [c.tokens.reader, c.tokens.limited]),
+    ];
+    const everything = [...responses, ...output].join('\n');
+    expect(responses.length).toBeGreaterThan(10);
+    for (const secret of secrets) {
+      expect(everything.includes(secret)).toBe(false);
+    }
+  });
+
+  it('answers 403 when the permission policy denies multicluster.view.read', async () => {
+    const backend = await start(
+      fleetConfig([{ cluster: fleet.cluster('prod-us') }]),
+      AuthorizeResult.DENY,
+    );
+    const res = await fetch(
+      `${backend.baseUrl}/entities/component/default/checkout`,
+    );
+    expect(res.status).toBe(403);
+    const stream = await fetch(
+      `${backend.baseUrl}/entities/component/default/checkout/stream`,
+    );
+    expect(stream.status).toBe(403);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>(r => server.close(() => r()));
+  return port;
+}
