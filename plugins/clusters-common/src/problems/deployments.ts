@@ -8,6 +8,9 @@ import { Problem } from './types';
 /** Conditions the specific detectors below already turn into problems. */
 const HANDLED_CONDITIONS = new Set(['Available', 'ReplicaFailure']);
 
+/** Progressing=False with this reason: the controller could not create the new ReplicaSet. */
+const REPLICA_SET_CREATE_ERROR = 'ReplicaSetCreateError';
+
 /**
  * A Deployment's problems: a rollout past its progress deadline, pods it cannot create (quota or
  * otherwise), replicas unavailable outside a rollout, and any other condition that is False with
@@ -44,6 +47,22 @@ export function detectDeploymentProblems(deployment: V1Deployment): Problem[] {
     });
   }
 
+  // The Deployment could not even create its new ReplicaSet (often a count/replicasets quota).
+  const replicaSetCreateError =
+    progressing?.status === 'False' &&
+    progressing.reason === REPLICA_SET_CREATE_ERROR;
+  if (replicaSetCreateError) {
+    problems.push(
+      replicaFailureProblem(
+        'Deployment',
+        metadata,
+        progressing.reason,
+        progressing.message,
+        toIso(progressing.lastTransitionTime),
+      ),
+    );
+  }
+
   const replicaFailure = findCondition(conditions, 'ReplicaFailure');
   if (replicaFailure?.status === 'True') {
     problems.push(
@@ -65,7 +84,8 @@ export function detectDeploymentProblems(deployment: V1Deployment): Problem[] {
       condition.status !== 'False' ||
       !condition.message ||
       HANDLED_CONDITIONS.has(condition.type) ||
-      (condition.type === 'Progressing' && deadlineExceeded)
+      (condition.type === 'Progressing' &&
+        (deadlineExceeded || replicaSetCreateError))
     ) {
       continue;
     }

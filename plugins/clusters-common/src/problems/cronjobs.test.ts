@@ -1,0 +1,78 @@
+import type { V1CronJob, V1Job } from '@kubernetes/client-node';
+import { loadFixture } from './__fixtures__/fixtures';
+import { detectCronJobProblems, jobsOwnedByCronJob } from './cronjobs';
+
+// dev-eu nightly-report, captured four times as its runs failed, recovered, failed and ran again.
+const capture = (name: string) => ({
+  cronJob: loadFixture<V1CronJob>(`dev-eu.${name}`),
+  jobs: loadFixture<V1Job[]>(`dev-eu.${name}.jobs`),
+});
+
+describe('detectCronJobProblems', () => {
+  it('reports a CronJob whose only run failed', () => {
+    const { cronJob, jobs } = capture('cronjob-last-run-failed');
+    const [problem, ...rest] = detectCronJobProblems(cronJob, jobs);
+    expect(rest).toEqual([]);
+    expect(problem.code).toBe('CronJobLastRunFailed');
+    expect(problem.severity).toBe('error');
+    expect(problem.object).toEqual({
+      kind: 'CronJob',
+      namespace: 'problem-fixtures',
+      name: 'nightly-report',
+    });
+    expect(problem.since).toBe('2026-11-22T15:17:04.000Z');
+    expect(problem.message).toContain(
+      'Job nightly-report-29922677, started 2026-11-22T15:17:00.000Z',
+    );
+    expect(problem.message).toContain('failed (BackoffLimitExceeded)');
+    expect(problem.message).toContain('No successful run on record.');
+    expect(problem.suggestedFix).toContain(
+      'kubectl logs -n problem-fixtures job/nightly-report-29922677',
+    );
+    expect(problem.suggestedFix).toContain(
+      'kubectl create job -n problem-fixtures --from=cronjob/nightly-report',
+    );
+  });
+
+  it('clears once a later run succeeds', () => {
+    const { cronJob, jobs } = capture('cronjob-recovered');
+    expect(jobs.map(job => job.metadata?.name)).toEqual([
+      'nightly-report-29922677',
+      'nightly-report-29922678',
+      'nightly-report-29922679',
+    ]);
+    expect(detectCronJobProblems(cronJob, jobs)).toEqual([]);
+  });
+
+  it('judges the last finished run while a newer run is still going', () => {
+    const { cronJob, jobs } = capture('cronjob-failed-then-running');
+    const [problem] = detectCronJobProblems(cronJob, jobs);
+    expect(problem.code).toBe('CronJobLastRunFailed');
+    expect(problem.since).toBe('2026-11-22T15:20:04.000Z');
+    expect(problem.message).toContain('Job nightly-report-29922680');
+    expect(problem.message).toContain('Last success: 2026-11-22T15:19:07.000Z.');
+  });
+
+  it('trusts lastSuccessfulTime when successful Jobs were not kept', () => {
+    // The recovered CronJob with only its failed Job left, as successfulJobsHistoryLimit: 0 leaves it.
+    const { cronJob, jobs } = capture('cronjob-recovered');
+    const failedOnly = jobs.filter(
+      job => job.metadata?.name === 'nightly-report-29922677',
+    );
+    expect(detectCronJobProblems(cronJob, failedOnly)).toEqual([]);
+  });
+
+  it('reports nothing for a CronJob whose runs succeed (dev-eu cleanup)', () => {
+    const { cronJob, jobs } = capture('cronjob-healthy');
+    expect(detectCronJobProblems(cronJob, jobs)).toEqual([]);
+  });
+
+  it('ignores Jobs another CronJob owns', () => {
+    const nightly = capture('cronjob-last-run-failed');
+    const cleanup = capture('cronjob-healthy');
+    expect(jobsOwnedByCronJob(cleanup.cronJob, nightly.jobs)).toEqual([]);
+    expect(
+      detectCronJobProblems(cleanup.cronJob, [...nightly.jobs, ...cleanup.jobs]),
+    ).toEqual([]);
+  });
+});

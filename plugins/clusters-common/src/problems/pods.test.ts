@@ -1,0 +1,275 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import { loadFixture } from './__fixtures__/fixtures';
+import { detectPodProblems } from './pods';
+import { Problem } from './types';
+
+// Fixtures are real pods from the local clusters; see docs/problems.md, "Test fixtures".
+const pod = (name: string) => loadFixture<V1Pod>(name);
+const at = (iso: string) => new Date(iso);
+const codes = (problems: Problem[]) => problems.map(p => `${p.code}:${p.severity}`);
+
+describe('detectPodProblems', () => {
+  describe('CrashLoopBackOff (prod-us checkout, kwok crash-loop Stage)', () => {
+    const crashing = pod('prod-us.pod-crashloop');
+    const problems = detectPodProblems(crashing, at('2026-11-22T15:20:00Z'));
+
+    it('reports only the crash loop, which carries the restart count', () => {
+      expect(codes(problems)).toEqual(['CrashLoopBackOff:error']);
+    });
+
+    it('names the pod, container, restarts and last exit', () => {
+      const [problem] = problems;
+      expect(problem.object).toEqual({
+        kind: 'Pod',
+        namespace: 'shop',
+        name: 'checkout-6bc878c6bd-2z42w',
+        container: 'checkout',
+      });
+      expect(problem.since).toBe('2026-11-22T15:16:05.000Z');
+      expect(problem.message).toContain('after 2 restarts');
+      expect(problem.message).toContain(
+        'exit code 1 (Error) at 2026-11-22T15:16:43.000Z',
+      );
+      expect(problem.suggestedFix).toContain(
+        'kubectl logs -n shop checkout-6bc878c6bd-2z42w -c checkout --previous',
+      );
+    });
+
+    it('gives the same answer for Date timestamps, as client-node deserialises them', () => {
+      const withDates = structuredClone(crashing);
+      const status = withDates.status!;
+      for (const condition of status.conditions ?? []) {
+        condition.lastTransitionTime = new Date(
+          condition.lastTransitionTime as unknown as string,
+        );
+      }
+      const terminated = status.containerStatuses![0].lastState!.terminated!;
+      terminated.finishedAt = new Date(
+        terminated.finishedAt as unknown as string,
+      );
+      expect(detectPodProblems(withDates, at('2026-11-22T15:20:00Z'))).toEqual(
+        problems,
+      );
+    });
+  });
+
+  describe('image problems', () => {
+    it('reports ImagePullBackOff with the image (dev-eu catalog-api, kwok Stage)', () => {
+      const [problem, ...rest] = detectPodProblems(
+        pod('dev-eu.pod-image-pull-backoff'),
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(rest).toEqual([]);
+      expect(problem.code).toBe('ImagePullBackOff');
+      expect(problem.severity).toBe('error');
+      expect(problem.object).toEqual({
+        kind: 'Pod',
+        namespace: 'shop',
+        name: 'catalog-api-59f7777d4d-j6h6b',
+        container: 'catalog-api',
+      });
+      expect(problem.since).toBe('2026-11-22T15:16:04.000Z');
+      expect(problem.message).toContain(
+        'cannot pull image "kubeplatform-demo/catalog-api:3.0.0-rc.1"',
+      );
+      expect(problem.suggestedFix).toContain(
+        'docker manifest inspect kubeplatform-demo/catalog-api:3.0.0-rc.1',
+      );
+    });
+
+    it('reports ErrImagePull with the registry answer', () => {
+      const problems = detectPodProblems(
+        pod('dev-eu.pod-err-image-pull'),
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(codes(problems)).toEqual(['ErrImagePull:error']);
+      expect(problems[0].object.container).toBe('web');
+      expect(problems[0].since).toBe('2026-11-22T15:16:59.000Z');
+      expect(problems[0].message).toContain(
+        'registry.example/shop/web:9.9.9: not found',
+      );
+    });
+
+    it('reports InvalidImageName with the whole parse error', () => {
+      const problems = detectPodProblems(
+        pod('dev-eu.pod-invalid-image-name'),
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(codes(problems)).toEqual(['InvalidImageName:error']);
+      expect(problems[0].object).toEqual({
+        kind: 'Pod',
+        namespace: 'problem-fixtures',
+        name: 'invalid-image',
+        container: 'web',
+      });
+      expect(problems[0].message).toContain(
+        '"Registry.Example/Shop/Web:Latest"',
+      );
+      expect(problems[0].message).toContain('must be lowercase');
+    });
+  });
+
+  it('reports CreateContainerConfigError naming the missing ConfigMap', () => {
+    const problems = detectPodProblems(
+      pod('dev-eu.pod-create-container-config-error'),
+      at('2026-11-22T15:20:00Z'),
+    );
+    expect(codes(problems)).toEqual(['CreateContainerConfigError:error']);
+    expect(problems[0].object.container).toBe('api');
+    expect(problems[0].since).toBe('2026-11-22T15:16:59.000Z');
+    expect(problems[0].message).toContain('configmap "api-settings" not found');
+    expect(problems[0].suggestedFix).toContain(
+      'kubectl get configmaps,secrets -n problem-fixtures',
+    );
+  });
+
+  it('reports other waiting reasons as ContainerWaiting, and the failed start as a restart', () => {
+    const problems = detectPodProblems(
+      pod('dev-eu.pod-run-container-error'),
+      at('2026-11-22T15:20:00Z'),
+    );
+    expect(codes(problems)).toEqual([
+      'ContainerWaiting:warning',
+      'RestartsRising:warning',
+    ]);
+    expect(problems[0].message).toContain('(RunContainerError)');
+    expect(problems[0].message).toContain('stat /app/start');
+    expect(problems[1].message).toContain('exit code 128 (StartError)');
+  });
+
+  describe('OOMKilled (prod-us notifications, kwok OOM Stage)', () => {
+    const oom = pod('prod-us.pod-oom-killed');
+
+    it('is an error within the hour, with the memory limit, and no separate restart problem', () => {
+      const problems = detectPodProblems(oom, at('2026-11-22T15:46:07Z'));
+      expect(codes(problems)).toEqual(['OOMKilled:error']);
+      expect(problems[0].object).toEqual({
+        kind: 'Pod',
+        namespace: 'discovery',
+        name: 'notifications-6c9bd5884c-5fbcb',
+        container: 'notifications',
+      });
+      expect(problems[0].since).toBe('2026-11-22T15:16:07.000Z');
+      expect(problems[0].message).toContain('30 minutes ago');
+      expect(problems[0].message).toContain('memory limit is 256Mi');
+      expect(problems[0].suggestedFix).toContain('above 256Mi');
+    });
+
+    it('is a warning once the kill is more than an hour old', () => {
+      const problems = detectPodProblems(oom, at('2026-11-22T17:16:08Z'));
+      expect(codes(problems)).toEqual(['OOMKilled:warning']);
+    });
+  });
+
+  describe('restarts (dev-eu pod restarted twice, kubelet-style status)', () => {
+    const restarted = pod('dev-eu.pod-restarted');
+
+    it('is RestartsRising when the last restart was within the hour', () => {
+      const problems = detectPodProblems(restarted, at('2026-11-22T16:16:59Z'));
+      expect(codes(problems)).toEqual(['RestartsRising:warning']);
+      expect(problems[0].object.container).toBe('app');
+      expect(problems[0].since).toBe('2026-11-22T15:16:59.000Z');
+      expect(problems[0].message).toContain('2 times in total');
+    });
+
+    it('falls back to ContainerRestarts (info) after an hour', () => {
+      const problems = detectPodProblems(restarted, at('2026-11-22T16:17:00Z'));
+      expect(codes(problems)).toEqual(['ContainerRestarts:info']);
+      expect(problems[0].message).toContain('none in the last hour');
+    });
+  });
+
+  describe('readiness failing past its threshold', () => {
+    // dev-eu never-ready: started 15:16:28, probe every 5 s, failure threshold 3 => 15 s grace.
+    const neverReady = pod('dev-eu.pod-never-ready');
+
+    it('is quiet while the probe still has time', () => {
+      expect(detectPodProblems(neverReady, at('2026-11-22T15:16:43Z'))).toEqual(
+        [],
+      );
+    });
+
+    it('reports the probe once the grace period is over', () => {
+      const problems = detectPodProblems(neverReady, at('2026-11-22T15:16:44Z'));
+      expect(codes(problems)).toEqual(['ReadinessProbeFailing:warning']);
+      expect(problems[0].object).toEqual({
+        kind: 'Pod',
+        namespace: 'problem-fixtures',
+        name: 'never-ready-99784f8db-tz2fw',
+        container: 'api',
+      });
+      expect(problems[0].since).toBe('2026-11-22T15:16:43.000Z');
+      expect(problems[0].message).toContain(
+        'HTTP GET /healthz on port 8080, every 5s, failure threshold 3',
+      );
+    });
+
+    it('reports the stuck rollout pod of prod-us payments with Kubernetes default timings', () => {
+      const problems = detectPodProblems(
+        pod('prod-us.pod-payments-never-ready'),
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(codes(problems)).toEqual(['ReadinessProbeFailing:warning']);
+      expect(problems[0].since).toBe('2026-11-22T15:16:38.000Z');
+    });
+
+    it('judges a container without a probe by the default 30 s', () => {
+      const withoutProbe = structuredClone(neverReady);
+      delete withoutProbe.spec!.containers[0].readinessProbe;
+      expect(
+        detectPodProblems(withoutProbe, at('2026-11-22T15:16:58Z')),
+      ).toEqual([]);
+      const problems = detectPodProblems(
+        withoutProbe,
+        at('2026-11-22T15:16:59Z'),
+      );
+      expect(codes(problems)).toEqual(['ReadinessProbeFailing:warning']);
+      expect(problems[0].message).toContain('it has no readiness probe');
+    });
+  });
+
+  it('reports Unschedulable with the scheduler message (dev-eu notifications, real scheduler)', () => {
+    const problems = detectPodProblems(
+      pod('dev-eu.pod-unschedulable'),
+      at('2026-11-22T15:20:00Z'),
+    );
+    expect(codes(problems)).toEqual(['Unschedulable:error']);
+    expect(problems[0].object).toEqual({
+      kind: 'Pod',
+      namespace: 'discovery',
+      name: 'notifications-845f4b6bd4-fb4xx',
+    });
+    expect(problems[0].since).toBe('2026-11-22T15:16:04.000Z');
+    expect(problems[0].message).toContain(
+      '0/3 nodes are available: 3 Insufficient cpu.',
+    );
+    expect(problems[0].suggestedFix).toContain(
+      "lower the pod's resource requests or add node capacity",
+    );
+  });
+
+  it('reports Evicted with the node and the kubelet reason', () => {
+    const problems = detectPodProblems(
+      pod('dev-eu.pod-evicted'),
+      at('2026-11-22T15:20:00Z'),
+    );
+    expect(codes(problems)).toEqual(['Evicted:warning']);
+    expect(problems[0].object).toEqual({
+      kind: 'Pod',
+      namespace: 'problem-fixtures',
+      name: 'evicted',
+    });
+    expect(problems[0].since).toBe('2026-11-22T15:16:59.000Z');
+    expect(problems[0].message).toContain('from node kwok-eu-west-1a-1');
+    expect(problems[0].message).toContain('low on resource: memory');
+    expect(problems[0].suggestedFix).toContain(
+      'kubectl delete pod -n problem-fixtures evicted',
+    );
+  });
+
+  it('reports nothing for a healthy running pod, however much later', () => {
+    const healthy = pod('dev-eu.pod-running');
+    expect(detectPodProblems(healthy, at('2026-11-22T15:17:00Z'))).toEqual([]);
+    expect(detectPodProblems(healthy, at('2027-01-01T00:00:00Z'))).toEqual([]);
+  });
+});

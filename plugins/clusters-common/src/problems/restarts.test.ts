@@ -1,0 +1,56 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import { loadFixture } from './__fixtures__/fixtures';
+import { detectRestartsRising, samplePodRestarts } from './restarts';
+
+// The same crash-looping prod-us pod captured twice: 2 restarts, then 6.
+const earlier = loadFixture<V1Pod>('prod-us.pod-crashloop');
+const later = loadFixture<V1Pod>('prod-us.pod-crashloop-later');
+
+describe('detectRestartsRising', () => {
+  const sample = samplePodRestarts(earlier, new Date('2026-11-22T15:17:00Z'));
+
+  it('samples restart counts per container with the pod uid', () => {
+    expect(sample).toEqual({
+      at: '2026-11-22T15:17:00.000Z',
+      podUid: earlier.metadata!.uid,
+      restartCounts: { checkout: 2 },
+    });
+  });
+
+  it('reports the restarts added since the sample', () => {
+    const [problem, ...rest] = detectRestartsRising(
+      later,
+      sample,
+      new Date('2026-11-22T15:19:00Z'),
+    );
+    expect(rest).toEqual([]);
+    expect(problem.code).toBe('RestartsRising');
+    expect(problem.severity).toBe('warning');
+    expect(problem.object).toEqual({
+      kind: 'Pod',
+      namespace: 'shop',
+      name: 'checkout-6bc878c6bd-2z42w',
+      container: 'checkout',
+    });
+    expect(problem.since).toBe('2026-11-22T15:17:00.000Z');
+    expect(problem.message).toContain(
+      'restarted 4 times in the last 2 minutes (6 in total)',
+    );
+  });
+
+  it('reports nothing when the count has not grown', () => {
+    expect(
+      detectRestartsRising(earlier, sample, new Date('2026-11-22T15:19:00Z')),
+    ).toEqual([]);
+  });
+
+  it('does not compare a recreated pod with the old one', () => {
+    expect(
+      detectRestartsRising(
+        later,
+        { ...sample, podUid: 'a-different-pod' },
+        new Date('2026-11-22T15:19:00Z'),
+      ),
+    ).toEqual([]);
+  });
+});
