@@ -248,6 +248,53 @@ describe('detectPodProblems', () => {
     );
   });
 
+  it.each([
+    [
+      'dev-eu.pod-unschedulable-missing-claim',
+      'persistentvolumeclaim "db-data" not found',
+      'check that its PersistentVolumeClaims are bound (`kubectl get pvc -n problem-fixtures`)',
+    ],
+    [
+      'dev-eu.pod-unschedulable-node-selector',
+      "3 node(s) didn't match Pod's node affinity/selector",
+      'check the nodeSelector and node affinity against the labels of the nodes',
+    ],
+  ])(
+    'turns the real scheduler message of %s into a matching fix',
+    (fixture, reason, fix) => {
+      const problems = detectPodProblems(pod(fixture), at('2026-11-22T15:30:00Z'));
+      expect(codes(problems)).toEqual(['Unschedulable:error']);
+      expect(problems[0].since).toBe('2026-11-22T15:25:07.000Z');
+      expect(problems[0].message).toContain(reason);
+      expect(problems[0].suggestedFix).toContain(fix);
+      expect(problems[0].suggestedFix).not.toContain('Insufficient');
+    },
+  );
+
+  describe('a start stuck in ContainerCreating (dev-eu, Secret volume missing)', () => {
+    const stuck = pod('dev-eu.pod-stuck-container-creating');
+
+    it('is a normal start for the first 5 minutes', () => {
+      expect(detectPodProblems(stuck, at('2026-11-22T15:30:20Z'))).toEqual([]);
+    });
+
+    it('is ContainerWaiting after that, pointing at the events', () => {
+      const problems = detectPodProblems(stuck, at('2026-11-22T15:35:20Z'));
+      expect(codes(problems)).toEqual(['ContainerWaiting:warning']);
+      expect(problems[0].object).toEqual({
+        kind: 'Pod',
+        namespace: 'problem-fixtures',
+        name: 'stuck-creating',
+        container: 'api',
+      });
+      expect(problems[0].since).toBe('2026-11-22T15:25:20.000Z');
+      expect(problems[0].message).toContain(
+        'has been in ContainerCreating for 10 minutes',
+      );
+      expect(problems[0].suggestedFix).toContain('FailedMount');
+    });
+  });
+
   it('reports Evicted with the node and the kubelet reason', () => {
     const problems = detectPodProblems(
       pod('dev-eu.pod-evicted'),

@@ -22,6 +22,9 @@ const ROUTINE_WAITING_REASONS = new Set([
   'PodInitializing',
 ]);
 
+/** A normal start (ContainerCreating, PodInitializing) taking longer than this is stuck. */
+export const STUCK_STARTING_MS = 5 * 60 * 1000;
+
 /** Termination messages can be long stack traces; a message shows only their start. */
 const MAX_QUOTED_TEXT = 500;
 
@@ -152,7 +155,9 @@ function detectWaiting(context: ContainerContext): Problem | undefined {
   if (!waiting) return undefined;
   const reason = waiting.reason ?? '';
   const detail = quote(waiting.message);
-  if (ROUTINE_WAITING_REASONS.has(reason) && !detail) return undefined;
+  if (ROUTINE_WAITING_REASONS.has(reason) && !detail) {
+    return detectStuckStarting(context, reason);
+  }
   if (!reason && !detail) return undefined;
 
   const { pod, status } = context;
@@ -250,6 +255,44 @@ function detectWaiting(context: ContainerContext): Problem | undefined {
         since,
       };
   }
+}
+
+/**
+ * ContainerCreating or PodInitializing is a normal start, but one that lasts minutes is stuck:
+ * a volume that cannot be mounted, a sandbox that cannot be created, an init container that hangs.
+ * The kubelet gives no message here; the cause is in the pod's events.
+ */
+function detectStuckStarting(
+  context: ContainerContext,
+  reason: string,
+): Problem | undefined {
+  const { pod, status, now } = context;
+  const scheduled = findCondition(pod.status?.conditions, 'PodScheduled');
+  const startedWaiting =
+    toMillis(scheduled?.status === 'True' ? scheduled.lastTransitionTime : undefined) ??
+    toMillis(pod.status?.startTime);
+  if (
+    startedWaiting === undefined ||
+    now.getTime() - startedWaiting <= STUCK_STARTING_MS
+  ) {
+    return undefined;
+  }
+  return {
+    code: 'ContainerWaiting',
+    severity: 'warning',
+    message: `${containerLabel(context)} in ${podRef(
+      pod,
+    )} has been in ${reason} for ${describeDuration(
+      now.getTime() - startedWaiting,
+    )}.`,
+    suggestedFix: `Run \`${describeCommand(
+      pod,
+    )}\`: its events name the cause, usually FailedMount (a missing Secret, ConfigMap or volume), FailedCreatePodSandBox (pod networking), or a slow image pull${
+      reason === 'PodInitializing' ? ' or an init container that does not finish' : ''
+    }.`,
+    object: problemObject('Pod', pod.metadata, status.name),
+    since: toIso(new Date(startedWaiting)),
+  };
 }
 
 function detectOomKilled(context: ContainerContext): Problem | undefined {

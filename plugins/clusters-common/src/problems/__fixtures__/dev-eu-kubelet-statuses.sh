@@ -36,13 +36,20 @@ JSON
   )"
 }
 
-waiting_status invalid-image web 'Registry.Example/Shop/Web:Latest' InvalidImageName \
+invalid-image() {
+  waiting_status invalid-image web 'Registry.Example/Shop/Web:Latest' InvalidImageName \
   'Failed to apply default image tag "Registry.Example/Shop/Web:Latest": couldn'"'"'t parse image name "Registry.Example/Shop/Web:Latest": invalid reference format: repository name (Shop/Web) must be lowercase' 11
-waiting_status missing-config api 'registry.example/shop/api:3.2.0' CreateContainerConfigError \
+}
+missing-config() {
+  waiting_status missing-config api 'registry.example/shop/api:3.2.0' CreateContainerConfigError \
   'configmap "api-settings" not found' 12
-waiting_status err-image-pull web 'registry.example/shop/web:9.9.9' ErrImagePull \
+}
+err-image-pull() {
+  waiting_status err-image-pull web 'registry.example/shop/web:9.9.9' ErrImagePull \
   'rpc error: code = NotFound desc = failed to pull and unpack image "registry.example/shop/web:9.9.9": failed to resolve reference "registry.example/shop/web:9.9.9": registry.example/shop/web:9.9.9: not found' 13
+}
 
+run-container-error() {
 k patch pod run-container-error --subresource=status --type=merge -p "$(
   cat <<JSON
 {"status":{"phase":"Running",$(pod_ips run-container-error 14),
@@ -53,7 +60,10 @@ k patch pod run-container-error --subresource=status --type=merge -p "$(
 JSON
 )"
 
+}
+
 eviction='The node was low on resource: memory. Threshold quantity: 100Mi, available: 86516Ki. Container app was using 1843200Ki, request is 0, has larger consumption of memory. '
+evicted() {
 k patch pod evicted --subresource=status --type=merge -p "$(
   cat <<JSON
 {"status":{"phase":"Failed","reason":"Evicted","message":"$eviction",$(pod_ips evicted 15),
@@ -68,6 +78,9 @@ k patch pod evicted --subresource=status --type=merge -p "$(
 JSON
 )"
 
+}
+
+restarted() {
 k patch pod restarted --subresource=status --type=merge -p "$(
   cat <<JSON
 {"status":{"phase":"Running",$(pod_ips restarted 16),
@@ -83,3 +96,27 @@ k patch pod restarted --subresource=status --type=merge -p "$(
 "state":{"running":{"startedAt":"$now"}}}]}}
 JSON
 )"
+}
+
+# A real kubelet reports ContainerCreating, without a message, while a volume cannot be mounted.
+stuck-creating() {
+  k patch pod stuck-creating --subresource=status --type=merge -p "$(
+    cat <<JSON
+{"status":{"phase":"Pending","hostIP":"127.0.0.1","startTime":"$now",
+"conditions":[{"type":"PodReadyToStartContainers","status":"False","lastTransitionTime":"$now"},
+{"type":"Initialized","status":"True","lastTransitionTime":"$now"},
+{"type":"Ready","status":"False","reason":"ContainersNotReady","message":"containers with unready status: [api]","lastTransitionTime":"$now"},
+{"type":"ContainersReady","status":"False","reason":"ContainersNotReady","message":"containers with unready status: [api]","lastTransitionTime":"$now"},
+{"type":"PodScheduled","status":"True","lastTransitionTime":"$now"}],
+"containerStatuses":[{"name":"api","image":"registry.example/shop/api:3.2.0","imageID":"","ready":false,"restartCount":0,"started":false,
+"state":{"waiting":{"reason":"ContainerCreating"}}}]}}
+JSON
+  )"
+}
+
+# With pod names as arguments, only those pods are patched.
+pods=("$@")
+if [ ${#pods[@]} -eq 0 ]; then
+  pods=(invalid-image missing-config err-image-pull run-container-error evicted restarted stuck-creating)
+fi
+for pod in "${pods[@]}"; do "$pod"; done
