@@ -67,6 +67,13 @@ describe('detectCronJobProblems', () => {
     expect(detectCronJobProblems(cronJob, jobs)).toEqual([]);
   });
 
+  it('ignores a one-off Job in the same namespace (prod-us: search-reindex next to notifications-digest)', () => {
+    const oneOff = loadFixture<V1Job>('prod-us.job-failed');
+    const digest = loadFixture<V1CronJob>('prod-us.cronjob-notifications-digest');
+    expect(oneOff.metadata?.namespace).toBe(digest.metadata?.namespace);
+    expect(detectCronJobProblems(digest, [oneOff])).toEqual([]);
+  });
+
   it('ignores Jobs another CronJob owns', () => {
     const nightly = capture('cronjob-last-run-failed');
     const cleanup = capture('cronjob-healthy');

@@ -6,22 +6,22 @@ import { toIso, toMillis } from './timestamps';
 import { Problem } from './types';
 
 /**
- * The Jobs a CronJob created. A Job with owner references must name this CronJob (by uid when
- * both sides have one); a Job trimmed of its owner references is taken on the caller's word.
+ * The Jobs a CronJob created: those in its namespace whose owner references name it, by uid when
+ * both sides have one. A Job without owner references is not counted: it may be a one-off Job
+ * that happens to share the namespace, and calling it a failed run would be a false alarm.
  */
 export function jobsOwnedByCronJob(cronJob: V1CronJob, jobs: V1Job[]): V1Job[] {
   const uid = cronJob.metadata?.uid;
   const name = cronJob.metadata?.name;
-  return jobs.filter(job => {
-    if (job.metadata?.namespace !== cronJob.metadata?.namespace) return false;
-    const owners = job.metadata?.ownerReferences;
-    if (!owners || owners.length === 0) return true;
-    return owners.some(
-      owner =>
-        owner.kind === 'CronJob' &&
-        (uid && owner.uid ? owner.uid === uid : owner.name === name),
-    );
-  });
+  return jobs.filter(
+    job =>
+      job.metadata?.namespace === cronJob.metadata?.namespace &&
+      (job.metadata?.ownerReferences ?? []).some(
+        owner =>
+          owner.kind === 'CronJob' &&
+          (uid && owner.uid ? owner.uid === uid : owner.name === name),
+      ),
+  );
 }
 
 function startedAt(job: V1Job): number {
