@@ -1,0 +1,100 @@
+import { Entity } from '@backstage/catalog-model';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { devenvApiRef } from '../../api';
+import { environment, FakeDevenvApi } from '../../testing/FakeDevenvApi';
+import { EnvironmentCard } from './EnvironmentCard';
+import { environmentAddress, isEnvironmentEntity } from './environmentAddress';
+
+function resource(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, annotations },
+    spec: { type: 'dev-environment', owner: 'user:default/guest' },
+  };
+}
+
+async function renderCard(entity: Entity, api: FakeDevenvApi) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [devenvApiRef, api],
+        [alertApiRef, { post: jest.fn(), alert$: jest.fn() } as any],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EnvironmentCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+// The material-ui table and dialogs render slowly on a busy two-core machine.
+jest.setTimeout(30_000);
+
+describe('EnvironmentCard', () => {
+  it('shows the live environment behind a Resource and lets the owner sleep it', async () => {
+    const api = new FakeDevenvApi([
+      environment({
+        name: 'guest-dev',
+        owner: 'user:default/guest',
+        size: 'small',
+      }),
+    ]);
+    await renderCard(resource('guest-dev.dev-eu'), api);
+    expect(await screen.findByText('ready')).toBeInTheDocument();
+    expect(screen.getByText('expires in 5h')).toBeInTheDocument();
+    expect(screen.getByText('small')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Sleep guest-dev on dev-eu' }),
+    );
+    expect(await screen.findByText('sleeping')).toBeInTheDocument();
+    expect(api.calls[0]).toBe('get dev-eu/guest-dev');
+  });
+
+  it('prefers the environment-ref annotation', async () => {
+    const api = new FakeDevenvApi([
+      environment({
+        name: 'a.b',
+        owner: 'user:default/guest',
+        cluster: 'prod-us',
+      }),
+    ]);
+    await renderCard(
+      resource('shortened-abc', {
+        'kubeplatform.io/environment-ref': 'prod-us/a.b',
+      }),
+      api,
+    );
+    expect(await screen.findByText('ready')).toBeInTheDocument();
+    expect(api.calls).toEqual(['get prod-us/a.b']);
+  });
+
+  it('shows the API error when the environment is gone', async () => {
+    await renderCard(resource('gone.dev-eu'), new FakeDevenvApi([]));
+    expect(
+      await screen.findAllByText(/No environment dev-eu\/gone/),
+    ).not.toHaveLength(0);
+  });
+});
+
+describe('environmentAddress', () => {
+  it('reads the address and recognises environment Resources', () => {
+    expect(environmentAddress(resource('x.dev-eu'))).toEqual({
+      name: 'x',
+      cluster: 'dev-eu',
+    });
+    expect(environmentAddress(resource('no-dot'))).toBeUndefined();
+    expect(isEnvironmentEntity(resource('x.dev-eu'))).toBe(true);
+    expect(
+      isEnvironmentEntity({ ...resource('x'), spec: { type: 'database' } }),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { DevenvClient, devenvApiRef } from './api';
+import {
+  KUBEPLATFORM_CLUSTER_PICKER,
+  KubeplatformClusterPicker,
+} from './components/picker/KubeplatformClusterPicker';
+import {
+  ENVIRONMENT_DOCUMENT_TYPE,
+  WORKLOAD_DOCUMENT_TYPE,
+} from './components/search/documents';
+import { rootRouteRef } from './routes';
+
+/** Development environments, for the legacy frontend system. */
+export const devenvPlugin = createPlugin({
+  id: 'devenv',
+  apis: [
+    createApiFactory({
+      api: devenvApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DevenvClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The Environments page: mine and my teams' environments. */
+export const DevenvPage = devenvPlugin.provide(
+  createRoutableExtension({
+    name: 'DevenvPage',
+    component: () =>
+      import('./components/page/EnvironmentsPage').then(
+        m => m.EnvironmentsPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The card for `dev-environment` Resources: live status, expiry, connect command, actions. */
+export const EntityEnvironmentCard = devenvPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEnvironmentCard',
+    component: {
+      lazy: () =>
+        import('./components/card/EnvironmentCard').then(
+          m => m.EnvironmentCard,
+        ),
+    },
+  }),
+);
+
+/** The `KubeplatformClusterPicker` template field. */
+export const KubeplatformClusterPickerFieldExtension = devenvPlugin.provide(
+  createScaffolderFieldExtension({
+    name: KUBEPLATFORM_CLUSTER_PICKER,
+    component: KubeplatformClusterPicker,
+  }),
+);
+
+/** Search result item for `kubeplatform-workload` documents. */
+export const WorkloadSearchResultListItem = devenvPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'WorkloadSearchResultListItem',
+    predicate: result => result.type === WORKLOAD_DOCUMENT_TYPE,
+    component: () =>
+      import('./components/search/WorkloadSearchResultListItem').then(
+        m => m.WorkloadSearchResultListItem,
+      ),
+  }),
+);
+
+/** Search result item for `kubeplatform-environment` documents. */
+export const EnvironmentSearchResultListItem = devenvPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'EnvironmentSearchResultListItem',
+    predicate: result => result.type === ENVIRONMENT_DOCUMENT_TYPE,
+    component: () =>
+      import('./components/search/EnvironmentSearchResultListItem').then(
+        m => m.EnvironmentSearchResultListItem,
+      ),
+  }),
+);
