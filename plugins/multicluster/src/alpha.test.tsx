@@ -26,8 +26,12 @@ import plugin, {
 import { mixedView } from './__fixtures__/entityViews';
 import { teamCheckoutOwnerView } from './__fixtures__/workloadDetails';
 import { MulticlusterClient, multiclusterApiRef } from './api';
-import { FakeMulticlusterApi } from './testing/FakeMulticlusterApi';
-import { checkoutEntity, teamEntity } from './testing/renderWithEntity';
+import { FakeMulticlusterApi } from './__testUtils__/FakeMulticlusterApi';
+import { checkoutEntity, teamEntity } from './__testUtils__/renderWithEntity';
+
+// Lazy extension loading plus MUI is slow in jsdom on a shared two-core machine.
+jest.setTimeout(30_000);
+const slow = { timeout: 10_000 };
 
 describe('new frontend system (/alpha)', () => {
   it('the plugin holds the API, both cards and the tab', () => {
@@ -96,10 +100,9 @@ describe('new frontend system (/alpha)', () => {
         apis: [[multiclusterApiRef, api]],
       },
     );
-    expect(await screen.findByTestId('cluster-row-prod-us')).toHaveAttribute(
-      'data-tone',
-      'error',
-    );
+    expect(
+      await screen.findByTestId('cluster-row-prod-us', {}, slow),
+    ).toHaveAttribute('data-tone', 'error');
   });
 
   it('the owner card extension renders the team view', async () => {
@@ -116,7 +119,7 @@ describe('new frontend system (/alpha)', () => {
       },
     );
     expect(
-      await screen.findByTestId('owned-component:default/checkout'),
+      await screen.findByTestId('owned-component:default/checkout', {}, slow),
     ).toBeInTheDocument();
   });
 });

@@ -14,9 +14,12 @@ import {
   isMulticlusterAvailable,
   multiclusterPlugin,
 } from './index';
-import { FakeMulticlusterApi } from './testing/FakeMulticlusterApi';
-import { checkoutEntity, teamEntity } from './testing/renderWithEntity';
+import { FakeMulticlusterApi } from './__testUtils__/FakeMulticlusterApi';
+import { checkoutEntity, teamEntity } from './__testUtils__/renderWithEntity';
 import { Route, Routes } from 'react-router-dom';
+
+jest.setTimeout(30_000);
+const slow = { timeout: 10_000 };
 
 describe('legacy frontend system exports', () => {
   it('registers the MulticlusterApi factory', () => {
@@ -46,16 +49,16 @@ describe('legacy frontend system exports', () => {
       },
     );
     expect(
-      await screen.findByText('Kubernetes across clusters'),
+      await screen.findByText('Kubernetes across clusters', {}, slow),
     ).toBeInTheDocument();
     expect(
-      await screen.findByTestId('cluster-row-prod-us'),
+      await screen.findByTestId('cluster-row-prod-us', {}, slow),
     ).toBeInTheDocument();
     expect(
-      await screen.findByRole('grid', { name: 'Workloads by cluster' }),
+      await screen.findByRole('grid', { name: 'Workloads by cluster' }, slow),
     ).toBeInTheDocument();
     expect(
-      await screen.findByTestId('owned-component:default/checkout'),
+      await screen.findByTestId('owned-component:default/checkout', {}, slow),
     ).toBeInTheDocument();
   });
 

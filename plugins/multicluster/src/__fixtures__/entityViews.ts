@@ -124,14 +124,16 @@ function clusterView(
   rest: Partial<ClusterView> = {},
 ): ClusterView {
   const problems = workloads.flatMap(w => w.problems);
-  const health = workloads.some(w => w.health === 'error')
-    ? 'error'
-    : workloads.some(w => w.health === 'warning')
-    ? 'warning'
-    : workloads.length
-    ? 'healthy'
-    : 'unknown';
+  let health: ClusterView['health'] = workloads.length ? 'healthy' : 'unknown';
+  if (workloads.some(w => w.health === 'warning')) health = 'warning';
+  if (workloads.some(w => w.health === 'error')) health = 'error';
   return { cluster, sync: ok, workloads, problems, health, ...rest };
+}
+
+function overallHealth(clusters: ClusterView[]): EntityView['health'] {
+  if (clusters.some(c => c.health === 'error')) return 'error';
+  if (clusters.some(c => c.health !== 'healthy')) return 'warning';
+  return 'healthy';
 }
 
 function entityView(
@@ -141,11 +143,7 @@ function entityView(
   return {
     entityRef: 'component:default/checkout',
     generatedAt: GENERATED_AT,
-    health: clusters.some(c => c.health === 'error')
-      ? 'error'
-      : clusters.some(c => c.health !== 'healthy')
-      ? 'warning'
-      : 'healthy',
+    health: overallHealth(clusters),
     incomplete: clusters.some(c => c.sync.state !== 'ok'),
     clusters,
     drift: [],

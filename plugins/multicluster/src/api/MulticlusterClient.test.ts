@@ -4,7 +4,10 @@
 // Runs against a real HTTP server on localhost, in Node, where fetch streams response bodies as
 // a browser does; jsdom's fetch cannot.
 import { ResponseError } from '@backstage/errors';
+// The test runs in Node and serves real HTTP; the browser-only import rule does not apply.
+// eslint-disable-next-line no-restricted-imports
 import { AddressInfo } from 'net';
+// eslint-disable-next-line no-restricted-imports
 import http from 'http';
 import { mixedView, okView } from '../__fixtures__/entityViews';
 import { checkoutProdDetail } from '../__fixtures__/workloadDetails';

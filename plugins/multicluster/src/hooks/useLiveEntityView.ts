@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityView } from '@kubeplatform/clusters-common';
@@ -75,40 +75,48 @@ export function useLiveEntityView(
   const { kind, namespace, name } = entity;
   const { initialDelayMs, maxDelayMs } = backoff;
 
+  // Survives reconnects and manual retries, so the banner can say how old the data is.
+  const lastUpdated = useRef<Date>();
+
   useEffect(() => {
     const controller = new AbortController();
     const { signal } = controller;
-    let attempt = 0;
-    let lastUpdated: Date | undefined;
+    const progress = { attempt: 0 };
+    const onView = (next: EntityView) => {
+      progress.attempt = 0;
+      lastUpdated.current = new Date();
+      setView(next);
+      setConnection({ state: 'live', lastUpdated: lastUpdated.current });
+    };
 
     const run = async () => {
       while (!signal.aborted) {
         let failure: Error;
         try {
-          await api.streamEntityView(
-            { kind, namespace, name },
-            next => {
-              attempt = 0;
-              lastUpdated = new Date();
-              setView(next);
-              setConnection({ state: 'live', lastUpdated });
-            },
-            { signal },
-          );
+          await api.streamEntityView({ kind, namespace, name }, onView, {
+            signal,
+          });
           failure = new Error('The server closed the stream');
         } catch (error) {
           failure = error instanceof Error ? error : new Error(String(error));
         }
         if (signal.aborted) return;
         if (isPermanent(failure)) {
-          setConnection({ state: 'failed', lastUpdated, error: failure });
+          setConnection({
+            state: 'failed',
+            lastUpdated: lastUpdated.current,
+            error: failure,
+          });
           return;
         }
-        attempt += 1;
-        const delay = backoffDelay(attempt, { initialDelayMs, maxDelayMs });
+        progress.attempt += 1;
+        const delay = backoffDelay(progress.attempt, {
+          initialDelayMs,
+          maxDelayMs,
+        });
         setConnection({
-          state: lastUpdated ? 'reconnecting' : 'connecting',
-          lastUpdated,
+          state: lastUpdated.current ? 'reconnecting' : 'connecting',
+          lastUpdated: lastUpdated.current,
           error: failure,
           retryInSeconds: Math.ceil(delay / 1000),
         });

@@ -50,6 +50,17 @@ export function ClusterRow(props: {
   const summary = summariseCluster(cluster, drift);
   const sync = syncLabel(cluster.sync);
   const badge = clusterBadge(cluster);
+  let problem = dash;
+  if (summary.topProblem) {
+    problem = (
+      <ProblemText
+        problem={summary.topProblem}
+        extra={summary.problemCount - 1}
+      />
+    );
+  } else if (!withData && badge.detail) {
+    problem = <TruncatedText text={badge.detail} />;
+  }
   return (
     <TableRow
       className={`${classes.row} ${
@@ -117,18 +128,7 @@ export function ClusterRow(props: {
       <TableCell>
         {withData ? <ImageTags images={summary.images} /> : dash}
       </TableCell>
-      <TableCell className={classes.problemCell}>
-        {summary.topProblem ? (
-          <ProblemText
-            problem={summary.topProblem}
-            extra={summary.problemCount - 1}
-          />
-        ) : !withData && badge.detail ? (
-          <TruncatedText text={badge.detail} />
-        ) : (
-          dash
-        )}
-      </TableCell>
+      <TableCell className={classes.problemCell}>{problem}</TableCell>
     </TableRow>
   );
 }

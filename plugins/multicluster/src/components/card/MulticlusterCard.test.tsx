@@ -9,9 +9,9 @@ import {
   syncingView,
   unreachableView,
 } from '../../__fixtures__/entityViews';
-import { FakeMulticlusterApi } from '../../testing/FakeMulticlusterApi';
-import { renderWithEntity } from '../../testing/renderWithEntity';
-import { responseError } from '../../testing/responseError';
+import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
 import { MalformedResponseError } from '../../api';
 import { MulticlusterCard } from './MulticlusterCard';
 

@@ -31,6 +31,8 @@ const useStyles = makeStyles(theme => ({
   label: { whiteSpace: 'nowrap' },
 }));
 
+const levelTone = { atMax: 'error', nearMax: 'warning', ok: 'ok' } as const;
+
 const levelText = {
   atMax: 'at max',
   nearMax: 'near max',
@@ -47,18 +49,20 @@ export function HeadroomBar({ autoscaler }: { autoscaler: AutoscalerSummary }) {
   const max = Math.max(autoscaler.maxReplicas, 1);
   const fill = Math.min(100, (autoscaler.currentReplicas / max) * 100);
   const minAt = Math.min(100, (autoscaler.minReplicas / max) * 100);
-  const tone =
-    level === 'atMax' ? 'error' : level === 'nearMax' ? 'warning' : 'ok';
-  const description =
-    `HPA ${autoscaler.name}: ${autoscaler.currentReplicas} replicas, ` +
-    `min ${autoscaler.minReplicas}, max ${autoscaler.maxReplicas}` +
-    (autoscaler.currentCpuUtilization !== undefined
-      ? `, CPU ${autoscaler.currentCpuUtilization}%` +
-        (autoscaler.targetCpuUtilization !== undefined
-          ? ` of target ${autoscaler.targetCpuUtilization}%`
-          : '')
-      : '') +
-    (level === 'ok' ? '' : ` (${levelText[level]})`);
+  const tone = levelTone[level];
+  const target =
+    autoscaler.targetCpuUtilization !== undefined
+      ? ` of target ${autoscaler.targetCpuUtilization}%`
+      : '';
+  const cpu =
+    autoscaler.currentCpuUtilization !== undefined
+      ? `, CPU ${autoscaler.currentCpuUtilization}%${target}`
+      : '';
+  const description = `HPA ${autoscaler.name}: ${
+    autoscaler.currentReplicas
+  } replicas, min ${autoscaler.minReplicas}, max ${
+    autoscaler.maxReplicas
+  }${cpu}${level === 'ok' ? '' : ` (${levelText[level]})`}`;
   return (
     <Tooltip title={description}>
       <div
@@ -68,7 +72,6 @@ export function HeadroomBar({ autoscaler }: { autoscaler: AutoscalerSummary }) {
         aria-valuemin={0}
         aria-valuemax={autoscaler.maxReplicas}
         aria-valuenow={autoscaler.currentReplicas}
-        tabIndex={0}
         data-testid="headroom-bar"
         data-level={level}
       >

@@ -56,7 +56,6 @@ export function ImageTags(props: { images: ImageTagView[]; max?: number }) {
               className={`${classes.tag} ${image.drift ? classes.drift : ''}`}
               data-testid={image.drift ? 'image-tag-drift' : 'image-tag'}
               aria-label={title}
-              tabIndex={0}
             >
               {image.tag}
               {image.drift ? ' ≠' : ''}
@@ -66,9 +65,7 @@ export function ImageTags(props: { images: ImageTagView[]; max?: number }) {
       })}
       {hidden.length > 0 && (
         <Tooltip title={hidden.map(i => `${i.container}: ${i.tag}`).join(', ')}>
-          <span className={classes.tag} tabIndex={0}>
-            +{hidden.length}
-          </span>
+          <span className={classes.tag}>+{hidden.length}</span>
         </Tooltip>
       )}
     </span>

@@ -16,6 +16,13 @@ const useStyles = makeStyles(theme => ({
   }),
 }));
 
+const stateTexts: Record<LiveConnection['state'], string> = {
+  live: 'Live',
+  connecting: 'Connecting',
+  reconnecting: 'Reconnecting',
+  failed: 'Disconnected',
+};
+
 function time(date: Date): string {
   return date.toLocaleTimeString(undefined, { hour12: false });
 }
@@ -27,14 +34,7 @@ export function LiveStatus(props: {
 }) {
   const { state, lastUpdated, error, retryInSeconds } = props.connection;
   const classes = useStyles({ live: state === 'live' });
-  const stateText =
-    state === 'live'
-      ? 'Live'
-      : state === 'connecting'
-      ? 'Connecting'
-      : state === 'reconnecting'
-      ? 'Reconnecting'
-      : 'Disconnected';
+  const stateText = stateTexts[state];
   return (
     <>
       {(state === 'reconnecting' || state === 'failed') && lastUpdated && (

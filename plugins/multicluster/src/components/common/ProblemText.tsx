@@ -26,11 +26,7 @@ export function ProblemText({
   const title = `${problem.message} — Fix: ${problem.suggestedFix}`;
   return (
     <Tooltip title={title}>
-      <span
-        className={classes.root}
-        tabIndex={0}
-        aria-label={`${problem.code}: ${title}`}
-      >
+      <span className={classes.root} aria-label={`${problem.code}: ${title}`}>
         <SeverityIcon severity={problem.severity} />
         <Typography variant="body2" component="span" className={classes.text}>
           <strong>{problem.code}</strong> {problem.object.name}

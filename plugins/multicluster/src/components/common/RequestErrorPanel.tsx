@@ -3,20 +3,21 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ResponseError } from '@backstage/errors';
 
+const statusTexts: Record<number, string> = {
+  401: 'not signed in or the session expired (401)',
+  403: 'you are not allowed to see this (403)',
+  404: 'not found (404)',
+};
+
 /** What went wrong, in words: the status the backend gave, or the client's own failure. */
 export function describeError(error: Error): string {
   if (error instanceof ResponseError) {
     const status = error.response.status;
     const why =
-      status === 403
-        ? 'you are not allowed to see this (403)'
-        : status === 404
-        ? 'not found (404)'
-        : status === 401
-        ? 'not signed in or the session expired (401)'
-        : status >= 500
+      statusTexts[status] ??
+      (status >= 500
         ? `the multicluster backend failed (${status})`
-        : `the multicluster backend refused the request (${status})`;
+        : `the multicluster backend refused the request (${status})`);
     const body = error.body?.error?.message;
     return `${why}${body ? `: ${body}` : ''} — ${error.response.url}`;
   }

@@ -25,7 +25,6 @@ export function StatusBadge(props: { status: StatusLabel; testId?: string }) {
       className={`${classes.badge} ${tones[status.tone]}`}
       data-testid={props.testId}
       data-tone={status.tone}
-      tabIndex={status.detail ? 0 : undefined}
       aria-label={
         status.detail ? `${status.label}: ${status.detail}` : undefined
       }

@@ -1,4 +1,5 @@
 import ButtonBase from '@material-ui/core/ButtonBase';
+import TableCell from '@material-ui/core/TableCell';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   ClusterView,
@@ -15,6 +16,7 @@ import { autoscalerLevel, findDrift } from '../../view/clusterSummary';
 import { useToneBorder } from '../common/toneColors';
 
 const useStyles = makeStyles(theme => ({
+  td: { padding: theme.spacing(0.5) },
   cell: {
     display: 'flex',
     flexDirection: 'column',
@@ -59,26 +61,25 @@ export function MatrixCell(props: {
 }) {
   const { cluster, workload, drift } = props;
   const sync = syncLabel(cluster.sync);
-  const status: StatusLabel =
-    !hasData(cluster.sync) && sync
-      ? sync
-      : workload
-      ? healthLabel(workload.health)
-      : { label: 'Not deployed', tone: 'neutral' };
+  let status: StatusLabel = workload
+    ? healthLabel(workload.health)
+    : { label: 'Not deployed', tone: 'neutral' };
+  if (!hasData(cluster.sync) && sync) status = sync;
   const classes = useStyles();
   const tones = useToneBorder();
   const coordinates = { 'data-row': props.row, 'data-column': props.column };
 
   if (!workload) {
     return (
-      <div
-        className={classes.empty}
+      <TableCell
+        role="gridcell"
+        className={`${classes.td} ${classes.empty}`}
         tabIndex={props.tabbable ? 0 : -1}
         aria-label={`${status.label} in ${cluster.cluster.name}`}
         {...coordinates}
       >
         {hasData(cluster.sync) ? '—' : status.label}
-      </div>
+      </TableCell>
     );
   }
   const marks: string[] = [];
@@ -94,27 +95,30 @@ export function MatrixCell(props: {
     marks.push('drift');
   }
   if (sync && cluster.sync.state !== 'ok') marks.push(sync.label);
-  const description =
-    `${workload.kind} ${workload.name} in ${cluster.cluster.name}: ${status.label}, ` +
-    `${workload.replicas.ready} of ${workload.replicas.desired} ready` +
-    (marks.length ? `, ${marks.join(', ')}` : '');
+  const description = `${workload.kind} ${workload.name} in ${
+    cluster.cluster.name
+  }: ${status.label}, ${workload.replicas.ready} of ${
+    workload.replicas.desired
+  } ready${marks.length ? `, ${marks.join(', ')}` : ''}`;
   return (
-    <ButtonBase
-      className={`${classes.cell} ${tones[status.tone]}`}
-      onClick={props.onOpen}
-      aria-label={description}
-      title={description}
-      tabIndex={props.tabbable ? 0 : -1}
-      data-testid={`cell-${workload.name}-${cluster.cluster.name}`}
-      data-tone={status.tone}
-      {...coordinates}
-    >
-      <span className={classes.label}>
-        {status.label} · {workload.replicas.ready}/{workload.replicas.desired}
-      </span>
-      {marks.length > 0 && (
-        <span className={classes.marks}>{marks.join(' · ')}</span>
-      )}
-    </ButtonBase>
+    <TableCell role="gridcell" className={classes.td}>
+      <ButtonBase
+        className={`${classes.cell} ${tones[status.tone]}`}
+        onClick={props.onOpen}
+        aria-label={description}
+        title={description}
+        tabIndex={props.tabbable ? 0 : -1}
+        data-testid={`cell-${workload.name}-${cluster.cluster.name}`}
+        data-tone={status.tone}
+        {...coordinates}
+      >
+        <span className={classes.label}>
+          {status.label} · {workload.replicas.ready}/{workload.replicas.desired}
+        </span>
+        {marks.length > 0 && (
+          <span className={classes.marks}>{marks.join(' · ')}</span>
+        )}
+      </ButtonBase>
+    </TableCell>
   );
 }

@@ -15,9 +15,9 @@ import {
   checkoutProdDetail,
   detailWithPods,
 } from '../../__fixtures__/workloadDetails';
-import { FakeMulticlusterApi } from '../../testing/FakeMulticlusterApi';
-import { renderWithEntity } from '../../testing/renderWithEntity';
-import { responseError } from '../../testing/responseError';
+import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
 import { MulticlusterContent } from './MulticlusterContent';
 
 async function openCell(workload: string, cluster: string) {
@@ -200,7 +200,7 @@ describe('MulticlusterContent', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function checkFilename(this: HTMLAnchorElement) {
         expect(this.download).toBe(
           'prod-us_checkout-7d9f8b6c5-x2x9q_checkout.log',
         );

@@ -24,7 +24,6 @@ const useStyles = makeStyles(theme => ({
     minWidth: 160,
   },
   header: { verticalAlign: 'bottom', minWidth: 100, maxWidth: 180 },
-  cell: { padding: theme.spacing(0.5) },
 }));
 
 export interface CellSelection {
@@ -146,26 +145,21 @@ export function WorkloadMatrix(props: {
                 </Typography>
               </TableCell>
               {matrix.clusters.map((cluster, columnIndex) => (
-                <TableCell
+                <MatrixCell
                   key={cluster.cluster.name}
-                  className={classes.cell}
-                  role="gridcell"
-                >
-                  <MatrixCell
-                    cluster={cluster}
-                    workload={row.cells.get(cluster.cluster.name)}
-                    drift={view.drift}
-                    row={rowIndex}
-                    column={columnIndex}
-                    tabbable={
-                      focused[0] === rowIndex && focused[1] === columnIndex
-                    }
-                    onOpen={() => {
-                      setFocused([rowIndex, columnIndex]);
-                      onOpen({ cluster: cluster.cluster.name, row });
-                    }}
-                  />
-                </TableCell>
+                  cluster={cluster}
+                  workload={row.cells.get(cluster.cluster.name)}
+                  drift={view.drift}
+                  row={rowIndex}
+                  column={columnIndex}
+                  tabbable={
+                    focused[0] === rowIndex && focused[1] === columnIndex
+                  }
+                  onOpen={() => {
+                    setFocused([rowIndex, columnIndex]);
+                    onOpen({ cluster: cluster.cluster.name, row });
+                  }}
+                />
               ))}
             </TableRow>
           ))}

@@ -322,6 +322,8 @@ export function PodLogs(props: {
         <pre
           className={classes.log}
           ref={logRef}
+          // A scrollable region must take focus so that keyboard users can scroll it.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           aria-label="Log"
           data-testid="log-text"

@@ -1,9 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { teamCheckoutOwnerView } from '../../__fixtures__/workloadDetails';
-import { FakeMulticlusterApi } from '../../testing/FakeMulticlusterApi';
-import { renderWithEntity, teamEntity } from '../../testing/renderWithEntity';
-import { responseError } from '../../testing/responseError';
+import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import {
+  renderWithEntity,
+  teamEntity,
+} from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
 import { OwnedServicesCard } from './OwnedServicesCard';
 
 describe('OwnedServicesCard', () => {
