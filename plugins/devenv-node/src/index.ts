@@ -35,4 +35,8 @@ export type {
   ProgressReporter,
   ResolvedRequest,
 } from './classes/types';
-export { mayManageEnvironment, mayRequestFor } from './ownership';
+export {
+  isDevenvAdmin,
+  mayManageEnvironment,
+  mayRequestFor,
+} from './ownership';

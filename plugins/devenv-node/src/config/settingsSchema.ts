@@ -164,8 +164,19 @@ export const devenvSettingsSchema = z
       }),
     /** Catalog refs whose members manage every environment (used by the permission policy). */
     admins: z.array(z.string()).default([]),
-    /** How often the reaper runs. */
-    reaperInterval: durationSchema.default('1m'),
+    /**
+     * Besides the permission policy, only owners, members of owning groups and admins may
+     * change an environment. Turn off only when a permission policy enforces ownership.
+     */
+    enforceOwnership: z.boolean().default(true),
+    reaper: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** How often the reaper runs. */
+        interval: durationSchema.default('1m'),
+      })
+      .strict()
+      .default({ enabled: true, interval: '1m' }),
   })
   .strict();
 

@@ -170,7 +170,7 @@ describe('namespace class on a real API server', () => {
       name: 'devenv-limits',
       namespace: name,
     });
-    expect(limits.spec.limits[0]).toMatchObject({
+    expect(limits.spec!.limits[0]).toMatchObject({
       type: 'Container',
       _default: { cpu: '500m', memory: '512Mi' },
       defaultRequest: { cpu: '100m', memory: '128Mi' },

@@ -1,0 +1,369 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import {
+  environmentProvisionerServiceRef,
+  EnvironmentProvisioner,
+  parseDevenvSettings,
+} from '@kubeplatform/plugin-devenv-node';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { devenvPlugin } from './plugin';
+
+jest.setTimeout(90_000);
+const CLUSTER = 'dev-eu';
+
+const GROUPS: Record<string, string[]> = {
+  'user:default/alice': ['group:default/team-a'],
+  'user:default/bob': [],
+  'user:default/root': ['group:default/platform'],
+};
+
+const as = (user: string) => mockCredentials.user.header(user);
+
+let fleet: LocalFleet;
+let logger: ReturnType<typeof mockServices.logger.mock>;
+let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+const name = `it-api-${Date.now().toString(36)}`;
+
+async function waitUntilGone(namespace: string) {
+  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
+  for (let i = 0; i < 240; i++) {
+    try {
+      await core.readNamespace({ name: namespace });
+    } catch {
+      return;
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`namespace ${namespace} still exists`);
+}
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+  logger = mockServices.logger.mock();
+  const clusters = {
+    listClusters: async () =>
+      fleet.clusters.map(c => ({
+        name: c.name,
+        title: c.title,
+        region: c.region,
+        url: c.server,
+        source: 'kubeconfig' as const,
+      })),
+    getCluster: async (n: string) =>
+      fleet.clusters
+        .filter(c => c.name === n)
+        .map(c => ({
+          name: c.name,
+          url: c.server,
+          source: 'kubeconfig' as const,
+        }))[0],
+    getKubeConfig: async (n: string): Promise<KubeConfig> =>
+      fleet.cluster(n).kubeConfig(),
+  };
+  const backend = await startTestBackend({
+    features: [
+      devenvPlugin,
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      createServiceFactory({
+        service: coreServices.userInfo,
+        deps: {},
+        factory: () => ({
+          getUserInfo: async (credentials: any) => {
+            const ref = credentials.principal.userEntityRef;
+            return {
+              userEntityRef: ref,
+              ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
+            };
+          },
+        }),
+      }),
+      createServiceFactory({
+        service: coreServices.logger,
+        deps: {},
+        factory: () => logger,
+      }),
+      createServiceFactory({
+        service: environmentProvisionerServiceRef,
+        deps: {},
+        factory: () =>
+          new EnvironmentProvisioner({
+            clusters,
+            settings: parseDevenvSettings({
+              classes: [{ name: 'namespace', type: 'namespace' }],
+              admins: ['group:default/platform'],
+              reaper: { enabled: false },
+            }),
+            logger,
+            platformUrl: 'http://localhost:7007/api/devenv',
+            ownerExists: async ref =>
+              ref in GROUPS || ref === 'group:default/team-a',
+          }),
+      }),
+    ],
+  });
+  server = backend.server;
+});
+
+afterAll(async () => {
+  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
+  await core.deleteNamespace({ name }).catch(() => undefined);
+});
+
+describe('devenv REST API on a real cluster', () => {
+  it('lists classes and clusters without credentials in the answer', async () => {
+    const classes = await request(server)
+      .get('/api/devenv/classes')
+      .set('Authorization', as('user:default/alice'));
+    expect(classes.status).toBe(200);
+    expect(classes.body.items.map((c: any) => c.name)).toEqual(['namespace']);
+    const clusters = await request(server)
+      .get('/api/devenv/clusters')
+      .set('Authorization', as('user:default/alice'));
+    expect(clusters.body.items.map((c: any) => c.name)).toEqual([
+      'dev-eu',
+      'prod-us',
+    ]);
+    expect(JSON.stringify(clusters.body)).not.toMatch(/token|caData|BEGIN/);
+  });
+
+  it('validates, creates, reads, lists, extends, sleeps, wakes, connects and deletes, with permissions and an audit trail', async () => {
+    const alice = as('user:default/alice');
+    const bob = as('user:default/bob');
+    const root = as('user:default/root');
+
+    const bad = await request(server)
+      .post('/api/devenv/environments')
+      .set('Authorization', alice)
+      .send({ name: 'Bad_Name', class: 'namespace', cluster: CLUSTER });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('name must be a DNS-1123 label');
+
+    const forOthers = await request(server)
+      .post('/api/devenv/environments')
+      .set('Authorization', bob)
+      .send({
+        name,
+        class: 'namespace',
+        cluster: CLUSTER,
+        owner: 'group:default/team-a',
+      });
+    expect(forOthers.status).toBe(403);
+
+    const dry = await request(server)
+      .post('/api/devenv/environments?dryRun=true')
+      .set('Authorization', alice)
+      .send({
+        name,
+        class: 'namespace',
+        cluster: CLUSTER,
+        owner: 'group:team-a',
+      });
+    expect(dry.status).toBe(200);
+    expect(dry.body.manifests).toHaveLength(6);
+
+    const created = await request(server)
+      .post('/api/devenv/environments')
+      .set('Authorization', alice)
+      .send({
+        name,
+        class: 'namespace',
+        cluster: CLUSTER,
+        owner: 'group:team-a',
+        ttl: '2h',
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.environment).toMatchObject({
+      ref: `${CLUSTER}/${name}`,
+      owner: 'group:default/team-a',
+      status: 'ready',
+    });
+
+    const repeat = await request(server)
+      .post('/api/devenv/environments')
+      .set('Authorization', alice)
+      .send({
+        name,
+        class: 'namespace',
+        cluster: CLUSTER,
+        owner: 'group:team-a',
+        ttl: '2h',
+      });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body).toEqual({
+      environment: created.body.environment,
+      created: false,
+    });
+
+    const one = await request(server)
+      .get(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', bob);
+    expect(one.status).toBe(200);
+    const mine = await request(server)
+      .get('/api/devenv/environments?owner=me')
+      .set('Authorization', alice);
+    expect(mine.body.items.map((e: any) => e.name)).toContain(name);
+    const bobs = await request(server)
+      .get('/api/devenv/environments?owner=me')
+      .set('Authorization', bob);
+    expect(bobs.body.items.map((e: any) => e.name)).not.toContain(name);
+
+    // Someone who is not the owner (nor in the owning group) may not change or delete it.
+    const bobExtend = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', bob)
+      .send({ action: 'extend', ttl: '1d' });
+    expect(bobExtend.status).toBe(403);
+    expect(bobExtend.body.error.message).toContain(
+      'it is owned by group:default/team-a',
+    );
+    const bobDelete = await request(server)
+      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', bob);
+    expect(bobDelete.status).toBe(403);
+    const bobConnect = await request(server)
+      .post(`/api/devenv/environments/${CLUSTER}/${name}/kubeconfig`)
+      .set('Authorization', bob);
+    expect(bobConnect.status).toBe(403);
+    expect(bobConnect.body).not.toHaveProperty('kubeconfig');
+
+    const tooLong = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', alice)
+      .send({ action: 'extend', ttl: '30d' });
+    expect(tooLong.status).toBe(400);
+    const extended = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', alice)
+      .send({ action: 'extend', ttl: '1d' });
+    expect(extended.status).toBe(200);
+    expect(Date.parse(extended.body.expiresAt)).toBeGreaterThan(
+      Date.parse(created.body.environment.expiresAt),
+    );
+    const unknown = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', alice)
+      .send({ action: 'resize' });
+    expect(unknown.status).toBe(400);
+
+    const slept = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', alice)
+      .send({ action: 'sleep' });
+    expect(slept.body.status).toBe('sleeping');
+    const woke = await request(server)
+      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', root)
+      .send({ action: 'wake' });
+    expect(woke.body.status).toBe('ready');
+
+    const connect = await request(server)
+      .post(`/api/devenv/environments/${CLUSTER}/${name}/kubeconfig`)
+      .set('Authorization', alice);
+    expect(connect.status).toBe(200);
+    expect(connect.headers['cache-control']).toBe('no-store');
+    const token = parse(connect.body.kubeconfig).users[0].user.token;
+    expect(token.length).toBeGreaterThan(20);
+
+    // A namespace the suite does not manage is never deleted.
+    const foreign = await request(server)
+      .delete(`/api/devenv/environments/${CLUSTER}/shop`)
+      .set('Authorization', root);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toContain(
+      'is not managed by Kubeplatform; nothing was deleted',
+    );
+    const traversal = await request(server)
+      .get(`/api/devenv/environments/${CLUSTER}/..%2Fkube-system`)
+      .set('Authorization', alice);
+    expect(traversal.status).toBe(400);
+
+    const deleted = await request(server)
+      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', alice);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.status).toBe('deleting');
+    await waitUntilGone(name);
+
+    // Every request above is in the audit trail; the token is in no log line and no audit entry.
+    await new Promise(r => setTimeout(r, 200));
+    const trail = await request(server)
+      .get(`/api/devenv/audit?cluster=${CLUSTER}&name=${name}`)
+      .set('Authorization', root);
+    const actions = trail.body.items.map(
+      (e: any) => `${e.actor} ${e.action} ${e.status}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'user:default/alice create 201',
+        'user:default/alice create 200',
+        'user:default/bob create 403',
+        'user:default/bob extend 403',
+        'user:default/bob delete 403',
+        'user:default/bob issue-kubeconfig 403',
+        'user:default/alice extend 200',
+        'user:default/alice sleep 200',
+        'user:default/root wake 200',
+        'user:default/alice issue-kubeconfig 200',
+        'user:default/alice delete 200',
+      ]),
+    );
+    const bobsTrail = await request(server)
+      .get('/api/devenv/audit')
+      .set('Authorization', bob);
+    expect(
+      bobsTrail.body.items.every((e: any) => e.actor === 'user:default/bob'),
+    ).toBe(true);
+    const everything = JSON.stringify([
+      trail.body,
+      ...Object.values(logger).map((f: any) => f.mock?.calls ?? []),
+    ]);
+    expect(everything).not.toContain(token);
+  });
+
+  it('evaluates the "is owner" conditional rule for the permission backend', async () => {
+    const created = await request(server)
+      .post('/api/devenv/environments')
+      .set('Authorization', as('user:default/alice'))
+      .send({ name, class: 'namespace', cluster: CLUSTER, ttl: '1h' });
+    expect(created.status).toBe(201);
+    const apply = (owners: string[]) =>
+      request(server)
+        .post('/api/devenv/.well-known/backstage/permissions/apply-conditions')
+        .set('Authorization', mockCredentials.service.header())
+        .send({
+          items: [
+            {
+              id: '1',
+              resourceRef: `${CLUSTER}/${name}`,
+              resourceType: 'kubeplatform-environment',
+              conditions: {
+                rule: 'IS_ENVIRONMENT_OWNER',
+                resourceType: 'kubeplatform-environment',
+                params: { owners },
+              },
+            },
+          ],
+        });
+    const allowed = await apply(['user:default/alice', 'group:default/team-a']);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.items[0].result).toBe('ALLOW');
+    const denied = await apply(['user:default/bob']);
+    expect(denied.body.items[0].result).toBe('DENY');
+    await request(server)
+      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
+      .set('Authorization', as('user:default/alice'))
+      .expect(200);
+    await waitUntilGone(name);
+  });
+});

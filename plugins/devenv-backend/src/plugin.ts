@@ -1,0 +1,73 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { devenvPermissions } from '@kubeplatform/clusters-common';
+import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import { AuditTrail } from './audit/AuditTrail';
+import {
+  environmentPermissionRules,
+  environmentResourceRef,
+} from './permissions/environmentPermissionRules';
+import { scheduleReaper } from './reaper/scheduleReaper';
+import { createRouter } from './router/createRouter';
+
+/** The devenv platform API (`/api/devenv`), the expiry reaper and the audit trail. */
+export const devenvPlugin = createBackendPlugin({
+  pluginId: 'devenv',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        provisioner: environmentProvisionerServiceRef,
+      },
+      async init({
+        logger,
+        httpRouter,
+        httpAuth,
+        userInfo,
+        permissions,
+        permissionsRegistry,
+        database,
+        scheduler,
+        provisioner,
+      }) {
+        permissionsRegistry.addResourceType({
+          resourceRef: environmentResourceRef,
+          permissions: devenvPermissions,
+          rules: Object.values(environmentPermissionRules),
+          getResources: refs =>
+            Promise.all(
+              refs.map(ref => {
+                const [cluster, name] = ref.split('/');
+                return provisioner.get(cluster, name).catch(() => undefined);
+              }),
+            ),
+        });
+
+        const audit = await AuditTrail.create(database, logger);
+        httpRouter.use(
+          await createRouter({
+            provisioner,
+            httpAuth,
+            userInfo,
+            permissions,
+            audit,
+            logger,
+            enforceOwnership: provisioner.settings.enforceOwnership,
+          }),
+        );
+        if (provisioner.settings.reaper.enabled) {
+          await scheduleReaper({ scheduler, provisioner, audit, logger });
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,61 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { parseDuration } from '@kubeplatform/clusters-common';
+import {
+  EnvironmentProvisioner,
+  reapEnvironments,
+} from '@kubeplatform/plugin-devenv-node';
+import type { AuditTrail } from '../audit/AuditTrail';
+
+/**
+ * Runs the reaper on one replica at a time (a global scheduled task): expired environments
+ * and stale half-made ones are deleted, sleep schedules applied, and each action audited.
+ */
+export async function scheduleReaper(options: {
+  scheduler: SchedulerService;
+  provisioner: EnvironmentProvisioner;
+  audit: AuditTrail;
+  logger: LoggerService;
+}): Promise<void> {
+  const { scheduler, provisioner, audit, logger } = options;
+  const intervalMs = parseDuration(provisioner.settings.reaper.interval)!;
+  await scheduler.scheduleTask({
+    id: 'devenv-reaper',
+    scope: 'global',
+    frequency: { milliseconds: intervalMs },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      const report = await reapEnvironments(provisioner);
+      const entries = [
+        ...report.deleted.map(ref => ({ ref, action: 'reap-delete' })),
+        ...report.slept.map(ref => ({ ref, action: 'reap-sleep' })),
+        ...report.woke.map(ref => ({ ref, action: 'reap-wake' })),
+      ];
+      for (const { ref, action } of entries) {
+        const [cluster, environment] = ref.split('/');
+        await audit.record({
+          at: new Date().toISOString(),
+          actor: 'devenv-reaper',
+          method: 'TASK',
+          path: 'devenv-reaper',
+          action,
+          cluster,
+          environment,
+          status: 200,
+          outcome: 'success',
+        });
+      }
+      for (const error of report.errors) {
+        logger.warn(`Reaper could not handle ${error.ref}: ${error.message}`);
+      }
+      if (entries.length) {
+        logger.info(
+          `Reaper: deleted ${report.deleted.length}, slept ${report.slept.length}, woke ${report.woke.length}`,
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,302 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  describeIssues,
+  devenvCreatePermission,
+  devenvDeletePermission,
+  devenvUpdatePermission,
+  Environment,
+  environmentNameProblem,
+  environmentPatchSchema,
+} from '@kubeplatform/clusters-common';
+import {
+  EnvironmentProvisioner,
+  isDevenvAdmin,
+  mayManageEnvironment,
+  mayRequestFor,
+} from '@kubeplatform/plugin-devenv-node';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import type { AuditTrail } from '../audit/AuditTrail';
+
+export interface RouterOptions {
+  provisioner: EnvironmentProvisioner;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  audit: AuditTrail;
+  logger: LoggerService;
+  /**
+   * Besides the permission policy, only owners (and their groups' members) and admins may
+   * change an environment. On by default, so the demo's allow-all policy is still safe.
+   */
+  enforceOwnership: boolean;
+}
+
+/** What the audit middleware records about a request, filled in by the handler. */
+interface AuditLocals {
+  actor?: string;
+  action?: string;
+  cluster?: string;
+  environment?: string;
+}
+
+interface Caller {
+  credentials: BackstageCredentials;
+  userRef: string;
+  ownership: string[];
+}
+
+function audit(res: Response): AuditLocals {
+  res.locals.audit ??= {};
+  return res.locals.audit as AuditLocals;
+}
+
+function routeParams(req: Request, res: Response) {
+  const { cluster, name } = req.params;
+  Object.assign(audit(res), { cluster, environment: name });
+  const problem = environmentNameProblem(name);
+  if (problem) {
+    throw new InputError(`Environment name ${problem}`);
+  }
+  return { cluster, name };
+}
+
+/** The devenv platform API. Errors are Backstage errors; the HTTP router maps them to statuses. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { provisioner, httpAuth, userInfo, permissions, logger } = options;
+  const admins = provisioner.settings.admins;
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  router.use((req, res, next) => {
+    res.on('finish', () => {
+      const locals = audit(res);
+      if (!locals.action) {
+        return;
+      }
+      void options.audit.record({
+        at: new Date().toISOString(),
+        actor: locals.actor ?? 'unknown',
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        action: locals.action,
+        cluster: locals.cluster,
+        environment: locals.environment,
+        status: res.statusCode,
+        outcome: res.statusCode < 400 ? 'success' : 'failure',
+        message: res.locals.errorMessage,
+      });
+    });
+    next();
+  });
+
+  const caller = async (req: Request, res: Response): Promise<Caller> => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const info = await userInfo.getUserInfo(credentials);
+    audit(res).actor = info.userEntityRef;
+    return {
+      credentials,
+      userRef: info.userEntityRef,
+      ownership: info.ownershipEntityRefs,
+    };
+  };
+
+  const authorizeOn = async (
+    who: Caller,
+    environment: Environment,
+    permission: ResourcePermission<string>,
+    verb: string,
+  ) => {
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: environment.ref }],
+      { credentials: who.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${verb} environment ${environment.ref}`,
+      );
+    }
+    if (
+      options.enforceOwnership &&
+      !mayManageEnvironment(environment, who.ownership, admins)
+    ) {
+      throw new NotAllowedError(
+        `You may not ${verb} environment ${environment.ref}: it is owned by ${environment.owner}`,
+      );
+    }
+  };
+
+  router.get('/classes', async (_req, res) => {
+    res.json({ items: provisioner.listClasses() });
+  });
+
+  router.get('/clusters', async (_req, res) => {
+    res.json({ items: await provisioner.listClusters() });
+  });
+
+  router.get('/environments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { owner, cluster } = req.query;
+    let owners: string[] | undefined;
+    if (owner === 'me') {
+      if (credentials.principal.type !== 'user') {
+        throw new InputError('owner=me needs a signed-in user');
+      }
+      owners = (await userInfo.getUserInfo(credentials)).ownershipEntityRefs;
+    } else if (typeof owner === 'string' && owner) {
+      owners = owner.split(',');
+    }
+    const result = await provisioner.list({
+      owners,
+      cluster: typeof cluster === 'string' && cluster ? cluster : undefined,
+    });
+    res.json(result);
+  });
+
+  router.get('/environments/:cluster/:name', async (req, res) => {
+    const { cluster, name } = routeParams(req, res);
+    res.json(await provisioner.get(cluster, name));
+  });
+
+  router.post('/environments', async (req, res) => {
+    const who = await caller(req, res);
+    const dryRun = req.query.dryRun === 'true';
+    const body = { ...req.body, owner: req.body?.owner ?? who.userRef };
+    Object.assign(audit(res), {
+      action: dryRun ? 'plan' : 'create',
+      cluster: typeof body.cluster === 'string' ? body.cluster : undefined,
+      environment: typeof body.name === 'string' ? body.name : undefined,
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: devenvCreatePermission }],
+      { credentials: who.credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not create development environments');
+    }
+    const plan = await provisioner.plan(body, { createdBy: who.userRef });
+    if (!mayRequestFor(plan.request.owner, who.ownership, admins)) {
+      throw new NotAllowedError(
+        `You may only request environments for yourself or your groups, not for ${plan.request.owner}`,
+      );
+    }
+    if (dryRun) {
+      res.json({ environment: plan.environment, manifests: plan.manifests });
+      return;
+    }
+    const result = await provisioner.create(body, { createdBy: who.userRef });
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.patch('/environments/:cluster/:name', async (req, res) => {
+    const { cluster, name } = routeParams(req, res);
+    const who = await caller(req, res);
+    const parsed = environmentPatchSchema.safeParse(req.body);
+    audit(res).action =
+      typeof req.body?.action === 'string'
+        ? req.body.action.slice(0, 32)
+        : 'update';
+    if (!parsed.success) {
+      throw new InputError(`Invalid update: ${describeIssues(parsed.error)}`);
+    }
+    const patch = parsed.data;
+    const environment = await provisioner.get(cluster, name);
+    await authorizeOn(who, environment, devenvUpdatePermission, patch.action);
+    switch (patch.action) {
+      case 'extend':
+        res.json(await provisioner.extend(cluster, name, patch.ttl));
+        return;
+      case 'sleep':
+        res.json(await provisioner.sleep(cluster, name, 'manual'));
+        return;
+      default:
+        res.json(await provisioner.wake(cluster, name));
+    }
+  });
+
+  router.delete('/environments/:cluster/:name', async (req, res) => {
+    const { cluster, name } = routeParams(req, res);
+    const who = await caller(req, res);
+    audit(res).action = 'delete';
+    const environment = await provisioner
+      .get(cluster, name)
+      .catch(async error => {
+        if ((error as Error).name === 'NotFoundError') {
+          // No environment: delete answers with its refusal for an unmanaged namespace.
+          await provisioner.delete(cluster, name);
+        }
+        throw error;
+      });
+    await authorizeOn(who, environment, devenvDeletePermission, 'delete');
+    res.json(await provisioner.delete(cluster, name));
+  });
+
+  router.post('/environments/:cluster/:name/kubeconfig', async (req, res) => {
+    const { cluster, name } = routeParams(req, res);
+    const who = await caller(req, res);
+    audit(res).action = 'issue-kubeconfig';
+    const environment = await provisioner.get(cluster, name);
+    await authorizeOn(who, environment, devenvUpdatePermission, 'connect to');
+    const issued = await provisioner.issueKubeconfig(cluster, name);
+    // Credentials: never cached, never logged; only the requesting user receives them.
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(issued);
+  });
+
+  router.get('/environments/:cluster/:name/connection', async (req, res) => {
+    const { cluster, name } = routeParams(req, res);
+    const who = await caller(req, res);
+    audit(res).action = 'read-connection';
+    const environment = await provisioner.get(cluster, name);
+    await authorizeOn(who, environment, devenvUpdatePermission, 'connect to');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await provisioner.readConnectionSecret(cluster, name));
+  });
+
+  router.get('/audit', async (req, res) => {
+    const who = await caller(req, res);
+    const isAdmin = isDevenvAdmin(who.ownership, admins);
+    const { cluster, name, limit } = req.query;
+    res.json({
+      items: await options.audit.list({
+        actor: isAdmin ? undefined : who.userRef,
+        cluster: typeof cluster === 'string' ? cluster : undefined,
+        environment: typeof name === 'string' ? name : undefined,
+        limit: typeof limit === 'string' ? Number(limit) || 100 : 100,
+      }),
+    });
+  });
+
+  // Records the safe error message for the audit trail, then lets the HTTP router answer.
+  router.use(
+    (
+      error: Error,
+      _req: Request,
+      res: Response,
+      next: express.NextFunction,
+    ) => {
+      res.locals.errorMessage = error.message;
+      if (!(error as { statusCode?: number }).statusCode) {
+        logger.debug(`devenv request failed: ${error.message}`);
+      }
+      next(error);
+    },
+  );
+
+  return router;
+}
