@@ -4,7 +4,8 @@ import { detectAutoscalerProblems } from './autoscalers';
 import { Problem } from './types';
 
 const hpa = (name: string) => loadFixture<V2HorizontalPodAutoscaler>(name);
-const codes = (problems: Problem[]) => problems.map(p => `${p.code}:${p.severity}`);
+const codes = (problems: Problem[]) =>
+  problems.map(p => `${p.code}:${p.severity}`);
 
 // There is no metrics API in the local clusters, so every HPA there also reports
 // HpaMetricsUnavailable: that is the truth about those clusters, and is asserted as such.
@@ -42,9 +43,9 @@ describe('detectAutoscalerProblems', () => {
   });
 
   it('does not call 4 of 5 near max: that is 80%, and below 10 replicas only "at max" exists (dev-eu payments)', () => {
-    expect(codes(detectAutoscalerProblems(hpa('dev-eu.hpa-payments-four-of-five')))).toEqual(
-      ['HpaMetricsUnavailable:warning'],
-    );
+    expect(
+      codes(detectAutoscalerProblems(hpa('dev-eu.hpa-payments-four-of-five'))),
+    ).toEqual(['HpaMetricsUnavailable:warning']);
   });
 
   it.each([
@@ -58,14 +59,17 @@ describe('detectAutoscalerProblems', () => {
     [50, 45, ['HpaNearMaxReplicas:warning']],
     [9, 8, []],
     [9, 9, ['HpaAtMaxReplicas:error']],
-  ])('with maxReplicas %i and %i current replicas reports %j', (max, current, expected) => {
-    // The real frontend HPA with its metrics condition removed, at other sizes.
-    const sized = hpa('dev-eu.hpa-near-max');
-    sized.spec!.maxReplicas = max;
-    sized.status!.currentReplicas = current;
-    sized.status!.conditions = [];
-    expect(codes(detectAutoscalerProblems(sized))).toEqual(expected);
-  });
+  ])(
+    'with maxReplicas %i and %i current replicas reports %j',
+    (max, current, expected) => {
+      // The real frontend HPA with its metrics condition removed, at other sizes.
+      const sized = hpa('dev-eu.hpa-near-max');
+      sized.spec!.maxReplicas = max;
+      sized.status!.currentReplicas = current;
+      sized.status!.conditions = [];
+      expect(codes(detectAutoscalerProblems(sized))).toEqual(expected);
+    },
+  );
 
   it('reports a fixed-size HPA (min = max) at max only as info (dev-eu fixed-size)', () => {
     const problems = detectAutoscalerProblems(hpa('dev-eu.hpa-fixed-size'));
@@ -73,13 +77,13 @@ describe('detectAutoscalerProblems', () => {
       'HpaAtMaxReplicas:info',
       'HpaMetricsUnavailable:warning',
     ]);
-    expect(problems[0].message).toContain(
-      'minReplicas equals maxReplicas (2)',
-    );
+    expect(problems[0].message).toContain('minReplicas equals maxReplicas (2)');
   });
 
   it('reports HpaMetricsUnavailable with the controller message (prod-us search)', () => {
-    const problems = detectAutoscalerProblems(hpa('prod-us.hpa-metrics-unavailable'));
+    const problems = detectAutoscalerProblems(
+      hpa('prod-us.hpa-metrics-unavailable'),
+    );
     expect(codes(problems)).toEqual(['HpaMetricsUnavailable:warning']);
     expect(problems[0].object).toEqual({
       kind: 'HorizontalPodAutoscaler',
@@ -89,7 +93,9 @@ describe('detectAutoscalerProblems', () => {
     expect(problems[0].since).toBe('2026-11-22T15:16:22.000Z');
     expect(problems[0].message).toContain('(FailedGetResourceMetric)');
     expect(problems[0].message).toContain('get pods.metrics.k8s.io');
-    expect(problems[0].message).toContain('keeps Deployment search at 3 replicas');
+    expect(problems[0].message).toContain(
+      'keeps Deployment search at 3 replicas',
+    );
     expect(problems[0].suggestedFix).toContain(
       'kubectl get apiservice v1beta1.metrics.k8s.io',
     );
@@ -101,7 +107,8 @@ describe('detectAutoscalerProblems', () => {
       c => c.type === 'ScalingActive',
     )!;
     active.reason = 'ScalingDisabled';
-    active.message = 'scaling is disabled since the replica count of the target is zero';
+    active.message =
+      'scaling is disabled since the replica count of the target is zero';
     expect(detectAutoscalerProblems(scaledToZero)).toEqual([]);
   });
 

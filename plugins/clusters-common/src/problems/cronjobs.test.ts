@@ -50,7 +50,9 @@ describe('detectCronJobProblems', () => {
     expect(problem.code).toBe('CronJobLastRunFailed');
     expect(problem.since).toBe('2026-11-22T15:20:04.000Z');
     expect(problem.message).toContain('Job nightly-report-29922680');
-    expect(problem.message).toContain('Last success: 2026-11-22T15:19:07.000Z.');
+    expect(problem.message).toContain(
+      'Last success: 2026-11-22T15:19:07.000Z.',
+    );
   });
 
   it('trusts lastSuccessfulTime when successful Jobs were not kept', () => {
@@ -69,7 +71,9 @@ describe('detectCronJobProblems', () => {
 
   it('ignores a one-off Job in the same namespace (prod-us: search-reindex next to notifications-digest)', () => {
     const oneOff = loadFixture<V1Job>('prod-us.job-failed');
-    const digest = loadFixture<V1CronJob>('prod-us.cronjob-notifications-digest');
+    const digest = loadFixture<V1CronJob>(
+      'prod-us.cronjob-notifications-digest',
+    );
     expect(oneOff.metadata?.namespace).toBe(digest.metadata?.namespace);
     expect(detectCronJobProblems(digest, [oneOff])).toEqual([]);
   });
@@ -79,7 +83,10 @@ describe('detectCronJobProblems', () => {
     const cleanup = capture('cronjob-healthy');
     expect(jobsOwnedByCronJob(cleanup.cronJob, nightly.jobs)).toEqual([]);
     expect(
-      detectCronJobProblems(cleanup.cronJob, [...nightly.jobs, ...cleanup.jobs]),
+      detectCronJobProblems(cleanup.cronJob, [
+        ...nightly.jobs,
+        ...cleanup.jobs,
+      ]),
     ).toEqual([]);
   });
 });

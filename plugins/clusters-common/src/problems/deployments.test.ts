@@ -1,10 +1,14 @@
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
-import { detectDeploymentProblems, detectReplicaSetProblems } from './deployments';
+import {
+  detectDeploymentProblems,
+  detectReplicaSetProblems,
+} from './deployments';
 import { Problem } from './types';
 
 const deployment = (name: string) => loadFixture<V1Deployment>(name);
-const codes = (problems: Problem[]) => problems.map(p => `${p.code}:${p.severity}`);
+const codes = (problems: Problem[]) =>
+  problems.map(p => `${p.code}:${p.severity}`);
 
 describe('detectDeploymentProblems', () => {
   it('reports a rollout stuck past its deadline, and not its expected unavailable pod (prod-us payments)', () => {
@@ -57,9 +61,7 @@ describe('detectDeploymentProblems', () => {
     );
     expect(codes(problems)).toEqual(['QuotaExceeded:error']);
     expect(problems[0].since).toBe('2026-11-22T15:19:55.000Z');
-    expect(problems[0].message).toContain(
-      'exceeded quota: no-replicasets',
-    );
+    expect(problems[0].message).toContain('exceeded quota: no-replicasets');
   });
 
   it('reports ReplicaFailure for other refusals (dev-eu, missing ServiceAccount)', () => {

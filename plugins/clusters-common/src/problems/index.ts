@@ -1,8 +1,4 @@
-export {
-  detectPodProblems,
-  RECENT_WINDOW_MS,
-  STUCK_STARTING_MS,
-} from './pods';
+export { detectPodProblems, RECENT_WINDOW_MS, STUCK_STARTING_MS } from './pods';
 export {
   detectRestartsRising,
   samplePodRestarts,

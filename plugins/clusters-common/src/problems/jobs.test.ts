@@ -17,7 +17,9 @@ describe('detectJobProblems', () => {
     });
     expect(problem.since).toBe('2026-11-22T15:16:24.000Z');
     expect(problem.message).toContain('failed (BackoffLimitExceeded)');
-    expect(problem.message).toContain('2 pods failed, 0 succeeded, backoffLimit 1.');
+    expect(problem.message).toContain(
+      '2 pods failed, 0 succeeded, backoffLimit 1.',
+    );
     expect(problem.suggestedFix).toContain(
       'kubectl get pods -n discovery -l job-name=search-reindex',
     );
@@ -43,7 +45,9 @@ describe('detectJobProblems', () => {
 
   it('reports nothing for a completed or running Job', () => {
     const [complete] = loadFixture<V1Job[]>('dev-eu.cronjob-healthy.jobs');
-    const jobs = loadFixture<V1Job[]>('dev-eu.cronjob-failed-then-running.jobs');
+    const jobs = loadFixture<V1Job[]>(
+      'dev-eu.cronjob-failed-then-running.jobs',
+    );
     const running = jobs.find(j => jobOutcome(j) === 'running')!;
     expect(jobOutcome(complete)).toBe('complete');
     expect(detectJobProblems(complete)).toEqual([]);

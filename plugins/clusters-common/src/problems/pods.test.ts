@@ -6,7 +6,8 @@ import { Problem } from './types';
 // Fixtures are real pods from the local clusters; see docs/problems.md, "Test fixtures".
 const pod = (name: string) => loadFixture<V1Pod>(name);
 const at = (iso: string) => new Date(iso);
-const codes = (problems: Problem[]) => problems.map(p => `${p.code}:${p.severity}`);
+const codes = (problems: Problem[]) =>
+  problems.map(p => `${p.code}:${p.severity}`);
 
 describe('detectPodProblems', () => {
   describe('CrashLoopBackOff (prod-us checkout, kwok crash-loop Stage)', () => {
@@ -190,7 +191,10 @@ describe('detectPodProblems', () => {
     });
 
     it('reports the probe once the grace period is over', () => {
-      const problems = detectPodProblems(neverReady, at('2026-11-22T15:16:44Z'));
+      const problems = detectPodProblems(
+        neverReady,
+        at('2026-11-22T15:16:44Z'),
+      );
       expect(codes(problems)).toEqual(['ReadinessProbeFailing:warning']);
       expect(problems[0].object).toEqual({
         kind: 'Pod',
@@ -262,7 +266,10 @@ describe('detectPodProblems', () => {
   ])(
     'turns the real scheduler message of %s into a matching fix',
     (fixture, reason, fix) => {
-      const problems = detectPodProblems(pod(fixture), at('2026-11-22T15:30:00Z'));
+      const problems = detectPodProblems(
+        pod(fixture),
+        at('2026-11-22T15:30:00Z'),
+      );
       expect(codes(problems)).toEqual(['Unschedulable:error']);
       expect(problems[0].since).toBe('2026-11-22T15:25:07.000Z');
       expect(problems[0].message).toContain(reason);
