@@ -19,6 +19,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(import('@kubeplatform/plugin-scaffolder-backend-module-devenv'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -34,6 +35,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
+backend.add(import('@kubeplatform/plugin-catalog-backend-module-devenv'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
@@ -61,6 +63,7 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // kubeplatform
 backend.add(import('@kubeplatform/plugin-multicluster-backend'));
+backend.add(import('@kubeplatform/plugin-devenv-backend'));
 
 // user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
