@@ -37,3 +37,13 @@ export function ownerLabelValue(ownerRef: string): string {
     .slice(0, 63)
     .replace(/[^a-z0-9]+$/, '');
 }
+
+/** Annotations on the catalog Resource of an environment (read by the entity card). */
+export const ENTITY_CLUSTER_ANNOTATION = 'kubeplatform.io/cluster';
+export const ENTITY_ENVIRONMENT_ANNOTATION = 'kubeplatform.io/environment';
+export const ENTITY_CLASS_ANNOTATION = 'kubeplatform.io/class';
+export const ENTITY_EXPIRES_AT_ANNOTATION = 'kubeplatform.io/expires-at';
+export const ENTITY_STATUS_ANNOTATION = 'kubeplatform.io/status';
+/** The catalog Resource type of an environment, and of a cluster. */
+export const ENVIRONMENT_ENTITY_TYPE = 'dev-environment';
+export const CLUSTER_ENTITY_TYPE = 'kubernetes-cluster';

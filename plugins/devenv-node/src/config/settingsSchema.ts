@@ -169,6 +169,13 @@ export const devenvSettingsSchema = z
      * change an environment. Turn off only when a permission policy enforces ownership.
      */
     enforceOwnership: z.boolean().default(true),
+    catalog: z
+      .object({
+        /** Owner of the cluster Resources the catalog module publishes. */
+        clusterOwner: z.string().default('group:default/platform-team'),
+      })
+      .strict()
+      .default({ clusterOwner: 'group:default/platform-team' }),
     reaper: z
       .object({
         enabled: z.boolean().default(true),
