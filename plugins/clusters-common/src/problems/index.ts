@@ -23,3 +23,4 @@ export {
   detectWarningEventProblems,
   FAILED_CREATE_EVENT_WINDOW_MS,
 } from './events';
+export { detectProblems, type ObjectsToCheck } from './detectProblems';
