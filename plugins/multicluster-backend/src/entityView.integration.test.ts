@@ -10,8 +10,8 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './__integration__/fleetBackend';
-import { openViewStream } from './__integration__/sse';
+} from './__testUtils__/fleetBackend';
+import { openViewStream } from './__testUtils__/sse';
 
 /**
  * The entity view against the real local fleet (`yarn clusters up`): the demo services, their

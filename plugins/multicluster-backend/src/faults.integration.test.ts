@@ -6,8 +6,8 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './__integration__/fleetBackend';
-import { TcpProxy } from './__integration__/tcpProxy';
+} from './__testUtils__/fleetBackend';
+import { TcpProxy } from './__testUtils__/tcpProxy';
 
 /**
  * Failures as data, against the real local fleet. A cluster is "killed" and restored by cutting
@@ -171,7 +171,7 @@ describe('failures as data on the local fleet', () => {
           },
         ]),
       );
-      const started = Date.now();
+      const startedAt = Date.now();
       const result = await eventually(
         () => view(backend.baseUrl),
         v =>
@@ -184,7 +184,7 @@ describe('failures as data on the local fleet', () => {
       expect(clusterOf(result.body, 'dev-eu')!.sync.state).toBe('unreachable');
       expect(clusterOf(result.body, 'prod-us')!.health).toBe('unknown');
       // The per-cluster timeout is 3 s in this config; the view did not wait for it.
-      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(Date.now() - startedAt).toBeLessThan(15_000);
     } finally {
       await hanging.kill();
     }

@@ -65,12 +65,12 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
       });
       this.options.onConnected();
       const idleLimitMs = (watchTimeoutSeconds * 1.2 + 30) * 1000;
-      let idle = setTimeout(onIdle, idleLimitMs);
-      function onIdle() {
+      const onIdle = () => {
         res.destroy(
           new KubernetesRequestError('timeout', `watch ${path} went silent`),
         );
-      }
+      };
+      let idle = setTimeout(onIdle, idleLimitMs);
       res.on('data', () => {
         clearTimeout(idle);
         idle = setTimeout(onIdle, idleLimitMs);

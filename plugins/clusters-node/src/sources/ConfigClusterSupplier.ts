@@ -49,9 +49,7 @@ function readCluster(c: Config, name: string): ClusterDefinition {
     );
   }
   const url = c.getString('url');
-  try {
-    new URL(url);
-  } catch {
+  if (!URL.canParse(url)) {
     throw new Error(`cluster '${name}' has an invalid url`);
   }
   const authMetadata: Record<string, string> = {

@@ -14,8 +14,11 @@ export async function openViewStream(url: string) {
         const { value, done: end } = await reader.read();
         if (end) break;
         buffer += decoder.decode(value, { stream: true });
-        let sep: number;
-        while ((sep = buffer.indexOf('\n\n')) >= 0) {
+        for (
+          let sep = buffer.indexOf('\n\n');
+          sep >= 0;
+          sep = buffer.indexOf('\n\n')
+        ) {
           const message = buffer.slice(0, sep);
           buffer = buffer.slice(sep + 2);
           const lines = message.split('\n');

@@ -83,18 +83,20 @@ export function entityQuery(
     !namespaces.length ||
     namespaces.length > MAX_NAMESPACES
   ) {
-    const reason = invalid.length
-      ? `${
-          invalid.length === 1
-            ? 'it lists an invalid namespace'
-            : 'it lists invalid namespaces'
-        }: ${invalid
-          .slice(0, 5)
-          .map(ns => JSON.stringify(ns.slice(0, 70)))
-          .join(', ')}`
-      : namespaces.length
-      ? `it lists ${namespaces.length} namespaces, more than the ${MAX_NAMESPACES} allowed`
-      : 'it is empty';
+    let reason = 'it is empty';
+    if (invalid.length) {
+      const listed = invalid
+        .slice(0, 5)
+        .map(ns => JSON.stringify(ns.slice(0, 70)))
+        .join(', ');
+      reason = `${
+        invalid.length === 1
+          ? 'it lists an invalid namespace'
+          : 'it lists invalid namespaces'
+      }: ${listed}`;
+    } else if (namespaces.length) {
+      reason = `it lists ${namespaces.length} namespaces, more than the ${MAX_NAMESPACES} allowed`;
+    }
     return {
       code: 'InvalidNamespaceAnnotation',
       message: `The ${KUBERNETES_NAMESPACE_ANNOTATION} annotation is not valid: ${reason}. Use a comma-separated list of Kubernetes namespace names.`,

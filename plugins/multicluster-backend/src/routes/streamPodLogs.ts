@@ -61,12 +61,9 @@ export async function streamPodLogs(
     );
   } catch (error) {
     const e = error as KubernetesRequestError;
-    const status =
-      e.statusCode === 400 || e.statusCode === 404
-        ? e.statusCode
-        : e.kind === 'timeout'
-        ? 504
-        : 502;
+    let status = 502;
+    if (e.statusCode === 400 || e.statusCode === 404) status = e.statusCode;
+    else if (e.kind === 'timeout') status = 504;
     res
       .status(status)
       .type('text/plain')

@@ -7,7 +7,11 @@ import {
   WorkloadDetail,
   WorkloadKind,
 } from '@kubeplatform/clusters-common';
-import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import type {
+  CoreV1Event,
+  V1ContainerState,
+  V1Pod,
+} from '@kubernetes/client-node';
 import { EntityQuery } from '../entities/entityQuery';
 import { CacheReader } from './CacheReader';
 import { findWorkloads, jobsOf, Workload } from './findEntityObjects';
@@ -55,13 +59,7 @@ export function podSummary(
   const containers: ContainerStatusSummary[] = (pod.spec?.containers ?? []).map(
     c => {
       const s = statuses.find(x => x.name === c.name);
-      const state = s?.state?.running
-        ? 'running'
-        : s?.state?.waiting
-        ? 'waiting'
-        : s?.state?.terminated
-        ? 'terminated'
-        : 'unknown';
+      const state = containerState(s?.state);
       return {
         name: c.name,
         image: s?.image ?? c.image ?? '',
@@ -94,6 +92,15 @@ export function podSummary(
       cluster: reader.identity.name,
     })),
   };
+}
+
+function containerState(
+  state: V1ContainerState | undefined,
+): ContainerStatusSummary['state'] {
+  if (state?.running) return 'running';
+  if (state?.waiting) return 'waiting';
+  if (state?.terminated) return 'terminated';
+  return 'unknown';
 }
 
 /** Warning events about the workload, its ReplicaSets or Jobs, and its pods; newest first. */

@@ -112,6 +112,15 @@ export function jobsOf(reader: CacheReader, cronJob: V1CronJob): V1Job[] {
   return reader.listByOwner('jobs', cronJob.metadata?.uid ?? '');
 }
 
+const OWNER_RESOURCES: Record<string, CachedResource | undefined> = {
+  ReplicaSet: 'replicasets',
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
+  CronJob: 'cronjobs',
+};
+
 /**
  * Whether a pod belongs to the entity: it matches the entity's query itself, or one of its
  * owners (ReplicaSet, Deployment, StatefulSet, DaemonSet, Job, CronJob) does.
@@ -141,12 +150,3 @@ export function entityOwnsPod(
   }
   return false;
 }
-
-const OWNER_RESOURCES: Record<string, CachedResource | undefined> = {
-  ReplicaSet: 'replicasets',
-  Deployment: 'deployments',
-  StatefulSet: 'statefulsets',
-  DaemonSet: 'daemonsets',
-  Job: 'jobs',
-  CronJob: 'cronjobs',
-};
