@@ -57,6 +57,7 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 // search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+backend.add(import('@kubeplatform/plugin-search-backend-module-kubeplatform'));
 
 // kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));

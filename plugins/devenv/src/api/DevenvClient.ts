@@ -48,12 +48,16 @@ export class DevenvClient implements DevenvApi {
     await this.request(environmentPath(cluster, name), { method: 'DELETE' });
   }
 
-  listClasses(): Promise<EnvironmentClassSummary[]> {
-    return this.request('/classes');
+  async listClasses(): Promise<EnvironmentClassSummary[]> {
+    return (
+      await this.request<{ items: EnvironmentClassSummary[] }>('/classes')
+    ).items;
   }
 
-  listClusters(): Promise<EnvironmentClusterSummary[]> {
-    return this.request('/clusters');
+  async listClusters(): Promise<EnvironmentClusterSummary[]> {
+    return (
+      await this.request<{ items: EnvironmentClusterSummary[] }>('/clusters')
+    ).items;
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -29,6 +29,7 @@ const api = new FakeDevenvApi([], {
     },
     {
       name: 'environment-claim',
+      title: 'Environment claim',
       type: 'resource-template',
       sizes: [],
       ttl: { default: '1d', max: '14d' },
@@ -93,6 +94,6 @@ describe('KubeplatformClusterPicker', () => {
         'A namespace with quota and RBAC; lives 8h by default, at most 7d',
       ),
     ).toBeInTheDocument();
-    expect(await openOptions()).toEqual(['Namespace', 'environment-claim']);
+    expect(await openOptions()).toEqual(['Namespace', 'Environment claim']);
   });
 });

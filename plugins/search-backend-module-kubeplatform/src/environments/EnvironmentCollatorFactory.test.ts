@@ -1,0 +1,69 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { TestPipeline } from '@backstage/plugin-search-backend-node';
+import type { Environment } from '@kubeplatform/clusters-common';
+import type { EnvironmentDocument } from '../documents';
+import { EnvironmentCollatorFactory } from './EnvironmentCollatorFactory';
+
+const guestDev: Environment = {
+  ref: 'dev-eu/guest-dev',
+  name: 'guest-dev',
+  cluster: 'dev-eu',
+  class: 'namespace',
+  owner: 'user:default/guest',
+  namespace: 'guest-dev',
+  status: 'ready',
+  expiresAt: '2026-11-23T02:00:00.000Z',
+  parameters: {},
+  connection: {
+    kind: 'kubeconfig',
+    namespace: 'guest-dev',
+    command: 'curl ...',
+  },
+};
+
+async function collect(result: {
+  items: Environment[];
+  errors: Array<{ cluster: string; message: string }>;
+}) {
+  const logger = mockServices.logger.mock();
+  const factory = new EnvironmentCollatorFactory({
+    listEnvironments: async () => result,
+    logger,
+  });
+  const { documents } = await TestPipeline.fromCollator(
+    await factory.getCollator(),
+  ).execute();
+  return { documents: documents as EnvironmentDocument[], logger };
+}
+
+describe('EnvironmentCollatorFactory', () => {
+  it('writes one document per environment, permission-checked as its catalog Resource', async () => {
+    const { documents } = await collect({ items: [guestDev], errors: [] });
+    expect(documents).toEqual([
+      {
+        title: 'guest-dev (dev-eu)',
+        text: expect.stringContaining('owned by user:default/guest'),
+        location: '/catalog/default/resource/guest-dev.dev-eu',
+        name: 'guest-dev',
+        owner: 'user:default/guest',
+        class: 'namespace',
+        cluster: 'dev-eu',
+        namespace: 'guest-dev',
+        status: 'ready',
+        expiresAt: '2026-11-23T02:00:00.000Z',
+        authorization: { resourceRef: 'resource:default/guest-dev.dev-eu' },
+      },
+    ]);
+  });
+
+  it('indexes the reachable clusters and logs the unreachable one', async () => {
+    const { documents, logger } = await collect({
+      items: [guestDev],
+      errors: [{ cluster: 'prod-us', message: 'connect ECONNREFUSED' }],
+    });
+    expect(documents.map(d => d.name)).toEqual(['guest-dev']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Environments on cluster prod-us are missing from the index: connect ECONNREFUSED',
+    );
+  });
+});

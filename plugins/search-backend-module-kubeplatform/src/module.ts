@@ -1,0 +1,74 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import { EnvironmentCollatorFactory } from './environments/EnvironmentCollatorFactory';
+import { readSchedule } from './readSchedule';
+import { multiclusterHttpViewSource } from './workloads/EntityViewSource';
+import { WorkloadCollatorFactory } from './workloads/WorkloadCollatorFactory';
+
+/**
+ * Search collators for Kubeplatform: workloads (where each catalog entity runs) and
+ * development environments. Schedules come from `search.collators.kubeplatformWorkloads` and
+ * `search.collators.kubeplatformEnvironments`.
+ */
+export const searchModuleKubeplatform = createBackendModule({
+  pluginId: 'search',
+  moduleId: 'kubeplatform',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        indexRegistry: searchIndexRegistryExtensionPoint,
+        provisioner: environmentProvisionerServiceRef,
+      },
+      async init({
+        config,
+        logger,
+        auth,
+        discovery,
+        scheduler,
+        catalog,
+        indexRegistry,
+        provisioner,
+      }) {
+        indexRegistry.addCollator({
+          schedule: scheduler.createScheduledTaskRunner(
+            readSchedule(config, 'kubeplatformWorkloads', {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 10 },
+              initialDelay: { seconds: 20 },
+            }),
+          ),
+          factory: new WorkloadCollatorFactory({
+            catalog,
+            auth,
+            logger: logger.child({ collator: 'kubeplatform-workload' }),
+            views: multiclusterHttpViewSource({ auth, discovery }),
+          }),
+        });
+        indexRegistry.addCollator({
+          schedule: scheduler.createScheduledTaskRunner(
+            readSchedule(config, 'kubeplatformEnvironments', {
+              frequency: { minutes: 1 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 20 },
+            }),
+          ),
+          factory: new EnvironmentCollatorFactory({
+            listEnvironments: () => provisioner.list(),
+            logger: logger.child({ collator: 'kubeplatform-environment' }),
+          }),
+        });
+      },
+    });
+  },
+});

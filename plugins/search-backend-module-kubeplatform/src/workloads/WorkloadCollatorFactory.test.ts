@@ -1,0 +1,122 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestPipeline } from '@backstage/plugin-search-backend-node';
+import {
+  devEuCheckout,
+  prodUsCheckout,
+  unreachableCluster,
+  view,
+} from '../__fixtures__/views';
+import type { WorkloadDocument } from '../documents';
+import { WorkloadCollatorFactory } from './WorkloadCollatorFactory';
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      description: `The ${name} service.`,
+      annotations,
+    },
+    spec: { type: 'service', owner: 'group:default/team-shop' },
+  };
+}
+
+const checkout = component('checkout', {
+  'backstage.io/kubernetes-id': 'checkout',
+});
+const payments = component('payments', {
+  'backstage.io/kubernetes-label-selector': 'app=payments',
+});
+const docsOnly = component('handbook', {});
+
+async function collect(views: (ref: string) => ReturnType<typeof view>) {
+  const logger = mockServices.logger.mock();
+  const factory = new WorkloadCollatorFactory({
+    catalog: catalogServiceMock({ entities: [checkout, payments, docsOnly] }),
+    auth: mockServices.auth(),
+    logger,
+    views: async ref =>
+      views(
+        `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US'),
+      ),
+  });
+  const { documents } = await TestPipeline.fromCollator(
+    await factory.getCollator(),
+  ).execute();
+  return { documents: documents as WorkloadDocument[], logger };
+}
+
+describe('WorkloadCollatorFactory', () => {
+  it('writes one document per entity with Kubernetes annotations: clusters, regions, environments, namespaces, images, health', async () => {
+    const { documents } = await collect(ref =>
+      view(
+        ref,
+        ref.endsWith('/checkout') ? [devEuCheckout, prodUsCheckout] : [],
+      ),
+    );
+    expect(documents.map(d => d.entityRef).sort()).toEqual([
+      'component:default/checkout',
+      'component:default/payments',
+    ]);
+    const doc = documents.find(
+      d => d.entityRef === 'component:default/checkout',
+    )!;
+    expect(doc).toMatchObject({
+      title: 'checkout',
+      location: '/catalog/default/component/checkout/kubernetes-multicluster',
+      owner: 'group:default/team-shop',
+      health: 'error',
+      clusters: ['dev-eu', 'prod-us'],
+      regions: ['eu-west-1', 'us-east-1'],
+      environments: ['development', 'production'],
+      namespaces: ['checkout'],
+      authorization: { resourceRef: 'component:default/checkout' },
+    });
+    expect(doc.images).toEqual(
+      expect.arrayContaining([
+        'registry.example.com/shop/checkout:1.4.2',
+        '1.4.2',
+        '1.5.0-rc.1',
+      ]),
+    );
+    expect(doc.text).toContain(
+      'Runs on dev-eu (eu-west-1, development): healthy; prod-us (us-east-1, production): error.',
+    );
+    const paymentsDoc = documents.find(
+      d => d.entityRef === 'component:default/payments',
+    )!;
+    expect(paymentsDoc.clusters).toEqual([]);
+    expect(paymentsDoc.text).toContain('No workloads found on any cluster.');
+  });
+
+  it('still indexes what arrived when one cluster is unreachable, and names that cluster', async () => {
+    const { documents } = await collect(ref =>
+      view(ref, [unreachableCluster, prodUsCheckout]),
+    );
+    const doc = documents.find(
+      d => d.entityRef === 'component:default/checkout',
+    )!;
+    expect(doc.clusters).toEqual(['prod-us']);
+    expect(doc.incompleteClusters).toEqual(['staging-ap']);
+  });
+
+  it('skips an entity whose view cannot be read and goes on with the rest', async () => {
+    const { documents, logger } = await collect(ref => {
+      if (ref.endsWith('/payments')) {
+        throw new NotFoundError('No entity component:default/payments');
+      }
+      return view(ref, [devEuCheckout]);
+    });
+    expect(documents.map(d => d.entityRef)).toEqual([
+      'component:default/checkout',
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Skipped component:default/payments'),
+    );
+  });
+});
