@@ -1,3 +1,4 @@
+import type { V1Pod } from '@kubernetes/client-node';
 import {
   ContainerContext,
   containerLabel,
@@ -146,6 +147,9 @@ function detectStuckStarting(
   reason: string,
 ): Problem | undefined {
   const { pod, status, now } = context;
+  if (reason === 'PodInitializing' && initContainerIsFailing(pod)) {
+    return undefined;
+  }
   const scheduled = findCondition(pod.status?.conditions, 'PodScheduled');
   const startedWaiting =
     toMillis(
@@ -175,4 +179,12 @@ function detectStuckStarting(
     object: problemObject('Pod', pod.metadata, status.name),
     since: toIso(new Date(startedWaiting)),
   };
+}
+
+/** An init container in a crash loop or another failing wait is reported on its own. */
+function initContainerIsFailing(pod: V1Pod): boolean {
+  return (pod.status?.initContainerStatuses ?? []).some(status => {
+    const waitingReason = status.state?.waiting?.reason;
+    return !!waitingReason && !ROUTINE_WAITING_REASONS.has(waitingReason);
+  });
 }

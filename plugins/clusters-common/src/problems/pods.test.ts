@@ -302,6 +302,24 @@ describe('detectPodProblems', () => {
     });
   });
 
+  it('reports a crash-looping init container once, not the app container waiting behind it', () => {
+    const problems = detectPodProblems(
+      pod('dev-eu.pod-init-container-crashloop'),
+      at('2026-11-22T16:00:00Z'),
+    );
+    expect(codes(problems)).toEqual(['CrashLoopBackOff:error']);
+    expect(problems[0].object).toEqual({
+      kind: 'Pod',
+      namespace: 'problem-fixtures',
+      name: 'init-crashloop',
+      container: 'migrate',
+    });
+    expect(problems[0].message).toContain(
+      'Init container "migrate" in pod init-crashloop is in CrashLoopBackOff after 3 restarts',
+    );
+    expect(problems[0].since).toBe('2026-11-22T15:36:47.000Z');
+  });
+
   it('reports Evicted with the node and the kubelet reason', () => {
     const problems = detectPodProblems(
       pod('dev-eu.pod-evicted'),

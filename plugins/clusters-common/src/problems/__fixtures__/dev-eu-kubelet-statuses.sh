@@ -114,9 +114,28 @@ JSON
   )"
 }
 
+# The init container exits 1 again and again; the app container never starts.
+init-crashloop() {
+  k patch pod init-crashloop --subresource=status --type=merge -p "$(
+    cat <<JSON
+{"status":{"phase":"Pending",$(pod_ips init-crashloop 17),
+"conditions":[{"type":"PodReadyToStartContainers","status":"True","lastTransitionTime":"$now"},
+{"type":"Initialized","status":"False","reason":"ContainersNotInitialized","message":"containers with incomplete status: [migrate]","lastTransitionTime":"$now"},
+{"type":"Ready","status":"False","reason":"ContainersNotReady","message":"containers with unready status: [app]","lastTransitionTime":"$now"},
+{"type":"ContainersReady","status":"False","reason":"ContainersNotReady","message":"containers with unready status: [app]","lastTransitionTime":"$now"},
+{"type":"PodScheduled","status":"True","lastTransitionTime":"$now"}],
+"initContainerStatuses":[{"name":"migrate","image":"registry.example/shop/migrate:1.1.0","imageID":"registry.example/shop/migrate@sha256:7c2e90d1","ready":false,"restartCount":3,"started":false,
+"lastState":{"terminated":{"exitCode":1,"reason":"Error","startedAt":"$now","finishedAt":"$now"}},
+"state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 40s restarting failed container=migrate pod=init-crashloop_problem-fixtures(0d7c4c8e-2f1e-4b8e-9a55-1c3f7e0b6a21)"}}}],
+"containerStatuses":[{"name":"app","image":"registry.example/shop/app:1.1.0","imageID":"","ready":false,"restartCount":0,"started":false,
+"state":{"waiting":{"reason":"PodInitializing"}}}]}}
+JSON
+  )"
+}
+
 # With pod names as arguments, only those pods are patched.
 pods=("$@")
 if [ ${#pods[@]} -eq 0 ]; then
-  pods=(invalid-image missing-config err-image-pull run-container-error evicted restarted stuck-creating)
+  pods=(invalid-image missing-config err-image-pull run-container-error evicted restarted stuck-creating init-crashloop)
 fi
 for pod in "${pods[@]}"; do "$pod"; done
