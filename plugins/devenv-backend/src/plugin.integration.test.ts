@@ -274,6 +274,17 @@ describe('devenv REST API on a real cluster', () => {
     expect(connect.headers['cache-control']).toBe('no-store');
     const token = parse(connect.body.kubeconfig).users[0].user.token;
     expect(token.length).toBeGreaterThan(20);
+    // The connect command's form: the kubeconfig file itself.
+    const asYaml = await request(server)
+      .post(
+        `/api/devenv/environments/${CLUSTER}/${name}/kubeconfig?format=yaml`,
+      )
+      .set('Authorization', alice);
+    expect(asYaml.headers['content-type']).toContain('application/yaml');
+    expect(parse(asYaml.text).contexts[0].context.namespace).toBe(name);
+    expect(created.body.environment.connection.command).toContain(
+      `/environments/${CLUSTER}/${name}/kubeconfig?format=yaml' -o ${name}.kubeconfig`,
+    );
 
     // A namespace the suite does not manage is never deleted.
     const foreign = await request(server)

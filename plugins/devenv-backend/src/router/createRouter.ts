@@ -255,6 +255,10 @@ export async function createRouter(
     const issued = await provisioner.issueKubeconfig(cluster, name);
     // Credentials: never cached, never logged; only the requesting user receives them.
     res.setHeader('Cache-Control', 'no-store');
+    if (req.query.format === 'yaml') {
+      res.type('application/yaml').send(issued.kubeconfig);
+      return;
+    }
     res.json(issued);
   });
 

@@ -245,7 +245,7 @@ export class NamespaceClass implements EnvironmentClass {
     return {
       kind: 'kubeconfig',
       namespace: env.namespace,
-      command: `curl -sf -X POST -H "Authorization: Bearer $BACKSTAGE_TOKEN" ${platformUrl}/environments/${env.cluster}/${env.name}/kubeconfig -o ${file} && kubectl --kubeconfig ${file} get pods`,
+      command: `curl -sf -X POST -H "Authorization: Bearer $BACKSTAGE_TOKEN" '${platformUrl}/environments/${env.cluster}/${env.name}/kubeconfig?format=yaml' -o ${file} && kubectl --kubeconfig ${file} get pods`,
     };
   }
 

@@ -26,6 +26,13 @@ export function renderTemplate<T>(
   template: T,
   variables: Record<string, unknown>,
 ): T {
+  const resolve = (path: string): TemplateValue => {
+    const value = lookup(variables, path);
+    if (value === undefined) {
+      throw new InputError(`template placeholder "{{ ${path} }}" has no value`);
+    }
+    return value as TemplateValue;
+  };
   const render = (value: unknown): unknown => {
     if (typeof value === 'string') {
       const whole = value.match(WHOLE_PLACEHOLDER);
@@ -46,13 +53,6 @@ export function renderTemplate<T>(
       );
     }
     return value;
-  };
-  const resolve = (path: string): TemplateValue => {
-    const value = lookup(variables, path);
-    if (value === undefined) {
-      throw new InputError(`template placeholder "{{ ${path} }}" has no value`);
-    }
-    return value as TemplateValue;
   };
   return render(template) as T;
 }
