@@ -50,6 +50,28 @@ async function dryRun(
   });
 }
 
+test('the catalog has loaded every template', async ({ request }) => {
+  const headers = { authorization: `Bearer ${await guestToken(request)}` };
+  for (const name of [
+    'request-dev-environment',
+    'onboard-service-to-kubernetes',
+    'onboard-developer',
+  ]) {
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.get(
+              `/api/catalog/entities/by-name/template/default/${name}`,
+              { headers },
+            )
+          ).status(),
+        { timeout: 60_000, message: `template ${name} in the catalog` },
+      )
+      .toBe(200);
+  }
+});
+
 type DryRunBody = {
   log: Array<{ body: { message: string; stepId?: string } }>;
   output: {
