@@ -15,10 +15,7 @@ export {
 } from './plugin';
 export { DevenvClient, devenvApiRef } from './api';
 export type { DevenvApi, DevenvClientOptions, EnvironmentList } from './api';
-export {
-  ENVIRONMENT_REF_ANNOTATION,
-  isEnvironmentEntity,
-} from './components/card/environmentAddress';
+export { isEnvironmentEntity } from './components/card/environmentAddress';
 export {
   WORKLOAD_DOCUMENT_TYPE,
   ENVIRONMENT_DOCUMENT_TYPE,

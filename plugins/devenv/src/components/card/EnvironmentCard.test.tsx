@@ -59,7 +59,7 @@ describe('EnvironmentCard', () => {
     expect(api.calls[0]).toBe('get dev-eu/guest-dev');
   });
 
-  it('prefers the environment-ref annotation', async () => {
+  it('prefers the cluster and environment annotations', async () => {
     const api = new FakeDevenvApi([
       environment({
         name: 'a.b',
@@ -69,7 +69,8 @@ describe('EnvironmentCard', () => {
     ]);
     await renderCard(
       resource('shortened-abc', {
-        'kubeplatform.io/environment-ref': 'prod-us/a.b',
+        'kubeplatform.io/cluster': 'prod-us',
+        'kubeplatform.io/environment': 'a.b',
       }),
       api,
     );

@@ -35,8 +35,8 @@ export const EnvironmentCard = () => {
   if (!address) {
     body = (
       <Typography variant="body2">
-        This Resource does not say which environment it is (annotation
-        kubeplatform.io/environment-ref).
+        This Resource does not say which environment it is (annotations
+        kubeplatform.io/cluster and kubeplatform.io/environment).
       </Typography>
     );
   } else if (state.loading) {

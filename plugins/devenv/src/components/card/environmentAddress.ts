@@ -1,7 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 
-/** Annotation on an environment Resource: `<cluster>/<name>`, the environment's `ref`. */
-export const ENVIRONMENT_REF_ANNOTATION = 'kubeplatform.io/environment-ref';
+/** Annotations the devenv catalog provider puts on each environment Resource. */
+export const CLUSTER_ANNOTATION = 'kubeplatform.io/cluster';
+export const ENVIRONMENT_ANNOTATION = 'kubeplatform.io/environment';
 export const ENVIRONMENT_RESOURCE_TYPE = 'dev-environment';
 
 export function isEnvironmentEntity(entity: Entity): boolean {
@@ -13,16 +14,16 @@ export function isEnvironmentEntity(entity: Entity): boolean {
 }
 
 /**
- * Which environment a catalog Resource stands for: the ref annotation when present, otherwise
- * the `<name>.<cluster>` entity name the catalog provider gives environments.
+ * Which environment a catalog Resource stands for: its cluster and environment annotations, or
+ * else the `<name>.<cluster>` entity name the catalog provider gives environments.
  */
 export function environmentAddress(
   entity: Entity,
 ): { cluster: string; name: string } | undefined {
-  const ref = entity.metadata.annotations?.[ENVIRONMENT_REF_ANNOTATION];
-  const match = ref?.match(/^([^/]+)\/([^/]+)$/);
-  if (match) {
-    return { cluster: match[1], name: match[2] };
+  const cluster = entity.metadata.annotations?.[CLUSTER_ANNOTATION];
+  const name = entity.metadata.annotations?.[ENVIRONMENT_ANNOTATION];
+  if (cluster && name) {
+    return { cluster, name };
   }
   const dot = entity.metadata.name.indexOf('.');
   if (dot > 0 && dot < entity.metadata.name.length - 1) {
