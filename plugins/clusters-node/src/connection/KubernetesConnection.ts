@@ -3,6 +3,9 @@ import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesRequestError } from './KubernetesRequestError';
 
+/** Lets API server audit logs tell Kubeplatform's requests apart. */
+export const USER_AGENT = 'kubeplatform-clusters-node';
+
 export interface RequestOptions {
   /** Time allowed until the response headers arrive. */
   timeoutMs: number;
@@ -82,6 +85,7 @@ export class KubernetesConnection {
         headers: {
           ...target.headers,
           Accept: options.accept ?? 'application/json',
+          'User-Agent': USER_AGENT,
         },
         signal: options.signal,
       });
