@@ -105,6 +105,8 @@ export function MatrixCell(props: {
       <ButtonBase
         className={`${classes.cell} ${tones[status.tone]}`}
         onClick={props.onOpen}
+        // A ripple per cell mounts a transition group each; the focus outline is feedback enough.
+        disableRipple
         aria-label={description}
         title={description}
         tabIndex={props.tabbable ? 0 : -1}

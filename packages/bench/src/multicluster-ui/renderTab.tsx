@@ -1,0 +1,120 @@
+/**
+ * Renders the multicluster "Clusters" tab for a large fleet inside a React Profiler and reports
+ * the render time React measured. Bundled and run by run.mjs in a jsdom window.
+ */
+import { Profiler, ProfilerOnRenderCallback } from 'react';
+import { createRoot } from 'react-dom/client';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, wrapInTestApp } from '@backstage/test-utils';
+import { multiclusterApiRef } from '../../../../plugins/multicluster/src/api';
+import { MulticlusterContent } from '../../../../plugins/multicluster/src/components/content/MulticlusterContent';
+import { fleetView } from '../../../../plugins/multicluster/src/__fixtures__/entityViews';
+import { detailWithPods } from '../../../../plugins/multicluster/src/__fixtures__/workloadDetails';
+import { FakeMulticlusterApi } from '../../../../plugins/multicluster/src/__testUtils__/FakeMulticlusterApi';
+import { checkoutEntity } from '../../../../plugins/multicluster/src/__testUtils__/renderWithEntity';
+
+export interface TabMeasurement {
+  /** React's actualDuration summed over every commit until the matrix is on screen. */
+  renderMs: number;
+  commits: number;
+  /** Wall-clock time from render() to the matrix being in the DOM (includes effects). */
+  wallMs: number;
+  /** actualDuration for opening a cell's drawer and showing its pods table. */
+  drawerMs: number;
+  cells: number;
+  podsInDrawer: number;
+}
+
+function until<T>(
+  find: () => T | null | undefined,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      const found = find();
+      if (found) resolve(found);
+      else if (Date.now() - started > timeoutMs)
+        reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(poll, 0);
+    };
+    poll();
+  });
+}
+
+export async function measureTab(options: {
+  clusters: number;
+  workloadsPerCluster: number;
+  podsPerWorkload: number;
+}): Promise<TabMeasurement> {
+  const view = fleetView(
+    options.clusters,
+    options.workloadsPerCluster,
+    options.podsPerWorkload,
+  );
+  const podsPerCluster = options.workloadsPerCluster * options.podsPerWorkload;
+  const api = new FakeMulticlusterApi(view);
+  api.detail = detailWithPods(podsPerCluster);
+
+  let phase: 'tab' | 'drawer' = 'tab';
+  const durations = { tab: 0, drawer: 0 };
+  let commits = 0;
+  const onRender: ProfilerOnRenderCallback = (_id, _phase, actualDuration) => {
+    durations[phase] += actualDuration;
+    if (phase === 'tab') commits += 1;
+  };
+
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  const started = performance.now();
+  root.render(
+    wrapInTestApp(
+      <TestApiProvider apis={[[multiclusterApiRef, api]]}>
+        <EntityProvider entity={checkoutEntity}>
+          <Profiler id="multicluster-tab" onRender={onRender}>
+            <MulticlusterContent />
+          </Profiler>
+        </EntityProvider>
+      </TestApiProvider>,
+    ),
+  );
+  const grid = await until(
+    () =>
+      container.querySelector('[role="grid"] [data-testid^="cell-"]') &&
+      container.querySelector('[role="grid"]'),
+    'the matrix',
+  );
+  const wallMs = performance.now() - started;
+  const cells = grid.querySelectorAll('[role="gridcell"]').length;
+
+  phase = 'drawer';
+  const cell = grid.querySelector<HTMLElement>(
+    '[data-testid^="cell-checkout-"]',
+  )!;
+  cell.click();
+  const podsTab = await until(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find(t =>
+        t.textContent?.startsWith('Pods'),
+      ),
+    'the drawer',
+  );
+  podsTab.click();
+  const podRows = await until(() => {
+    const rows = document.querySelectorAll('[data-testid="pod-row"]');
+    return rows.length ? rows : undefined;
+  }, 'the pods table');
+
+  root.unmount();
+  container.remove();
+  return {
+    renderMs: durations.tab,
+    commits,
+    wallMs,
+    drawerMs: durations.drawer,
+    cells,
+    podsInDrawer: podRows.length,
+  };
+}
