@@ -1,0 +1,42 @@
+/**
+ * Responses captured from the real multicluster backend against the local clusters with
+ * scripts/capture-fixtures.mjs. They pass through the client's own validators, so a test that
+ * uses them fails if the wire format drifts from what the UI accepts.
+ */
+import {
+  EntityView,
+  OwnerView,
+  WorkloadDetail,
+} from '@kubeplatform/clusters-common';
+import {
+  parseEntityView,
+  parseOwnerView,
+  parseWorkloadDetail,
+} from '../api/validate';
+import unreachableView from './captured/checkout.unreachable.entity-view.json';
+import unreachableStreamed from './captured/checkout.unreachable.stream-first-view.json';
+import unreachableDetail from './captured/checkout.unreachable.dev-eu.Deployment.checkout.workload-detail.json';
+import unreachableOwner from './captured/team-shop.unreachable.owner-view.json';
+
+const from = (json: unknown) => JSON.stringify(json);
+
+/** checkout while prod-us's API server was down (ECONNREFUSED); dev-eu live. */
+export const capturedUnreachableView: EntityView = parseEntityView(
+  from(unreachableView),
+  'captured',
+);
+/** The first `view` event of the SSE stream at the same moment. */
+export const capturedUnreachableStreamedView: EntityView = parseEntityView(
+  from(unreachableStreamed),
+  'captured',
+);
+/** checkout's Deployment in dev-eu. */
+export const capturedDevEuCheckoutDetail: WorkloadDetail = parseWorkloadDetail(
+  from(unreachableDetail),
+  'captured',
+);
+/** group:default/team-shop while prod-us was down. */
+export const capturedTeamShopOwnerView: OwnerView = parseOwnerView(
+  from(unreachableOwner),
+  'captured',
+);
