@@ -26,18 +26,14 @@ export const catalogModuleDevenv = createBackendModule({
           listClusters: () => clusters.listClusters(),
           clusterOwner: provisioner.settings.catalog.clusterOwner,
           logger,
+          schedule: scheduler.createScheduledTaskRunner({
+            scope: 'global',
+            frequency: { seconds: 30 },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 5 },
+          }),
         });
         catalog.addEntityProvider(provider);
-        await scheduler.scheduleTask({
-          id: 'kubeplatform-devenv-entity-provider',
-          scope: 'global',
-          frequency: { seconds: 30 },
-          timeout: { minutes: 2 },
-          initialDelay: { seconds: 5 },
-          fn: async () => {
-            await provider.refresh();
-          },
-        });
       },
     });
   },

@@ -1,4 +1,7 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   EntityProvider,
@@ -33,6 +36,8 @@ export class DevenvEntityProvider implements EntityProvider {
       >;
       clusterOwner: string;
       logger: LoggerService;
+      /** Runs refresh on a schedule once the catalog has connected; omitted in tests. */
+      schedule?: SchedulerServiceTaskRunner;
     },
   ) {}
 
@@ -42,6 +47,15 @@ export class DevenvEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
+    await this.options.schedule?.run({
+      id: `${PROVIDER_NAME}:refresh`,
+      fn: async () => {
+        const counts = await this.refresh();
+        this.options.logger.debug(
+          `Published ${counts.environments} environments and ${counts.clusters} clusters`,
+        );
+      },
+    });
   }
 
   async refresh(): Promise<{ environments: number; clusters: number }> {
