@@ -208,9 +208,14 @@ describe('WatchUnit', () => {
           metadata: expect.objectContaining({ name: 'a' }),
         }),
       );
-      expect(
-        server.requests.filter(r => r.path.includes('watch=true')).pop()!.path,
-      ).toContain('resourceVersion=20');
+      // The watch is re-opened from the relist's resourceVersion.
+      await until(() =>
+        server.requests.some(
+          r =>
+            r.path.includes('watch=true') &&
+            r.path.includes('resourceVersion=20'),
+        ),
+      );
     } finally {
       await server.close();
     }

@@ -3,6 +3,8 @@
  * problem detector reads. managedFields, the last-applied annotation, pod specs beyond containers
  * and most annotations are dropped.
  */
+import { intern, internValues } from './intern';
+
 type Obj = Record<string, any>;
 
 const KEPT_ANNOTATIONS = new Set([
@@ -15,14 +17,14 @@ function trimMetadata(m: Obj | undefined): Obj {
   if (!m) return {};
   const out: Obj = {
     name: m.name,
-    namespace: m.namespace,
+    namespace: intern(m.namespace),
     uid: m.uid,
     resourceVersion: m.resourceVersion,
-    creationTimestamp: m.creationTimestamp,
+    creationTimestamp: intern(m.creationTimestamp),
   };
   if (m.generation !== undefined) out.generation = m.generation;
   if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
-  if (m.labels) out.labels = m.labels;
+  if (m.labels) out.labels = internValues(m.labels);
   if (m.annotations) {
     const kept: Obj = {};
     let any = false;
@@ -36,10 +38,10 @@ function trimMetadata(m: Obj | undefined): Obj {
   }
   if (m.ownerReferences?.length) {
     out.ownerReferences = m.ownerReferences.map((r: Obj) => ({
-      apiVersion: r.apiVersion,
-      kind: r.kind,
-      name: r.name,
-      uid: r.uid,
+      apiVersion: intern(r.apiVersion),
+      kind: intern(r.kind),
+      name: intern(r.name),
+      uid: intern(r.uid),
       controller: r.controller,
     }));
   }
@@ -47,13 +49,13 @@ function trimMetadata(m: Obj | undefined): Obj {
 }
 
 function trimContainer(c: Obj): Obj {
-  const out: Obj = { name: c.name, image: c.image };
+  const out: Obj = { name: intern(c.name), image: intern(c.image) };
   // The ReadinessProbeFailing detector describes the probe and computes its grace period.
   if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
   if (c.resources?.limits || c.resources?.requests) {
     out.resources = {
-      limits: c.resources.limits,
-      requests: c.resources.requests,
+      limits: internValues(c.resources.limits),
+      requests: internValues(c.resources.requests),
     };
   }
   return out;
@@ -71,18 +73,21 @@ function trimContainerState(s: Obj | undefined): Obj | undefined {
   if (!s) return undefined;
   if (s.waiting)
     return {
-      waiting: { reason: s.waiting.reason, message: s.waiting.message },
+      waiting: {
+        reason: intern(s.waiting.reason),
+        message: intern(s.waiting.message),
+      },
     };
-  if (s.running) return { running: { startedAt: s.running.startedAt } };
+  if (s.running) return { running: { startedAt: intern(s.running.startedAt) } };
   if (s.terminated) {
     const t = s.terminated;
     return {
       terminated: {
-        reason: t.reason,
+        reason: intern(t.reason),
         exitCode: t.exitCode,
-        message: t.message,
-        startedAt: t.startedAt,
-        finishedAt: t.finishedAt,
+        message: intern(t.message),
+        startedAt: intern(t.startedAt),
+        finishedAt: intern(t.finishedAt),
       },
     };
   }
@@ -91,8 +96,8 @@ function trimContainerState(s: Obj | undefined): Obj | undefined {
 
 function trimContainerStatus(s: Obj): Obj {
   return {
-    name: s.name,
-    image: s.image,
+    name: intern(s.name),
+    image: intern(s.image),
     ready: s.ready,
     started: s.started,
     restartCount: s.restartCount,
@@ -103,11 +108,11 @@ function trimContainerStatus(s: Obj): Obj {
 
 function trimConditions(conditions: Obj[] | undefined): Obj[] | undefined {
   return conditions?.map(c => ({
-    type: c.type,
-    status: c.status,
-    reason: c.reason,
-    message: c.message,
-    lastTransitionTime: c.lastTransitionTime,
+    type: intern(c.type),
+    status: intern(c.status),
+    reason: intern(c.reason),
+    message: intern(c.message),
+    lastTransitionTime: intern(c.lastTransitionTime),
   }));
 }
 
@@ -116,15 +121,15 @@ export function trimPod(p: Obj): Obj {
   return {
     metadata: trimMetadata(p.metadata),
     spec: {
-      nodeName: p.spec?.nodeName,
+      nodeName: intern(p.spec?.nodeName),
       containers: (p.spec?.containers ?? []).map(trimContainer),
       initContainers: p.spec?.initContainers?.map(trimContainer),
     },
     status: {
-      phase: s.phase,
-      reason: s.reason,
-      message: s.message,
-      startTime: s.startTime,
+      phase: intern(s.phase),
+      reason: intern(s.reason),
+      message: intern(s.message),
+      startTime: intern(s.startTime),
       conditions: trimConditions(s.conditions),
       containerStatuses: s.containerStatuses?.map(trimContainerStatus),
       initContainerStatuses: s.initContainerStatuses?.map(trimContainerStatus),
