@@ -3,7 +3,9 @@ import path from 'node:path';
 
 /** The package folder of @kubeplatform/local-clusters (holds scripts/ and go/). */
 export function packageDir(): string {
-  return path.dirname(require.resolve('@kubeplatform/local-clusters/package.json'));
+  return path.dirname(
+    require.resolve('@kubeplatform/local-clusters/package.json'),
+  );
 }
 
 /** The monorepo root: the nearest folder upwards whose package.json declares workspaces. */
@@ -24,7 +26,6 @@ export function findRepoRoot(start: string = packageDir()): string {
     dir = parent;
   }
 }
-
 
 /** Every file the local fleet writes, under one git-ignored folder. */
 export interface StatePaths {

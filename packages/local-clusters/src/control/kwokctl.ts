@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { clusterWorkdir, StatePaths } from '../paths';
 import { Binaries } from './binaries';
+import { processesMentioning, terminate } from './processes';
 
 /** Everything kwokctl needs to create one cluster with our binaries. */
 export interface CreateClusterOptions {
@@ -55,6 +56,10 @@ export class Kwokctl {
     ]);
   }
 
+  /**
+   * Deletes a cluster and waits until its processes are gone: a terminating apiserver keeps
+   * its port for seconds, and the next cluster must be able to take it.
+   */
   async deleteCluster(name: string): Promise<void> {
     // kwokctl delete insists on a kubeconfig to remove its context from; give it a throwaway
     // one of ours so it never touches ~/.kube/config.
@@ -68,6 +73,10 @@ export class Kwokctl {
       `--name=${name}`,
       `--kubeconfig=${scratch}`,
     ]);
+    await terminate(
+      processesMentioning(clusterWorkdir(this.paths, name) + path.sep),
+      15_000,
+    );
   }
 
   /** Names of clusters that have a kwokctl working directory, running or not. */
@@ -91,6 +100,15 @@ export class Kwokctl {
     fs.appendFileSync(logFile, `\n$ kwokctl ${args.join(' ')}\n`);
     return new Promise((resolve, reject) => {
       const log = fs.openSync(logFile, 'a');
+      let settled = false;
+      // An aborted child emits both 'error' and 'close'; settle and close the log only once.
+      const settle = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        fs.closeSync(log);
+        if (error) reject(error);
+        else resolve();
+      };
       const child = spawn(this.binaries.kwokctl, args, {
         stdio: ['ignore', log, log],
         signal: this.signal,
@@ -100,14 +118,10 @@ export class Kwokctl {
           KUBECONFIG: '',
         },
       });
-      child.on('error', error => {
-        fs.closeSync(log);
-        reject(error);
-      });
+      child.on('error', error => settle(error));
       child.on('close', code => {
-        fs.closeSync(log);
         if (code === 0) {
-          resolve();
+          settle();
           return;
         }
         const tail = fs
@@ -115,7 +129,7 @@ export class Kwokctl {
           .split('\n')
           .slice(-15)
           .join('\n');
-        reject(
+        settle(
           new Error(
             `kwokctl ${args
               .slice(0, 2)

@@ -150,7 +150,11 @@ function deployment(service: DemoService, tuning: WorkloadTuning): Obj {
   };
 }
 
-function serviceManifest(svc: DemoService, name = svc.name, headless = false): Obj {
+function serviceManifest(
+  svc: DemoService,
+  name = svc.name,
+  headless = false,
+): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Service',

@@ -6,7 +6,11 @@ import {
   KubeConfig,
   V1Pod,
 } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '../harness/localFleet';
+import {
+  LocalCluster,
+  loadLocalFleet,
+  LocalFleet,
+} from '../harness/localFleet';
 import { DEMO_DRIFT, DEMO_TROUBLES, DemoTrouble } from './demoTroubles';
 import { DEMO_SERVICES, KUBERNETES_ID_LABEL } from './demoServices';
 
@@ -22,7 +26,15 @@ beforeAll(async () => {
   fleet = await loadLocalFleet();
 });
 
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+/**
+ * Polls until `check` gives a value. A failing request is retried only while the cluster
+ * answers: a dead apiserver fails the test at once, naming the cluster.
+ */
+async function eventually<T>(
+  cluster: LocalCluster,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 120_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -30,17 +42,23 @@ async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 12
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
+      await cluster.assertAnswering();
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met in time ${last ?? ''}`);
+    if (Date.now() > deadline) {
+      throw new Error(
+        `condition not met on ${cluster.name} in time ${last ?? ''}`,
+      );
+    }
     await new Promise(r => setTimeout(r, 2000));
   }
 }
 
 async function podsOf(kc: KubeConfig, t: DemoTrouble): Promise<V1Pod[]> {
-  const list = await kc
-    .makeApiClient(CoreV1Api)
-    .listNamespacedPod({ namespace: t.namespace, labelSelector: t.podSelector });
+  const list = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
+    namespace: t.namespace,
+    labelSelector: t.podSelector,
+  });
   return list.items;
 }
 
@@ -53,7 +71,10 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
       const pods = await podsOf(kc, t);
       return (
         pods.length > 0 &&
-        pods.every(p => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === t.code)
+        pods.every(
+          p =>
+            p.status?.containerStatuses?.[0]?.state?.waiting?.reason === t.code,
+        )
       );
     }
     case 'OOMKilled': {
@@ -61,7 +82,9 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
       return (
         pods.length > 0 &&
         pods.every(
-          p => p.status?.containerStatuses?.[0]?.lastState?.terminated?.reason === 'OOMKilled',
+          p =>
+            p.status?.containerStatuses?.[0]?.lastState?.terminated?.reason ===
+            'OOMKilled',
         )
       );
     }
@@ -71,7 +94,10 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
         pods.length > 0 &&
         pods.every(p =>
           p.status?.conditions?.some(
-            c => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+            c =>
+              c.type === 'PodScheduled' &&
+              c.status === 'False' &&
+              c.reason === 'Unschedulable',
           ),
         )
       );
@@ -83,17 +109,26 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
         .readNamespacedHorizontalPodAutoscaler({ namespace, name });
       const current = hpa.status?.currentReplicas ?? 0;
       const max = hpa.spec!.maxReplicas;
-      return t.code === 'HpaAtMaxReplicas' ? current === max : current === max - 1;
+      return t.code === 'HpaAtMaxReplicas'
+        ? current === max
+        : current === max - 1;
     }
     case 'ProgressDeadlineExceeded': {
-      const d = await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ namespace, name });
+      const d = await kc
+        .makeApiClient(AppsV1Api)
+        .readNamespacedDeployment({ namespace, name });
       return !!d.status?.conditions?.some(
-        c => c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
+        c =>
+          c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded',
       );
     }
     case 'JobFailed': {
-      const job = await kc.makeApiClient(BatchV1Api).readNamespacedJob({ namespace, name });
-      return !!job.status?.conditions?.some(c => c.type === 'Failed' && c.status === 'True');
+      const job = await kc
+        .makeApiClient(BatchV1Api)
+        .readNamespacedJob({ namespace, name });
+      return !!job.status?.conditions?.some(
+        c => c.type === 'Failed' && c.status === 'True',
+      );
     }
     default:
       throw new Error(`no check for ${t.code}`);
@@ -101,28 +136,40 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
 }
 
 describe('DEMO_TROUBLES', () => {
-  it.each(DEMO_TROUBLES.map(t => [`${t.code} on ${t.cluster} ${t.namespace}/${t.name}`, t]))(
-    '%s is really there',
-    async (_, trouble) => {
-      const t = trouble as DemoTrouble;
-      const kc = fleet.cluster(t.cluster).kubeConfig();
-      await expect(
-        eventually(async () => ((await showsTrouble(kc, t)) ? true : undefined)),
-      ).resolves.toBe(true);
-    },
-  );
+  it.each(
+    DEMO_TROUBLES.map(t => [
+      `${t.code} on ${t.cluster} ${t.namespace}/${t.name}`,
+      t,
+    ]),
+  )('%s is really there', async (_, trouble) => {
+    const t = trouble as DemoTrouble;
+    const cluster = fleet.cluster(t.cluster);
+    const kc = cluster.kubeConfig();
+    await expect(
+      eventually(cluster, async () =>
+        (await showsTrouble(kc, t)) ? true : undefined,
+      ),
+    ).resolves.toBe(true);
+  });
 
   it('has a crash-looping pod whose restart count keeps growing', async () => {
     const t = DEMO_TROUBLES.find(x => x.code === 'CrashLoopBackOff')!;
-    const kc = fleet.cluster(t.cluster).kubeConfig();
+    const cluster = fleet.cluster(t.cluster);
+    const kc = cluster.kubeConfig();
     const restarts = async () => {
       const pods = await podsOf(kc, t);
-      return Math.max(...pods.map(p => p.status?.containerStatuses?.[0]?.restartCount ?? 0));
+      return Math.max(
+        ...pods.map(p => p.status?.containerStatuses?.[0]?.restartCount ?? 0),
+      );
     };
     const before = await restarts();
     // kwok's crashloop Stage adds a restart every 30-40 s.
     await expect(
-      eventually(async () => ((await restarts()) > before ? true : undefined), 90_000),
+      eventually(
+        cluster,
+        async () => ((await restarts()) > before ? true : undefined),
+        90_000,
+      ),
     ).resolves.toBe(true);
   });
 
@@ -136,21 +183,26 @@ describe('DEMO_TROUBLES', () => {
 });
 
 describe('DEMO_DRIFT', () => {
-  it.each(DEMO_DRIFT.map(d => [d.service, d]))('%s runs the recorded tag per cluster', async (_, drift) => {
-    const d = drift as (typeof DEMO_DRIFT)[number];
-    const tags = new Set<string>();
-    for (const [cluster, tag] of Object.entries(d.tags)) {
-      const deployment = await fleet
-        .cluster(cluster)
-        .kubeConfig()
-        .makeApiClient(AppsV1Api)
-        .readNamespacedDeployment({ namespace: d.namespace, name: d.name });
-      const container = deployment.spec?.template.spec?.containers.find(c => c.name === d.container);
-      expect(container?.image?.split(':').pop()).toBe(tag);
-      tags.add(tag);
-    }
-    expect(tags.size).toBeGreaterThan(1);
-  });
+  it.each(DEMO_DRIFT.map(d => [d.service, d]))(
+    '%s runs the recorded tag per cluster',
+    async (_, drift) => {
+      const d = drift as (typeof DEMO_DRIFT)[number];
+      const tags = new Set<string>();
+      for (const [cluster, tag] of Object.entries(d.tags)) {
+        const deployment = await fleet
+          .cluster(cluster)
+          .kubeConfig()
+          .makeApiClient(AppsV1Api)
+          .readNamespacedDeployment({ namespace: d.namespace, name: d.name });
+        const container = deployment.spec?.template.spec?.containers.find(
+          c => c.name === d.container,
+        );
+        expect(container?.image?.split(':').pop()).toBe(tag);
+        tags.add(tag);
+      }
+      expect(tags.size).toBeGreaterThan(1);
+    },
+  );
 });
 
 describe('the demo fleet', () => {
@@ -158,9 +210,14 @@ describe('the demo fleet', () => {
     for (const cluster of ['dev-eu', 'prod-us']) {
       const apps = fleet.cluster(cluster).kubeConfig().makeApiClient(AppsV1Api);
       for (const svc of DEMO_SERVICES) {
-        const d = await apps.readNamespacedDeployment({ namespace: svc.namespace, name: svc.name });
+        const d = await apps.readNamespacedDeployment({
+          namespace: svc.namespace,
+          name: svc.name,
+        });
         expect(d.metadata?.labels?.[KUBERNETES_ID_LABEL]).toBe(svc.name);
-        expect(d.spec?.template.metadata?.labels?.[KUBERNETES_ID_LABEL]).toBe(svc.name);
+        expect(d.spec?.template.metadata?.labels?.[KUBERNETES_ID_LABEL]).toBe(
+          svc.name,
+        );
       }
     }
   });

@@ -19,7 +19,12 @@ it('the environment-composition-simulator makes a claim Ready and publishes its 
   const custom = kc.makeApiClient(CustomObjectsApi);
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   try {
-    const ref = { group: ENVIRONMENT_GROUP, version: ENVIRONMENT_VERSION, plural: ENVIRONMENT_PLURAL, namespace };
+    const ref = {
+      group: ENVIRONMENT_GROUP,
+      version: ENVIRONMENT_VERSION,
+      plural: ENVIRONMENT_PLURAL,
+      namespace,
+    };
     await custom.createNamespacedCustomObject({
       ...ref,
       body: {
@@ -36,7 +41,10 @@ it('the environment-composition-simulator makes a claim Ready and publishes its 
     let claim: EnvironmentClaim | undefined;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
-      claim = (await custom.getNamespacedCustomObject({ ...ref, name: 'team-a' })) as EnvironmentClaim;
+      claim = (await custom.getNamespacedCustomObject({
+        ...ref,
+        name: 'team-a',
+      })) as EnvironmentClaim;
       if (isReady(claim)) break;
       await new Promise(r => setTimeout(r, 500));
     }
@@ -45,9 +53,17 @@ it('the environment-composition-simulator makes a claim Ready and publishes its 
       compositionRef: { name: 'environment-development' },
       connectionSecretRef: { name: 'team-a-access', namespace },
     });
-    const secret = await core.readNamespacedSecret({ namespace, name: 'team-a-access' });
-    expect(Buffer.from(secret.data!.installInfra, 'base64').toString()).toBe('true');
-    expect(secret.metadata?.ownerReferences?.[0]).toMatchObject({ kind: 'Environment', name: 'team-a' });
+    const secret = await core.readNamespacedSecret({
+      namespace,
+      name: 'team-a-access',
+    });
+    expect(Buffer.from(secret.data!.installInfra, 'base64').toString()).toBe(
+      'true',
+    );
+    expect(secret.metadata?.ownerReferences?.[0]).toMatchObject({
+      kind: 'Environment',
+      name: 'team-a',
+    });
   } finally {
     await core.deleteNamespace({ name: namespace }).catch(() => undefined);
   }

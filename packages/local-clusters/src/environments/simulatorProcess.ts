@@ -10,7 +10,12 @@ import {
 import { packageDir, StatePaths } from '../paths';
 
 const entry = () =>
-  path.join(packageDir(), 'src', 'environments', 'environment-composition-simulator.ts');
+  path.join(
+    packageDir(),
+    'src',
+    'environments',
+    'environment-composition-simulator.ts',
+  );
 
 function runningPid(paths: StatePaths): number | undefined {
   const pid = readPidFile(paths.simulatorPid);

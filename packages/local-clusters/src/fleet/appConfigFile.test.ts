@@ -11,6 +11,7 @@ const cluster = (name: string, port: number): ClusterState => ({
   server: `https://127.0.0.1:${port}`,
   port,
   caData: 'Q0E=',
+  identity: 'uid',
   workdir: '/tmp/x',
   auditLogPath: '/tmp/x/logs/audit.log',
   tokens: { reader: `reader-${name}`, limited: `limited-${name}` },
@@ -20,14 +21,30 @@ const cluster = (name: string, port: number): ClusterState => ({
 
 describe('renderAppConfig', () => {
   it('writes the config that @backstage/plugin-kubernetes-backend reads, with the reader token', () => {
-    const config = parse(renderAppConfig([cluster('dev-eu', 1), cluster('prod-us', 2)]));
-    expect(config.kubernetes.serviceLocatorMethod).toEqual({ type: 'multiTenant' });
+    const config = parse(
+      renderAppConfig([cluster('dev-eu', 1), cluster('prod-us', 2)]),
+    );
+    expect(config.kubernetes.serviceLocatorMethod).toEqual({
+      type: 'multiTenant',
+    });
     expect(config.kubernetes.clusterLocatorMethods).toEqual([
       {
         type: 'config',
         clusters: [
-          { name: 'dev-eu', url: 'https://127.0.0.1:1', authProvider: 'serviceAccount', serviceAccountToken: 'reader-dev-eu', caData: 'Q0E=' },
-          { name: 'prod-us', url: 'https://127.0.0.1:2', authProvider: 'serviceAccount', serviceAccountToken: 'reader-prod-us', caData: 'Q0E=' },
+          {
+            name: 'dev-eu',
+            url: 'https://127.0.0.1:1',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'reader-dev-eu',
+            caData: 'Q0E=',
+          },
+          {
+            name: 'prod-us',
+            url: 'https://127.0.0.1:2',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'reader-prod-us',
+            caData: 'Q0E=',
+          },
         ],
       },
     ]);
@@ -40,6 +57,8 @@ describe('renderAppConfig', () => {
   });
 
   it('never hands the limited token to the backend', () => {
-    expect(renderAppConfig([cluster('dev-eu', 1)])).not.toContain('limited-dev-eu');
+    expect(renderAppConfig([cluster('dev-eu', 1)])).not.toContain(
+      'limited-dev-eu',
+    );
   });
 });

@@ -3,8 +3,18 @@ import { BASE_PORT, clusterSpecs } from './clusterSpecs';
 describe('clusterSpecs', () => {
   it('starts with dev-eu and prod-us on fixed ports', () => {
     expect(clusterSpecs(2)).toEqual([
-      expect.objectContaining({ name: 'dev-eu', region: 'eu-west-1', environment: 'development', defaultPort: BASE_PORT }),
-      expect.objectContaining({ name: 'prod-us', region: 'us-east-1', environment: 'production', defaultPort: BASE_PORT + 1 }),
+      expect.objectContaining({
+        name: 'dev-eu',
+        region: 'eu-west-1',
+        environment: 'development',
+        defaultPort: BASE_PORT,
+      }),
+      expect.objectContaining({
+        name: 'prod-us',
+        region: 'us-east-1',
+        environment: 'production',
+        defaultPort: BASE_PORT + 1,
+      }),
     ]);
   });
 
@@ -14,6 +24,8 @@ describe('clusterSpecs', () => {
   });
 
   it.each([0, -1, 1.5, NaN])('rejects %p clusters', count => {
-    expect(() => clusterSpecs(count)).toThrow('--clusters must be a whole number');
+    expect(() => clusterSpecs(count)).toThrow(
+      '--clusters must be a whole number',
+    );
   });
 });

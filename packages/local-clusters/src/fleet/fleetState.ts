@@ -14,6 +14,8 @@ export interface ClusterState {
   port: number;
   /** Base64 PEM of the cluster CA. */
   caData: string;
+  /** The kube-system namespace UID: tells this cluster apart from another on the same port. */
+  identity: string;
   /** The kwokctl working directory: pki, etcd data, component logs, audit log. */
   workdir: string;
   auditLogPath: string;

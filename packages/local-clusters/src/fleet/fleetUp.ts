@@ -1,22 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
-import {
-  readAdminCredentials,
-  AdminCredentials,
-} from '../control/adminCredentials';
 import { Binaries } from '../control/binaries';
 import { Kwokctl } from '../control/kwokctl';
-import { choosePort } from '../control/ports';
-import { probeReadyz, waitReady } from '../control/readiness';
 import { startSimulator } from '../environments/simulatorProcess';
 import { ENVIRONMENT_CLUSTER } from '../environments/environmentCrd';
-import { clusterWorkdir, StatePaths } from '../paths';
+import { StatePaths } from '../paths';
 import { populateScalePods } from '../scale/scalePopulation';
-import { adminKubeConfig } from './adminKubeConfig';
 import { renderAppConfig } from './appConfigFile';
-import { clusterSpecs, LocalClusterSpec } from './clusterSpecs';
-import { recordedApiserverPort } from './clusterPort';
+import { clusterSpecs } from './clusterSpecs';
+import {
+  ensureCluster,
+  keepClusterLogs,
+  RunningCluster,
+} from './ensureCluster';
 import {
   ClusterState,
   FleetState,
@@ -45,17 +41,6 @@ export interface ClusterReport {
   seedMs: number;
   scaleMs: number;
   scalePods: number;
-}
-
-interface RunningCluster {
-  spec: LocalClusterSpec;
-  workdir: string;
-  port: number;
-  server: string;
-  admin: AdminCredentials;
-  kc: KubeConfig;
-  action: ClusterReport['action'];
-  startMs: number;
 }
 
 /**
@@ -103,16 +88,16 @@ export async function fleetUp(
         );
         await kwokctl.deleteCluster(spec.name);
       }
-      const cluster = await ensureCluster(
-        spec,
+      const cluster = await ensureCluster(spec, before?.identity, {
         paths,
         kwokctl,
-        configFiles,
+        sharedConfig: configFiles,
         takenPorts,
-        options,
-        podsPerCluster,
-      );
-      if (cluster.action === 'created') created.push(spec.name);
+        log,
+        signal,
+        disableQpsLimits: podsPerCluster > 0,
+        onCreating: () => created.push(spec.name),
+      });
       takenPorts.add(cluster.port);
       running.push(cluster);
     }
@@ -125,7 +110,7 @@ export async function fleetUp(
       const seeded =
         cluster.action !== 'created' &&
         before?.seededAt &&
-        before.caData === cluster.admin.caData &&
+        before.identity === cluster.identity &&
         before.scalePods === podsPerCluster;
       let tokens = before?.tokens;
       let seedMs = 0;
@@ -155,6 +140,7 @@ export async function fleetUp(
         server: cluster.server,
         port: cluster.port,
         caData: cluster.admin.caData,
+        identity: cluster.identity,
         workdir: cluster.workdir,
         auditLogPath: path.join(cluster.workdir, 'logs', 'audit.log'),
         tokens,
@@ -208,7 +194,7 @@ export async function fleetUp(
       log(`cleaning up the clusters this run created: ${created.join(', ')}`);
       const cleaner = new Kwokctl(binaries, paths);
       for (const name of created) {
-        keepLogs(paths, name);
+        keepClusterLogs(paths, name);
         await cleaner
           .deleteCluster(name)
           .catch(e => log(`  ${name}: ${e.message}`));
@@ -216,87 +202,6 @@ export async function fleetUp(
     }
     throw error;
   }
-}
-
-async function ensureCluster(
-  spec: LocalClusterSpec,
-  paths: StatePaths,
-  kwokctl: Kwokctl,
-  configFiles: { kwokConfig: string; auditPolicy: string },
-  takenPorts: Set<number>,
-  options: UpOptions,
-  podsPerCluster: number,
-): Promise<RunningCluster> {
-  const { log, signal } = options;
-  const started = Date.now();
-  const workdir = clusterWorkdir(paths, spec.name);
-  const connect = (
-    port: number,
-    action: RunningCluster['action'],
-  ): RunningCluster => {
-    const admin = readAdminCredentials(workdir);
-    const server = `https://127.0.0.1:${port}`;
-    return {
-      spec,
-      workdir,
-      port,
-      server,
-      admin,
-      kc: adminKubeConfig(spec.name, server, admin),
-      action,
-      startMs: Date.now() - started,
-    };
-  };
-
-  if (kwokctl.clusterExists(spec.name)) {
-    const port = recordedApiserverPort(workdir);
-    if (port) {
-      const admin = readAdminCredentials(workdir);
-      const target = { server: `https://127.0.0.1:${port}`, ...admin };
-      if (!(await probeReadyz(target, 3000))) {
-        log(`${spec.name}: already running at ${target.server}; reusing it`);
-        return connect(port, 'reused');
-      }
-      log(`${spec.name}: stopped; starting it again`);
-      try {
-        await kwokctl.startCluster(spec.name);
-        await waitReady(target, 90_000, signal);
-        return connect(port, 'restarted');
-      } catch (error) {
-        signal.throwIfAborted();
-        log(
-          `${spec.name}: could not restart (${
-            (error as Error).message
-          }); recreating it`,
-        );
-      }
-    }
-    await kwokctl.deleteCluster(spec.name);
-  }
-
-  const port = await choosePort(
-    spec.defaultPort,
-    takenPorts,
-    (wanted, chosen) =>
-      log(
-        `${spec.name}: port ${wanted} on 127.0.0.1 is already taken; using port ${chosen} instead`,
-      ),
-  );
-  log(`${spec.name}: creating (kube-apiserver on https://127.0.0.1:${port})`);
-  await kwokctl.createCluster({
-    name: spec.name,
-    port,
-    configFiles: [configFiles.kwokConfig],
-    auditPolicyFile: configFiles.auditPolicy,
-    disableQpsLimits: podsPerCluster > 0,
-  });
-  const admin = readAdminCredentials(workdir);
-  await waitReady(
-    { server: `https://127.0.0.1:${port}`, ...admin },
-    120_000,
-    signal,
-  );
-  return connect(port, 'created');
 }
 
 function safeReadState(
@@ -309,13 +214,4 @@ function safeReadState(
     log(`ignoring unreadable state: ${(error as Error).message}`);
     return undefined;
   }
-}
-
-/** Copies a failed cluster's component logs out of its workdir before kwokctl deletes it. */
-function keepLogs(paths: StatePaths, name: string) {
-  const from = path.join(clusterWorkdir(paths, name), 'logs');
-  if (!fs.existsSync(from)) return;
-  const to = path.join(paths.logsDir, `failed-${name}`);
-  fs.rmSync(to, { recursive: true, force: true });
-  fs.cpSync(from, to, { recursive: true });
 }

@@ -28,12 +28,6 @@ export interface KwokConfigFiles {
 export function writeKwokConfigFiles(paths: StatePaths): KwokConfigFiles {
   fs.mkdirSync(paths.configDir, { recursive: true });
   const documents = [
-    // Components listen on loopback only: these clusters are for this machine.
-    {
-      apiVersion: 'config.kwok.x-k8s.io/v1alpha1',
-      kind: 'KwokctlConfiguration',
-      options: { bindAddress: '127.0.0.1' },
-    },
     ...kwokPodStages(),
     writeDemoLogs(path.join(paths.configDir, 'logs')),
   ];
@@ -47,4 +41,38 @@ export function writeKwokConfigFiles(paths: StatePaths): KwokConfigFiles {
   const policy = path.join(paths.configDir, 'audit-policy.yaml');
   fs.writeFileSync(policy, stringify(auditPolicy));
   return { kwokConfig, auditPolicy: policy };
+}
+
+/** The ports one cluster's components listen on, all on 127.0.0.1. */
+export interface ComponentPorts {
+  kubeApiserverPort: number;
+  etcdPort: number;
+  etcdPeerPort: number;
+  kwokControllerPort: number;
+  kubeControllerManagerPort: number;
+  kubeSchedulerPort: number;
+}
+
+/**
+ * Writes a cluster's own kwokctl options. We choose every port ourselves: kwokctl would count
+ * down from 32767, so two fleets on one machine would pick the same etcd port, and a stopped
+ * cluster's ports would be taken by the next cluster created.
+ */
+export function writeClusterOptionsFile(
+  paths: StatePaths,
+  name: string,
+  ports: ComponentPorts,
+): string {
+  const file = path.join(paths.configDir, `${name}.kwokctl.yaml`);
+  fs.mkdirSync(paths.configDir, { recursive: true });
+  fs.writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'config.kwok.x-k8s.io/v1alpha1',
+      kind: 'KwokctlConfiguration',
+      // Components listen on loopback only: these clusters are for this machine.
+      options: { bindAddress: '127.0.0.1', ...ports },
+    }),
+  );
+  return file;
 }

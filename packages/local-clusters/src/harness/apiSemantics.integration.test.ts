@@ -1,4 +1,9 @@
-import { CoreV1Api, KubeConfig, V1ConfigMap, Watch } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  KubeConfig,
+  V1ConfigMap,
+  Watch,
+} from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from './localFleet';
 
 /**
@@ -30,7 +35,12 @@ const configMap = (name: string, value: string): V1ConfigMap => ({
 
 interface WatchEvent {
   type: string;
-  object: { metadata?: { name?: string }; data?: Record<string, string>; code?: number; reason?: string };
+  object: {
+    metadata?: { name?: string };
+    data?: Record<string, string>;
+    code?: number;
+    reason?: string;
+  };
 }
 
 /** Starts a watch and collects its events until `until` is satisfied or the timeout passes. */
@@ -65,7 +75,10 @@ async function watchUntil(
 
 describe('the local fleet API servers', () => {
   it('creates, lists and watches, and the watch sees a change', async () => {
-    await core.createNamespacedConfigMap({ namespace, body: configMap('first', 'a') });
+    await core.createNamespacedConfigMap({
+      namespace,
+      body: configMap('first', 'a'),
+    });
     const list = await core.listNamespacedConfigMap({ namespace });
     expect(list.items.map(i => i.metadata?.name)).toContain('first');
     const listVersion = list.metadata!.resourceVersion!;
@@ -75,9 +88,15 @@ describe('the local fleet API servers', () => {
       admin,
       `/api/v1/namespaces/${namespace}/configmaps`,
       { resourceVersion: listVersion },
-      seen => seen.some(e => e.type === 'MODIFIED' && e.object.metadata?.name === 'first'),
+      seen =>
+        seen.some(
+          e => e.type === 'MODIFIED' && e.object.metadata?.name === 'first',
+        ),
       async () => {
-        await core.createNamespacedConfigMap({ namespace, body: configMap('second', 'b') });
+        await core.createNamespacedConfigMap({
+          namespace,
+          body: configMap('second', 'b'),
+        });
         await core.patchNamespacedConfigMap({
           namespace,
           name: 'first',
@@ -92,9 +111,15 @@ describe('the local fleet API servers', () => {
   });
 
   it('answers 409 Conflict to a create of an existing name', async () => {
-    await core.createNamespacedConfigMap({ namespace, body: configMap('twice', '1') });
+    await core.createNamespacedConfigMap({
+      namespace,
+      body: configMap('twice', '1'),
+    });
     await expect(
-      core.createNamespacedConfigMap({ namespace, body: configMap('twice', '2') }),
+      core.createNamespacedConfigMap({
+        namespace,
+        body: configMap('twice', '2'),
+      }),
     ).rejects.toMatchObject({ code: 409 });
   });
 
@@ -119,7 +144,10 @@ describe('the local fleet API servers', () => {
 
   it('answers 410 Gone to a watch from a resourceVersion that is too old', async () => {
     for (let i = 0; i < 3; i++) {
-      await core.createNamespacedConfigMap({ namespace, body: configMap(`churn-${i}`, 'x') });
+      await core.createNamespacedConfigMap({
+        namespace,
+        body: configMap(`churn-${i}`, 'x'),
+      });
     }
     const events = await watchUntil(
       admin,
@@ -137,17 +165,28 @@ describe('the local fleet API servers', () => {
     const limited = cluster.tokenKubeConfig('limited').makeApiClient(CoreV1Api);
     const inside = await limited.listNamespacedPod({ namespace: 'shop' });
     expect(inside.items.length).toBeGreaterThan(0);
-    await expect(limited.listNamespacedPod({ namespace: 'discovery' })).rejects.toMatchObject({
+    await expect(
+      limited.listNamespacedPod({ namespace: 'discovery' }),
+    ).rejects.toMatchObject({
       code: 403,
     });
-    await expect(limited.listPodForAllNamespaces()).rejects.toMatchObject({ code: 403 });
+    await expect(limited.listPodForAllNamespaces()).rejects.toMatchObject({
+      code: 403,
+    });
   });
 
   it('lets backstage-reader read every namespace but not Secrets', async () => {
-    const reader = fleet.cluster('prod-us').tokenKubeConfig('reader').makeApiClient(CoreV1Api);
+    const reader = fleet
+      .cluster('prod-us')
+      .tokenKubeConfig('reader')
+      .makeApiClient(CoreV1Api);
     const pods = await reader.listPodForAllNamespaces();
     const namespaces = new Set(pods.items.map(p => p.metadata?.namespace));
-    expect([...namespaces]).toEqual(expect.arrayContaining(['shop', 'discovery']));
-    await expect(reader.listSecretForAllNamespaces()).rejects.toMatchObject({ code: 403 });
+    expect([...namespaces]).toEqual(
+      expect.arrayContaining(['shop', 'discovery']),
+    );
+    await expect(reader.listSecretForAllNamespaces()).rejects.toMatchObject({
+      code: 403,
+    });
   });
 });

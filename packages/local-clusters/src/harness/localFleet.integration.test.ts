@@ -12,17 +12,26 @@ jest.setTimeout(30_000);
 describe('loadLocalFleet', () => {
   const original = process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR;
   afterEach(() => {
-    if (original === undefined) delete process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR;
+    if (original === undefined)
+      delete process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR;
     else process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR = original;
   });
 
   it('gives typed access to every running cluster', async () => {
     const fleet = await loadLocalFleet();
-    expect(fleet.clusters.map(c => c.name)).toEqual(expect.arrayContaining(['dev-eu', 'prod-us']));
+    expect(fleet.clusters.map(c => c.name)).toEqual(
+      expect.arrayContaining(['dev-eu', 'prod-us']),
+    );
     expect(fs.existsSync(fleet.kubeconfigPath)).toBe(true);
-    expect(fs.readFileSync(fleet.appConfigPath, 'utf8')).toContain('clusterLocatorMethods');
+    expect(fs.readFileSync(fleet.appConfigPath, 'utf8')).toContain(
+      'clusterLocatorMethods',
+    );
     const prod = fleet.cluster('prod-us');
-    expect(prod).toMatchObject({ region: 'us-east-1', environment: 'production', context: 'prod-us' });
+    expect(prod).toMatchObject({
+      region: 'us-east-1',
+      environment: 'production',
+      context: 'prod-us',
+    });
     const nodes = await prod.kubeConfig().makeApiClient(CoreV1Api).listNode();
     expect(nodes.items.length).toBeGreaterThanOrEqual(3);
   });
@@ -35,7 +44,9 @@ describe('loadLocalFleet', () => {
     const copy = {
       ...real,
       clusters: real.clusters.map(c =>
-        c.name === 'prod-us' ? { ...c, server: `https://127.0.0.1:${deadPort}` } : c,
+        c.name === 'prod-us'
+          ? { ...c, server: `https://127.0.0.1:${deadPort}` }
+          : c,
       ),
     };
     writeFleetState(statePaths(dir), copy);
@@ -49,7 +60,9 @@ describe('loadLocalFleet', () => {
   });
 
   it('says to run `yarn clusters up` when nothing was ever started', async () => {
-    process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-empty-'));
+    process.env.KUBEPLATFORM_LOCAL_CLUSTERS_DIR = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'kp-empty-'),
+    );
     await expect(loadLocalFleet()).rejects.toThrow('run `yarn clusters up`');
   });
 });

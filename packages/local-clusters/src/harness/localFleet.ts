@@ -4,7 +4,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { probeReadyz } from '../control/readiness';
 import { readAdminCredentials } from '../control/adminCredentials';
 import { adminKubeConfig } from '../fleet/adminKubeConfig';
-import { readFleetState } from '../fleet/fleetState';
+import { clusterIdentity } from '../fleet/clusterIdentity';
+import { ClusterState, readFleetState } from '../fleet/fleetState';
 import { findRepoRoot, statePaths } from '../paths';
 
 /** One running local cluster, as tests see it. */
@@ -26,6 +27,11 @@ export interface LocalCluster {
   kubeConfig(): KubeConfig;
   /** A fresh KubeConfig that authenticates with one of the service-account tokens. */
   tokenKubeConfig(token: 'reader' | 'limited'): KubeConfig;
+  /**
+   * Throws an error naming this cluster when its apiserver does not answer /readyz within a
+   * few seconds. Tests call it when a request fails, to tell a dead cluster from a failure.
+   */
+  assertAnswering(): Promise<void>;
 }
 
 export interface LocalFleet {
@@ -37,6 +43,35 @@ export interface LocalFleet {
 }
 
 const NOT_UP = 'run `yarn clusters up`';
+
+function tokenKubeConfig(
+  c: ClusterState,
+  which: 'reader' | 'limited',
+): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: c.context,
+        server: c.server,
+        caData: c.caData,
+        skipTLSVerify: false,
+      },
+    ],
+    users: [{ name: `backstage-${which}`, token: c.tokens[which] }],
+    contexts: [
+      { name: c.context, cluster: c.context, user: `backstage-${which}` },
+    ],
+    currentContext: c.context,
+  });
+  return kc;
+}
+
+function notAnswering(name: string, server: string, reason: string): Error {
+  return new Error(
+    `cluster ${name} (${server}) is not answering (${reason}): ${NOT_UP}`,
+  );
+}
 
 /**
  * Reads the fleet `yarn clusters up` recorded and checks that every apiserver answers /readyz
@@ -63,9 +98,18 @@ export async function loadLocalFleet(
   const dead = state.clusters.findIndex((_, i) => answers[i] !== undefined);
   if (dead >= 0) {
     const c = state.clusters[dead];
-    throw new Error(
-      `cluster ${c.name} (${c.server}) is not answering (${answers[dead]}): ${NOT_UP}`,
+    throw notAnswering(c.name, c.server, answers[dead]!);
+  }
+  // While one of ours was stopped, another cluster may have taken its port.
+  for (const c of state.clusters) {
+    const identity = await clusterIdentity(tokenKubeConfig(c, 'reader')).catch(
+      (e: Error) => `unknown (${e.message})`,
     );
+    if (identity !== c.identity) {
+      throw new Error(
+        `cluster ${c.name} (${c.server}) answers, but it is not the cluster \`yarn clusters up\` made (another program took its port): ${NOT_UP}`,
+      );
+    }
   }
   const clusters: LocalCluster[] = state.clusters.map(c => ({
     name: c.name,
@@ -80,24 +124,13 @@ export async function loadLocalFleet(
     auditLogPath: c.auditLogPath,
     kubeConfig: () =>
       adminKubeConfig(c.context, c.server, readAdminCredentials(c.workdir)),
-    tokenKubeConfig: which => {
-      const kc = new KubeConfig();
-      kc.loadFromOptions({
-        clusters: [
-          {
-            name: c.context,
-            server: c.server,
-            caData: c.caData,
-            skipTLSVerify: false,
-          },
-        ],
-        users: [{ name: `backstage-${which}`, token: c.tokens[which] }],
-        contexts: [
-          { name: c.context, cluster: c.context, user: `backstage-${which}` },
-        ],
-        currentContext: c.context,
-      });
-      return kc;
+    tokenKubeConfig: which => tokenKubeConfig(c, which),
+    assertAnswering: async () => {
+      const reason = await probeReadyz(
+        { server: c.server, caData: c.caData, token: c.tokens.reader },
+        options.timeoutMs ?? 3000,
+      );
+      if (reason) throw notAnswering(c.name, c.server, reason);
     },
   }));
   return {
