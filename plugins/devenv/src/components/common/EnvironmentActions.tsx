@@ -12,6 +12,7 @@ import type {
 } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
 import { devenvApiRef } from '../../api';
+import { errorMessage } from './errorMessage';
 
 /** How much longer "Extend" keeps an environment; the class's maximum still applies. */
 export const EXTEND_BY = '8h';
@@ -48,9 +49,7 @@ export const EnvironmentActions = ({
       onChanged(result);
     } catch (error) {
       alertApi.post({
-        message: `Could not ${what.replace(/ed$/, '')} ${label}: ${
-          (error as Error).message
-        }`,
+        message: `Could not change ${label} (${what}): ${errorMessage(error)}`,
         severity: 'error',
       });
     } finally {

@@ -7,6 +7,7 @@ import TextField from '@material-ui/core/TextField';
 import { useEffect, useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devenvApiRef } from '../../api';
+import { errorMessage } from '../common/errorMessage';
 import { pickerOptions, PickerUiOptions } from './pickerOptions';
 
 export const KUBEPLATFORM_CLUSTER_PICKER = 'KubeplatformClusterPicker';
@@ -48,7 +49,7 @@ export const KubeplatformClusterPicker = (
 
   const selected = options.find(o => o.value === formData);
   const helper = state.error
-    ? `Could not load the list: ${state.error.message}`
+    ? `Could not load the list: ${errorMessage(state.error)}`
     : selected?.description ?? schema.description;
   const label =
     schema.title ??

@@ -1,0 +1,238 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import https from 'node:https';
+import { parse } from 'yaml';
+import { saveScreenshot, signInAsGuest } from './helpers';
+
+/**
+ * The developer's path through the browser: request an environment from the template, see it on
+ * the Environments page, in the catalog and in search, connect with the kubeconfig it prints,
+ * then delete it. And onboard-developer, run for real.
+ */
+
+// Task runs, the catalog provider and the environments collator each take a while.
+test.setTimeout(300_000);
+
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get('/api/auth/guest/refresh');
+  expect(response.ok()).toBe(true);
+  return (await response.json()).backstageIdentity.token;
+}
+
+/** Asks the cluster, with the environment's own kubeconfig, whether it may create pods. */
+async function mayCreatePods(
+  kubeconfigYaml: string,
+  namespace: string,
+): Promise<boolean> {
+  const kubeconfig = parse(kubeconfigYaml);
+  const cluster = kubeconfig.clusters[0].cluster;
+  const user = kubeconfig.users[0].user;
+  const url = new URL(
+    '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    cluster.server,
+  );
+  const body = JSON.stringify({
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    spec: {
+      resourceAttributes: { namespace, verb: 'create', resource: 'pods' },
+    },
+  });
+  const answer = await new Promise<string>((resolve, reject) => {
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca: Buffer.from(cluster['certificate-authority-data'], 'base64'),
+        headers: {
+          authorization: `Bearer ${user.token}`,
+          'content-type': 'application/json',
+        },
+      },
+      res => {
+        let text = '';
+        res.on('data', chunk => (text += chunk));
+        res.on('end', () =>
+          res.statusCode === 201
+            ? resolve(text)
+            : reject(new Error(`${res.statusCode}: ${text}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  return JSON.parse(answer).status.allowed === true;
+}
+
+/** Goes through the template form's pages and starts the task. */
+async function createFromTemplate(page: Page) {
+  for (;;) {
+    const review = page.getByRole('button', { name: 'Review' });
+    if (await review.isVisible()) {
+      await review.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await page.getByRole('button', { name: 'Create' }).click();
+}
+
+test('request an environment from the template, use it, find it, delete it', async ({
+  page,
+  request,
+}) => {
+  const name = `e2e-${Date.now().toString(36)}`;
+  await signInAsGuest(page);
+
+  const formData = { name, owner: 'user:default/guest' };
+  await page.goto(
+    `/create/templates/default/request-dev-environment?formData=${encodeURIComponent(
+      JSON.stringify(formData),
+    )}`,
+  );
+  await expect(
+    page.getByText('Request a development environment').first(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // The KubeplatformClusterPicker lists the clusters from the devenv API.
+  await page.getByRole('button', { name: /Cluster/ }).click();
+  await page.getByRole('option', { name: /dev-eu/ }).click();
+  await saveScreenshot(page, 'devenv-template-form');
+  await createFromTemplate(page);
+
+  const openEnvironment = page.getByRole('link', {
+    name: 'Open the environment',
+  });
+  await expect(openEnvironment).toBeVisible({ timeout: 120_000 });
+  await expect(
+    page.getByText(new RegExp(`namespace\\s+${name}\\s`)).first(),
+  ).toBeVisible();
+  await saveScreenshot(page, 'devenv-template-done');
+
+  // The Environments page lists it, ready, with its connect command.
+  await page.goto('/devenv');
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('ready');
+  await expect(row).toContainText('dev-eu');
+  await expect(row).toContainText(/expires in 7h5\dm/);
+  await expect(row).toContainText(`/environments/dev-eu/${name}/kubeconfig`);
+  await saveScreenshot(page, 'devenv-environments-page');
+
+  // Connect with the kubeconfig the connect command fetches: pods here, not elsewhere.
+  const token = await guestToken(request);
+  const kubeconfig = await request.post(
+    `/api/devenv/environments/dev-eu/${name}/kubeconfig?format=yaml`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(kubeconfig.ok()).toBe(true);
+  const kubeconfigYaml = await kubeconfig.text();
+  expect(await mayCreatePods(kubeconfigYaml, name)).toBe(true);
+  expect(await mayCreatePods(kubeconfigYaml, 'default')).toBe(false);
+
+  // The catalog has it as a Resource.
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `/api/catalog/entities/by-name/resource/default/${name}.dev-eu`,
+            { headers: { authorization: `Bearer ${token}` } },
+          )
+        ).status(),
+      { timeout: 90_000, message: 'the environment Resource in the catalog' },
+    )
+    .toBe(200);
+
+  // Search finds it once the environments collator has run.
+  await expect(async () => {
+    await page.goto(`/search?query=${name}`);
+    await expect(
+      page.getByRole('link', { name: `${name} (dev-eu)` }),
+    ).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 120_000, intervals: [10_000] });
+  await saveScreenshot(page, 'devenv-search');
+
+  // Delete it from the Environments page, after confirming.
+  await page.goto('/devenv');
+  await page.getByRole('button', { name: `Delete ${name} on dev-eu` }).click();
+  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(`/api/devenv/environments/dev-eu/${name}`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).status(),
+      { timeout: 60_000 },
+    )
+    .toBe(404);
+});
+
+test('onboard-developer gives the guest a personal namespace and links the guide', async ({
+  page,
+  request,
+}) => {
+  const token = await guestToken(request);
+  const headers = { authorization: `Bearer ${token}` };
+  // Start clean: an earlier run may have left dev-guest behind.
+  await request.delete('/api/devenv/environments/dev-eu/dev-guest', {
+    headers,
+  });
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get('/api/devenv/environments/dev-eu/dev-guest', {
+            headers,
+          })
+        ).status(),
+      { timeout: 60_000 },
+    )
+    .toBe(404);
+
+  await signInAsGuest(page);
+  await page.goto(
+    `/create/templates/default/onboard-developer?formData=${encodeURIComponent(
+      JSON.stringify({ developer: 'user:default/guest' }),
+    )}`,
+  );
+  await expect(page.getByText('Onboard a developer').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Only development clusters are offered, so the picker selects dev-eu by itself.
+  await expect(
+    page.getByRole('button', { name: 'Shared development cluster' }),
+  ).toContainText('dev-eu');
+  await createFromTemplate(page);
+
+  await expect(
+    page.getByRole('link', { name: 'Read the onboarding guide' }),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText(/Namespace\s+dev-guest\s/).first()).toBeVisible();
+  await saveScreenshot(page, 'onboard-developer-done');
+
+  const environment = await request.get(
+    '/api/devenv/environments/dev-eu/dev-guest',
+    { headers },
+  );
+  expect(await environment.json()).toMatchObject({
+    owner: 'user:default/guest',
+    class: 'namespace',
+    status: 'ready',
+    sleepSchedule: { sleepAt: '20:00', wakeAt: '07:00' },
+  });
+
+  await page.getByRole('link', { name: 'Read the onboarding guide' }).click();
+  await expect(
+    page.getByRole('heading', {
+      name: 'Onboarding guide: your first day on the platform',
+    }),
+  ).toBeVisible({ timeout: 200_000 });
+
+  await request.delete('/api/devenv/environments/dev-eu/dev-guest', {
+    headers,
+  });
+});
