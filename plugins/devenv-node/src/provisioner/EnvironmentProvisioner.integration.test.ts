@@ -241,7 +241,7 @@ describe('namespace class on a real API server', () => {
       owners: ['user:default/alice'],
       cluster: CLUSTER,
     });
-    expect(mine.items.map(e => e.name)).toContain(name);
+    expect(mine.items.find(e => e.name === name)).toEqual(result.environment);
     const bobs = await p.list({ owners: ['user:default/bob'] });
     expect(bobs.items.map(e => e.name)).not.toContain(name);
 

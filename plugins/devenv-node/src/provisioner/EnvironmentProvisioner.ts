@@ -365,12 +365,20 @@ export class EnvironmentProvisioner {
     }
     const selector = `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${ENVIRONMENT_LABEL}`;
     const lists = await Promise.all(
-      [...kinds.values()].map(ref =>
-        client.list(ref.apiVersion, ref.kind, { labelSelector: selector }),
-      ),
+      [...kinds.values()].map(async ref => {
+        const items = await client.list(ref.apiVersion, ref.kind, {
+          labelSelector: selector,
+        });
+        // Items of a list carry no apiVersion or kind of their own.
+        return (items ?? []).map(item => ({
+          ...item,
+          apiVersion: ref.apiVersion,
+          kind: ref.kind,
+        }));
+      }),
     );
     return lists
-      .flatMap(list => list ?? [])
+      .flat()
       .filter(object => isManagedAnchor(object))
       .map(object => this.toEnvironment(object, cluster));
   }
