@@ -5,6 +5,7 @@
 // Signs in as guest, then writes src/__fixtures__/captured/<entity>.<label>.entity-view.json,
 // the first SSE `view` event, one workload detail per workload and cluster, and the team view of
 // the entity's owner. The backend must run against the local clusters (./scripts/start).
+/* eslint-disable no-console -- a command-line script that reports what it wrote */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

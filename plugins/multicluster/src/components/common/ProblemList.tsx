@@ -5,7 +5,7 @@ import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { Problem } from '@kubeplatform/clusters-common';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { SeverityIcon } from './SeverityIcon';
 
 function objectText(problem: Problem): string {
@@ -16,7 +16,7 @@ function objectText(problem: Problem): string {
 }
 
 /** Problems worst first, each with what is wrong, where, since when, and the suggested fix. */
-export function ProblemList(props: {
+export const ProblemList = memo(function ProblemListView(props: {
   problems: Problem[];
   initiallyShown?: number;
 }) {
@@ -81,4 +81,4 @@ export function ProblemList(props: {
       )}
     </>
   );
-}
+});

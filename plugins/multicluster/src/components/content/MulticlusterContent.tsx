@@ -3,7 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Problem } from '@kubeplatform/clusters-common';
 import { compareProblems } from '@kubeplatform/clusters-common';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useEntityAddress } from '../../hooks/useEntityAddress';
 import { useLiveEntityView } from '../../hooks/useLiveEntityView';
 import { clusterProblems } from '../../view/clusterSummary';
@@ -15,7 +15,7 @@ import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { ViewSummary } from '../common/ViewSummary';
 import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { DriftTable } from './DriftTable';
-import { WorkloadMatrix } from './WorkloadMatrix';
+import { CellSelection, WorkloadMatrix } from './WorkloadMatrix';
 import { EntityView } from '@kubeplatform/clusters-common';
 
 function allProblems(view: EntityView): Problem[] {
@@ -34,6 +34,15 @@ export function MulticlusterContent() {
   const address = useEntityAddress();
   const { view, connection, retry } = useLiveEntityView(address);
   const [target, setTarget] = useState<DrawerTarget>();
+  const openCell = useCallback(
+    ({ cluster, row }: CellSelection) =>
+      setTarget({
+        cluster,
+        workload: { kind: row.kind, namespace: row.namespace, name: row.name },
+      }),
+    [],
+  );
+  const closeDrawer = useCallback(() => setTarget(undefined), []);
   const problems = useMemo(() => (view ? allProblems(view) : []), [view]);
 
   let body: JSX.Element;
@@ -67,19 +76,7 @@ export function MulticlusterContent() {
               Arrow keys move between cells; Enter opens the workload's pods,
               events and logs.
             </Typography>
-            <WorkloadMatrix
-              view={view}
-              onOpen={({ cluster, row }) =>
-                setTarget({
-                  cluster,
-                  workload: {
-                    kind: row.kind,
-                    namespace: row.namespace,
-                    name: row.name,
-                  },
-                })
-              }
-            />
+            <WorkloadMatrix view={view} onOpen={openCell} />
           </InfoCard>
         </Grid>
       </Grid>
@@ -114,7 +111,7 @@ export function MulticlusterContent() {
         entity={address}
         target={target}
         refreshKey={view?.generatedAt}
-        onClose={() => setTarget(undefined)}
+        onClose={closeDrawer}
       />
     </div>
   );

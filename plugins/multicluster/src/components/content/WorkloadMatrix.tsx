@@ -6,7 +6,14 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityView } from '@kubeplatform/clusters-common';
-import { KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import {
+  KeyboardEvent,
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { syncLabel } from '../../view/clusterStatus';
 import { buildMatrix, MatrixRow } from '../../view/matrix';
 import { StatusBadge } from '../common/StatusBadge';
@@ -42,7 +49,7 @@ const moves: Record<string, [number, number]> = {
  * Every workload of the entity down the side, every cluster across the top. The grid takes one
  * Tab stop; arrow keys move between cells and Enter opens one, as in a spreadsheet.
  */
-export function WorkloadMatrix(props: {
+export const WorkloadMatrix = memo(function WorkloadMatrixView(props: {
   view: EntityView;
   onOpen: (selection: CellSelection) => void;
 }) {
@@ -61,6 +68,17 @@ export function WorkloadMatrix(props: {
       target.focus();
     }
   }, []);
+
+  const openAt = useCallback(
+    (row: number, column: number) => {
+      setFocused([row, column]);
+      onOpen({
+        cluster: matrix.clusters[column].cluster.name,
+        row: matrix.rows[row],
+      });
+    },
+    [matrix, onOpen],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const move = moves[event.key];
@@ -155,10 +173,7 @@ export function WorkloadMatrix(props: {
                   tabbable={
                     focused[0] === rowIndex && focused[1] === columnIndex
                   }
-                  onOpen={() => {
-                    setFocused([rowIndex, columnIndex]);
-                    onOpen({ cluster: cluster.cluster.name, row });
-                  }}
+                  onOpen={openAt}
                 />
               ))}
             </TableRow>
@@ -167,4 +182,4 @@ export function WorkloadMatrix(props: {
       </Table>
     </div>
   );
-}
+});

@@ -178,7 +178,6 @@ function DrawerBody(props: {
             value={tab}
             onChange={(_e, next: TabName) => setTab(next)}
             indicatorColor="primary"
-            variant="scrollable"
             aria-label="Workload detail"
           >
             <Tab
