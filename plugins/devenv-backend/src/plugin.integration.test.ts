@@ -316,6 +316,7 @@ describe('devenv REST API on a real cluster', () => {
     );
     expect(actions).toEqual(
       expect.arrayContaining([
+        'user:default/bob get 200',
         'user:default/alice create 201',
         'user:default/alice create 200',
         'user:default/bob create 403',

@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { devenvPermissions } from '@kubeplatform/clusters-common';
+import {
+  devenvCreatePermission,
+  devenvDeletePermission,
+  devenvUpdatePermission,
+} from '@kubeplatform/clusters-common';
 import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
 import { AuditTrail } from './audit/AuditTrail';
 import {
@@ -39,9 +43,10 @@ export const devenvPlugin = createBackendPlugin({
         scheduler,
         provisioner,
       }) {
+        permissionsRegistry.addPermissions([devenvCreatePermission]);
         permissionsRegistry.addResourceType({
           resourceRef: environmentResourceRef,
-          permissions: devenvPermissions,
+          permissions: [devenvUpdatePermission, devenvDeletePermission],
           rules: Object.values(environmentPermissionRules),
           getResources: refs =>
             Promise.all(

@@ -139,18 +139,33 @@ export async function createRouter(
     }
   };
 
-  router.get('/classes', async (_req, res) => {
+  /** Reads are audited too, with whoever made them (a user or a service). */
+  const reader = async (req: Request, res: Response, action: string) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    Object.assign(audit(res), {
+      action,
+      actor:
+        credentials.principal.type === 'user'
+          ? credentials.principal.userEntityRef
+          : credentials.principal.subject,
+    });
+    return credentials;
+  };
+
+  router.get('/classes', async (req, res) => {
+    await reader(req, res, 'list-classes');
     res.json({ items: provisioner.listClasses() });
   });
 
-  router.get('/clusters', async (_req, res) => {
+  router.get('/clusters', async (req, res) => {
+    await reader(req, res, 'list-clusters');
     res.json({ items: await provisioner.listClusters() });
   });
 
   router.get('/environments', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await reader(req, res, 'list');
     const { owner, cluster } = req.query;
     let owners: string[] | undefined;
     if (owner === 'me') {
@@ -169,6 +184,7 @@ export async function createRouter(
   });
 
   router.get('/environments/:cluster/:name', async (req, res) => {
+    await reader(req, res, 'get');
     const { cluster, name } = routeParams(req, res);
     res.json(await provisioner.get(cluster, name));
   });

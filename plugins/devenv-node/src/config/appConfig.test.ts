@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { parse } from 'yaml';
+import { EnvironmentProvisioner } from '../provisioner/EnvironmentProvisioner';
 import { parseDevenvSettings } from './readDevenvSettings';
 
 const repoRoot = resolve(__dirname, '../../../..');
@@ -46,5 +47,60 @@ describe('the demo app-config', () => {
         ],
       }),
     ).toThrow('ttl.default is longer than ttl.max');
+  });
+});
+
+describe('the demo vcluster class', () => {
+  it('plans its own namespace and a HelmRelease, with a vcluster connect command', async () => {
+    const raw = parse(
+      readFileSync(resolve(repoRoot, 'app-config.yaml'), 'utf8'),
+    ).kubeplatform.devenv;
+    // The demo offers vcluster nowhere; a cluster that runs Flux would be listed here.
+    raw.classes.find((c: any) => c.name === 'vcluster').clusters = ['dev-eu'];
+    const details = {
+      name: 'dev-eu',
+      url: 'https://127.0.0.1:1',
+      source: 'config' as const,
+    };
+    const provisioner = new EnvironmentProvisioner({
+      clusters: {
+        listClusters: async () => [details],
+        getCluster: async () => details,
+        getKubeConfig: async () => {
+          throw new Error('plan must not call a cluster');
+        },
+      },
+      settings: parseDevenvSettings(raw),
+      logger: {
+        info() {},
+        warn() {},
+        error() {},
+        debug() {},
+        child() {
+          return this as any;
+        },
+      },
+      platformUrl: 'http://localhost:7007/api/devenv',
+    });
+    const plan = await provisioner.plan({
+      name: 'alice-vc',
+      owner: 'user:alice',
+      class: 'vcluster',
+      cluster: 'dev-eu',
+    });
+    expect(
+      plan.manifests.map(
+        m => `${m.kind}/${m.metadata?.namespace ?? ''}/${m.metadata?.name}`,
+      ),
+    ).toEqual([
+      'Namespace//vcluster-alice-vc',
+      'HelmRelease/vcluster-alice-vc/alice-vc',
+    ]);
+    expect((plan.manifests[1] as any).spec.chart.spec.chart).toBe('vcluster');
+    expect(plan.environment.connection).toEqual({
+      kind: 'vcluster',
+      namespace: 'vcluster-alice-vc',
+      command: 'vcluster connect alice-vc -n vcluster-alice-vc',
+    });
   });
 });
