@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { ensureBinaries } from './control/binaries';
 import { commandLine, isAlive, readPidFile } from './control/processes';
-import { fleetDown } from './fleet/fleetDown';
-import { fleetStatus, clusterResidentBytes } from './fleet/fleetStatus';
-import { ClusterReport, fleetUp } from './fleet/fleetUp';
+import type { ClusterReport } from './fleet/fleetUp';
 import { statePaths, StatePaths } from './paths';
+
+// Commands load their modules when they run: @kubernetes/client-node takes seconds to load,
+// and `status`, `kubeconfig` and `down` do not need it.
 
 const log = (line: string) => process.stderr.write(`[clusters] ${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -29,18 +29,29 @@ function table(rows: string[][]): string {
 }
 
 /** One `up` at a time: a second one would race the first over the same clusters. */
-function takeUpLock(paths: StatePaths): () => void {
+/**
+ * One `up` at a time: a second one would race the first over the same clusters. It waits for
+ * the first to finish, then finds the fleet running and reuses it.
+ */
+async function takeUpLock(
+  paths: StatePaths,
+  signal: AbortSignal,
+): Promise<() => void> {
   fs.mkdirSync(paths.root, { recursive: true });
-  const other = readPidFile(paths.upLock);
-  if (
-    other &&
-    other !== process.pid &&
-    isAlive(other) &&
-    commandLine(other).includes('local-clusters')
-  ) {
-    throw new Error(
-      `another \`yarn clusters up\` is running (pid ${other}); wait for it or run \`yarn clusters down\``,
-    );
+  for (let told = false; ; told = true) {
+    const other = readPidFile(paths.upLock);
+    const running =
+      other &&
+      other !== process.pid &&
+      isAlive(other) &&
+      commandLine(other).includes('local-clusters');
+    if (!running) break;
+    if (!told)
+      log(
+        `another \`yarn clusters up\` is running (pid ${other}); waiting for it`,
+      );
+    signal.throwIfAborted();
+    await new Promise(r => setTimeout(r, 1000));
   }
   fs.writeFileSync(paths.upLock, `${process.pid}\n`);
   return () => {
@@ -64,8 +75,13 @@ async function up(options: { clusters: string; pods: string }) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const release = takeUpLock(paths);
+  let release = () => {};
   try {
+    release = await takeUpLock(paths, controller.signal);
+    const { ensureBinaries } =
+      require('./control/binaries') as typeof import('./control/binaries');
+    const { fleetUp } =
+      require('./fleet/fleetUp') as typeof import('./fleet/fleetUp');
     const binaries = await ensureBinaries(controller.signal);
     const { state, reports } = await fleetUp(paths, binaries, {
       clusters: Number(options.clusters),
@@ -73,7 +89,7 @@ async function up(options: { clusters: string; pods: string }) {
       log,
       signal: controller.signal,
     });
-    printUpReport(state.clusters, reports, Date.now() - started);
+    await printUpReport(state.clusters, reports, Date.now() - started);
     process.stdout.write(
       `\nkubeconfig: ${paths.kubeconfig}\napp-config: ${paths.appConfig}\n` +
         `try: kubectl --kubeconfig ${paths.kubeconfig} --context ${
@@ -92,11 +108,13 @@ async function up(options: { clusters: string; pods: string }) {
   }
 }
 
-function printUpReport(
+async function printUpReport(
   clusters: { name: string; server: string; workdir: string }[],
   reports: ClusterReport[],
   totalMs: number,
 ) {
+  const { clusterResidentBytes } =
+    require('./fleet/fleetStatus') as typeof import('./fleet/fleetStatus');
   const rows = [
     [
       'CLUSTER',
@@ -129,6 +147,8 @@ function printUpReport(
 
 async function status() {
   const paths = statePaths();
+  const { fleetStatus } =
+    require('./fleet/fleetStatus') as typeof import('./fleet/fleetStatus');
   const result = await fleetStatus(paths);
   if (!result.state) {
     process.stderr.write('no local clusters; run `yarn clusters up`\n');
@@ -160,6 +180,8 @@ async function status() {
 async function down() {
   const paths = statePaths();
   const started = Date.now();
+  const { fleetDown } =
+    require('./fleet/fleetDown') as typeof import('./fleet/fleetDown');
   await fleetDown(paths, log);
   log(`local clusters removed in ${seconds(Date.now() - started)}`);
 }
