@@ -40,3 +40,14 @@ export const capturedTeamShopOwnerView: OwnerView = parseOwnerView(
   from(unreachableOwner),
   'captured',
 );
+
+import untrustedView from './captured/checkout.untrusted.entity-view.json';
+
+/**
+ * checkout after both clusters were re-created with new certificates: the backend's cached CA no
+ * longer matches. dev-eu keeps its last data; prod-us has none.
+ */
+export const capturedUntrustedView: EntityView = parseEntityView(
+  from(untrustedView),
+  'captured',
+);

@@ -5,6 +5,7 @@ import {
   capturedTeamShopOwnerView,
   capturedUnreachableStreamedView,
   capturedUnreachableView,
+  capturedUntrustedView,
 } from '../__fixtures__/captured';
 import { FakeMulticlusterApi } from '../__testUtils__/FakeMulticlusterApi';
 import {
@@ -49,6 +50,36 @@ describe('real backend responses (captured from the local clusters)', () => {
       .getAllByTestId(/^cluster-row-/)
       .map(r => r.getAttribute('data-testid'));
     expect(order).toEqual(['cluster-row-prod-us', 'cluster-row-dev-eu']);
+  });
+
+  it('card: a cluster that fails after syncing shows the failure first and its last data dimmed, never its health', async () => {
+    await renderWithEntity(
+      <MulticlusterCard />,
+      new FakeMulticlusterApi(capturedUntrustedView),
+    );
+    const dev = screen.getByTestId('cluster-row-dev-eu');
+    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
+      'Unauthorized',
+    );
+    expect(within(dev).getByTestId('cluster-kept-badge')).toHaveTextContent(
+      /^last data · \d+ min$/,
+    );
+    expect(dev).toHaveTextContent('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(
+      within(dev).getByLabelText('2 of 2 replicas ready'),
+    ).toBeInTheDocument();
+    expect(dev).not.toHaveTextContent('Healthy');
+    expect(dev).not.toHaveTextContent('Warning');
+    const prod = screen.getByTestId('cluster-row-prod-us');
+    expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
+      'Unauthorized',
+    );
+    expect(
+      within(prod).queryByTestId('cluster-kept-badge'),
+    ).not.toBeInTheDocument();
+    expect(
+      within(prod).queryByLabelText(/replicas ready/),
+    ).not.toBeInTheDocument();
   });
 
   it('drawer: the real workload detail shows its pods and kubectl commands', async () => {

@@ -19,6 +19,15 @@ export function hasData(sync: SyncStatus): boolean {
   return sync.state !== 'syncing';
 }
 
+/**
+ * True when the row has workloads to show: live, stale or partial data, or data kept from before
+ * the cluster failed (unreachable, refused, ...). Kept data is shown dimmed, under the failure.
+ */
+export function showsData(cluster: ClusterView): boolean {
+  if (cluster.workloads.length === 0) return false;
+  return hasData(cluster.sync) || Boolean(cluster.sync.lastSyncedAt);
+}
+
 export type Tone = 'error' | 'warning' | 'info' | 'neutral' | 'ok';
 
 /** What a badge says about a cluster: its health, or why its health is not known. */
@@ -59,6 +68,19 @@ export function syncAgeSeconds(
   return Number.isNaN(at) ? undefined : Math.max(0, (now - at) / 1000);
 }
 
+const failureTexts: Record<
+  'unreachable' | 'timeout' | 'unauthorized' | 'forbidden',
+  [string, string]
+> = {
+  unreachable: ['Unreachable', 'The API server cannot be reached'],
+  timeout: ['Timed out', 'The API server did not answer in time'],
+  unauthorized: ['Unauthorized', 'The cluster refused the credentials (401)'],
+  forbidden: [
+    'Forbidden',
+    'The credentials lack the rights to read this (403)',
+  ],
+};
+
 /** The label for a sync state that is not `ok`. */
 export function syncLabel(sync: SyncStatus): StatusLabel | undefined {
   const reason = sync.reason;
@@ -97,29 +119,19 @@ export function syncLabel(sync: SyncStatus): StatusLabel | undefined {
       };
     }
     case 'unreachable':
-      return {
-        label: 'Unreachable',
-        tone: 'error',
-        detail: reason ?? 'The API server cannot be reached',
-      };
     case 'timeout':
-      return {
-        label: 'Timed out',
-        tone: 'error',
-        detail: reason ?? 'The API server did not answer in time',
-      };
     case 'unauthorized':
+    case 'forbidden': {
+      const [label, fallback] = failureTexts[sync.state];
+      const age = syncAgeSeconds(sync);
       return {
-        label: 'Unauthorized',
+        label,
         tone: 'error',
-        detail: reason ?? 'The cluster refused the credentials (401)',
+        detail: `${reason ?? fallback}${
+          age === undefined ? '' : `. Last synced ${formatAge(age)} ago`
+        }`,
       };
-    case 'forbidden':
-      return {
-        label: 'Forbidden',
-        tone: 'error',
-        detail: reason ?? 'The credentials lack the rights to read this (403)',
-      };
+    }
     default:
       return { label: String(sync.state), tone: 'neutral', detail: reason };
   }

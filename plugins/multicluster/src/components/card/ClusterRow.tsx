@@ -4,7 +4,15 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ClusterView, VersionDrift } from '@kubeplatform/clusters-common';
-import { clusterBadge, hasData, syncLabel } from '../../view/clusterStatus';
+import {
+  StatusLabel,
+  clusterBadge,
+  formatAge,
+  hasData,
+  showsData,
+  syncAgeSeconds,
+  syncLabel,
+} from '../../view/clusterStatus';
 import { summariseCluster } from '../../view/clusterSummary';
 import { HeadroomBar } from '../common/HeadroomBar';
 import { ImageTags } from '../common/ImageTags';
@@ -46,25 +54,37 @@ export function ClusterRow(props: {
   const classes = useStyles();
   const { cluster, drift } = props;
   const name = cluster.cluster.title ?? cluster.cluster.name;
-  const withData = hasData(cluster.sync) && cluster.workloads.length > 0;
+  const withData = showsData(cluster);
   const summary = summariseCluster(cluster, drift);
   const sync = syncLabel(cluster.sync);
   const badge = clusterBadge(cluster);
+  const keptAge = syncAgeSeconds(cluster.sync);
+  const kept: StatusLabel | undefined =
+    withData && !hasData(cluster.sync)
+      ? {
+          label:
+            keptAge === undefined
+              ? 'last data'
+              : `last data · ${formatAge(keptAge)}`,
+          tone: 'neutral',
+          detail: 'The numbers are from before the cluster failed',
+        }
+      : undefined;
   let problem = dash;
-  if (summary.topProblem) {
+  if (!hasData(cluster.sync) && badge.detail) {
+    problem = <TruncatedText text={badge.detail} />;
+  } else if (summary.topProblem) {
     problem = (
       <ProblemText
         problem={summary.topProblem}
         extra={summary.problemCount - 1}
       />
     );
-  } else if (!withData && badge.detail) {
-    problem = <TruncatedText text={badge.detail} />;
   }
   return (
     <TableRow
       className={`${classes.row} ${
-        cluster.sync.state === 'stale' ? classes.stale : ''
+        cluster.sync.state !== 'ok' ? classes.stale : ''
       }`}
       data-testid={`cluster-row-${cluster.cluster.name}`}
       data-tone={badge.tone}
@@ -87,6 +107,12 @@ export function ClusterRow(props: {
           <>
             {' '}
             <StatusBadge status={sync} testId="cluster-sync-badge" />
+          </>
+        )}
+        {kept && (
+          <>
+            {' '}
+            <StatusBadge status={kept} testId="cluster-kept-badge" />
           </>
         )}
       </TableCell>
