@@ -18,13 +18,17 @@ log() { printf '[local-clusters] %s\n' "$*" >&2; }
 # cache that a machine with Go built.
 source_hash="$( (cat "$gomod/go.sum" "$gomod/go.mod"; find "$gomod/cmd" -type f -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)"
 
+# True when the binary starts and prints its version. Run in an inner shell, so a binary that
+# crashes (a truncated file) does not make this shell print "Segmentation fault".
+runs_ok() { bash -c '"$0" --version >/dev/null 2>&1; exit $?' "$1" 2>/dev/null; }
+
 complete() {
   local dir="$1"
   [ -f "$dir/.complete" ] || return 1
   for b in "${binaries[@]}"; do
     [ -x "$dir/$b" ] || return 1
     # A truncated or corrupted binary fails here rather than at cluster start.
-    "$dir/$b" --version >/dev/null 2>&1 || return 1
+    runs_ok "$dir/$b" || return 1
   done
 }
 
@@ -68,11 +72,14 @@ if ! flock -n 9; then
   fi
 fi
 
+# Keep what is intact from a corrupted cache or an interrupted build; rebuild only the rest.
+rm -f "$out.partial/.complete"
 if [ -d "$out" ]; then
-  log "cache $out is incomplete or corrupted; rebuilding it (Go's build cache makes this quicker)"
+  log "cache $out is incomplete or corrupted; rebuilding what is broken"
+  mkdir -p "$out.partial"
+  cp -a "$out/." "$out.partial/"
   rm -rf "$out"
 fi
-rm -rf "$out.partial"
 mkdir -p "$out.partial"
 
 k8s_version="$(awk '$1=="k8s.io/kubernetes"{print $2}' "$gomod/go.mod" | head -1)"
@@ -88,13 +95,21 @@ build() {
   local name="$1" pkg="$2" flags="$3"
   local start=$SECONDS
   count=$((count + 1))
+  if [ -x "$out.partial/$name" ] && runs_ok "$out.partial/$name"; then
+    log "$name ($count of ${#binaries[@]}) is intact; keeping it"
+    return
+  fi
+  rm -f "$out.partial/$name"
   log "building $name ($count of ${#binaries[@]}, $pkg)…"
   ( cd "$gomod" && go build -trimpath -ldflags "$flags" -o "$out.partial/$name" "$pkg" ) &
   local pid=$!
+  local next_report=$((SECONDS + 30))
   while kill -0 "$pid" 2>/dev/null; do
-    sleep 30
-    kill -0 "$pid" 2>/dev/null &&
+    sleep 1
+    if [ "$SECONDS" -ge "$next_report" ] && kill -0 "$pid" 2>/dev/null; then
       log "  still building $name: $((SECONDS - start)) s so far, $((SECONDS - total_start)) s in total (a first build takes about 15 minutes on 2 cores)"
+      next_report=$((SECONDS + 30))
+    fi
   done
   if ! wait "$pid"; then
     log "building $name failed. If the error above names a module download, check that the Go module"
