@@ -194,45 +194,49 @@ test('onboard-developer gives the guest a personal namespace and links the guide
     )
     .toBe(404);
 
-  await signInAsGuest(page);
-  await page.goto(
-    `/create/templates/default/onboard-developer?formData=${encodeURIComponent(
-      JSON.stringify({ developer: 'user:default/guest' }),
-    )}`,
-  );
-  await expect(page.getByText('Onboard a developer').first()).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  // Only development clusters are offered, so the picker selects dev-eu by itself.
-  await expect(
-    page.getByRole('button', { name: 'Shared development cluster' }),
-  ).toContainText('dev-eu');
-  await createFromTemplate(page);
+  try {
+    await signInAsGuest(page);
+    await page.goto(
+      `/create/templates/default/onboard-developer?formData=${encodeURIComponent(
+        JSON.stringify({ developer: 'user:default/guest' }),
+      )}`,
+    );
+    await expect(page.getByText('Onboard a developer').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Only development clusters are offered, so the picker selects dev-eu by itself.
+    await expect(
+      page.getByRole('button', { name: 'Shared development cluster' }),
+    ).toContainText('dev-eu');
+    await createFromTemplate(page);
 
-  await expect(
-    page.getByRole('link', { name: 'Read the onboarding guide' }),
-  ).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByText(/Namespace\s+dev-guest\s/).first()).toBeVisible();
-  await saveScreenshot(page, 'onboard-developer-done');
+    await expect(
+      page.getByRole('link', { name: 'Read the onboarding guide' }),
+    ).toBeVisible({ timeout: 120_000 });
+    await expect(
+      page.getByText(/Namespace\s+dev-guest\s/).first(),
+    ).toBeVisible();
+    await saveScreenshot(page, 'onboard-developer-done');
 
-  const environment = await request.get(
-    '/api/devenv/environments/dev-eu/dev-guest',
-    { headers },
-  );
-  expect(await environment.json()).toMatchObject({
-    owner: 'user:default/guest',
-    class: 'namespace',
-    status: 'ready',
-    sleepSchedule: { sleepAt: '20:00', wakeAt: '07:00' },
-  });
+    const environment = await request.get(
+      '/api/devenv/environments/dev-eu/dev-guest',
+      { headers },
+    );
+    expect(await environment.json()).toMatchObject({
+      owner: 'user:default/guest',
+      class: 'namespace',
+      status: 'ready',
+      sleepSchedule: { sleepAt: '20:00', wakeAt: '07:00' },
+    });
 
-  await page.getByRole('link', { name: 'Read the onboarding guide' }).click();
-  await expect(
-    page.getByRole('heading', {
-      name: 'Onboarding guide: your first day on the platform',
-    }),
-  ).toBeVisible({ timeout: 200_000 });
-
-  await request.delete('/api/devenv/environments/dev-eu/dev-guest', {
-    headers,
-  });
+    await page.getByRole('link', { name: 'Read the onboarding guide' }).click();
+    await expect(
+      page.getByRole('heading', {
+        name: 'Onboarding guide: your first day on the platform',
+      }),
+    ).toBeVisible({ timeout: 200_000 });
+  } finally {
+    await request.delete('/api/devenv/environments/dev-eu/dev-guest', {
+      headers,
+    });
+  }
 });

@@ -74,6 +74,7 @@ export const workloadSearchResultListItem = SearchResultListItemBlueprint.make({
   name: 'workload',
   params: {
     predicate: result => result.type === WORKLOAD_DOCUMENT_TYPE,
+    icon: <ViewListIcon />,
     component: () =>
       import('./components/search/WorkloadSearchResultListItem').then(
         m => m.WorkloadSearchResultListItem,
@@ -86,6 +87,7 @@ export const environmentSearchResultListItem =
     name: 'environment',
     params: {
       predicate: result => result.type === ENVIRONMENT_DOCUMENT_TYPE,
+      icon: <CloudQueueIcon />,
       component: () =>
         import('./components/search/EnvironmentSearchResultListItem').then(
           m => m.EnvironmentSearchResultListItem,

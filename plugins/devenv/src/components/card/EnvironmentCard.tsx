@@ -65,7 +65,9 @@ export const EnvironmentCard = () => {
             namespace: environment.namespace,
             size: environment.size ?? 'default',
             expiry: <ExpiryCountdown expiresAt={environment.expiresAt} />,
-            connect: <ConnectCommand connection={environment.connection} />,
+            connect: (
+              <ConnectCommand connection={environment.connection} wrap />
+            ),
           }}
         />
         <EnvironmentActions

@@ -6,8 +6,11 @@ import type { EnvironmentConnection } from '@kubeplatform/clusters-common';
 /** The command that connects to an environment, with a copy button. Never holds a token. */
 export const ConnectCommand = ({
   connection,
+  wrap = false,
 }: {
   connection: EnvironmentConnection;
+  /** Show the whole command; otherwise one line, cut off, with the whole command as a tooltip. */
+  wrap?: boolean;
 }) => {
   if (connection.kind === 'none') {
     return (
@@ -22,7 +25,17 @@ export const ConnectCommand = ({
         component="code"
         fontFamily="monospace"
         fontSize="0.8rem"
-        style={{ wordBreak: 'break-all' }}
+        title={connection.command}
+        style={
+          wrap
+            ? { wordBreak: 'break-all' }
+            : {
+                maxWidth: 280,
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+              }
+        }
       >
         {connection.command}
       </Box>

@@ -66,7 +66,12 @@ export const EnvironmentActions = ({
   const gone = environment.status === 'deleting';
   return (
     <>
-      <ButtonGroup size="small" variant="outlined" disabled={busy || gone}>
+      <ButtonGroup
+        size="small"
+        variant="outlined"
+        disabled={busy || gone}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <Button
           aria-label={`Extend ${label} by ${EXTEND_BY}`}
           onClick={() =>

@@ -47,6 +47,7 @@ export const EnvironmentsTable = ({
     {
       title: 'Expiry',
       field: 'expiresAt',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: e => <ExpiryCountdown expiresAt={e.expiresAt} />,
     },
     {
@@ -57,6 +58,7 @@ export const EnvironmentsTable = ({
     {
       title: 'Actions',
       sorting: false,
+      cellStyle: { whiteSpace: 'nowrap' },
       render: e => (
         <EnvironmentActions
           environment={e}
