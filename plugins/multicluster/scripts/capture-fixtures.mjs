@@ -84,6 +84,19 @@ for (const name of names.length ? names : ['checkout']) {
         `${name}.${label}.${cluster.cluster.name}.${w.kind}.${w.name}.workload-detail.json`,
         detail,
       );
+      // The log of the first troubled pod's previous run: what a crash left behind.
+      const troubled = detail.pods.find(p => p.problems.length > 0);
+      if (troubled) {
+        const res = await fetch(
+          `${api}${path}/clusters/${cluster.cluster.name}/pods/${troubled.namespace}/${troubled.name}/logs?previous=true&tailLines=50`,
+          { headers },
+        );
+        if (res.ok) {
+          const file = `${name}.${label}.${cluster.cluster.name}.${w.name}.previous.log`;
+          writeFileSync(join(out, file), await res.text());
+          console.log(`wrote ${file}`);
+        }
+      }
     }
   }
   const entity = await (

@@ -51,3 +51,24 @@ export const capturedUntrustedView: EntityView = parseEntityView(
   from(untrustedView),
   'captured',
 );
+
+import demoView from './captured/checkout.demo.entity-view.json';
+import demoProdDetail from './captured/checkout.demo.prod-us.Deployment.checkout.workload-detail.json';
+import demoOwner from './captured/team-shop.demo.owner-view.json';
+
+/**
+ * checkout on the demo fleet as seeded: crash-looping with its HPA at max in prod-us, 1.5.0 in
+ * dev-eu against 1.4.2 in prod-us.
+ */
+export const capturedDemoView: EntityView = parseEntityView(
+  from(demoView),
+  'captured',
+);
+export const capturedDemoProdDetail: WorkloadDetail = parseWorkloadDetail(
+  from(demoProdDetail),
+  'captured',
+);
+export const capturedDemoOwnerView: OwnerView = parseOwnerView(
+  from(demoOwner),
+  'captured',
+);

@@ -1,6 +1,13 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+// eslint-disable-next-line no-restricted-imports -- the test reads a log file captured from a cluster
+import { readFileSync } from 'fs';
+// eslint-disable-next-line no-restricted-imports
+import { join } from 'path';
 import userEvent from '@testing-library/user-event';
 import {
+  capturedDemoOwnerView,
+  capturedDemoProdDetail,
+  capturedDemoView,
   capturedDevEuCheckoutDetail,
   capturedTeamShopOwnerView,
   capturedUnreachableStreamedView,
@@ -117,5 +124,87 @@ describe('real backend responses (captured from the local clusters)', () => {
     );
     for (const row of rows)
       expect(row).toHaveTextContent('prod-us: Unreachable');
+  });
+
+  describe('the demo fleet as seeded', () => {
+    const previousLog = readFileSync(
+      join(
+        __dirname,
+        '../__fixtures__/captured/checkout.demo.prod-us.checkout.previous.log',
+      ),
+      'utf8',
+    );
+
+    it('card: both clusters, prod-us in error with HPA at max, the image drift', async () => {
+      await renderWithEntity(
+        <MulticlusterCard />,
+        new FakeMulticlusterApi(capturedDemoView),
+      );
+      const prod = screen.getByTestId('cluster-row-prod-us');
+      const dev = screen.getByTestId('cluster-row-dev-eu');
+      expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
+        'Error',
+      );
+      expect(within(prod).getByTestId('headroom-bar')).toHaveAttribute(
+        'data-level',
+        'atMax',
+      );
+      expect(within(dev).getByTestId('image-tag-drift')).toHaveTextContent(
+        '1.5.0',
+      );
+      expect(within(prod).getByTestId('image-tag-drift')).toHaveTextContent(
+        '1.4.2',
+      );
+      expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
+        'Warning',
+      );
+    });
+
+    it('tab: the CrashLoopBackOff with its fix; the drawer with pods and the crash log', async () => {
+      const api = new FakeMulticlusterApi(capturedDemoView);
+      api.detail = capturedDemoProdDetail;
+      api.logs = request => (request.previous ? previousLog : '');
+      await renderWithEntity(<MulticlusterContent />, api);
+      const crash = screen
+        .getAllByTestId('problem')
+        .find(p => p.textContent?.includes('CrashLoopBackOff'))!;
+      expect(within(crash).getByTestId('problem-fix')).toHaveTextContent(
+        '--previous',
+      );
+
+      await userEvent.click(screen.getByTestId('cell-checkout-prod-us'));
+      const drawer = await screen.findByTestId('workload-drawer');
+      await userEvent.click(
+        await within(drawer).findByRole('tab', {
+          name: `Pods (${capturedDemoProdDetail.pods.length})`,
+        }),
+      );
+      const first = within(drawer).getAllByTestId('pod-row')[0];
+      expect(first).toHaveTextContent('CrashLoopBackOff');
+      await userEvent.click(
+        within(first).getByRole('button', { name: /^Logs of / }),
+      );
+      await within(drawer).findByTestId('log-empty');
+      await userEvent.click(
+        within(drawer).getByLabelText('Previous container'),
+      );
+      await waitFor(() =>
+        expect(within(drawer).getByTestId('log-text')).toHaveTextContent(
+          'missing env PAYMENTS_URL',
+        ),
+      );
+    });
+
+    it('team card: checkout in error in prod-us', async () => {
+      const api = new FakeMulticlusterApi();
+      api.ownerView = capturedDemoOwnerView;
+      await renderWithEntity(<OwnedServicesCard />, api, {
+        ...teamEntity,
+        metadata: { name: 'team-shop', namespace: 'default' },
+      });
+      expect(
+        await screen.findByTestId('owned-component:default/checkout'),
+      ).toHaveTextContent('prod-us: Error');
+    });
   });
 });
