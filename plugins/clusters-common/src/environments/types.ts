@@ -73,6 +73,8 @@ export interface EnvironmentClassSummary {
   title: string;
   description?: string;
   type: 'namespace' | 'resource-template';
+  /** Clusters the class may be requested on; absent means every cluster. */
+  clusters?: string[];
   sizes: string[];
   defaultSize?: string;
   ttl: { default: string; max: string };

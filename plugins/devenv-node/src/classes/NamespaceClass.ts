@@ -48,6 +48,7 @@ export class NamespaceClass implements EnvironmentClass {
       title: this.config.title ?? this.config.name,
       description: this.config.description,
       type: this.type,
+      clusters: this.config.clusters,
       sizes: this.config.sizes ?? Object.keys(this.settings.sizes),
       defaultSize:
         this.config.defaultSize ??

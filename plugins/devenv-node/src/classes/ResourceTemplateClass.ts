@@ -56,6 +56,7 @@ export class ResourceTemplateClass implements EnvironmentClass {
       title: this.config.title ?? this.config.name,
       description: this.config.description,
       type: this.type,
+      clusters: this.config.clusters,
       sizes,
       defaultSize: this.config.defaultSize ?? sizes[0],
       ttl: this.config.ttl,

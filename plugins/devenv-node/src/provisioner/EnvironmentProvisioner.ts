@@ -359,7 +359,7 @@ export class EnvironmentProvisioner {
   private async listOnCluster(cluster: string): Promise<Environment[]> {
     const client = await this.client(cluster);
     const kinds = new Map<string, ObjectRef>();
-    for (const cls of this.classes.values()) {
+    for (const cls of this.classesOn(cluster)) {
       const ref = cls.anchorRef('x');
       kinds.set(`${ref.apiVersion}/${ref.kind}`, ref);
     }
@@ -632,7 +632,7 @@ export class EnvironmentProvisioner {
     name: string,
   ): Promise<KubernetesObject | undefined> {
     const seen = new Set<string>();
-    for (const cls of this.classes.values()) {
+    for (const cls of this.classesOn(client.cluster)) {
       const ref = cls.anchorRef(name);
       const key = describeObject(ref) + ref.apiVersion;
       if (seen.has(key)) {
@@ -645,6 +645,14 @@ export class EnvironmentProvisioner {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Classes offered on a cluster: only their kinds are read there, so a custom resource that a
+   * cluster does not serve (or forbids) never blocks the classes it does offer.
+   */
+  private classesOn(cluster: string): EnvironmentClass[] {
+    return [...this.classes.values()].filter(c => c.isOfferedOn(cluster));
   }
 
   private toEnvironment(
