@@ -32,3 +32,5 @@ export {
   PODS_PER_DEPLOYMENT,
   scaleServiceId,
 } from './scale/scalePopulation';
+export { readAuditedRequests } from './harness/auditLog';
+export type { AuditedRequest } from './harness/auditLog';

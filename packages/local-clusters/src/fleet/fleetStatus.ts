@@ -1,8 +1,9 @@
 import { clusterProcesses, residentBytes } from '../control/processes';
-import { probeReadyz } from '../control/readiness';
+import { readAdminCredentials } from '../control/adminCredentials';
+import { probeReadyz, ReadinessTarget } from '../control/readiness';
 import { simulatorPid } from '../environments/simulatorProcess';
 import { StatePaths } from '../paths';
-import { FleetState, readFleetState } from './fleetState';
+import { ClusterState, FleetState, readFleetState } from './fleetState';
 
 export interface ClusterStatus {
   name: string;
@@ -31,6 +32,15 @@ export function clusterResidentBytes(workdir: string): {
   };
 }
 
+/** The admin certificate when the cluster folder exists: keeps health checks out of the audit log. */
+function statusTarget(c: ClusterState): ReadinessTarget {
+  try {
+    return { server: c.server, ...readAdminCredentials(c.workdir) };
+  } catch {
+    return { server: c.server, caData: c.caData, token: c.tokens.reader };
+  }
+}
+
 export async function fleetStatus(paths: StatePaths): Promise<FleetStatus> {
   const state = readFleetState(paths);
   if (!state) return { clusters: [] };
@@ -40,11 +50,7 @@ export async function fleetStatus(paths: StatePaths): Promise<FleetStatus> {
       return {
         name: c.name,
         server: c.server,
-        notReady: await probeReadyz({
-          server: c.server,
-          caData: c.caData,
-          token: c.tokens.reader,
-        }),
+        notReady: await probeReadyz(statusTarget(c)),
         processes: memory.processes,
         residentBytes: memory.bytes,
       };

@@ -14,6 +14,10 @@ const auditPolicy = {
   kind: 'Policy',
   omitStages: ['RequestReceived'],
   rules: [
+    {
+      level: 'None',
+      nonResourceURLs: ['/readyz*', '/livez*', '/healthz*', '/version'],
+    },
     { level: 'Metadata', userGroups: ['system:serviceaccounts'] },
     { level: 'None' },
   ],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { probeReadyz } from '../control/readiness';
+import { probeReadyz, ReadinessTarget } from '../control/readiness';
 import { readAdminCredentials } from '../control/adminCredentials';
 import { adminKubeConfig } from '../fleet/adminKubeConfig';
 import { clusterIdentity } from '../fleet/clusterIdentity';
@@ -67,6 +67,19 @@ function tokenKubeConfig(
   return kc;
 }
 
+/**
+ * Health checks use the admin certificate, not a service-account token: the audit log records
+ * service-account requests only, and benchmarks count those as the backend's own.
+ */
+function adminTarget(c: ClusterState): ReadinessTarget {
+  try {
+    return { server: c.server, ...readAdminCredentials(c.workdir) };
+  } catch {
+    // The cluster's folder is gone (deleted by `down`); the probe will say it is not answering.
+    return { server: c.server, caData: c.caData, token: c.tokens.reader };
+  }
+}
+
 function notAnswering(name: string, server: string, reason: string): Error {
   return new Error(
     `cluster ${name} (${server}) is not answering (${reason}): ${NOT_UP}`,
@@ -89,10 +102,7 @@ export async function loadLocalFleet(
   }
   const answers = await Promise.all(
     state.clusters.map(c =>
-      probeReadyz(
-        { server: c.server, caData: c.caData, token: c.tokens.reader },
-        options.timeoutMs ?? 3000,
-      ),
+      probeReadyz(adminTarget(c), options.timeoutMs ?? 3000),
     ),
   );
   const dead = state.clusters.findIndex((_, i) => answers[i] !== undefined);
@@ -102,9 +112,9 @@ export async function loadLocalFleet(
   }
   // While one of ours was stopped, another cluster may have taken its port.
   for (const c of state.clusters) {
-    const identity = await clusterIdentity(tokenKubeConfig(c, 'reader')).catch(
-      (e: Error) => `unknown (${e.message})`,
-    );
+    const identity = await clusterIdentity(
+      adminKubeConfig(c.context, c.server, readAdminCredentials(c.workdir)),
+    ).catch((e: Error) => `unknown (${e.message})`);
     if (identity !== c.identity) {
       throw new Error(
         `cluster ${c.name} (${c.server}) answers, but it is not the cluster \`yarn clusters up\` made (another program took its port): ${NOT_UP}`,
@@ -127,7 +137,7 @@ export async function loadLocalFleet(
     tokenKubeConfig: which => tokenKubeConfig(c, which),
     assertAnswering: async () => {
       const reason = await probeReadyz(
-        { server: c.server, caData: c.caData, token: c.tokens.reader },
+        adminTarget(c),
         options.timeoutMs ?? 3000,
       );
       if (reason) throw notAnswering(c.name, c.server, reason);
