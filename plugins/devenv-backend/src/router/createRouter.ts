@@ -252,8 +252,10 @@ export async function createRouter(
     const environment = await provisioner
       .get(cluster, name)
       .catch(async error => {
-        if ((error as Error).name === 'NotFoundError') {
-          // No environment: delete answers with its refusal for an unmanaged namespace.
+        if (
+          ['NotFoundError', 'NotAllowedError'].includes((error as Error).name)
+        ) {
+          // No environment: delete answers with its own refusal for an unmanaged namespace.
           await provisioner.delete(cluster, name);
         }
         throw error;

@@ -18,13 +18,18 @@ export function refOf(object: KubernetesObject): ObjectRef {
 }
 
 export function describeObject(object: KubernetesObject | ObjectRef): string {
-  const ref =
-    'metadata' in object || !('name' in object)
-      ? refOf(object as KubernetesObject)
-      : (object as ObjectRef);
+  const ref = isObjectRef(object) ? object : refOf(object);
   return ref.namespace
     ? `${ref.kind} ${ref.namespace}/${ref.name}`
     : `${ref.kind} ${ref.name}`;
+}
+
+function isObjectRef(
+  object: KubernetesObject | ObjectRef,
+): object is ObjectRef {
+  return (
+    typeof (object as ObjectRef).name === 'string' && !('metadata' in object)
+  );
 }
 
 /** Kinds the provisioner treats as cluster-scoped; everything else it renders lives in a namespace. */

@@ -50,6 +50,7 @@ import {
   isManagedObject,
   readEnvironment,
 } from './readEnvironment';
+import { rollBack } from './rollBack';
 import { restoreWorkloads, scaleWorkloadsToZero } from './workloadSleep';
 
 export interface EnvironmentProvisionerOptions {
@@ -259,7 +260,25 @@ export class EnvironmentProvisioner {
         created: true,
       };
     } catch (error) {
-      await this.rollback(client, created, planned.anchor, progress, error);
+      const problems = await rollBack(
+        client,
+        created,
+        planned.anchor,
+        progress,
+      );
+      const reason = error as Error;
+      if (problems.length === 0) {
+        reason.message = `${reason.message} (rolled back ${
+          created.length
+        } object${created.length === 1 ? '' : 's'} this request created)`;
+      } else {
+        reason.message = `${
+          reason.message
+        } (rollback incomplete, the reaper will remove the rest: ${problems.join(
+          '; ',
+        )})`;
+        this.options.logger.warn(`Rollback incomplete: ${problems.join('; ')}`);
+      }
       throw error;
     }
   }
@@ -289,45 +308,6 @@ export class EnvironmentProvisioner {
       );
     }
     return this.toEnvironment(anchor, request.cluster);
-  }
-
-  /** Removes, newest first, what this request created; never anything that existed before. */
-  private async rollback(
-    client: ClusterClient,
-    created: ObjectRef[],
-    anchor: ObjectRef,
-    progress: ProgressReporter,
-    cause: unknown,
-  ): Promise<void> {
-    const problems: string[] = [];
-    for (const ref of [...created].reverse()) {
-      try {
-        progress(`Rolling back ${describeObject(ref)}`);
-        await client.delete(ref);
-      } catch (error) {
-        problems.push(`${describeObject(ref)}: ${(error as Error).message}`);
-      }
-    }
-    const reason = cause as Error;
-    if (problems.length === 0) {
-      reason.message = `${reason.message} (rolled back ${
-        created.length
-      } object${created.length === 1 ? '' : 's'} this request created)`;
-      return;
-    }
-    try {
-      await client.mergePatch(anchor, {
-        metadata: { annotations: { [PHASE_ANNOTATION]: 'failed' } },
-      });
-    } catch {
-      // The cluster is unreachable too: the anchor still says `provisioning`, which the reaper also cleans.
-    }
-    reason.message = `${
-      reason.message
-    } (rollback incomplete, the reaper will remove the rest: ${problems.join(
-      '; ',
-    )})`;
-    this.options.logger.warn(`Rollback incomplete: ${problems.join('; ')}`);
   }
 
   async list(
@@ -387,6 +367,12 @@ export class EnvironmentProvisioner {
     const client = await this.client(cluster);
     const anchor = await this.findAnchor(client, name);
     if (!anchor) {
+      await this.refuseUnmanaged(
+        client,
+        cluster,
+        name,
+        'it is not a development environment',
+      );
       throw new NotFoundError(
         `No environment "${name}" on cluster "${cluster}"`,
       );
@@ -404,7 +390,7 @@ export class EnvironmentProvisioner {
     const client = await this.client(cluster);
     const anchor = await this.findAnchor(client, name);
     if (!anchor) {
-      await this.refuseUnmanaged(client, cluster, name);
+      await this.refuseUnmanaged(client, cluster, name, 'nothing was deleted');
       throw new NotFoundError(
         `No environment "${name}" on cluster "${cluster}"`,
       );
@@ -424,10 +410,12 @@ export class EnvironmentProvisioner {
     return { ...environment, status: 'deleting' };
   }
 
+  /** A clear refusal when the name belongs to a namespace Kubeplatform does not manage. */
   private async refuseUnmanaged(
     client: ClusterClient,
     cluster: string,
     name: string,
+    consequence: string,
   ): Promise<void> {
     const namespace = await client.read({
       apiVersion: 'v1',
@@ -436,7 +424,7 @@ export class EnvironmentProvisioner {
     });
     if (namespace) {
       throw new NotAllowedError(
-        `Namespace "${name}" on cluster "${cluster}" is not managed by Kubeplatform; nothing was deleted`,
+        `Namespace "${name}" on cluster "${cluster}" is not managed by Kubeplatform; ${consequence}`,
       );
     }
   }
@@ -611,7 +599,7 @@ export class EnvironmentProvisioner {
     const client = await this.client(cluster);
     const anchor = await this.findAnchor(client, name);
     if (!anchor) {
-      await this.refuseUnmanaged(client, cluster, name);
+      await this.refuseUnmanaged(client, cluster, name, 'nothing was changed');
       throw new NotFoundError(
         `No environment "${name}" on cluster "${cluster}"`,
       );
