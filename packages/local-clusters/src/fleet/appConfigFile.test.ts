@@ -12,6 +12,7 @@ const cluster = (name: string, port: number): ClusterState => ({
   port,
   caData: 'Q0E=',
   identity: 'uid',
+  configHash: 'hash',
   workdir: '/tmp/x',
   auditLogPath: '/tmp/x/logs/audit.log',
   tokens: { reader: `reader-${name}`, limited: `limited-${name}` },

@@ -16,6 +16,8 @@ export interface ClusterState {
   caData: string;
   /** The kube-system namespace UID: tells this cluster apart from another on the same port. */
   identity: string;
+  /** Fingerprint of the Stages, audit policy and demo fleet the cluster was made with. */
+  configHash: string;
   /** The kwokctl working directory: pki, etcd data, component logs, audit log. */
   workdir: string;
   auditLogPath: string;

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Binaries } from '../control/binaries';
 import { Kwokctl } from '../control/kwokctl';
+import { demoFleet, stuckRollout } from '../demo/demoFleet';
 import { startSimulator } from '../environments/simulatorProcess';
 import { ENVIRONMENT_CLUSTER } from '../environments/environmentCrd';
 import { StatePaths } from '../paths';
@@ -79,12 +81,15 @@ export async function fleetUp(
     const running: RunningCluster[] = [];
     for (const spec of specs) {
       const before = previous?.clusters.find(c => c.name === spec.name);
+      const configHash = clusterConfigHash(spec.name, configFiles);
       const mustRecreate =
         kwokctl.clusterExists(spec.name) &&
-        (!before || before.scalePods !== podsPerCluster);
+        (!before ||
+          before.scalePods !== podsPerCluster ||
+          before.configHash !== configHash);
       if (mustRecreate) {
         log(
-          `${spec.name}: its recorded state does not match this request; recreating it`,
+          `${spec.name}: its recorded state, Stages or demo fleet differ from this request; recreating it`,
         );
         await kwokctl.deleteCluster(spec.name);
       }
@@ -141,6 +146,7 @@ export async function fleetUp(
         port: cluster.port,
         caData: cluster.admin.caData,
         identity: cluster.identity,
+        configHash: clusterConfigHash(spec.name, configFiles),
         workdir: cluster.workdir,
         auditLogPath: path.join(cluster.workdir, 'logs', 'audit.log'),
         tokens,
@@ -202,6 +208,23 @@ export async function fleetUp(
     }
     throw error;
   }
+}
+
+/**
+ * A fingerprint of what a cluster was created and seeded with. When the Stages, the audit
+ * policy or the demo fleet change in the code, running clusters no longer match it.
+ */
+function clusterConfigHash(
+  cluster: string,
+  files: { kwokConfig: string; auditPolicy: string },
+): string {
+  return createHash('sha256')
+    .update(fs.readFileSync(files.kwokConfig))
+    .update(fs.readFileSync(files.auditPolicy))
+    .update(JSON.stringify(demoFleet(cluster)))
+    .update(JSON.stringify(stuckRollout(cluster) ?? null))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function safeReadState(
