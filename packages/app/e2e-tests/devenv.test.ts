@@ -145,6 +145,14 @@ test('request an environment from the template, use it, find it, delete it', asy
     )
     .toBe(200);
 
+  // Its catalog page carries the environment card with the live state.
+  await page.goto(`/catalog/default/resource/${name}.dev-eu`);
+  await expect(page.getByText('Development environment').first()).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: `Sleep ${name} on dev-eu` }),
+  ).toBeVisible();
+  await saveScreenshot(page, 'devenv-entity-card');
+
   // Search finds it once the environments collator has run.
   await expect(async () => {
     await page.goto(`/search?query=${name}`);

@@ -21,7 +21,7 @@ test('the suite’s docs open in the app, with the onboarding guide', async ({
     }),
   ).toBeVisible({ timeout: 60_000 });
   await expect(
-    page.getByText('Kubernetes in one minute').first(),
+    page.getByRole('heading', { name: 'Kubernetes in one minute' }),
   ).toBeVisible();
   await saveScreenshot(page, 'docs-onboarding');
 });

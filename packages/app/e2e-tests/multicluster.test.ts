@@ -54,8 +54,12 @@ test('checkout card: both clusters, the crash loop with its fix, HPA at max, ima
   await expect(dev.getByTestId('image-tag-drift')).toContainText('1.5.0');
   await expect(prod.getByTestId('image-tag-drift')).toContainText('1.4.2');
 
-  // The top problem, and the CrashLoopBackOff with its fix in the tooltip.
-  await expect(prod).toContainText(/HpaAtMaxReplicas|CrashLoopBackOff/);
+  // The top problem is the crash loop (a cause ranks above the replicas it leaves missing);
+  // hovering it shows the suggested fix.
+  const crash = prod.getByLabel(/^CrashLoopBackOff: /);
+  await expect(crash).toHaveAttribute('aria-label', /Fix: .*--previous/);
+  await crash.hover();
+  await expect(page.getByRole('tooltip')).toContainText('--previous');
   await saveScreenshot(page, 'multicluster-card-checkout');
 
   await page.goto(

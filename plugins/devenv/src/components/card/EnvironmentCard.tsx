@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Environment } from '@kubeplatform/clusters-common';
 import { useEffect, useState } from 'react';
@@ -70,10 +71,12 @@ export const EnvironmentCard = () => {
             ),
           }}
         />
-        <EnvironmentActions
-          environment={environment}
-          onChanged={next => (next ? setEnvironment(next) : setDeleted(true))}
-        />
+        <Box mt={2}>
+          <EnvironmentActions
+            environment={environment}
+            onChanged={next => (next ? setEnvironment(next) : setDeleted(true))}
+          />
+        </Box>
       </>
     );
   }
