@@ -4,8 +4,8 @@ import {
   Problem,
   VersionDrift,
   WorkloadSummary,
-  compareProblems,
 } from '@kubeplatform/clusters-common';
+import { compareProblemsCauseFirst } from './problemOrder';
 
 export interface ImageTagView {
   workload: string;
@@ -79,7 +79,7 @@ export function clusterProblems(cluster: ClusterView): Problem[] {
       seen.add(key);
       return true;
     })
-    .sort(compareProblems);
+    .sort(compareProblemsCauseFirst);
 }
 
 export function summariseCluster(

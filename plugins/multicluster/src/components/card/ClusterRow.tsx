@@ -36,8 +36,19 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.warning.dark,
     fontWeight: theme.typography.fontWeightBold as number,
   },
-  nameCell: { maxWidth: 200 },
-  problemCell: { maxWidth: 280 },
+  nameCell: { maxWidth: 170 },
+  badges: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    marginTop: theme.spacing(0.25),
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+  hpaCell: { minWidth: 110 },
+  imageCell: { maxWidth: 130 },
+  problemCell: { width: '40%' },
+  // A block with a bounded width, so the problem text ellipsises instead of widening the table.
+  problemBox: { maxWidth: 260, overflow: 'hidden' },
 }));
 
 const dash = (
@@ -46,7 +57,7 @@ const dash = (
   </Typography>
 );
 
-/** One cluster on one compact line. */
+/** One cluster on one compact row: name and state, replicas and restarts, HPA, image, top problem. */
 export function ClusterRow(props: {
   cluster: ClusterView;
   drift: VersionDrift[];
@@ -100,61 +111,54 @@ export function ClusterRow(props: {
         ) : (
           <TruncatedText text={name} />
         )}
-      </TableCell>
-      <TableCell>
-        <StatusBadge status={badge} testId="cluster-badge" />
-        {withData && sync && sync !== badge && (
-          <>
-            {' '}
+        <span className={classes.badges}>
+          <StatusBadge status={badge} testId="cluster-badge" />
+          {withData && sync && sync !== badge && (
             <StatusBadge status={sync} testId="cluster-sync-badge" />
-          </>
-        )}
-        {kept && (
-          <>
-            {' '}
-            <StatusBadge status={kept} testId="cluster-kept-badge" />
-          </>
-        )}
+          )}
+          {kept && <StatusBadge status={kept} testId="cluster-kept-badge" />}
+        </span>
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.nowrap}>
         {withData ? (
-          <span
-            className={
-              summary.ready < summary.desired ? classes.short : undefined
-            }
-            aria-label={`${summary.ready} of ${summary.desired} replicas ready`}
-          >
-            {summary.ready}/{summary.desired}
-          </span>
+          <>
+            <span
+              className={
+                summary.ready < summary.desired ? classes.short : undefined
+              }
+              aria-label={`${summary.ready} of ${summary.desired} replicas ready`}
+            >
+              {summary.ready}/{summary.desired}
+            </span>
+            <Typography
+              variant="caption"
+              display="block"
+              color="textSecondary"
+              className={
+                summary.restartsLastHour > 0 ? classes.restarts : undefined
+              }
+              aria-label={`${summary.restartsLastHour} restarts in the last hour`}
+            >
+              ↻ {summary.restartsLastHour}/h
+            </Typography>
+          </>
         ) : (
           dash
         )}
       </TableCell>
-      <TableCell>
+      <TableCell className={classes.hpaCell}>
         {withData && summary.autoscaler ? (
           <HeadroomBar autoscaler={summary.autoscaler} />
         ) : (
           dash
         )}
       </TableCell>
-      <TableCell>
-        {withData ? (
-          <span
-            className={
-              summary.restartsLastHour > 0 ? classes.restarts : undefined
-            }
-            aria-label={`${summary.restartsLastHour} restarts in the last hour`}
-          >
-            {summary.restartsLastHour}
-          </span>
-        ) : (
-          dash
-        )}
+      <TableCell className={classes.imageCell}>
+        {withData ? <ImageTags images={summary.images} max={1} /> : dash}
       </TableCell>
-      <TableCell>
-        {withData ? <ImageTags images={summary.images} /> : dash}
+      <TableCell className={classes.problemCell}>
+        <div className={classes.problemBox}>{problem}</div>
       </TableCell>
-      <TableCell className={classes.problemCell}>{problem}</TableCell>
     </TableRow>
   );
 }

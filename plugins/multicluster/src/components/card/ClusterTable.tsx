@@ -11,6 +11,7 @@ import { ClusterRow } from './ClusterRow';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
+  head: { whiteSpace: 'nowrap' },
   environment: {
     '& th': {
       backgroundColor: theme.palette.background.default,
@@ -31,15 +32,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-const columns = [
-  'Cluster',
-  'Status',
-  'Ready',
-  'Autoscaling',
-  'Restarts (1 h)',
-  'Image',
-  'Top problem',
-];
+const columns = ['Cluster', 'Ready', 'Autoscaling', 'Image', 'Top problem'];
 
 /** Every cluster, grouped by environment then region, worst first inside each group. */
 export function ClusterTable({ view }: { view: EntityView }) {
@@ -51,7 +44,9 @@ export function ClusterTable({ view }: { view: EntityView }) {
         <TableHead>
           <TableRow>
             {columns.map(c => (
-              <TableCell key={c}>{c}</TableCell>
+              <TableCell key={c} className={classes.head}>
+                {c}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>

@@ -14,7 +14,7 @@ const useStyles = makeStyles(theme => ({
     fontSize: theme.typography.caption.fontSize,
     padding: theme.spacing(0, 0.5),
     borderRadius: theme.shape.borderRadius,
-    maxWidth: 160,
+    maxWidth: 120,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

@@ -2,7 +2,6 @@ import { InfoCard } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Problem } from '@kubeplatform/clusters-common';
-import { compareProblems } from '@kubeplatform/clusters-common';
 import { useCallback, useMemo, useState } from 'react';
 import { useEntityAddress } from '../../hooks/useEntityAddress';
 import { useLiveEntityView } from '../../hooks/useLiveEntityView';
@@ -17,6 +16,7 @@ import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { DriftTable } from './DriftTable';
 import { CellSelection, WorkloadMatrix } from './WorkloadMatrix';
 import { EntityView } from '@kubeplatform/clusters-common';
+import { compareProblemsCauseFirst } from '../../view/problemOrder';
 
 function allProblems(view: EntityView): Problem[] {
   return view.clusters
@@ -26,7 +26,7 @@ function allProblems(view: EntityView): Problem[] {
         cluster: p.cluster ?? c.cluster.name,
       })),
     )
-    .sort(compareProblems);
+    .sort(compareProblemsCauseFirst);
 }
 
 /** The entity's "Clusters" tab: problems, drift, and the workload × cluster matrix with its drawer. */

@@ -8,11 +8,12 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { PodSummary, compareProblems } from '@kubeplatform/clusters-common';
+import { PodSummary } from '@kubeplatform/clusters-common';
 import { useMemo, useState } from 'react';
 import { ProblemText } from '../common/ProblemText';
 import { TruncatedText } from '../common/TruncatedText';
 import { ageOf, formatBytes, formatCpu } from './format';
+import { compareProblemsCauseFirst } from '../../view/problemOrder';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -22,6 +23,9 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   scroll: { overflowX: 'auto' },
+  // Short values stay on one line; long ones are cut with an ellipsis and a tooltip.
+  table: { '& th, & td': { whiteSpace: 'nowrap' } },
+  problemBox: { maxWidth: 220, overflow: 'hidden' },
   name: { maxWidth: 240 },
   bad: {
     color: theme.palette.error.main,
@@ -30,7 +34,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 function badness(pod: PodSummary): number {
-  const worst = [...pod.problems].sort(compareProblems)[0];
+  const worst = [...pod.problems].sort(compareProblemsCauseFirst)[0];
   if (worst?.severity === 'error') return 0;
   if (worst?.severity === 'warning') return 1;
   const [ready, total] = pod.ready.split('/').map(Number);
@@ -108,7 +112,7 @@ export function PodsTable(props: {
         </Typography>
       </div>
       <div className={classes.scroll}>
-        <Table size="small" aria-label="Pods">
+        <Table size="small" aria-label="Pods" className={classes.table}>
           <TableHead>
             <TableRow>
               <TableCell>Name</TableCell>
@@ -126,7 +130,9 @@ export function PodsTable(props: {
           <TableBody>
             {rows.map(pod => {
               const [ready, total] = pod.ready.split('/').map(Number);
-              const problem = [...pod.problems].sort(compareProblems)[0];
+              const problem = [...pod.problems].sort(
+                compareProblemsCauseFirst,
+              )[0];
               return (
                 <TableRow
                   key={`${pod.namespace}/${pod.name}`}
@@ -137,7 +143,7 @@ export function PodsTable(props: {
                     component="th"
                     scope="row"
                   >
-                    <TruncatedText text={pod.name} />
+                    <TruncatedText text={pod.name} maxWidth={240} />
                   </TableCell>
                   <TableCell
                     className={
@@ -160,7 +166,7 @@ export function PodsTable(props: {
                   </TableCell>
                   <TableCell>{ageOf(pod.createdAt)}</TableCell>
                   <TableCell style={{ maxWidth: 160 }}>
-                    <TruncatedText text={pod.nodeName ?? '—'} />
+                    <TruncatedText text={pod.nodeName ?? '—'} maxWidth={160} />
                   </TableCell>
                   {withMetrics && (
                     <TableCell>{formatCpu(pod.cpuMillicores)}</TableCell>
@@ -169,7 +175,9 @@ export function PodsTable(props: {
                     <TableCell>{formatBytes(pod.memoryBytes)}</TableCell>
                   )}
                   <TableCell style={{ maxWidth: 220 }}>
-                    {problem ? <ProblemText problem={problem} /> : '—'}
+                    <div className={classes.problemBox}>
+                      {problem ? <ProblemText problem={problem} /> : '—'}
+                    </div>
                   </TableCell>
                   <TableCell>
                     <Button

@@ -9,11 +9,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  PodSummary,
-  WorkloadKind,
-  compareProblems,
-} from '@kubeplatform/clusters-common';
+import { PodSummary, WorkloadKind } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityAddress, multiclusterApiRef } from '../../api';
@@ -28,6 +24,7 @@ import { EventsTimeline } from './EventsTimeline';
 import { KubectlCommands } from './KubectlCommands';
 import { PodLogs } from './PodLogs';
 import { PodsTable } from './PodsTable';
+import { compareProblemsCauseFirst } from '../../view/problemOrder';
 
 const useStyles = makeStyles(theme => ({
   paper: { width: 'min(1000px, 92vw)', padding: theme.spacing(2, 3) },
@@ -110,7 +107,7 @@ function DrawerBody(props: {
                 q.object.container === p.object.container,
             ) === i,
         )
-        .sort(compareProblems)
+        .sort(compareProblemsCauseFirst)
     : [];
   const sync = value ? syncLabel(value.sync) : undefined;
 

@@ -31,6 +31,9 @@ type OwnedCluster = OwnedEntity['clusters'][number];
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
+  head: { '& th': { whiteSpace: 'nowrap' } },
+  nowrap: { whiteSpace: 'nowrap' },
+  problemBox: { maxWidth: 240, overflow: 'hidden' },
   clusters: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   name: {
     maxWidth: 240,
@@ -101,7 +104,7 @@ export function OwnedServicesCard() {
     body = (
       <div className={classes.scroll}>
         <Table size="small" aria-label="Owned services">
-          <TableHead>
+          <TableHead className={classes.head}>
             <TableRow>
               <TableCell>Service</TableCell>
               <TableCell>Health</TableCell>
@@ -148,7 +151,7 @@ export function OwnedServicesCard() {
                       ))}
                     </span>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={classes.nowrap}>
                     <span
                       aria-label={`${e.problemCounts.error} errors, ${e.problemCounts.warning} warnings`}
                     >
@@ -157,11 +160,13 @@ export function OwnedServicesCard() {
                     </span>
                   </TableCell>
                   <TableCell className={classes.problem}>
-                    {e.topProblem ? (
-                      <ProblemText problem={e.topProblem} />
-                    ) : (
-                      '—'
-                    )}
+                    <div className={classes.problemBox}>
+                      {e.topProblem ? (
+                        <ProblemText problem={e.topProblem} />
+                      ) : (
+                        '—'
+                      )}
+                    </div>
                   </TableCell>
                 </TableRow>
               );
