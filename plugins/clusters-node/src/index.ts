@@ -43,3 +43,4 @@ export {
   type CachedResource,
   type CachedResourceTypes,
 } from './cache/resources';
+export { clearInternTables } from './cache/intern';

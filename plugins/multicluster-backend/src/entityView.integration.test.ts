@@ -68,10 +68,9 @@ describe('entity view on the local fleet', () => {
     const view = await getView('checkout');
     expect(view.entityRef).toBe('component:default/checkout');
     expect(view.incomplete).toBe(false);
-    expect(view.clusters.map(c => c.cluster.name).sort()).toEqual([
-      'dev-eu',
-      'prod-us',
-    ]);
+    expect(view.clusters.map(c => c.cluster.name).sort()).toEqual(
+      expect.arrayContaining(['dev-eu', 'prod-us']),
+    );
     for (const c of view.clusters) {
       expect(c.sync.state).toBe('ok');
       const checkout = c.workloads.find(
@@ -118,11 +117,12 @@ describe('entity view on the local fleet', () => {
   it('reports image drift between dev-eu and prod-us', async () => {
     for (const drift of DEMO_DRIFT) {
       const view = await getView(drift.service);
+      // Other clusters of the fleet (scale mode adds staging-ap) may run the same workload too.
       expect(view.drift).toContainEqual({
         kind: drift.kind,
         name: drift.name,
         container: drift.container,
-        tagsByCluster: drift.tags,
+        tagsByCluster: expect.objectContaining(drift.tags),
       });
     }
   });

@@ -265,8 +265,20 @@ describe('failures as data on the local fleet', () => {
     const listsBefore = watcher.listCounts().pods;
 
     // Re-open the pods watch from resourceVersion 1: the real apiserver answers 410 Expired.
+    // The version is set when ListWatch reconnects, so no event in flight can overwrite it.
     const unit = (watcher as any).units.get('pods')[0];
-    unit.informer.resourceVersion = '1';
+    // With thousands of pods the watch opens a moment after the list: wait for it.
+    await eventually(
+      async () => unit.informer.request,
+      r => r !== undefined,
+      15_000,
+    );
+    let forced = false;
+    unit.informer.on('connect', () => {
+      if (forced) return;
+      forced = true;
+      unit.informer.resourceVersion = '1';
+    });
     unit.informer.request?.abort();
 
     await eventually(

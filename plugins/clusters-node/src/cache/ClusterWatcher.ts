@@ -6,7 +6,7 @@ import {
   SyncStatus,
 } from '@kubeplatform/clusters-common';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
-import { ObjectIndex } from './ObjectIndex';
+import { ObjectIndex, objectId } from './ObjectIndex';
 import {
   CACHED_RESOURCES,
   CachedResource,
@@ -286,9 +286,10 @@ export class ClusterWatcher {
       this.byOwner.get(resource)!,
     ];
     if (resource === 'events') indexes.push(this.byInvolvedObject);
+    const id = objectId(obj);
     for (const index of indexes) {
-      if (kind === 'delete') index.remove(obj);
-      else index.put(obj);
+      if (kind === 'delete') index.remove(obj, id);
+      else index.put(obj, id);
     }
   }
 

@@ -1,22 +1,22 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 
 /**
- * A secondary index over cached objects: key -> (namespace/name -> object). Holds references
- * to the objects ListWatch stores, never copies.
+ * A secondary index over cached objects: key -> (object id -> object). Holds references to the
+ * objects ListWatch stores, never copies. The caller passes the object's id (namespace/name, as
+ * ListWatch identifies objects), so several indexes share one id string per object.
  */
 export class ObjectIndex<T extends KubernetesObject = KubernetesObject> {
   private readonly byKey = new Map<string, Map<string, T>>();
-  /** The keys each object is filed under, to unfile it on update and delete. */
-  private readonly keysOf = new Map<string, string[]>();
+  /** The key(s) each object is filed under, to unfile it on update and delete. */
+  private readonly keysOf = new Map<string, string | string[]>();
 
   constructor(private readonly keysFor: (obj: T) => string[]) {}
 
-  put(obj: T) {
-    const id = objectId(obj);
-    this.remove(obj);
+  put(obj: T, id: string = objectId(obj)) {
+    this.removeId(id);
     const keys = this.keysFor(obj);
     if (!keys.length) return;
-    this.keysOf.set(id, keys);
+    this.keysOf.set(id, keys.length === 1 ? keys[0] : keys);
     for (const key of keys) {
       let bucket = this.byKey.get(key);
       if (!bucket) {
@@ -27,16 +27,8 @@ export class ObjectIndex<T extends KubernetesObject = KubernetesObject> {
     }
   }
 
-  remove(obj: T) {
-    const id = objectId(obj);
-    const keys = this.keysOf.get(id);
-    if (!keys) return;
-    this.keysOf.delete(id);
-    for (const key of keys) {
-      const bucket = this.byKey.get(key);
-      bucket?.delete(id);
-      if (bucket?.size === 0) this.byKey.delete(key);
-    }
+  remove(obj: T, id: string = objectId(obj)) {
+    this.removeId(id);
   }
 
   get(key: string): T[] {
@@ -48,8 +40,22 @@ export class ObjectIndex<T extends KubernetesObject = KubernetesObject> {
     this.byKey.clear();
     this.keysOf.clear();
   }
+
+  private removeId(id: string) {
+    const filed = this.keysOf.get(id);
+    if (filed === undefined) return;
+    this.keysOf.delete(id);
+    for (const key of typeof filed === 'string' ? [filed] : filed) {
+      const bucket = this.byKey.get(key);
+      bucket?.delete(id);
+      if (bucket?.size === 0) this.byKey.delete(key);
+    }
+  }
 }
 
 export function objectId(obj: KubernetesObject): string {
-  return `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+  return (
+    obj.metadata?.uid ??
+    `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`
+  );
 }

@@ -4,6 +4,7 @@ import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { KubernetesRequestError } from '../connection/KubernetesRequestError';
 import { jitteredBackoffMs } from './backoff';
 import { ConnectionWatch } from './ConnectionWatch';
+import { own } from './intern';
 import { CachedResourceDefinition, collectionPath } from './resources';
 
 export interface WatchTuning {
@@ -130,7 +131,8 @@ export class WatchUnit {
       }>(`${path}?${query}`, { timeoutMs: this.tuning.requestTimeoutMs });
       for (const item of page.items ?? [])
         items.push(this.definition.trim(item));
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      // own(): the version string must not keep the whole page text alive.
+      resourceVersion = own(page.metadata?.resourceVersion ?? resourceVersion);
       continueToken = page.metadata?.continue || undefined;
     } while (continueToken);
     this.relists += 1;

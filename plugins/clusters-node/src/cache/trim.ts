@@ -3,7 +3,7 @@
  * problem detector reads. managedFields, the last-applied annotation, pod specs beyond containers
  * and most annotations are dropped.
  */
-import { intern, internValues } from './intern';
+import { detach, intern, internValues, shared } from './intern';
 
 type Obj = Record<string, any>;
 
@@ -24,7 +24,7 @@ function trimMetadata(m: Obj | undefined): Obj {
   };
   if (m.generation !== undefined) out.generation = m.generation;
   if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
-  if (m.labels) out.labels = internValues(m.labels);
+  if (m.labels) out.labels = shared(internValues(m.labels));
   if (m.annotations) {
     const kept: Obj = {};
     let any = false;
@@ -37,16 +37,25 @@ function trimMetadata(m: Obj | undefined): Obj {
     if (any) out.annotations = kept;
   }
   if (m.ownerReferences?.length) {
-    out.ownerReferences = m.ownerReferences.map((r: Obj) => ({
-      apiVersion: intern(r.apiVersion),
-      kind: intern(r.kind),
-      name: intern(r.name),
-      uid: intern(r.uid),
-      controller: r.controller,
-    }));
+    out.ownerReferences = shared(
+      m.ownerReferences.map((r: Obj) => ({
+        apiVersion: intern(r.apiVersion),
+        kind: intern(r.kind),
+        name: intern(r.name),
+        uid: intern(r.uid),
+        controller: r.controller,
+      })),
+    );
   }
   return out;
 }
+
+/** Pod conditions views and detectors read; Initialized and the like are dropped. */
+const POD_CONDITIONS_READ = new Set([
+  'Ready',
+  'ContainersReady',
+  'PodScheduled',
+]);
 
 function trimContainer(c: Obj): Obj {
   const out: Obj = { name: intern(c.name), image: intern(c.image) };
@@ -91,7 +100,8 @@ function trimContainerState(s: Obj | undefined): Obj | undefined {
       },
     };
   }
-  return {};
+  // No state: nothing to keep.
+  return undefined;
 }
 
 function trimContainerStatus(s: Obj): Obj {
@@ -118,11 +128,11 @@ function trimConditions(conditions: Obj[] | undefined): Obj[] | undefined {
 
 export function trimPod(p: Obj): Obj {
   const s = p.status ?? {};
-  return {
+  return detach({
     metadata: trimMetadata(p.metadata),
     spec: {
       nodeName: intern(p.spec?.nodeName),
-      containers: (p.spec?.containers ?? []).map(trimContainer),
+      containers: shared((p.spec?.containers ?? []).map(trimContainer)),
       initContainers: p.spec?.initContainers?.map(trimContainer),
     },
     status: {
@@ -130,17 +140,19 @@ export function trimPod(p: Obj): Obj {
       reason: intern(s.reason),
       message: intern(s.message),
       startTime: intern(s.startTime),
-      conditions: trimConditions(s.conditions),
+      conditions: trimConditions(
+        s.conditions?.filter((c: Obj) => POD_CONDITIONS_READ.has(c.type)),
+      ),
       containerStatuses: s.containerStatuses?.map(trimContainerStatus),
       initContainerStatuses: s.initContainerStatuses?.map(trimContainerStatus),
     },
-  };
+  });
 }
 
 /** Deployments, ReplicaSets, StatefulSets and DaemonSets: spec without the pod spec details. */
 export function trimWorkload(w: Obj): Obj {
   const spec = w.spec ?? {};
-  return {
+  return detach({
     metadata: trimMetadata(w.metadata),
     spec: {
       replicas: spec.replicas,
@@ -150,12 +162,12 @@ export function trimWorkload(w: Obj): Obj {
       template: trimPodTemplate(spec.template),
     },
     status: { ...w.status, conditions: trimConditions(w.status?.conditions) },
-  };
+  });
 }
 
 export function trimJob(j: Obj): Obj {
   const spec = j.spec ?? {};
-  return {
+  return detach({
     metadata: trimMetadata(j.metadata),
     spec: {
       completions: spec.completions,
@@ -165,12 +177,12 @@ export function trimJob(j: Obj): Obj {
       template: trimPodTemplate(spec.template),
     },
     status: { ...j.status, conditions: trimConditions(j.status?.conditions) },
-  };
+  });
 }
 
 export function trimCronJob(c: Obj): Obj {
   const spec = c.spec ?? {};
-  return {
+  return detach({
     metadata: trimMetadata(c.metadata),
     spec: {
       schedule: spec.schedule,
@@ -183,19 +195,19 @@ export function trimCronJob(c: Obj): Obj {
       },
     },
     status: c.status,
-  };
+  });
 }
 
 export function trimHpa(h: Obj): Obj {
-  return {
+  return detach({
     metadata: trimMetadata(h.metadata),
     spec: h.spec,
     status: { ...h.status, conditions: trimConditions(h.status?.conditions) },
-  };
+  });
 }
 
 export function trimService(s: Obj): Obj {
-  return {
+  return detach({
     metadata: trimMetadata(s.metadata),
     spec: {
       type: s.spec?.type,
@@ -203,11 +215,11 @@ export function trimService(s: Obj): Obj {
       ports: s.spec?.ports,
       selector: s.spec?.selector,
     },
-  };
+  });
 }
 
 export function trimIngress(i: Obj): Obj {
-  return {
+  return detach({
     metadata: trimMetadata(i.metadata),
     spec: {
       ingressClassName: i.spec?.ingressClassName,
@@ -215,19 +227,19 @@ export function trimIngress(i: Obj): Obj {
       tls: i.spec?.tls,
     },
     status: i.status,
-  };
+  });
 }
 
 export function trimResourceQuota(q: Obj): Obj {
-  return {
+  return detach({
     metadata: trimMetadata(q.metadata),
     spec: { hard: q.spec?.hard },
     status: q.status,
-  };
+  });
 }
 
 export function trimEvent(e: Obj): Obj {
-  return {
+  return detach({
     metadata: trimMetadata(e.metadata),
     involvedObject: {
       kind: e.involvedObject?.kind,
@@ -241,5 +253,5 @@ export function trimEvent(e: Obj): Obj {
     count: e.count ?? e.series?.count,
     firstTimestamp: e.firstTimestamp ?? e.eventTime,
     lastTimestamp: e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime,
-  };
+  });
 }
