@@ -46,6 +46,28 @@ export function testSettings(
         },
         connection: { type: 'secret', secretName: '{{ name }}-connection' },
       },
+      {
+        // A claim with a namespace of its own, as a vcluster class has: it can sleep.
+        name: 'isolated-claim',
+        type: 'resource-template',
+        clusters: ['dev-eu'],
+        namespace: 'claim-{{ name }}',
+        createNamespace: true,
+        ttl: { default: '1d', max: '14d' },
+        template: {
+          apiVersion: 'salaboy.com/v1alpha1',
+          kind: 'Environment',
+          spec: {
+            compositionSelector: { matchLabels: { type: 'development' } },
+            parameters: { installInfra: false },
+          },
+        },
+        readiness: { condition: 'Ready', timeout: '30s' },
+        connection: {
+          type: 'vcluster',
+          command: 'vcluster connect {{ name }} -n {{ namespace }}',
+        },
+      },
     ],
   });
 }

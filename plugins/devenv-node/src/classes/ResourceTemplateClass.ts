@@ -5,6 +5,7 @@ import {
   EnvironmentRequest,
   PHASE_ANNOTATION,
   parseDuration,
+  SLEEPING_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 import { InputError } from '@backstage/errors';
 import type { ResourceTemplateClassConfig } from '../config/settingsSchema';
@@ -61,7 +62,9 @@ export class ResourceTemplateClass implements EnvironmentClass {
       defaultSize: this.config.defaultSize ?? sizes[0],
       ttl: this.config.ttl,
       parameters: this.config.parameters,
-      supportsSleep: false,
+      // Sleeping scales the workloads of the environment's namespace, so only a class that
+      // creates a namespace of its own (such as a vcluster's) can sleep.
+      supportsSleep: this.config.createNamespace,
       connection: this.config.connection.type,
     };
   }
@@ -198,6 +201,9 @@ export class ResourceTemplateClass implements EnvironmentClass {
     }
     if (annotations[PHASE_ANNOTATION] === 'failed') {
       return { status: 'failed' as const };
+    }
+    if (annotations[SLEEPING_ANNOTATION]) {
+      return { status: 'sleeping' as const };
     }
     const found = conditionsOf(anchor).find(
       c => c.type === this.config.readiness.condition,

@@ -654,3 +654,63 @@ describe('environment-claim class on a real API server', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a resource-template class with a namespace of its own', () => {
+  it('creates the namespace and the claim, sleeps and wakes its workloads, and deletes both', async () => {
+    const name = uniqueName('it-iso');
+    const namespace = `claim-${name}`;
+    createdNamespaces.add(namespace);
+    const { provisioner: p } = provisioner();
+    const { environment } = await p.create(
+      request(name, { class: 'isolated-claim' }),
+    );
+    expect(environment).toMatchObject({
+      status: 'ready',
+      namespace,
+      connection: {
+        kind: 'vcluster',
+        command: `vcluster connect ${name} -n ${namespace}`,
+      },
+    });
+    const apps = admin.makeApiClient(AppsV1Api);
+    const labels = { app: 'vcluster' };
+    await apps.createNamespacedStatefulSet({
+      namespace,
+      body: {
+        metadata: { name: name },
+        spec: {
+          replicas: 1,
+          serviceName: name,
+          selector: { matchLabels: labels },
+          template: {
+            metadata: { labels },
+            spec: {
+              containers: [{ name: 'syncer', image: 'loftsh/vcluster:0.24' }],
+            },
+          },
+        },
+      },
+    });
+    expect((await p.sleep(CLUSTER, name)).status).toBe('sleeping');
+    expect(
+      (await apps.readNamespacedStatefulSet({ name, namespace })).spec
+        ?.replicas,
+    ).toBe(0);
+    expect((await p.wake(CLUSTER, name)).status).toBe('ready');
+    expect(
+      (await apps.readNamespacedStatefulSet({ name, namespace })).spec
+        ?.replicas,
+    ).toBe(1);
+
+    // The shared-namespace claim class cannot sleep: it would scale other people's workloads.
+    const shared = uniqueName('it-shared');
+    await p.create(request(shared, { class: 'environment-claim' }));
+    await expect(p.sleep(CLUSTER, shared)).rejects.toThrow(
+      'does not support sleep: its environments do not have a namespace of their own',
+    );
+    await p.delete(CLUSTER, shared);
+
+    await p.delete(CLUSTER, name);
+    await waitUntilGone(namespace);
+  });
+});

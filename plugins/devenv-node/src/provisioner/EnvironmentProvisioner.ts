@@ -476,8 +476,10 @@ export class EnvironmentProvisioner {
       cluster,
       name,
     );
-    if (cls.type !== 'namespace') {
-      throw new InputError(`Class "${cls.name}" does not support sleep`);
+    if (!cls.summary().supportsSleep) {
+      throw new InputError(
+        `Class "${cls.name}" does not support sleep: its environments do not have a namespace of their own`,
+      );
     }
     if (environment.status === 'sleeping') {
       return environment;
@@ -499,8 +501,10 @@ export class EnvironmentProvisioner {
       cluster,
       name,
     );
-    if (cls.type !== 'namespace') {
-      throw new InputError(`Class "${cls.name}" does not support sleep`);
+    if (!cls.summary().supportsSleep) {
+      throw new InputError(
+        `Class "${cls.name}" does not support sleep: its environments do not have a namespace of their own`,
+      );
     }
     const restored = await restoreWorkloads(client, environment.namespace);
     const updated = await client.mergePatch(refOf(anchor), {
