@@ -158,6 +158,10 @@ describe('real backend responses (captured from the local clusters)', () => {
       expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
         'Warning',
       );
+      // The backend lists UnavailableReplicas first (it is older); the card leads with its cause.
+      expect(
+        within(prod).getByLabelText(/^CrashLoopBackOff: .*Fix: .*--previous/),
+      ).toBeInTheDocument();
     });
 
     it('tab: the CrashLoopBackOff with its fix; the drawer with pods and the crash log', async () => {
