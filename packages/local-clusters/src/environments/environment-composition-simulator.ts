@@ -3,6 +3,7 @@
  * `yarn clusters up` and stopped by `yarn clusters down`. It watches Environment claims in
  * dev-eu and satisfies them, the way a Crossplane Composition does in production.
  */
+import fs from 'node:fs';
 import { KubeConfig, Watch } from '@kubernetes/client-node';
 import {
   ENVIRONMENT_CLUSTER,
@@ -18,21 +19,42 @@ import {
 const log = (line: string) =>
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
+/** The client for dev-eu, rebuilt when `up` rewrites the kubeconfig (a recreated cluster). */
+class Connection {
+  private loadedAt = 0;
+  kc = new KubeConfig();
+  simulator!: EnvironmentCompositionSimulator;
+
+  constructor(private readonly kubeconfig: string) {
+    this.refresh();
+  }
+
+  /** True when the kubeconfig changed and the client was rebuilt. */
+  refresh(): boolean {
+    const mtime = fs.statSync(this.kubeconfig).mtimeMs;
+    if (mtime === this.loadedAt) return false;
+    const kc = new KubeConfig();
+    kc.loadFromFile(this.kubeconfig);
+    kc.setCurrentContext(ENVIRONMENT_CLUSTER);
+    this.kc = kc;
+    this.simulator = new EnvironmentCompositionSimulator(kc, log);
+    this.loadedAt = mtime;
+    return true;
+  }
+}
+
 async function main() {
   const kubeconfig = process.argv[2];
   if (!kubeconfig)
     throw new Error('usage: environment-composition-simulator <kubeconfig>');
-  const kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
-  kc.setCurrentContext(ENVIRONMENT_CLUSTER);
-  const simulator = new EnvironmentCompositionSimulator(kc, log);
+  const connection = new Connection(kubeconfig);
 
   let pending = false;
   const pass = async () => {
     if (pending) return;
     pending = true;
     try {
-      await simulator.reconcileAll();
+      await connection.simulator.reconcileAll();
     } catch (error) {
       log(`reconcile failed: ${(error as Error).message}`);
     } finally {
@@ -42,9 +64,9 @@ async function main() {
 
   // A watch makes new claims move at once; the timer finishes provisioning and covers any
   // event the watch missed while it reconnected.
+  let stopWatch: AbortController | undefined;
   const startWatch = async () => {
-    const watch = new Watch(kc);
-    await watch.watch(
+    stopWatch = await new Watch(connection.kc).watch(
       `/apis/${ENVIRONMENT_GROUP}/${ENVIRONMENT_VERSION}/${ENVIRONMENT_PLURAL}`,
       {},
       () => void pass(),
@@ -54,7 +76,13 @@ async function main() {
   await startWatch().catch(error =>
     log(`watch failed: ${(error as Error).message}`),
   );
-  setInterval(() => void pass(), PROVISIONING_DELAY_MS / 2);
+  setInterval(() => {
+    if (connection.refresh()) {
+      log(`${kubeconfig} changed; reconnecting to ${ENVIRONMENT_CLUSTER}`);
+      stopWatch?.abort();
+    }
+    void pass();
+  }, PROVISIONING_DELAY_MS / 2);
   log(
     `watching ${ENVIRONMENT_PLURAL}.${ENVIRONMENT_GROUP} in ${ENVIRONMENT_CLUSTER}`,
   );

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { Binaries } from '../control/binaries';
 import { Kwokctl } from '../control/kwokctl';
 import { demoFleet, stuckRollout } from '../demo/demoFleet';
-import { startSimulator } from '../environments/simulatorProcess';
+import {
+  startSimulator,
+  stopSimulator,
+} from '../environments/simulatorProcess';
 import { ENVIRONMENT_CLUSTER } from '../environments/environmentCrd';
 import { StatePaths } from '../paths';
 import { populateScalePods } from '../scale/scalePopulation';
@@ -186,7 +189,12 @@ export async function fleetUp(
     };
     writeFleetState(paths, state);
 
-    if (states.some(c => c.name === ENVIRONMENT_CLUSTER)) {
+    const platformCluster = running.find(
+      c => c.spec.name === ENVIRONMENT_CLUSTER,
+    );
+    if (platformCluster) {
+      // A simulator from before holds a client for the old cluster: start it afresh.
+      if (platformCluster.action !== 'reused') await stopSimulator(paths);
       const simulator = startSimulator(paths);
       log(
         `environment-composition-simulator ${
