@@ -1,13 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import type { EntityView } from '@kubeplatform/clusters-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import {
-  devEuCheckout,
-  prodUsCheckout,
-  unreachableCluster,
-  view,
+  checkoutView,
+  emptyView,
+  withUnreachable,
 } from '../__fixtures__/views';
 import type { WorkloadDocument } from '../documents';
 import { WorkloadCollatorFactory } from './WorkloadCollatorFactory';
@@ -34,7 +34,7 @@ const payments = component('payments', {
 });
 const docsOnly = component('handbook', {});
 
-async function collect(views: (ref: string) => ReturnType<typeof view>) {
+async function collect(views: (ref: string) => EntityView) {
   const logger = mockServices.logger.mock();
   const factory = new WorkloadCollatorFactory({
     catalog: catalogServiceMock({ entities: [checkout, payments, docsOnly] }),
@@ -54,10 +54,7 @@ async function collect(views: (ref: string) => ReturnType<typeof view>) {
 describe('WorkloadCollatorFactory', () => {
   it('writes one document per entity with Kubernetes annotations: clusters, regions, environments, namespaces, images, health', async () => {
     const { documents } = await collect(ref =>
-      view(
-        ref,
-        ref.endsWith('/checkout') ? [devEuCheckout, prodUsCheckout] : [],
-      ),
+      ref.endsWith('/checkout') ? checkoutView : emptyView(ref),
     );
     expect(documents.map(d => d.entityRef).sort()).toEqual([
       'component:default/checkout',
@@ -74,18 +71,19 @@ describe('WorkloadCollatorFactory', () => {
       clusters: ['dev-eu', 'prod-us'],
       regions: ['eu-west-1', 'us-east-1'],
       environments: ['development', 'production'],
-      namespaces: ['checkout'],
+      namespaces: ['shop'],
       authorization: { resourceRef: 'component:default/checkout' },
     });
     expect(doc.images).toEqual(
       expect.arrayContaining([
-        'registry.example.com/shop/checkout:1.4.2',
+        'kubeplatform-demo/checkout:1.4.2',
+        'kubeplatform-demo/checkout:1.5.0',
         '1.4.2',
-        '1.5.0-rc.1',
+        '1.5.0',
       ]),
     );
     expect(doc.text).toContain(
-      'Runs on dev-eu (eu-west-1, development): healthy; prod-us (us-east-1, production): error.',
+      'Runs on dev-eu (eu-west-1, development): warning; prod-us (us-east-1, production): error.',
     );
     const paymentsDoc = documents.find(
       d => d.entityRef === 'component:default/payments',
@@ -96,13 +94,14 @@ describe('WorkloadCollatorFactory', () => {
 
   it('still indexes what arrived when one cluster is unreachable, and names that cluster', async () => {
     const { documents } = await collect(ref =>
-      view(ref, [unreachableCluster, prodUsCheckout]),
+      withUnreachable(checkoutView, 'dev-eu'),
     );
     const doc = documents.find(
       d => d.entityRef === 'component:default/checkout',
     )!;
     expect(doc.clusters).toEqual(['prod-us']);
-    expect(doc.incompleteClusters).toEqual(['staging-ap']);
+    expect(doc.incompleteClusters).toEqual(['dev-eu']);
+    expect(doc.images).not.toContain('kubeplatform-demo/checkout:1.5.0');
   });
 
   it('skips an entity whose view cannot be read and goes on with the rest', async () => {
@@ -110,7 +109,7 @@ describe('WorkloadCollatorFactory', () => {
       if (ref.endsWith('/payments')) {
         throw new NotFoundError('No entity component:default/payments');
       }
-      return view(ref, [devEuCheckout]);
+      return checkoutView;
     });
     expect(documents.map(d => d.entityRef)).toEqual([
       'component:default/checkout',
