@@ -93,7 +93,7 @@ describe('WorkloadCollatorFactory', () => {
   });
 
   it('still indexes what arrived when one cluster is unreachable, and names that cluster', async () => {
-    const { documents } = await collect(ref =>
+    const { documents } = await collect(() =>
       withUnreachable(checkoutView, 'dev-eu'),
     );
     const doc = documents.find(
