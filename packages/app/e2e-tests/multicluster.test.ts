@@ -65,12 +65,12 @@ test('checkout card: both clusters, the crash loop with its fix, HPA at max, ima
   await page.goto(
     '/catalog/default/component/checkout/kubernetes-multicluster',
   );
-  const crash = page
+  const listed = page
     .getByTestId('problem')
     .filter({ hasText: 'CrashLoopBackOff' })
     .first();
-  await expect(crash).toBeVisible();
-  await expect(crash.getByTestId('problem-fix')).toContainText('--previous');
+  await expect(listed).toBeVisible();
+  await expect(listed.getByTestId('problem-fix')).toContainText('--previous');
   await saveScreenshot(page, 'multicluster-tab-checkout');
 });
 
