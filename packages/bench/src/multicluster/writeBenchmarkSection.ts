@@ -10,7 +10,7 @@ export function writeBenchmarkSection(
   summary: string,
   meta: { clusters: number; pods: number; date: string },
 ) {
-  const file = path.resolve(__dirname, '../../../../docs/benchmarks.md');
+  const file = path.join(repoRoot(process.cwd()), 'docs', 'benchmarks.md');
   const section = [
     START,
     `_Last run: ${meta.date}, \`yarn bench:multicluster\`, ${meta.clusters} clusters, ${meta.pods} pods._`,
@@ -32,4 +32,19 @@ export function writeBenchmarkSection(
       ? current.slice(0, start) + section + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n## Multi-cluster service view\n\n${section}\n`;
   fs.writeFileSync(file, next);
+}
+
+/** The monorepo root: the nearest folder upwards whose package.json declares workspaces. */
+function repoRoot(start: string): string {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (
+      fs.existsSync(manifest) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).workspaces
+    ) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir)
+      throw new Error(`no monorepo root above ${start}`);
+  }
 }
