@@ -248,3 +248,72 @@ test('onboard-developer gives the guest a personal namespace and links the guide
     });
   }
 });
+
+test('a template run for a name that is taken fails with a clear error and changes nothing', async ({
+  request,
+}) => {
+  const name = `e2e-taken-${Date.now().toString(36)}`;
+  const headers = { authorization: `Bearer ${await guestToken(request)}` };
+  const created = await request.post('/api/devenv/environments', {
+    headers,
+    data: {
+      name,
+      owner: 'group:default/team-shop',
+      cluster: 'dev-eu',
+      class: 'namespace',
+      ttl: '1h',
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  try {
+    const task = await request.post('/api/scaffolder/v2/tasks', {
+      headers,
+      data: {
+        templateRef: 'template:default/request-dev-environment',
+        values: {
+          name,
+          owner: 'user:default/guest',
+          cluster: 'dev-eu',
+          class: 'namespace',
+          size: 'small',
+          ttl: '8h',
+          installInfra: false,
+        },
+      },
+    });
+    expect(task.status(), await task.text()).toBe(201);
+    const { id } = await task.json();
+    await expect
+      .poll(
+        async () =>
+          (
+            await (
+              await request.get(`/api/scaffolder/v2/tasks/${id}`, { headers })
+            ).json()
+          ).status,
+        { timeout: 60_000 },
+      )
+      .toBe('failed');
+    const events = await (
+      await request.get(`/api/scaffolder/v2/tasks/${id}/events`, { headers })
+    ).json();
+    const log = events
+      .map((e: { body: { message?: string } }) => e.body.message ?? '')
+      .join('\n');
+    expect(log).toContain(
+      `Environment "${name}" on cluster "dev-eu" already exists and is owned by group:default/team-shop`,
+    );
+
+    const environment = await (
+      await request.get(`/api/devenv/environments/dev-eu/${name}`, { headers })
+    ).json();
+    expect(environment).toMatchObject({
+      owner: 'group:default/team-shop',
+      status: 'ready',
+    });
+  } finally {
+    await request.delete(`/api/devenv/environments/dev-eu/${name}`, {
+      headers,
+    });
+  }
+});
