@@ -59,9 +59,9 @@ const perCluster: Record<
         progressDeadlineSeconds: 86400,
       },
       notifications: { cpuRequest: '64', progressDeadlineSeconds: 86400 },
-      payments: { replicas: 4 },
+      payments: { replicas: 9 },
     },
-    hpas: { payments: { minReplicas: 2, maxReplicas: 5 } },
+    hpas: { payments: { minReplicas: 2, maxReplicas: 10 } },
   },
   'prod-us': {
     workloads: {

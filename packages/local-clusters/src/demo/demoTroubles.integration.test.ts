@@ -109,9 +109,10 @@ async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
         .readNamespacedHorizontalPodAutoscaler({ namespace, name });
       const current = hpa.status?.currentReplicas ?? 0;
       const max = hpa.spec!.maxReplicas;
+      // The rules of @kubeplatform/clusters-common's autoscaler detector.
       return t.code === 'HpaAtMaxReplicas'
-        ? current === max
-        : current === max - 1;
+        ? current >= max
+        : max >= 10 && current >= Math.ceil(0.9 * max) && current < max;
     }
     case 'ProgressDeadlineExceeded': {
       const d = await kc

@@ -88,7 +88,7 @@ export const DEMO_TROUBLES: readonly DemoTrouble[] = [
     kind: 'HorizontalPodAutoscaler',
     name: 'payments',
     code: 'HpaNearMaxReplicas',
-    how: 'the HPA controller holds 4 current replicas with maxReplicas 5',
+    how: 'the HPA controller holds 9 current replicas with maxReplicas 10 (near = at least 90% of a max of 10 or more)',
   },
   {
     cluster: 'dev-eu',
