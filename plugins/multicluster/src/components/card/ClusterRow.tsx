@@ -36,7 +36,7 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.warning.dark,
     fontWeight: theme.typography.fontWeightBold as number,
   },
-  nameCell: { maxWidth: 170 },
+  nameCell: {},
   badges: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -44,11 +44,10 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.25),
   },
   nowrap: { whiteSpace: 'nowrap' },
-  hpaCell: { minWidth: 110 },
-  imageCell: { maxWidth: 130 },
-  problemCell: { width: '40%' },
-  // A block with a bounded width, so the problem text ellipsises instead of widening the table.
-  problemBox: { maxWidth: 260, overflow: 'hidden' },
+  hpaCell: {},
+  imageCell: {},
+  problemCell: {},
+  problemBox: { overflow: 'hidden' },
 }));
 
 const dash = (

@@ -12,6 +12,13 @@ import { ClusterRow } from './ClusterRow';
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
   head: { whiteSpace: 'nowrap' },
+  // Fixed layout with set column widths: the card fits its column at any width, and long
+  // values are cut with an ellipsis (full text in a tooltip) instead of widening the table.
+  table: {
+    tableLayout: 'fixed',
+    width: '100%',
+    '& td, & th': { padding: theme.spacing(0.5, 1), overflow: 'hidden' },
+  },
   environment: {
     '& th': {
       backgroundColor: theme.palette.background.default,
@@ -33,6 +40,7 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const columns = ['Cluster', 'Ready', 'Autoscaling', 'Image', 'Top problem'];
+const columnWidths = ['22%', '11%', '21%', '14%', '32%'];
 
 /** Every cluster, grouped by environment then region, worst first inside each group. */
 export function ClusterTable({ view }: { view: EntityView }) {
@@ -40,7 +48,12 @@ export function ClusterTable({ view }: { view: EntityView }) {
   const groups = groupClusters(view.clusters);
   return (
     <div className={classes.scroll}>
-      <Table size="small" aria-label="Clusters">
+      <Table size="small" aria-label="Clusters" className={classes.table}>
+        <colgroup>
+          {columnWidths.map((width, i) => (
+            <col key={columns[i]} style={{ width }} />
+          ))}
+        </colgroup>
         <TableHead>
           <TableRow>
             {columns.map(c => (

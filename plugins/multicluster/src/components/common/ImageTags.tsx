@@ -14,7 +14,7 @@ const useStyles = makeStyles(theme => ({
     fontSize: theme.typography.caption.fontSize,
     padding: theme.spacing(0, 0.5),
     borderRadius: theme.shape.borderRadius,
-    maxWidth: 120,
+    maxWidth: '100%',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

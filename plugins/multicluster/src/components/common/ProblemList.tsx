@@ -8,6 +8,12 @@ import { Problem } from '@kubeplatform/clusters-common';
 import { memo, useState } from 'react';
 import { SeverityIcon } from './SeverityIcon';
 
+const wrap = {
+  whiteSpace: 'normal',
+  overflow: 'visible',
+  wordBreak: 'break-word',
+} as const;
+
 function objectText(problem: Problem): string {
   const o = problem.object;
   return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}${
@@ -46,6 +52,8 @@ export const ProblemList = memo(function ProblemListView(props: {
               <SeverityIcon severity={problem.severity} />
             </ListItemIcon>
             <ListItemText
+              // The Backstage theme cuts list item text to one line; problems must wrap.
+              style={wrap}
               primary={
                 <>
                   <strong>{problem.code}</strong> — {problem.message}
@@ -66,8 +74,8 @@ export const ProblemList = memo(function ProblemListView(props: {
                   </span>
                 </>
               }
-              primaryTypographyProps={{ style: { wordBreak: 'break-word' } }}
-              secondaryTypographyProps={{ style: { wordBreak: 'break-word' } }}
+              primaryTypographyProps={{ style: wrap }}
+              secondaryTypographyProps={{ style: wrap }}
             />
           </ListItem>
         ))}

@@ -22,7 +22,9 @@ describe('OwnedServicesCard', () => {
     ]);
     expect(rows[0]).toHaveTextContent('Error');
     expect(rows[0]).toHaveTextContent('prod-us: Error');
-    expect(rows[0]).toHaveTextContent('2 errors · 0 warnings');
+    expect(
+      within(rows[0]).getByLabelText('2 errors, 0 warnings'),
+    ).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent('HpaAtMaxReplicas');
     expect(
       within(rows[0]).getByRole('link', { name: 'Checkout' }),

@@ -32,11 +32,17 @@ type OwnedCluster = OwnedEntity['clusters'][number];
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
   head: { '& th': { whiteSpace: 'nowrap' } },
+  block: { display: 'block', whiteSpace: 'nowrap' },
+  // Fixed layout: the card fits its column; long values are cut with a tooltip.
+  table: {
+    tableLayout: 'fixed',
+    width: '100%',
+    '& td, & th': { padding: theme.spacing(0.5, 1), overflow: 'hidden' },
+  },
   nowrap: { whiteSpace: 'nowrap' },
-  problemBox: { maxWidth: 240, overflow: 'hidden' },
+  problemBox: { overflow: 'hidden' },
   clusters: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
   name: {
-    maxWidth: 240,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
@@ -103,7 +109,16 @@ export function OwnedServicesCard() {
   } else {
     body = (
       <div className={classes.scroll}>
-        <Table size="small" aria-label="Owned services">
+        <Table
+          size="small"
+          aria-label="Owned services"
+          className={classes.table}
+        >
+          <colgroup>
+            {['24%', '13%', '25%', '14%', '24%'].map((width, i) => (
+              <col key={i} style={{ width }} />
+            ))}
+          </colgroup>
           <TableHead className={classes.head}>
             <TableRow>
               <TableCell>Service</TableCell>
@@ -151,12 +166,16 @@ export function OwnedServicesCard() {
                       ))}
                     </span>
                   </TableCell>
-                  <TableCell className={classes.nowrap}>
+                  <TableCell>
                     <span
                       aria-label={`${e.problemCounts.error} errors, ${e.problemCounts.warning} warnings`}
                     >
-                      {e.problemCounts.error} errors · {e.problemCounts.warning}{' '}
-                      warnings
+                      <span className={classes.block}>
+                        {e.problemCounts.error} errors
+                      </span>
+                      <span className={classes.block}>
+                        {e.problemCounts.warning} warnings
+                      </span>
                     </span>
                   </TableCell>
                   <TableCell className={classes.problem}>
