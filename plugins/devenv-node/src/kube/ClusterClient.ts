@@ -7,7 +7,12 @@ import {
   PatchStrategy,
 } from '@kubernetes/client-node';
 import { KUBEPLATFORM_FIELD_MANAGER } from '@kubeplatform/clusters-common';
-import { isAlreadyExists, isNotFound, toBackstageError } from './errors';
+import {
+  isAlreadyExists,
+  isConnectionReset,
+  isNotFound,
+  toBackstageError,
+} from './errors';
 import { describeObject, ObjectRef } from './objects';
 
 /**
@@ -17,6 +22,21 @@ import { describeObject, ObjectRef } from './objects';
  */
 function asTypedModel<T extends KubernetesObject>(object: T): T {
   return loadYaml<T>(JSON.stringify(object));
+}
+
+/**
+ * Reads are idempotent, so one that meets a kept-alive socket the API server has just closed
+ * is tried once more instead of failing the whole operation.
+ */
+async function retryOnReset<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isConnectionReset(error)) {
+      return read();
+    }
+    throw error;
+  }
 }
 
 /**
@@ -104,11 +124,13 @@ export class ClusterClient {
     ref: ObjectRef,
   ): Promise<T | undefined> {
     try {
-      return (await this.objects.read({
-        apiVersion: ref.apiVersion,
-        kind: ref.kind,
-        metadata: { name: ref.name, namespace: ref.namespace },
-      })) as T;
+      return (await retryOnReset(() =>
+        this.objects.read({
+          apiVersion: ref.apiVersion,
+          kind: ref.kind,
+          metadata: { name: ref.name, namespace: ref.namespace },
+        }),
+      )) as T;
     } catch (error) {
       if (isNotFound(error)) {
         return undefined;
@@ -127,15 +149,17 @@ export class ClusterClient {
     options: { namespace?: string; labelSelector?: string } = {},
   ): Promise<T[] | undefined> {
     try {
-      const result = await this.objects.list<T>(
-        apiVersion,
-        kind,
-        options.namespace,
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        options.labelSelector,
+      const result = await retryOnReset(() =>
+        this.objects.list<T>(
+          apiVersion,
+          kind,
+          options.namespace,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          options.labelSelector,
+        ),
       );
       return result.items;
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { toBackstageError } from './errors';
+import { isConnectionReset, toBackstageError } from './errors';
 
 describe('toBackstageError', () => {
   const status = (code: number, message: string) =>
@@ -41,6 +41,17 @@ describe('toBackstageError', () => {
     expect(error.name).toBe('ServiceUnavailableError');
     expect(error.message).toBe(
       'reading Namespace x on cluster "dev-eu" failed: cluster unreachable (ECONNREFUSED)',
+    );
+  });
+
+  it('recognises a reset connection, which reads retry once', () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), {
+      name: 'FetchError',
+      code: 'ECONNRESET',
+    });
+    expect(isConnectionReset(reset)).toBe(true);
+    expect(isConnectionReset(new Error('ECONNRESET in a message only'))).toBe(
+      false,
     );
   });
 });

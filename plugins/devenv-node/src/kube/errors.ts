@@ -45,6 +45,10 @@ function networkReason(error: unknown): string | undefined {
   return undefined;
 }
 
+export function isConnectionReset(error: unknown): boolean {
+  return networkReason(error) === 'ECONNRESET';
+}
+
 export function isNotFound(error: unknown): boolean {
   return httpCode(error) === 404 || (error as Error)?.name === 'NotFoundError';
 }

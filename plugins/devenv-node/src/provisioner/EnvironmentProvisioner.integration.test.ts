@@ -79,11 +79,18 @@ function request(name: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-async function readNamespace(name: string): Promise<V1Namespace | undefined> {
+async function readNamespace(
+  name: string,
+  attempt = 0,
+): Promise<V1Namespace | undefined> {
   try {
     return await core.readNamespace({ name });
   } catch (error) {
     if ((error as { code?: number }).code === 404) return undefined;
+    // A kept-alive socket the API server closed; the read is safe to repeat.
+    if ((error as { code?: string }).code === 'ECONNRESET' && attempt < 2) {
+      return readNamespace(name, attempt + 1);
+    }
     throw error;
   }
 }
