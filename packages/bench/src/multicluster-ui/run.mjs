@@ -407,5 +407,11 @@ function writeDocsSection({
     start >= 0 && end > start
       ? current.slice(0, start) + section + current.slice(end + END.length)
       : `${current.trimEnd()}\n\n## Multi-cluster service view, frontend\n\n${section}\n`;
-  writeFileSync(file, next);
+  // Formatted as the repository's prettier config would, so the docs stay lint-clean.
+  const prettier = require('prettier');
+  const formatted = prettier.format(next, {
+    ...require('@backstage/cli/config/prettier'),
+    parser: 'markdown',
+  });
+  writeFileSync(file, formatted);
 }
