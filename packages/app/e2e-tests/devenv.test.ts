@@ -1,4 +1,10 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import {
+  APIRequestContext,
+  expect,
+  Locator,
+  Page,
+  test,
+} from '@playwright/test';
 import https from 'node:https';
 import { parse } from 'yaml';
 import { saveScreenshot, signInAsGuest } from './helpers';
@@ -77,6 +83,15 @@ async function createFromTemplate(page: Page) {
   await page.getByRole('button', { name: 'Create' }).click();
 }
 
+/** Waits for the task page to show `success`, or fails at once with the task's error. */
+async function waitForTask(page: Page, success: Locator) {
+  const failure = page.getByRole('alert').filter({ hasText: /Error/ });
+  await expect(success.or(failure).first()).toBeVisible({ timeout: 120_000 });
+  if (await failure.count()) {
+    throw new Error(`The task failed: ${await failure.first().innerText()}`);
+  }
+}
+
 test('request an environment from the template, use it, find it, delete it', async ({
   page,
   request,
@@ -104,7 +119,7 @@ test('request an environment from the template, use it, find it, delete it', asy
   const openEnvironment = page.getByRole('link', {
     name: 'Open the environment',
   });
-  await expect(openEnvironment).toBeVisible({ timeout: 120_000 });
+  await waitForTask(page, openEnvironment);
   await expect(
     page.getByText(new RegExp(`namespace\\s+${name}\\s`)).first(),
   ).toBeVisible();
@@ -217,9 +232,10 @@ test('onboard-developer gives the guest a personal namespace and links the guide
     ).toContainText('dev-eu');
     await createFromTemplate(page);
 
-    await expect(
+    await waitForTask(
+      page,
       page.getByRole('link', { name: 'Read the onboarding guide' }),
-    ).toBeVisible({ timeout: 120_000 });
+    );
     await expect(
       page.getByText(/Namespace\s+dev-guest\s/).first(),
     ).toBeVisible();
