@@ -47,6 +47,11 @@ export interface Config {
       maxWarningEvents?: number;
       /** Older Warning events are dropped. Default 60. */
       maxWarningEventAgeMinutes?: number;
+      /**
+       * How often each cluster is probed with GET /version, so that a cluster that stops
+       * answering with watches open is reported within seconds. 0 disables. Default 30.
+       */
+      healthCheckSeconds?: number;
       /** How often the cluster list is re-read (catalog clusters). Default 60. */
       clusterRefreshSeconds?: number;
     };

@@ -152,6 +152,51 @@ describe('failures as data on the local fleet', () => {
     }
   });
 
+  it('notices a cluster that freezes with its watches open: timeout, stale data kept, then recovers', async () => {
+    const prod = fleet.cluster('prod-us');
+    const target = new URL(prod.server);
+    const proxy = await new TcpProxy({
+      host: target.hostname,
+      port: Number(target.port),
+    }).start();
+    try {
+      const backend = await start(
+        fleetConfig([
+          { cluster: fleet.cluster('dev-eu') },
+          { cluster: prod, url: proxy.url },
+        ]),
+      );
+      await eventually(
+        () => view(backend.baseUrl),
+        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+        20_000,
+      );
+      proxy.freeze();
+      const frozenAt = Date.now();
+      const frozen = await eventually(
+        () => view(backend.baseUrl),
+        v => clusterOf(v.body, 'prod-us')?.sync.state === 'timeout',
+        20_000,
+      );
+      const prodFrozen = clusterOf(frozen.body, 'prod-us')!;
+      expect(prodFrozen.sync.state).toBe('timeout');
+      // Health probe every 1 s, request timeout 3 s: noticed in seconds, not at the watch's end.
+      expect(Date.now() - frozenAt).toBeLessThan(15_000);
+      expect(prodFrozen.workloads.map(w => w.name)).toContain('checkout');
+      expect(clusterOf(frozen.body, 'dev-eu')!.sync.state).toBe('ok');
+
+      await proxy.restore();
+      const back = await eventually(
+        () => view(backend.baseUrl),
+        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+        30_000,
+      );
+      expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
+    } finally {
+      await proxy.kill();
+    }
+  });
+
   it('marks a cluster that hangs as timeout, one that refuses as unreachable, and keeps serving', async () => {
     const prod = fleet.cluster('prod-us');
     const target = new URL(prod.server);

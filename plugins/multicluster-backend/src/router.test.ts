@@ -15,7 +15,11 @@ const entity = (name: string, annotations: Record<string, string>) => ({
   spec: {},
 });
 
-async function app(permission = AuthorizeResult.ALLOW) {
+async function app(
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const router = await createRouter({
     logger: mockServices.logger.mock(),
     httpAuth: mockServices.httpAuth(),

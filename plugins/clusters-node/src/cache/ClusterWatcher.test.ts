@@ -104,6 +104,7 @@ describe('ClusterWatcher', () => {
         backoffBaseMs: 10,
         backoffMaxMs: 20,
         deniedRetryMs: 60_000,
+        healthCheckMs: 0,
       },
       // 20 events over 2 namespaces: 10 per namespace watch.
       { maxEvents: 20, maxAgeMs: 60 * 60_000 },

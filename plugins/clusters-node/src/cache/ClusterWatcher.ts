@@ -6,6 +6,7 @@ import {
   SyncStatus,
 } from '@kubeplatform/clusters-common';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
+import { KubernetesRequestError } from '../connection/KubernetesRequestError';
 import { ObjectIndex, objectId } from './ObjectIndex';
 import {
   CACHED_RESOURCES,
@@ -53,6 +54,8 @@ export class ClusterWatcher {
     return io?.name ? [`${io.kind}/${io.namespace ?? ''}/${io.name}`] : [];
   });
   private sweepTimer?: NodeJS.Timeout;
+  private healthTimer?: NodeJS.Timeout;
+  private probing = false;
   /** Per pod uid, restart totals seen over the last hour; see restartsInLastHour(). */
   private readonly restartSamples = new Map<
     string,
@@ -63,7 +66,7 @@ export class ClusterWatcher {
     readonly identity: ClusterIdentity,
     readonly connection: KubernetesConnection,
     readonly namespaces: string[] | undefined,
-    tuning: WatchTuning,
+    private readonly tuning: WatchTuning,
     private readonly events: EventBounds,
     private readonly emit: (change: CacheChange) => void,
   ) {
@@ -123,10 +126,37 @@ export class ClusterWatcher {
     for (const units of this.units.values()) units.forEach(u => u.start());
     this.sweepTimer = setInterval(() => this.sweepEvents(), 60_000);
     this.sweepTimer.unref?.();
+    if (this.tuning.healthCheckMs > 0) {
+      this.healthTimer = setInterval(
+        () => this.probe(),
+        this.tuning.healthCheckMs,
+      );
+      this.healthTimer.unref?.();
+    }
+  }
+
+  /** GET /version: when the cluster stopped answering, every open watch is re-opened. */
+  private async probe() {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      await this.connection.getJson('/version', {
+        timeoutMs: this.tuning.requestTimeoutMs,
+      });
+    } catch (error) {
+      const e = error as KubernetesRequestError;
+      if (e.kind === 'timeout' || e.kind === 'unreachable') {
+        for (const units of this.units.values())
+          units.forEach(u => u.interrupt(e));
+      }
+    } finally {
+      this.probing = false;
+    }
   }
 
   stop() {
     clearInterval(this.sweepTimer);
+    clearInterval(this.healthTimer);
     for (const units of this.units.values()) units.forEach(u => u.stop());
     this.connection.close();
   }

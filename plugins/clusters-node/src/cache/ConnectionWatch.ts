@@ -25,6 +25,7 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
   /** ListWatch's event handler, kept so the cache can evict objects (see evict()). */
   private handler?: WatchCallback;
   private lastResourceVersion?: string;
+  private current?: AbortController;
 
   constructor(private readonly options: ConnectionWatchOptions) {}
 
@@ -38,6 +39,7 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
       this.options;
     this.handler = callback;
     const controller = new AbortController();
+    this.current = controller;
     let finished = false;
     const finish = (err: unknown) => {
       if (finished) return;
@@ -129,6 +131,11 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
           this.lastResourceVersion ?? obj.metadata?.resourceVersion,
       },
     });
+  }
+
+  /** Ends the open watch; ListWatch then re-opens it from the last resourceVersion. */
+  abortCurrent(): void {
+    this.current?.abort();
   }
 
   noteResourceVersion(resourceVersion: string | undefined) {

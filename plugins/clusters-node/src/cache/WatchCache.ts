@@ -32,6 +32,7 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
       backoffBaseMs: (c?.getOptionalNumber('backoffBaseSeconds') ?? 1) * 1000,
       backoffMaxMs: (c?.getOptionalNumber('backoffMaxSeconds') ?? 30) * 1000,
       deniedRetryMs: (c?.getOptionalNumber('deniedRetrySeconds') ?? 300) * 1000,
+      healthCheckMs: (c?.getOptionalNumber('healthCheckSeconds') ?? 30) * 1000,
     },
     events: {
       maxEvents: c?.getOptionalNumber('maxWarningEvents') ?? 1000,

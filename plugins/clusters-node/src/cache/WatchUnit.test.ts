@@ -17,6 +17,7 @@ const tuning: WatchTuning = {
   backoffBaseMs: 20,
   backoffMaxMs: 50,
   deniedRetryMs: 60_000,
+  healthCheckMs: 0,
 };
 const pods = CACHED_RESOURCES.find(r => r.resource === 'pods')!;
 

@@ -16,6 +16,11 @@ export interface WatchTuning {
   backoffMaxMs: number;
   /** Retry interval for 401 and 403: rights rarely change, so do not hammer. */
   deniedRetryMs: number;
+  /**
+   * How often each cluster is probed (GET /version). An open watch on a cluster that stopped
+   * answering would otherwise only be noticed by the idle watchdog. 0 disables the probe.
+   */
+  healthCheckMs: number;
 }
 
 export interface WatchUnitState {
@@ -107,6 +112,23 @@ export class WatchUnit {
     clearTimeout(this.retryTimer);
     this.live = false;
     this.informer.stop().catch(() => {});
+  }
+
+  /**
+   * The cluster failed a health probe: report it now, with the data kept, and re-open the watch,
+   * which either recovers (state ok) or fails with its own reason.
+   */
+  interrupt(error: KubernetesRequestError): void {
+    if (this.stopped || !this.live) return;
+    this.live = false;
+    this.current = {
+      ...this.current,
+      state: stateFor(error),
+      reason: error.message,
+      lastSyncedAt: Date.now(),
+    };
+    this.listener.onStateChange();
+    this.watch.abortCurrent();
   }
 
   evict(obj: KubernetesObject) {

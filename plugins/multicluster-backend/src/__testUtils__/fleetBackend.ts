@@ -51,6 +51,7 @@ export function fleetConfig(wirings: ClusterWiring[], extra: object = {}) {
         backoffBaseSeconds: 0.2,
         backoffMaxSeconds: 2,
         deniedRetrySeconds: 5,
+        healthCheckSeconds: 1,
       },
       multicluster: { stream: { debounceMs: 100, maxWaitMs: 500 } },
       ...extra,

@@ -4,12 +4,13 @@ import net from 'node:net';
  * A TCP forwarder in front of a real API server, to cut or freeze one cluster's network path in
  * integration tests without stopping the shared cluster: `kill()` closes the port and resets
  * every connection (like a dead apiserver), `hang()` accepts connections and never answers,
- * `restore()` forwards again on the same port.
+ * `freeze()` also silences the open ones, `restore()` forwards again on the same port.
  */
 export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private mode: 'forward' | 'hang' = 'forward';
+  private readonly pairs = new Set<[net.Socket, net.Socket]>();
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -32,6 +33,9 @@ export class TcpProxy {
       });
       upstream.on('error', () => client.destroy());
       client.on('close', () => upstream.destroy());
+      const pair: [net.Socket, net.Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.on('close', () => this.pairs.delete(pair));
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {
@@ -57,6 +61,17 @@ export class TcpProxy {
     this.mode = 'hang';
     for (const s of this.sockets) s.resetAndDestroy();
     this.sockets.clear();
+  }
+
+  /** Open connections stay open but carry nothing more; new ones hang: a frozen apiserver. */
+  freeze() {
+    this.mode = 'hang';
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
   }
 
   async restore() {
