@@ -1,17 +1,61 @@
 /**
  * Renders the multicluster "Clusters" tab for a large fleet inside a React Profiler and reports
- * the render time React measured. Bundled and run by run.mjs in a jsdom window.
+ * the render time React measured. Bundled and run by run.mjs in headless Chromium or jsdom.
  */
 import { Profiler, ProfilerOnRenderCallback } from 'react';
 import { createRoot, Root } from 'react-dom/client';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, wrapInTestApp } from '@backstage/test-utils';
-import { multiclusterApiRef } from '../../../../plugins/multicluster/src/api';
+import { Entity } from '@backstage/catalog-model';
+import { EntityView, WorkloadDetail } from '@kubeplatform/clusters-common';
+import {
+  MulticlusterApi,
+  multiclusterApiRef,
+} from '@kubeplatform/plugin-multicluster';
 import { MulticlusterContent } from '../../../../plugins/multicluster/src/components/content/MulticlusterContent';
 import { fleetView } from '../../../../plugins/multicluster/src/__fixtures__/entityViews';
 import { detailWithPods } from '../../../../plugins/multicluster/src/__fixtures__/workloadDetails';
-import { FakeMulticlusterApi } from '../../../../plugins/multicluster/src/__testUtils__/FakeMulticlusterApi';
-import { checkoutEntity } from '../../../../plugins/multicluster/src/__testUtils__/renderWithEntity';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    namespace: 'default',
+    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
+  },
+};
+
+/** Serves one view (pushed at once, as the backend's stream does) and one workload detail. */
+class FixedViewApi implements MulticlusterApi {
+  constructor(
+    private readonly view: EntityView,
+    private readonly detail: WorkloadDetail,
+  ) {}
+  async getEntityView() {
+    return this.view;
+  }
+  streamEntityView(
+    _entity: unknown,
+    onView: (view: EntityView) => void,
+    options: { signal: AbortSignal },
+  ) {
+    onView(this.view);
+    return new Promise<void>(resolve =>
+      options.signal.addEventListener('abort', () => resolve()),
+    );
+  }
+  async getWorkloadDetail() {
+    return this.detail;
+  }
+  async getPodLogs() {
+    return '';
+  }
+  async followPodLogs() {}
+  async getOwnerView(): Promise<never> {
+    throw new Error('not part of this benchmark');
+  }
+}
 
 export interface TabMeasurement {
   /** React's actualDuration summed over every commit until the matrix is on screen. */
@@ -66,8 +110,7 @@ export async function mountTab(options: {
     options.podsPerWorkload,
   );
   const podsPerCluster = options.workloadsPerCluster * options.podsPerWorkload;
-  const api = new FakeMulticlusterApi(view);
-  api.detail = detailWithPods(podsPerCluster);
+  const api = new FixedViewApi(view, detailWithPods(podsPerCluster));
 
   let phase: 'tab' | 'drawer' = 'tab';
   const durations = { tab: 0, drawer: 0 };
@@ -84,7 +127,7 @@ export async function mountTab(options: {
   root.render(
     wrapInTestApp(
       <TestApiProvider apis={[[multiclusterApiRef, api]]}>
-        <EntityProvider entity={checkoutEntity}>
+        <EntityProvider entity={entity}>
           <Profiler id="multicluster-tab" onRender={onRender}>
             <MulticlusterContent />
           </Profiler>

@@ -343,14 +343,7 @@ if (!process.env.MC_BENCH_NO_DOCS) {
 console.log(summary);
 
 /** Replaces the multicluster-ui section of docs/benchmarks.md (or appends it), leaving the rest. */
-function writeDocsSection({
-  environment,
-  results,
-  ours,
-  upstream,
-  summary,
-  rows,
-}) {
+function writeDocsSection(run) {
   const START = '<!-- bench:multicluster-ui:start -->';
   const END = '<!-- bench:multicluster-ui:end -->';
   const file = join(repo, 'docs/benchmarks.md');
@@ -362,7 +355,7 @@ function writeDocsSection({
     )} on ${availableParallelism()} CPUs._`,
     '',
     `The Clusters tab for ${clusters} clusters × ${podsPerCluster} pods (${workloadsPerCluster} workloads per cluster,`,
-    `${results[0].cells} matrix cells), rendered by the production profiling build of React in ${environment} and`,
+    `${run.results[0].cells} matrix cells), rendered by the production profiling build of React in ${run.environment} and`,
     'timed with `<Profiler>` (`actualDuration`, summed over the commits until the matrix is on screen) and,',
     "in Chromium, with the browser's main-thread CPU time (`Performance.getMetrics` ThreadTime) from",
     'render() until the matrix is in the DOM, which includes style and layout and does not grow when other',
@@ -371,7 +364,7 @@ function writeDocsSection({
     '',
     '| measure | median | min |',
     '|---|---:|---:|',
-    ...rows.map(
+    ...run.rows.map(
       ([label, v]) =>
         `| ${label} | ${v.median.toFixed(1)} ms | ${v.min.toFixed(1)} ms |`,
     ),
@@ -382,19 +375,19 @@ function writeDocsSection({
     '',
     '| plugin | gzipped |',
     '|---|---:|',
-    `| @kubeplatform/plugin-multicluster (/alpha) | ${kb(ours.gzipped)} |`,
-    `| @backstage/plugin-kubernetes (/alpha) | ${kb(upstream.gzipped)} |`,
+    `| @kubeplatform/plugin-multicluster (/alpha) | ${kb(run.ours.gzipped)} |`,
+    `| @backstage/plugin-kubernetes (/alpha) | ${kb(run.upstream.gzipped)} |`,
     '',
-    ours.zodMinified
+    run.ours.zodMinified
       ? `Of ours, ${kb(
-          ours.zodMinified,
+          run.ours.zodMinified,
         )} (minified) is zod, which reaches the browser through @kubeplatform/clusters-common's index; marking that package \`"sideEffects": false\` lets bundlers drop it.`
       : 'No zod reaches the bundle.',
     '',
     'Other jobs on a shared machine inflate the times; the min column is the least disturbed run.',
     '',
     '```',
-    summary,
+    run.summary,
     '```',
     END,
   ].join('\n');
