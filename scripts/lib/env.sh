@@ -67,15 +67,17 @@ kp_port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# TechDocs builds the docs with mkdocs (generator runIn: local), so a project-local Python venv
-# with mkdocs-techdocs-core from PyPI goes first on PATH.
+# TechDocs builds the docs with mkdocs (generator runIn: local), so a Python venv with
+# mkdocs-techdocs-core from PyPI goes first on PATH. It lives outside the repository: a venv's
+# python is a symlink out of its folder, and TechDocs refuses to build `dir:.` docs from a tree
+# holding such links.
 kp_ensure_mkdocs() {
-  local venv="$KP_ROOT/.venv"
+  local venv="$KP_CACHE_DIR/docs-venv"
   local req="$KP_ROOT/scripts/requirements-docs.txt"
   local stamp="$venv/.kubeplatform-requirements"
   if [ ! -x "$venv/bin/mkdocs" ] || ! cmp -s "$req" "$stamp"; then
     command -v python3 >/dev/null 2>&1 || kp_die "python3 is needed for TechDocs (apt-get install python3 python3-venv)."
-    kp_log "installing mkdocs-techdocs-core into .venv/ from PyPI"
+    kp_log "installing mkdocs-techdocs-core into $venv from PyPI"
     { python3 -m venv "$venv" && "$venv/bin/pip" install -q -r "$req"; } >&2 ||
       kp_die "could not install mkdocs-techdocs-core (python3 -m venv needs python3-venv: apt-get install python3-venv)."
     cp "$req" "$stamp"

@@ -78,11 +78,14 @@ async function up(options: { clusters: string; pods: string }) {
   let release = () => {};
   try {
     release = await takeUpLock(paths, controller.signal);
-    const { ensureBinaries } =
+    const { ensureBinaries, stageBinaries } =
       require('./control/binaries') as typeof import('./control/binaries');
     const { fleetUp } =
       require('./fleet/fleetUp') as typeof import('./fleet/fleetUp');
-    const binaries = await ensureBinaries(controller.signal);
+    const binaries = stageBinaries(
+      await ensureBinaries(controller.signal),
+      paths.root,
+    );
     const { state, reports } = await fleetUp(paths, binaries, {
       clusters: Number(options.clusters),
       pods: Number(options.pods),

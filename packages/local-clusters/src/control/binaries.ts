@@ -72,3 +72,31 @@ export async function ensureBinaries(signal?: AbortSignal): Promise<Binaries> {
   }
   return binaries;
 }
+
+/**
+ * Hard-links the cached binaries into the fleet's own folder and returns those paths. kwokctl
+ * symlinks each cluster's binaries into its workdir; pointing those links inside the repository
+ * keeps the tree free of symlinks that leave it, which TechDocs refuses when it builds the suite's
+ * docs from `dir:.`. Hard links cost no disk space; a copy is the fallback across filesystems.
+ */
+export function stageBinaries(binaries: Binaries, stateRoot: string): Binaries {
+  const dir = path.join(stateRoot, 'bin', path.basename(binaries.dir));
+  const staged = binariesIn(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const key of Object.keys(staged) as Array<keyof Binaries>) {
+    if (key === 'dir') continue;
+    const from = binaries[key];
+    const to = staged[key];
+    if (fs.existsSync(to) && fs.statSync(to).size === fs.statSync(from).size) {
+      continue;
+    }
+    fs.rmSync(to, { force: true });
+    try {
+      fs.linkSync(from, to);
+    } catch {
+      fs.copyFileSync(from, to);
+      fs.chmodSync(to, 0o755);
+    }
+  }
+  return staged;
+}

@@ -15,13 +15,17 @@ const cluster = (name: string, port: number): ClusterState => ({
   configHash: 'hash',
   workdir: '/tmp/x',
   auditLogPath: '/tmp/x/logs/audit.log',
-  tokens: { reader: `reader-${name}`, limited: `limited-${name}` },
+  tokens: {
+    reader: `reader-${name}`,
+    limited: `limited-${name}`,
+    backend: `backend-${name}`,
+  },
   limitedNamespaces: ['shop'],
   scalePods: 0,
 });
 
 describe('renderAppConfig', () => {
-  it('writes the config that @backstage/plugin-kubernetes-backend reads, with the reader token', () => {
+  it('writes the config that @backstage/plugin-kubernetes-backend reads, with the backend token', () => {
     const config = parse(
       renderAppConfig([cluster('dev-eu', 1), cluster('prod-us', 2)]),
     );
@@ -36,14 +40,14 @@ describe('renderAppConfig', () => {
             name: 'dev-eu',
             url: 'https://127.0.0.1:1',
             authProvider: 'serviceAccount',
-            serviceAccountToken: 'reader-dev-eu',
+            serviceAccountToken: 'backend-dev-eu',
             caData: 'Q0E=',
           },
           {
             name: 'prod-us',
             url: 'https://127.0.0.1:2',
             authProvider: 'serviceAccount',
-            serviceAccountToken: 'reader-prod-us',
+            serviceAccountToken: 'backend-prod-us',
             caData: 'Q0E=',
           },
         ],

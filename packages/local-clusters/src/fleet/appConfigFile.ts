@@ -21,7 +21,7 @@ export function renderAppConfig(clusters: ClusterState[]): string {
               name: c.name,
               url: c.server,
               authProvider: 'serviceAccount',
-              serviceAccountToken: c.tokens.reader,
+              serviceAccountToken: c.tokens.backend,
               caData: c.caData,
             })),
           },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StatePaths } from '../paths';
+import { ServiceAccountTokens } from './serviceAccounts';
 
 /** One running cluster as `up` recorded it. Holds tokens: the file is written mode 0600. */
 export interface ClusterState {
@@ -21,7 +22,7 @@ export interface ClusterState {
   /** The kwokctl working directory: pki, etcd data, component logs, audit log. */
   workdir: string;
   auditLogPath: string;
-  tokens: { reader: string; limited: string };
+  tokens: ServiceAccountTokens;
   limitedNamespaces: string[];
   /** Pods created by scale mode in this cluster (0 for the demo fleet alone). */
   scalePods: number;

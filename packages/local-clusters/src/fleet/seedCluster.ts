@@ -15,6 +15,7 @@ import { fakeNodes, nodeCountFor } from './fakeNodes';
 import {
   accessObjects,
   readServiceAccountTokens,
+  ServiceAccountTokens,
   SERVICE_ACCOUNT_NAMESPACE,
 } from './serviceAccounts';
 
@@ -27,7 +28,7 @@ export async function seedAccess(
   spec: LocalClusterSpec,
   scalePods: number,
   signal?: AbortSignal,
-): Promise<{ reader: string; limited: string }> {
+): Promise<ServiceAccountTokens> {
   const namespace: KubernetesObject = {
     apiVersion: 'v1',
     kind: 'Namespace',

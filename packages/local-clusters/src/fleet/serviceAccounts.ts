@@ -3,12 +3,37 @@ import {
   KubeConfig,
   KubernetesObject,
 } from '@kubernetes/client-node';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { pollUntil } from '../control/apply';
 
 /** Where the Backstage service accounts live in every local cluster. */
 export const SERVICE_ACCOUNT_NAMESPACE = 'kubeplatform';
 export const READER_SERVICE_ACCOUNT = 'backstage-reader';
 export const LIMITED_SERVICE_ACCOUNT = 'backstage-limited';
+/**
+ * The identity the demo backend uses: everything backstage-reader may read, plus what the
+ * development environment provisioner needs to write. backstage-reader stays read-only, so the
+ * tests of least privilege keep meaning something.
+ */
+export const BACKEND_SERVICE_ACCOUNT = 'backstage-backend';
+
+/** The provisioner's ClusterRole, as the devenv plugin documents it for real clusters. */
+const PROVISIONER_RBAC_FILE = path.resolve(
+  __dirname,
+  '../../../../plugins/devenv-node/rbac/provisioner-rbac.yaml',
+);
+
+function provisionerClusterRole(): KubernetesObject {
+  const role = parseAllDocuments(fs.readFileSync(PROVISIONER_RBAC_FILE, 'utf8'))
+    .map(doc => doc.toJSON() as KubernetesObject | null)
+    .find(doc => doc?.kind === 'ClusterRole');
+  if (!role) {
+    throw new Error(`no ClusterRole in ${PROVISIONER_RBAC_FILE}`);
+  }
+  return role;
+}
 /** The only namespaces backstage-limited may read. */
 export const LIMITED_NAMESPACES = ['shop'];
 
@@ -92,11 +117,22 @@ function serviceAccount(name: string): KubernetesObject[] {
   ];
 }
 
+/**
+ * Long-lived tokens: `reader` reads cluster-wide, `limited` only in LIMITED_NAMESPACES, and
+ * `backend` (the demo backend's) reads cluster-wide and provisions development environments.
+ */
+export interface ServiceAccountTokens {
+  reader: string;
+  limited: string;
+  backend: string;
+}
+
 /** Service accounts, roles and bindings for the Backstage backend; namespaces must exist. */
 export function accessObjects(): KubernetesObject[] {
   const objects: KubernetesObject[] = [
     ...serviceAccount(READER_SERVICE_ACCOUNT),
     ...serviceAccount(LIMITED_SERVICE_ACCOUNT),
+    ...serviceAccount(BACKEND_SERVICE_ACCOUNT),
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
@@ -112,10 +148,26 @@ export function accessObjects(): KubernetesObject[] {
         kind: 'ClusterRole',
         name: 'kubeplatform-reader',
       },
+      subjects: [READER_SERVICE_ACCOUNT, BACKEND_SERVICE_ACCOUNT].map(name => ({
+        kind: 'ServiceAccount',
+        name,
+        namespace: SERVICE_ACCOUNT_NAMESPACE,
+      })),
+    } as KubernetesObject,
+    provisionerClusterRole(),
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'kubeplatform-backend-devenv-provisioner' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'kubeplatform-devenv-provisioner',
+      },
       subjects: [
         {
           kind: 'ServiceAccount',
-          name: READER_SERVICE_ACCOUNT,
+          name: BACKEND_SERVICE_ACCOUNT,
           namespace: SERVICE_ACCOUNT_NAMESPACE,
         },
       ],
@@ -149,11 +201,11 @@ export function accessObjects(): KubernetesObject[] {
   return objects;
 }
 
-/** Waits for the token controller to fill both token Secrets, and returns the tokens. */
+/** Waits for the token controller to fill the token Secrets, and returns the tokens. */
 export async function readServiceAccountTokens(
   kc: KubeConfig,
   signal?: AbortSignal,
-): Promise<{ reader: string; limited: string }> {
+): Promise<ServiceAccountTokens> {
   const core = kc.makeApiClient(CoreV1Api);
   const token = (name: string) =>
     pollUntil(
@@ -172,5 +224,6 @@ export async function readServiceAccountTokens(
   return {
     reader: await token(READER_SERVICE_ACCOUNT),
     limited: await token(LIMITED_SERVICE_ACCOUNT),
+    backend: await token(BACKEND_SERVICE_ACCOUNT),
   };
 }

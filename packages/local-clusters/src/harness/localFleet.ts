@@ -6,6 +6,7 @@ import { readAdminCredentials } from '../control/adminCredentials';
 import { adminKubeConfig } from '../fleet/adminKubeConfig';
 import { clusterIdentity } from '../fleet/clusterIdentity';
 import { ClusterState, readFleetState } from '../fleet/fleetState';
+import { ServiceAccountTokens } from '../fleet/serviceAccounts';
 import { findRepoRoot, statePaths } from '../paths';
 
 /** One running local cluster, as tests see it. */
@@ -18,15 +19,18 @@ export interface LocalCluster {
   caData: string;
   region: string;
   environment: string;
-  /** Long-lived tokens: `reader` reads cluster-wide, `limited` only in `limitedNamespaces`. */
-  tokens: { reader: string; limited: string };
+  /**
+   * Long-lived tokens: `reader` reads cluster-wide, `limited` only in `limitedNamespaces`,
+   * `backend` (the demo backend's) reads cluster-wide and provisions development environments.
+   */
+  tokens: ServiceAccountTokens;
   limitedNamespaces: string[];
   /** The apiserver audit log (Metadata level, service-account requests only). */
   auditLogPath: string;
   /** A fresh admin KubeConfig (client certificate) for this cluster. */
   kubeConfig(): KubeConfig;
   /** A fresh KubeConfig that authenticates with one of the service-account tokens. */
-  tokenKubeConfig(token: 'reader' | 'limited'): KubeConfig;
+  tokenKubeConfig(token: keyof ServiceAccountTokens): KubeConfig;
   /**
    * Throws an error naming this cluster when its apiserver does not answer /readyz within a
    * few seconds. Tests call it when a request fails, to tell a dead cluster from a failure.
@@ -46,7 +50,7 @@ const NOT_UP = 'run `yarn clusters up`';
 
 function tokenKubeConfig(
   c: ClusterState,
-  which: 'reader' | 'limited',
+  which: keyof ServiceAccountTokens,
 ): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromOptions({
