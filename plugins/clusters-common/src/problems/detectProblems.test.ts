@@ -22,16 +22,28 @@ describe('detectProblems', () => {
     expect(
       problems.map(p => [p.code, p.severity, p.object.name, p.since]),
     ).toEqual([
-      ['Unschedulable', 'error', 'notifications-845f4b6bd4-fb4xx', '2026-11-22T15:16:04.000Z'],
+      [
+        'Unschedulable',
+        'error',
+        'notifications-845f4b6bd4-fb4xx',
+        '2026-11-22T15:16:04.000Z',
+      ],
       ['HpaAtMaxReplicas', 'error', 'checkout', '2026-11-22T15:16:21.000Z'],
       ['JobFailed', 'error', 'search-reindex', '2026-11-22T15:16:24.000Z'],
-      ['HpaMetricsUnavailable', 'warning', 'checkout', '2026-11-22T15:16:36.000Z'],
+      [
+        'HpaMetricsUnavailable',
+        'warning',
+        'checkout',
+        '2026-11-22T15:16:36.000Z',
+      ],
       ['RestartsRising', 'warning', 'restarted', '2026-11-22T15:16:59.000Z'],
     ]);
   });
 
   it('matches CronJobs with their own Jobs out of all the Jobs given', () => {
-    const cronJob = loadFixture<V1CronJob>('dev-eu.cronjob-failed-then-running');
+    const cronJob = loadFixture<V1CronJob>(
+      'dev-eu.cronjob-failed-then-running',
+    );
     const jobs = [
       ...loadFixture<V1Job[]>('dev-eu.cronjob-failed-then-running.jobs'),
       loadFixture<V1Job>('prod-us.job-failed'),
@@ -77,7 +89,10 @@ describe('detectProblems', () => {
       {
         pods: [later],
         restartSamples: new Map([
-          [earlier.metadata!.uid!, samplePodRestarts(earlier, at('2026-11-22T15:17:00Z'))],
+          [
+            earlier.metadata!.uid!,
+            samplePodRestarts(earlier, at('2026-11-22T15:17:00Z')),
+          ],
         ]),
       },
       at('2026-11-22T15:19:00Z'),

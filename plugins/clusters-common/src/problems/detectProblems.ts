@@ -12,7 +12,10 @@ import type {
 import { detectAutoscalerProblems } from './autoscalers';
 import { detectCronJobProblems } from './cronjobs';
 import { detectDaemonSetProblems } from './daemonsets';
-import { detectDeploymentProblems, detectReplicaSetProblems } from './deployments';
+import {
+  detectDeploymentProblems,
+  detectReplicaSetProblems,
+} from './deployments';
 import { detectWarningEventProblems } from './events';
 import { detectJobProblems } from './jobs';
 import { detectPodProblems } from './pods';
