@@ -6,6 +6,7 @@ import {
   KubeConfig,
   V1Pod,
 } from '@kubernetes/client-node';
+import { detectProblems } from '@kubeplatform/clusters-common';
 import {
   LocalCluster,
   loadLocalFleet,
@@ -242,4 +243,72 @@ describe('the demo fleet', () => {
     });
     expect(previous).toContain('panic: config invalid');
   });
+});
+
+describe('DEMO_TROUBLES seen by the detectors of clusters-common', () => {
+  /** Everything the detectors look at, from the demo namespaces of one cluster. */
+  async function demoObjects(kc: KubeConfig) {
+    const core = kc.makeApiClient(CoreV1Api);
+    const apps = kc.makeApiClient(AppsV1Api);
+    const batch = kc.makeApiClient(BatchV1Api);
+    const autoscaling = kc.makeApiClient(AutoscalingV2Api);
+    const inDemo = <T extends { metadata?: { namespace?: string } }>(
+      items: T[],
+    ) =>
+      items.filter(i =>
+        ['shop', 'discovery'].includes(i.metadata?.namespace ?? ''),
+      );
+    return {
+      pods: inDemo((await core.listPodForAllNamespaces()).items),
+      deployments: inDemo((await apps.listDeploymentForAllNamespaces()).items),
+      replicaSets: inDemo((await apps.listReplicaSetForAllNamespaces()).items),
+      statefulSets: inDemo(
+        (await apps.listStatefulSetForAllNamespaces()).items,
+      ),
+      jobs: inDemo((await batch.listJobForAllNamespaces()).items),
+      cronJobs: inDemo((await batch.listCronJobForAllNamespaces()).items),
+      autoscalers: inDemo(
+        (await autoscaling.listHorizontalPodAutoscalerForAllNamespaces()).items,
+      ),
+    };
+  }
+
+  it.each(['dev-eu', 'prod-us'])(
+    'every trouble of %s is detected',
+    async name => {
+      const cluster = fleet.cluster(name);
+      const kc = cluster.kubeConfig();
+      let missing: string[] = [];
+      await eventually(cluster, async () => {
+        const objects = await demoObjects(kc);
+        const problems = detectProblems(objects, new Date());
+        const undetected = DEMO_TROUBLES.filter(t => t.cluster === name).filter(
+          t => {
+            const [key, value] = (t.podSelector ?? '=').split('=');
+            const names =
+              t.kind === 'Pod'
+                ? objects.pods
+                    .filter(p => p.metadata?.labels?.[key] === value)
+                    .map(p => p.metadata!.name!)
+                : [t.name];
+            return !problems.some(
+              p =>
+                p.code === t.code &&
+                p.object.kind === t.kind &&
+                p.object.namespace === t.namespace &&
+                names.includes(p.object.name),
+            );
+          },
+        );
+        missing = undetected.map(
+          t => `${t.code} on ${t.kind} ${t.namespace}/${t.name}`,
+        );
+        return undetected.length === 0 ? true : undefined;
+      }).catch(error => {
+        // A timeout shows the undetected troubles below; anything else (a dead cluster) fails.
+        if (missing.length === 0) throw error;
+      });
+      expect(missing).toEqual([]);
+    },
+  );
 });

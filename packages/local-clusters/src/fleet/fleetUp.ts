@@ -27,7 +27,7 @@ import {
 } from './fleetState';
 import { writeKwokConfigFiles } from './kwokConfigFiles';
 import { renderKubeconfig } from './kubeconfigFile';
-import { LIMITED_NAMESPACES } from './serviceAccounts';
+import { accessObjects, LIMITED_NAMESPACES } from './serviceAccounts';
 import { seedAccess, seedDemoFleet } from './seedCluster';
 
 export interface UpOptions {
@@ -220,7 +220,8 @@ export async function fleetUp(
 
 /**
  * A fingerprint of what a cluster was created and seeded with. When the Stages, the audit
- * policy or the demo fleet change in the code, running clusters no longer match it.
+ * policy, the service accounts and their RBAC, or the demo fleet change in the code, running
+ * clusters no longer match it and are recreated.
  */
 function clusterConfigHash(
   cluster: string,
@@ -231,6 +232,7 @@ function clusterConfigHash(
     .update(fs.readFileSync(files.auditPolicy))
     .update(JSON.stringify(demoFleet(cluster)))
     .update(JSON.stringify(stuckRollout(cluster) ?? null))
+    .update(JSON.stringify(accessObjects()))
     .digest('hex')
     .slice(0, 16);
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { pollUntil } from '../control/apply';
+import { findRepoRoot } from '../paths';
 
 /** Where the Backstage service accounts live in every local cluster. */
 export const SERVICE_ACCOUNT_NAMESPACE = 'kubeplatform';
@@ -20,17 +21,21 @@ export const LIMITED_SERVICE_ACCOUNT = 'backstage-limited';
 export const BACKEND_SERVICE_ACCOUNT = 'backstage-backend';
 
 /** The provisioner's ClusterRole, as the devenv plugin documents it for real clusters. */
-const PROVISIONER_RBAC_FILE = path.resolve(
-  __dirname,
-  '../../../../plugins/devenv-node/rbac/provisioner-rbac.yaml',
-);
+const provisionerRbacFile = () =>
+  path.join(
+    findRepoRoot(),
+    'plugins',
+    'devenv-node',
+    'rbac',
+    'provisioner-rbac.yaml',
+  );
 
 function provisionerClusterRole(): KubernetesObject {
-  const role = parseAllDocuments(fs.readFileSync(PROVISIONER_RBAC_FILE, 'utf8'))
+  const role = parseAllDocuments(fs.readFileSync(provisionerRbacFile(), 'utf8'))
     .map(doc => doc.toJSON() as KubernetesObject | null)
     .find(doc => doc?.kind === 'ClusterRole');
   if (!role) {
-    throw new Error(`no ClusterRole in ${PROVISIONER_RBAC_FILE}`);
+    throw new Error(`no ClusterRole in ${provisionerRbacFile()}`);
   }
   return role;
 }
