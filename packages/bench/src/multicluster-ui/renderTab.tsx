@@ -12,9 +12,13 @@ import {
   MulticlusterApi,
   multiclusterApiRef,
 } from '@kubeplatform/plugin-multicluster';
+// The benchmark renders the tab itself with the plugin's own fixtures, which the package does
+// not export; esbuild bundles them from source.
+/* eslint-disable @backstage/no-relative-monorepo-imports */
 import { MulticlusterContent } from '../../../../plugins/multicluster/src/components/content/MulticlusterContent';
 import { fleetView } from '../../../../plugins/multicluster/src/__fixtures__/entityViews';
 import { detailWithPods } from '../../../../plugins/multicluster/src/__fixtures__/workloadDetails';
+/* eslint-enable @backstage/no-relative-monorepo-imports */
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

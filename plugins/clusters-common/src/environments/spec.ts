@@ -4,6 +4,7 @@ import { parseDuration } from './duration';
 import { environmentNameProblem } from './names';
 
 /** Printable text only: a newline or other control character in a value is refused. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export const environmentNameSchema = z.string().superRefine((name, ctx) => {
@@ -70,8 +71,8 @@ export const sleepScheduleSchema = z
 
 function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    // Throws a RangeError for a zone the runtime does not know.
+    return Boolean(new Intl.DateTimeFormat('en-US', { timeZone: zone }));
   } catch {
     return false;
   }

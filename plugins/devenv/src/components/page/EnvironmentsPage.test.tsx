@@ -50,7 +50,8 @@ function row(name: string) {
 }
 
 // The material-ui table and dialogs render slowly on a busy two-core machine.
-jest.setTimeout(30_000);
+const SLOW = { timeout: 15_000 };
+jest.setTimeout(60_000);
 
 describe('EnvironmentsPage', () => {
   it('lists mine and my teams’ environments with status, class, cluster, expiry and connect command', async () => {
@@ -78,7 +79,9 @@ describe('EnvironmentsPage', () => {
   it('shows everyone’s environments when asked', async () => {
     await renderPage(new FakeDevenvApi([mine, someoneElse]));
     await userEvent.click(screen.getByLabelText("Show everyone's"));
-    expect(await screen.findByText('ada-dev')).toBeInTheDocument();
+    expect(
+      await screen.findByText('ada-dev', undefined, SLOW),
+    ).toBeInTheDocument();
     expect(screen.getByText('All environments')).toBeInTheDocument();
   });
 
@@ -111,7 +114,9 @@ describe('EnvironmentsPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Extend guest-dev on dev-eu by 8h' }),
     );
-    expect(await screen.findByText('expires in 13h')).toBeInTheDocument();
+    expect(
+      await screen.findByText('expires in 13h', undefined, SLOW),
+    ).toBeInTheDocument();
     expect(api.calls).toContain(
       'patch dev-eu/guest-dev {"action":"extend","ttl":"8h"}',
     );
@@ -124,9 +129,17 @@ describe('EnvironmentsPage', () => {
       screen.getByRole('button', { name: 'Sleep guest-dev on dev-eu' }),
     );
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Wake guest-dev on dev-eu' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Wake guest-dev on dev-eu' },
+        SLOW,
+      ),
     );
-    await screen.findByRole('button', { name: 'Sleep guest-dev on dev-eu' });
+    await screen.findByRole(
+      'button',
+      { name: 'Sleep guest-dev on dev-eu' },
+      SLOW,
+    );
     expect(api.calls.filter(c => c.startsWith('patch'))).toEqual([
       'patch dev-eu/guest-dev {"action":"sleep"}',
       'patch dev-eu/guest-dev {"action":"wake"}',
@@ -140,8 +153,9 @@ describe('EnvironmentsPage', () => {
       screen.getByRole('button', { name: 'Delete guest-dev on dev-eu' }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() =>
-      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    await waitFor(
+      () => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+      SLOW,
     );
     expect(api.calls.some(c => c.startsWith('delete'))).toBe(false);
 
@@ -154,8 +168,9 @@ describe('EnvironmentsPage', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Delete for good' }),
     );
-    await waitFor(() =>
-      expect(screen.queryByText('guest-dev')).not.toBeInTheDocument(),
+    await waitFor(
+      () => expect(screen.queryByText('guest-dev')).not.toBeInTheDocument(),
+      SLOW,
     );
     expect(api.calls).toContain('delete dev-eu/guest-dev');
     expect(screen.getByText('shop-env')).toBeInTheDocument();
