@@ -21,15 +21,12 @@ kp_check() {
   fi
 }
 
-# Adds the counts from a Jest --json report. A missing or unreadable report counts as one failure.
-kp_tally_jest() {
-  local name="$1" report="$2"
-  local counts
-  if counts="$(node -e '
-    const r = require(process.argv[1]);
-    const failedSuites = r.testResults.filter(s => s.status === "failed" && s.assertionResults.length === 0).length;
-    console.log(r.numPassedTests, r.numFailedTests + failedSuites);
-  ' "$report" 2>/dev/null)"; then
+# Adds "passed failed" counts that a node expression reads from a JSON report `r`. A missing or
+# unreadable report counts as one failure.
+kp_tally_report() {
+  local name="$1" report="$2" expression="$3"
+  local counts p f
+  if counts="$(node -e "const r = require(process.argv[1]); $expression" "$report" 2>/dev/null)"; then
     read -r p f <<<"$counts"
     KP_PASSED=$((KP_PASSED + p))
     KP_FAILED=$((KP_FAILED + f))
@@ -42,26 +39,18 @@ kp_tally_jest() {
   fi
 }
 
-# Adds the counts from a Playwright JSON report.
+# Jest --json: a suite that failed to run (no assertions) counts as one failure.
+kp_tally_jest() {
+  kp_tally_report "$1" "$2" '
+    const failedSuites = r.testResults.filter(s => s.status === "failed" && s.assertionResults.length === 0).length;
+    console.log(r.numPassedTests, r.numFailedTests + failedSuites);'
+}
+
+# Playwright JSON reporter: flaky tests passed on retry; top-level errors count as failures.
 kp_tally_playwright() {
-  local name="$1" report="$2"
-  local counts
-  if counts="$(node -e '
-    const r = require(process.argv[1]);
+  kp_tally_report "$1" "$2" '
     const s = r.stats;
-    const errors = (r.errors || []).length;
-    console.log(s.expected + s.flaky, s.unexpected + errors);
-  ' "$report" 2>/dev/null)"; then
-    read -r p f <<<"$counts"
-    KP_PASSED=$((KP_PASSED + p))
-    KP_FAILED=$((KP_FAILED + f))
-    [ "$f" -gt 0 ] && KP_FAILURES+=("$name: $f failed")
-    kp_log "$name: $p passed, $f failed"
-  else
-    KP_FAILED=$((KP_FAILED + 1))
-    KP_FAILURES+=("$name: no report")
-    kp_log "$name: no report at $report"
-  fi
+    console.log(s.expected + s.flaky, s.unexpected + (r.errors || []).length);'
 }
 
 kp_tally_summary() {
