@@ -1,0 +1,95 @@
+/**
+ * Configuration of Kubeplatform's development environments. The backend checks it at startup
+ * with its own schema (plugins/devenv-node), which gives the detailed messages; this file
+ * documents every key and lets `backstage-cli config:check` see it.
+ */
+export interface Config {
+  kubeplatform?: {
+    devenv?: {
+      /** Quota presets, by name: what a request's `size` selects. */
+      sizes?: {
+        [name: string]: {
+          /** ResourceQuota CPU, such as '2'. */
+          cpu: string | number;
+          /** ResourceQuota memory, such as 4Gi. */
+          memory: string;
+          /** Most pods in the environment. */
+          pods: number;
+          /** LimitRange defaults for containers that set none. */
+          containerDefaults?: {
+            requestCpu?: string;
+            requestMemory?: string;
+            limitCpu?: string;
+            limitMemory?: string;
+          };
+        };
+      };
+      /**
+       * How a catalog owner becomes the RBAC subject of the environment's RoleBinding;
+       * `{{ name }}` is the owner's entity name.
+       */
+      ownerSubjects?: {
+        user?: { kind: string; name: string };
+        group?: { kind: string; name: string };
+      };
+      /** Entity refs (users or groups) that manage every environment. */
+      admins?: string[];
+      /** When true, only owners (and admins) may extend, sleep, wake or delete. */
+      enforceOwnership?: boolean;
+      /** The scheduled task that deletes expired environments and applies sleep schedules. */
+      reaper?: {
+        enabled?: boolean;
+        /** A duration such as 1m. */
+        interval?: string;
+      };
+      /** Catalog entity provider settings. */
+      catalog?: {
+        /** Owner of the cluster Resources the provider emits. */
+        clusterOwner?: string;
+      };
+      /** Environment classes offered to developers, like compositions. */
+      classes?: Array<{
+        name: string;
+        /** `namespace` (built in) or `resource-template`. */
+        type: string;
+        title?: string;
+        description?: string;
+        /** Clusters that offer the class; default every cluster. */
+        clusters?: string[];
+        /** Size presets the class allows; default every preset. */
+        sizes?: string[];
+        defaultSize?: string;
+        /** Time to live: `default` and `max` durations such as 8h or 7d. */
+        ttl?: { default?: string; max?: string };
+        /** Namespaces allowed through the environment's NetworkPolicy. */
+        allowFromNamespaces?: string[];
+        /** ClusterRole the owner gets in the environment's namespace; default edit. */
+        ownerClusterRole?: string;
+        /** Folder of manifests applied into the namespace, relative to the backend's cwd. */
+        infraManifests?: string;
+        /** Lifetime of the TokenRequest behind a namespace-scoped kubeconfig. */
+        tokenTtl?: string;
+        /** Parameters a request may send, each with a type and an optional default. */
+        parameters?: {
+          [name: string]: {
+            /** boolean, string, number or string-list. */
+            type: string;
+            default?: boolean | string | number | string[];
+            enum?: string[];
+            required?: boolean;
+            description?: string;
+          };
+        };
+        /** resource-template classes: the namespace the resource goes to (may use {{ name }}). */
+        namespace?: string;
+        createNamespace?: boolean;
+        /** resource-template classes: the custom resource, with {{ placeholders }}. */
+        template?: { [key: string]: any };
+        /** resource-template classes: the condition to wait for, and how long. */
+        readiness?: { condition?: string; timeout?: string };
+        /** How the connect command is built: kubeconfig, vcluster, or a secret ref. */
+        connection?: { [key: string]: any };
+      }>;
+    };
+  };
+}
