@@ -18,6 +18,11 @@ export {
   reapEnvironments,
   type ReapReport,
 } from './provisioner/reapEnvironments';
+export {
+  placeInEnvironmentNamespace,
+  type SourcedManifest,
+} from './provisioner/environmentManifests';
+export type { ObjectRef } from './kube/objects';
 export { isInSleepWindow } from './schedule/sleepWindow';
 export {
   readDevenvSettings,

@@ -1,5 +1,6 @@
 /**
- * Scaffolder actions `kubeplatform:devenv:create` and `kubeplatform:devenv:delete`.
+ * Scaffolder actions `kubeplatform:devenv:create`, `kubeplatform:devenv:delete` and
+ * `kubeplatform:devenv:apply`.
  *
  * @packageDocumentation
  */
@@ -13,3 +14,7 @@ export {
   deleteEnvironmentAction,
   DELETE_ACTION_ID,
 } from './actions/deleteEnvironmentAction';
+export {
+  applyManifestsAction,
+  APPLY_ACTION_ID,
+} from './actions/applyManifestsAction';

@@ -4,10 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import { applyManifestsAction } from './actions/applyManifestsAction';
 import { createEnvironmentAction } from './actions/createEnvironmentAction';
 import { deleteEnvironmentAction } from './actions/deleteEnvironmentAction';
 
-/** Registers `kubeplatform:devenv:create` and `kubeplatform:devenv:delete`. */
+/** Registers `kubeplatform:devenv:create`, `kubeplatform:devenv:delete` and `kubeplatform:devenv:apply`. */
 export const scaffolderModuleDevenv = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'kubeplatform-devenv',
@@ -29,6 +30,7 @@ export const scaffolderModuleDevenv = createBackendModule({
             appBaseUrl: config.getString('app.baseUrl'),
           }),
           deleteEnvironmentAction({ provisioner, userInfo, permissions }),
+          applyManifestsAction({ provisioner, userInfo, permissions }),
         );
       },
     });

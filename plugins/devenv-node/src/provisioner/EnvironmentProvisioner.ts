@@ -44,6 +44,10 @@ import type { DevenvSettings } from '../config/settingsSchema';
 import { ClusterClient } from '../kube/ClusterClient';
 import { describeObject, ObjectRef, refOf } from '../kube/objects';
 import { environmentMetadata, specHash } from './environmentMetadata';
+import {
+  placeInEnvironmentNamespace,
+  SourcedManifest,
+} from './environmentManifests';
 import { namespacedKubeconfig } from './namespacedKubeconfig';
 import {
   isManagedAnchor,
@@ -378,6 +382,34 @@ export class EnvironmentProvisioner {
       );
     }
     return this.toEnvironment(anchor, cluster);
+  }
+
+  /**
+   * Server-side applies manifests (field manager `kubeplatform`, no force) into an existing
+   * environment's namespace. Everything is checked before the first write.
+   */
+  async applyManifests(
+    cluster: string,
+    name: string,
+    manifests: SourcedManifest[],
+    options: CallOptions = {},
+  ): Promise<{ environment: Environment; applied: ObjectRef[] }> {
+    const progress = options.progress ?? (() => {});
+    const { client, environment } = await this.managed(cluster, name);
+    const objects = placeInEnvironmentNamespace(
+      manifests,
+      environment.namespace,
+    );
+    const applied: ObjectRef[] = [];
+    for (const object of objects) {
+      progress(`Applying ${describeObject(object)}`);
+      await client.apply(object);
+      applied.push(refOf(object));
+    }
+    this.options.logger.info(
+      `Applied ${applied.length} objects to environment ${environment.ref}`,
+    );
+    return { environment, applied };
   }
 
   /** Deletes an environment's objects, only those the labels prove Kubeplatform manages. */

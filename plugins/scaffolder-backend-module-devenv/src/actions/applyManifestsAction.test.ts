@@ -1,0 +1,246 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  EnvironmentProvisioner,
+  parseDevenvSettings,
+} from '@kubeplatform/plugin-devenv-node';
+import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { applyManifestsAction } from './applyManifestsAction';
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: basket
+spec:
+  replicas: 1
+  selector:
+    matchLabels: { app: basket }
+  template:
+    metadata:
+      labels: { app: basket }
+    spec:
+      containers:
+        - name: basket
+          image: nginx:1.27
+`;
+const SERVICE_AND_HPA = `apiVersion: v1
+kind: Service
+metadata:
+  name: basket
+spec:
+  selector: { app: basket }
+  ports: [{ port: 80 }]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: basket
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: basket }
+  minReplicas: 1
+  maxReplicas: 2
+`;
+
+/** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
+const clusters = {
+  listClusters: async () => [],
+  getCluster: async () => undefined,
+  getKubeConfig: async () => {
+    throw new Error('a dry run must not ask for cluster credentials');
+  },
+};
+
+function setup(ownership = ['user:default/mock', 'group:default/team-a']) {
+  const provisioner = new EnvironmentProvisioner({
+    clusters: clusters as any,
+    settings: parseDevenvSettings({
+      classes: [{ name: 'namespace', type: 'namespace' }],
+      admins: ['group:default/platform'],
+    }),
+    logger: mockServices.logger.mock(),
+    platformUrl: 'http://localhost:7007/api/devenv',
+  });
+  const apply = jest.spyOn(provisioner, 'applyManifests');
+  // The real path reads the environment from its cluster; these unit tests stop before any write.
+  const get = jest.spyOn(provisioner, 'get').mockResolvedValue({
+    ref: 'dev-eu/mock-dev',
+    owner: 'group:default/team-a',
+    namespace: 'mock-dev',
+  } as any);
+  const action = applyManifestsAction({
+    provisioner,
+    permissions: mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
+    }),
+    userInfo: mockServices.userInfo({
+      userEntityRef: 'user:default/mock',
+      ownershipEntityRefs: ownership,
+    }),
+  });
+  return { action, apply, get };
+}
+
+async function workspace(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(join(tmpdir(), 'devenv-apply-'));
+  for (const [path, text] of Object.entries(files)) {
+    await fs.mkdir(join(dir, path, '..'), { recursive: true });
+    await fs.writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+async function context(
+  files: Record<string, string>,
+  input: Record<string, unknown>,
+  isDryRun: boolean,
+) {
+  const ctx = createMockActionContext({
+    input: { cluster: 'dev-eu', name: 'mock-dev', ...input } as any,
+    user: { ref: 'user:default/mock' },
+    workspacePath: await workspace(files),
+  });
+  // This version of createMockActionContext drops isDryRun, so it is set here.
+  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) } as any;
+}
+
+function outputsOf(ctx: any) {
+  return Object.fromEntries(
+    (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+  );
+}
+
+describe('kubeplatform:devenv:apply', () => {
+  it('declares the zod schemas, examples and dry-run support', () => {
+    const { action } = setup();
+    expect(action.id).toBe('kubeplatform:devenv:apply');
+    expect(action.supportsDryRun).toBe(true);
+    expect(action.examples!.length).toBeGreaterThan(0);
+    const input = action.schema!.input as any;
+    expect(input.required).toEqual(
+      expect.arrayContaining(['cluster', 'name', 'manifests']),
+    );
+  });
+
+  it('dry-run returns every document of the folder, placed in the namespace, without touching a cluster', async () => {
+    const { action, apply } = setup();
+    const ctx = await context(
+      {
+        'k8s/deployment.yaml': DEPLOYMENT,
+        'k8s/service.yaml': SERVICE_AND_HPA,
+        'k8s/README.md': 'not a manifest',
+      },
+      { manifests: './k8s' },
+      true,
+    );
+    await action.handler(ctx);
+    const outputs = outputsOf(ctx);
+    expect(outputs.namespace).toBe('mock-dev');
+    expect(outputs.applied).toEqual([
+      { kind: 'Deployment', name: 'basket' },
+      { kind: 'Service', name: 'basket' },
+      { kind: 'HorizontalPodAutoscaler', name: 'basket' },
+    ]);
+    expect(outputs.manifests.map((m: any) => m.metadata.namespace)).toEqual([
+      'mock-dev',
+      'mock-dev',
+      'mock-dev',
+    ]);
+    expect(ctx.checkpoint).not.toHaveBeenCalled();
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      {
+        'k8s/ns.yaml':
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n',
+      },
+      'k8s/ns.yaml: Namespace x is cluster-scoped',
+    ],
+    [
+      {
+        'k8s/role.yaml':
+          'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: admin-ish\n',
+      },
+      'ClusterRole admin-ish is cluster-scoped',
+    ],
+    [
+      {
+        'k8s/svc.yaml':
+          'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: kube-system\n',
+      },
+      'names namespace "kube-system", not the environment\'s namespace "mock-dev"',
+    ],
+    [{ 'k8s/bad.yaml': 'kind: Service\n' }, 'not a Kubernetes object'],
+    [{ 'k8s/broken.yaml': 'a: [1, 2\n' }, 'k8s/broken.yaml is not valid YAML'],
+  ])('refuses bad manifests %#: %s before anything', async (files, message) => {
+    const { action, apply } = setup();
+    for (const isDryRun of [true, false]) {
+      const ctx = await context(
+        { 'k8s/deployment.yaml': DEPLOYMENT, ...files } as Record<
+          string,
+          string
+        >,
+        { manifests: './k8s' },
+        isDryRun,
+      );
+      await expect(action.handler(ctx)).rejects.toThrow(message);
+      expect(ctx.checkpoint).not.toHaveBeenCalled();
+    }
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['./missing', 'manifests path "./missing" does not exist'],
+    ['../../etc', 'outside'],
+  ])('refuses the manifests path %s', async (manifests, message) => {
+    const { action } = setup();
+    const ctx = await context({}, { manifests }, true);
+    await expect(action.handler(ctx)).rejects.toThrow(message);
+  });
+
+  it('refuses an environment the user and their groups do not own, before applying', async () => {
+    const { action, apply } = setup([
+      'user:default/mock',
+      'group:default/team-b',
+    ]);
+    const ctx = await context(
+      { 'k8s/deployment.yaml': DEPLOYMENT },
+      { manifests: './k8s' },
+      false,
+    );
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'You may not apply manifests to environment dev-eu/mock-dev: it is owned by group:default/team-a',
+    );
+    expect(ctx.checkpoint).not.toHaveBeenCalled();
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('refuses a folder without any document', async () => {
+    const { action } = setup();
+    const ctx = await context(
+      { 'k8s/empty.yaml': '---\n' },
+      { manifests: './k8s' },
+      true,
+    );
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'no manifests were given',
+    );
+  });
+
+  it('refuses an unknown cluster in a real run', async () => {
+    const { action, apply, get } = setup();
+    get.mockRestore();
+    const ctx = await context(
+      { 'k8s/deployment.yaml': DEPLOYMENT },
+      { manifests: './k8s', cluster: 'mars' },
+      false,
+    );
+    await expect(action.handler(ctx)).rejects.toThrow('Unknown cluster "mars"');
+    expect(apply).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,120 @@
+import type {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { devenvUpdatePermission } from '@kubeplatform/clusters-common';
+import {
+  EnvironmentProvisioner,
+  mayManageEnvironment,
+  placeInEnvironmentNamespace,
+} from '@kubeplatform/plugin-devenv-node';
+import { examples } from './applyManifestsAction.examples';
+import { initiatorOwnershipRefs } from './initiator';
+import { readWorkspaceManifests } from './readWorkspaceManifests';
+
+export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
+
+/**
+ * `kubeplatform:devenv:apply`: server-side applies manifests from the task workspace into the
+ * namespace of an environment the initiator owns (directly or through a group).
+ */
+export function applyManifestsAction(options: {
+  provisioner: EnvironmentProvisioner;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+}) {
+  const { provisioner, userInfo, permissions } = options;
+  return createTemplateAction({
+    id: APPLY_ACTION_ID,
+    description:
+      'Applies Kubernetes manifests from the task workspace into the namespace of a development environment that Kubeplatform manages and the initiator owns (server-side apply, field manager kubeplatform).',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          cluster: z.string().describe('Cluster the environment is on'),
+          name: z.string().describe('Environment name'),
+          manifests: z
+            .string()
+            .describe(
+              'A YAML file or folder in the task workspace, e.g. ./k8s; every document is applied',
+            ),
+        }),
+      output: z =>
+        z.object({
+          namespace: z.string().describe('Namespace the objects went into'),
+          applied: z
+            .array(z.object({ kind: z.string(), name: z.string() }))
+            .describe('Objects applied; in a dry run, those that would be'),
+          manifests: z
+            .array(z.record(z.unknown()))
+            .optional()
+            .describe('Dry run only: the objects that would be applied'),
+        }),
+    },
+    async handler(ctx) {
+      const { cluster, name } = ctx.input;
+      ctx.logger.info(`Reading manifests from ${ctx.input.manifests}`);
+      const manifests = await readWorkspaceManifests(
+        ctx.workspacePath,
+        ctx.input.manifests,
+      );
+
+      if (ctx.isDryRun) {
+        // A dry run touches no cluster; the environment may not exist yet, and a namespace
+        // environment's namespace is its name.
+        const objects = placeInEnvironmentNamespace(manifests, name);
+        ctx.logger.info(
+          `Dry run: would apply ${objects.length} objects to namespace ${name} on cluster ${cluster}`,
+        );
+        ctx.output('namespace', name);
+        ctx.output(
+          'applied',
+          objects.map(o => ({ kind: o.kind!, name: o.metadata!.name! })),
+        );
+        ctx.output('manifests', objects as any);
+        return;
+      }
+
+      const environment = await provisioner.get(cluster, name);
+      // Validate against the real namespace before any permission call or write.
+      placeInEnvironmentNamespace(manifests, environment.namespace);
+      const credentials = await ctx.getInitiatorCredentials();
+      const [decision] = await permissions.authorize(
+        [{ permission: devenvUpdatePermission, resourceRef: environment.ref }],
+        { credentials },
+      );
+      const refs = await initiatorOwnershipRefs(ctx, userInfo);
+      if (
+        decision.result !== AuthorizeResult.ALLOW ||
+        !mayManageEnvironment(environment, refs, provisioner.settings.admins)
+      ) {
+        throw new NotAllowedError(
+          `You may not apply manifests to environment ${environment.ref}: it is owned by ${environment.owner}`,
+        );
+      }
+
+      const result = (await ctx.checkpoint({
+        key: `kubeplatform.devenv.apply.${cluster}.${name}`,
+        fn: async () => {
+          const { applied } = await provisioner.applyManifests(
+            cluster,
+            name,
+            manifests,
+            { progress: line => ctx.logger.info(line) },
+          );
+          return {
+            applied: applied.map(ref => ({ kind: ref.kind, name: ref.name })),
+          } as JsonObject;
+        },
+      })) as unknown as { applied: Array<{ kind: string; name: string }> };
+      ctx.output('namespace', environment.namespace);
+      ctx.output('applied', result.applied);
+    },
+  });
+}
