@@ -1,0 +1,202 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import {
+  EnvironmentProvisioner,
+  parseDevenvSettings,
+} from '@kubeplatform/plugin-devenv-node';
+import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { applyManifestsAction } from './applyManifestsAction';
+
+jest.setTimeout(60_000);
+const CLUSTER = 'dev-eu';
+let fleet: LocalFleet;
+let provisioner: EnvironmentProvisioner;
+const name = `it-apply-${Date.now().toString(36)}`;
+let workspacePath: string;
+
+const MANIFESTS = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: basket
+  labels: { backstage.io/kubernetes-id: basket }
+spec:
+  replicas: 0
+  selector:
+    matchLabels: { app.kubernetes.io/name: basket }
+  template:
+    metadata:
+      labels: { app.kubernetes.io/name: basket }
+    spec:
+      containers:
+        - name: basket
+          image: nginx:1.27
+          resources:
+            requests: { cpu: 50m, memory: 64Mi }
+            limits: { cpu: 200m, memory: 64Mi }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: basket
+spec:
+  selector: { app.kubernetes.io/name: basket }
+  ports: [{ name: http, port: 80, targetPort: 8080 }]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: basket
+spec:
+  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: basket }
+  minReplicas: 1
+  maxReplicas: 2
+`;
+
+beforeAll(async () => {
+  fleet = await loadLocalFleet();
+  const details = fleet.clusters.map(c => ({
+    name: c.name,
+    url: c.server,
+    source: 'kubeconfig' as const,
+  }));
+  provisioner = new EnvironmentProvisioner({
+    clusters: {
+      listClusters: async () => details,
+      getCluster: async n => details.find(d => d.name === n),
+      getKubeConfig: async n => fleet.cluster(n).kubeConfig(),
+    },
+    settings: parseDevenvSettings({
+      classes: [{ name: 'namespace', type: 'namespace' }],
+    }),
+    logger: mockServices.logger.mock(),
+    platformUrl: 'http://localhost:7007/api/devenv',
+    ownerExists: async () => true,
+  });
+  await provisioner.create({
+    name,
+    cluster: CLUSTER,
+    class: 'namespace',
+    owner: 'group:default/team-a',
+    ttl: '1h',
+  });
+  workspacePath = await fs.mkdtemp(join(tmpdir(), 'devenv-apply-it-'));
+  await fs.mkdir(join(workspacePath, 'k8s'));
+  await fs.writeFile(join(workspacePath, 'k8s', 'basket.yaml'), MANIFESTS);
+});
+
+afterAll(async () => {
+  await provisioner?.delete(CLUSTER, name).catch(() => undefined);
+  if (workspacePath) {
+    await fs.rm(workspacePath, { recursive: true, force: true });
+  }
+});
+
+function context(user: string) {
+  const logs: string[] = [];
+  const logger = mockServices.logger.mock({
+    info: (m: string) => void logs.push(m),
+  } as any);
+  const ctx = createMockActionContext({
+    input: { cluster: CLUSTER, name, manifests: './k8s' } as any,
+    user: { ref: user },
+    workspacePath,
+  });
+  const checkpoints: string[] = [];
+  return {
+    logs,
+    checkpoints,
+    ctx: {
+      ...ctx,
+      logger,
+      getInitiatorCredentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'user', userEntityRef: user },
+      }),
+      checkpoint: async (opts: any) => {
+        checkpoints.push(opts.key);
+        return opts.fn();
+      },
+    } as any,
+  };
+}
+
+it('applies every document into the environment namespace for a group member, and refuses others', async () => {
+  const action = applyManifestsAction({
+    provisioner,
+    permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    userInfo: {
+      getUserInfo: async (credentials: any) => {
+        const ref = credentials.principal.userEntityRef;
+        return {
+          userEntityRef: ref,
+          ownershipEntityRefs:
+            ref === 'user:default/alice'
+              ? [ref, 'group:default/team-a']
+              : [ref],
+        };
+      },
+    },
+  });
+  const kubeConfig = fleet.cluster(CLUSTER).kubeConfig();
+  const apps = kubeConfig.makeApiClient(AppsV1Api);
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+
+  const bob = context('user:default/bob');
+  await expect(action.handler(bob.ctx)).rejects.toThrow(
+    `You may not apply manifests to environment ${CLUSTER}/${name}: it is owned by group:default/team-a`,
+  );
+  expect(bob.checkpoints).toEqual([]);
+  await expect(
+    apps.readNamespacedDeployment({ name: 'basket', namespace: name }),
+  ).rejects.toThrow();
+
+  const alice = context('user:default/alice');
+  await action.handler(alice.ctx);
+  expect(alice.checkpoints).toEqual([
+    `kubeplatform.devenv.apply.${CLUSTER}.${name}`,
+  ]);
+  expect(alice.logs).toEqual(
+    expect.arrayContaining([
+      `Applying Deployment ${name}/basket`,
+      `Applying Service ${name}/basket`,
+      `Applying HorizontalPodAutoscaler ${name}/basket`,
+    ]),
+  );
+  const outputs = Object.fromEntries(alice.ctx.output.mock.calls);
+  expect(outputs).toEqual({
+    namespace: name,
+    applied: [
+      { kind: 'Deployment', name: 'basket' },
+      { kind: 'Service', name: 'basket' },
+      { kind: 'HorizontalPodAutoscaler', name: 'basket' },
+    ],
+  });
+  const deployment = await apps.readNamespacedDeployment({
+    name: 'basket',
+    namespace: name,
+  });
+  expect(deployment.metadata?.managedFields?.map(f => f.manager)).toContain(
+    'kubeplatform',
+  );
+  expect(
+    deployment.metadata?.managedFields?.find(f => f.manager === 'kubeplatform')
+      ?.operation,
+  ).toBe('Apply');
+  const service = await core.readNamespacedService({
+    name: 'basket',
+    namespace: name,
+  });
+  expect(service.spec?.ports?.[0].port).toBe(80);
+
+  // Applying the same manifests again is a no-op, not a conflict.
+  const again = context('user:default/alice');
+  await action.handler(again.ctx);
+  expect(Object.fromEntries(again.ctx.output.mock.calls).applied).toHaveLength(
+    3,
+  );
+});
