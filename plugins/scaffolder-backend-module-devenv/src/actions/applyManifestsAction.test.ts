@@ -84,8 +84,16 @@ function setup(ownership = ['user:default/mock', 'group:default/team-a']) {
   return { action, apply, get };
 }
 
+const workspaces: string[] = [];
+afterAll(async () => {
+  await Promise.all(
+    workspaces.map(dir => fs.rm(dir, { recursive: true, force: true })),
+  );
+});
+
 async function workspace(files: Record<string, string>): Promise<string> {
   const dir = await fs.mkdtemp(join(tmpdir(), 'devenv-apply-'));
+  workspaces.push(dir);
   for (const [path, text] of Object.entries(files)) {
     await fs.mkdir(join(dir, path, '..'), { recursive: true });
     await fs.writeFile(join(dir, path), text);
