@@ -2,18 +2,15 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { devenvUpdatePermission } from '@kubeplatform/clusters-common';
 import {
   EnvironmentProvisioner,
-  mayManageEnvironment,
   placeInEnvironmentNamespace,
 } from '@kubeplatform/plugin-devenv-node';
 import { examples } from './applyManifestsAction.examples';
-import { initiatorOwnershipRefs } from './initiator';
+import { assertInitiatorMayManage } from './initiator';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
 export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
@@ -84,20 +81,14 @@ export function applyManifestsAction(options: {
       const environment = await provisioner.get(cluster, name);
       // Validate against the real namespace before any permission call or write.
       placeInEnvironmentNamespace(manifests, environment.namespace);
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await permissions.authorize(
-        [{ permission: devenvUpdatePermission, resourceRef: environment.ref }],
-        { credentials },
-      );
-      const refs = await initiatorOwnershipRefs(ctx, userInfo);
-      if (
-        decision.result !== AuthorizeResult.ALLOW ||
-        !mayManageEnvironment(environment, refs, provisioner.settings.admins)
-      ) {
-        throw new NotAllowedError(
-          `You may not apply manifests to environment ${environment.ref}: it is owned by ${environment.owner}`,
-        );
-      }
+      await assertInitiatorMayManage(ctx, {
+        environment,
+        permission: devenvUpdatePermission,
+        permissions,
+        userInfo,
+        admins: provisioner.settings.admins,
+        attempt: 'apply manifests to environment',
+      });
 
       const result = (await ctx.checkpoint({
         key: `kubeplatform.devenv.apply.${cluster}.${name}`,

@@ -2,16 +2,11 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { devenvDeletePermission } from '@kubeplatform/clusters-common';
-import {
-  EnvironmentProvisioner,
-  mayManageEnvironment,
-} from '@kubeplatform/plugin-devenv-node';
+import { EnvironmentProvisioner } from '@kubeplatform/plugin-devenv-node';
 import { examples } from './deleteEnvironmentAction.examples';
-import { initiatorOwnershipRefs } from './initiator';
+import { assertInitiatorMayManage } from './initiator';
 
 export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
 
@@ -46,20 +41,14 @@ export function deleteEnvironmentAction(options: {
     async handler(ctx) {
       const { cluster, name } = ctx.input;
       const environment = await provisioner.get(cluster, name);
-      const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await permissions.authorize(
-        [{ permission: devenvDeletePermission, resourceRef: environment.ref }],
-        { credentials },
-      );
-      const refs = await initiatorOwnershipRefs(ctx, userInfo);
-      if (
-        decision.result !== AuthorizeResult.ALLOW ||
-        !mayManageEnvironment(environment, refs, provisioner.settings.admins)
-      ) {
-        throw new NotAllowedError(
-          `You may not delete environment ${environment.ref}: it is owned by ${environment.owner}`,
-        );
-      }
+      await assertInitiatorMayManage(ctx, {
+        environment,
+        permission: devenvDeletePermission,
+        permissions,
+        userInfo,
+        admins: provisioner.settings.admins,
+        attempt: 'delete environment',
+      });
       ctx.output('environmentRef', environment.ref);
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would delete environment ${environment.ref}`);
