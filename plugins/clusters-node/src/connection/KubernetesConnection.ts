@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesRequestError } from './KubernetesRequestError';
+import { limitLineLength } from './limitLineLength';
 
 /** Lets API server audit logs tell Kubeplatform's requests apart. */
 export const USER_AGENT = 'kubeplatform-clusters-node';
@@ -14,28 +16,62 @@ export interface RequestOptions {
   accept?: string;
 }
 
+/** Sockets per cluster for the watch cache and JSON reads. */
+export const WATCH_SOCKETS = 64;
+/** Sockets per cluster for pod logs, kept apart so log follows never starve the watches. */
+export const LOG_SOCKETS = 16;
+
+export interface ConnectionLimits {
+  /** Sockets of the pool that pod log requests use. */
+  logSockets: number;
+  /** Largest JSON body read into memory (list pages, /version). */
+  maxBodyBytes: number;
+  /** Longest single line of a watch response; one Kubernetes object is far smaller. */
+  maxWatchLineBytes: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  logSockets: LOG_SOCKETS,
+  maxBodyBytes: 64 * 1024 * 1024,
+  maxWatchLineBytes: 16 * 1024 * 1024,
+};
+
+interface ResolvedTarget {
+  base: URL;
+  /** Watches and JSON reads. */
+  agent: http.Agent;
+  /** Pod logs only. */
+  logAgent: http.Agent;
+  headers: Record<string, string>;
+}
+
 /**
  * The one place that talks HTTP to one cluster's API server: URL building, TLS, a keep-alive agent,
  * timeouts, and mapping failures to KubernetesRequestError. The credentials it holds are only
  * ever written into request headers.
  */
 export class KubernetesConnection {
-  private resolved?: Promise<{
-    base: URL;
-    agent: http.Agent;
-    headers: Record<string, string>;
-  }>;
+  private resolved?: Promise<ResolvedTarget>;
+  private readonly limits: ConnectionLimits;
 
   constructor(
     readonly clusterName: string,
     private readonly loadKubeConfig: () => Promise<KubeConfig>,
-  ) {}
+    limits: Partial<ConnectionLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_CONNECTION_LIMITS, ...limits };
+  }
 
-  /** Drops the cached credentials and agent, e.g. after a 401, so they are loaded again. */
+  /** Drops the cached credentials and agents, e.g. after a 401, so they are loaded again. */
   reset(): void {
     const previous = this.resolved;
     this.resolved = undefined;
-    previous?.then(r => r.agent.destroy()).catch(() => {});
+    previous
+      ?.then(r => {
+        r.agent.destroy();
+        r.logAgent.destroy();
+      })
+      .catch(() => {});
   }
 
   close(): void {
@@ -44,7 +80,11 @@ export class KubernetesConnection {
 
   async getJson<T>(path: string, options: RequestOptions): Promise<T> {
     const res = await this.request(path, options);
-    const body = await readBody(res, options.timeoutMs * 4);
+    const body = await readBody(
+      res,
+      options.timeoutMs * 4,
+      this.limits.maxBodyBytes,
+    );
     try {
       return JSON.parse(body) as T;
     } catch {
@@ -57,14 +97,12 @@ export class KubernetesConnection {
 
   /**
    * Opens a streaming GET (watch, logs): resolves once the status is 200, with the response to
-   * read from. Rejects with a KubernetesRequestError otherwise.
+   * read from. Rejects with a KubernetesRequestError otherwise. Pod logs go through a pool of
+   * their own; a watch response ends with an error at a line longer than maxWatchLineBytes.
    */
-  async request(
-    path: string,
-    options: RequestOptions,
-  ): Promise<http.IncomingMessage> {
+  async request(path: string, options: RequestOptions): Promise<Readable> {
     const what = this.describe(path);
-    let target: Awaited<NonNullable<typeof this.resolved>>;
+    let target: ResolvedTarget;
     try {
       target = await this.resolve();
     } catch (error) {
@@ -78,10 +116,28 @@ export class KubernetesConnection {
     }
     const url = new URL(target.base.toString().replace(/\/$/, '') + path);
     const transport = url.protocol === 'https:' ? https : http;
-    return new Promise((resolve, reject) => {
+    const isLog = isPodLogPath(url.pathname);
+    const isWatch = url.searchParams.get('watch') === 'true';
+    return new Promise((resolvePromise, rejectPromise) => {
+      let settled = false;
+      const resolve = (res: http.IncomingMessage) => {
+        if (settled) {
+          res.destroy();
+          return;
+        }
+        settled = true;
+        resolvePromise(
+          isWatch ? limitLineLength(res, this.limits.maxWatchLineBytes) : res,
+        );
+      };
+      const reject = (error: KubernetesRequestError) => {
+        if (settled) return;
+        settled = true;
+        rejectPromise(error);
+      };
       const req = transport.request(url, {
         method: 'GET',
-        agent: target.agent,
+        agent: isLog ? target.logAgent : target.agent,
         headers: {
           ...target.headers,
           Accept: options.accept ?? 'application/json',
@@ -90,12 +146,13 @@ export class KubernetesConnection {
         signal: options.signal,
       });
       const timer = setTimeout(() => {
-        req.destroy(
-          new KubernetesRequestError(
-            'timeout',
-            `${what} timed out after ${options.timeoutMs} ms`,
-          ),
+        const error = new KubernetesRequestError(
+          'timeout',
+          `${what} timed out after ${options.timeoutMs} ms`,
         );
+        // A request still queued for a socket emits no error when destroyed: reject here too.
+        reject(error);
+        req.destroy(error);
       }, options.timeoutMs);
       req.on('error', error => {
         clearTimeout(timer);
@@ -109,7 +166,7 @@ export class KubernetesConnection {
         }
         if (res.statusCode === 401) this.reset();
         const retryAfter = Number(res.headers['retry-after']);
-        readBody(res, options.timeoutMs)
+        readBody(res, options.timeoutMs, 64 * 1024)
           .then(body => statusMessage(body))
           .catch(() => undefined)
           .then(detail =>
@@ -142,17 +199,18 @@ export class KubernetesConnection {
         const base = new URL(cluster.server);
         const agentOptions: https.AgentOptions = {
           keepAlive: true,
-          maxSockets: 64,
           ca: opts.ca,
           cert: opts.cert,
           key: opts.key,
           rejectUnauthorized: !cluster.skipTLSVerify,
           servername: cluster.tlsServerName,
         };
-        const agent =
+        const makeAgent = (maxSockets: number) =>
           base.protocol === 'https:'
-            ? new https.Agent(agentOptions)
-            : new http.Agent({ keepAlive: true, maxSockets: 64 });
+            ? new https.Agent({ ...agentOptions, maxSockets })
+            : new http.Agent({ keepAlive: true, maxSockets });
+        const agent = makeAgent(WATCH_SOCKETS);
+        const logAgent = makeAgent(this.limits.logSockets);
         const headers: Record<string, string> = {};
         for (const [key, value] of Object.entries(opts.headers ?? {})) {
           if (typeof value === 'string') headers[key] = value;
@@ -162,25 +220,44 @@ export class KubernetesConnection {
             'base64',
           )}`;
         }
-        return { base, agent, headers };
+        return { base, agent, logAgent, headers };
       })();
     }
     return this.resolved;
   }
 }
 
+/** `/api/v1/namespaces/<ns>/pods/<name>/log`: the pod log subresource. */
+function isPodLogPath(pathname: string): boolean {
+  return /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/log$/.test(pathname);
+}
+
 function readBody(
-  res: http.IncomingMessage,
+  res: Readable,
   timeoutMs: number,
+  maxBytes: number,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let size = 0;
     const timer = setTimeout(() => {
       res.destroy(
         new KubernetesRequestError('timeout', 'reading the response timed out'),
       );
     }, timeoutMs);
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        res.destroy(
+          new KubernetesRequestError(
+            'server_error',
+            `the response is larger than ${maxBytes} bytes`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
     res.on('end', () => {
       clearTimeout(timer);
       resolve(Buffer.concat(chunks).toString('utf8'));

@@ -1,0 +1,133 @@
+import type { Readable } from 'node:stream';
+import { KubeConfig } from '@kubernetes/client-node';
+import { startMockApiServer } from '../__testUtils__/mockApiServer';
+import {
+  ConnectionLimits,
+  KubernetesConnection,
+  WATCH_SOCKETS,
+} from './KubernetesConnection';
+import { KubernetesRequestError } from './KubernetesRequestError';
+
+/**
+ * Attack tests for the connection's resource bounds (issue 11, finding 7): log follows must not
+ * take the sockets the watch cache needs, and no response or watch line may grow without limit.
+ */
+function connectionTo(url: string, limits?: Partial<ConnectionLimits>) {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
+    users: [{ name: 'u', token: 't' }],
+    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
+    currentContext: 'c',
+  });
+  return new KubernetesConnection('c', async () => kc, limits);
+}
+
+function drain(res: Readable): Promise<Error | undefined> {
+  return new Promise(resolve => {
+    res.on('data', () => {});
+    res.on('error', error => resolve(error));
+    res.on('end', () => resolve(undefined));
+  });
+}
+
+jest.setTimeout(15_000);
+
+describe('KubernetesConnection bounds', () => {
+  let server: Awaited<ReturnType<typeof startMockApiServer>>;
+  afterEach(() => server?.close());
+
+  it('attack: 100 log follows on one cluster leave a watch able to connect at once', async () => {
+    server = await startMockApiServer((_req, url, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      // Log follows and watches stay open, as a busy pod's log would.
+      if (url.pathname.endsWith('/log')) res.write('a line\n');
+      else res.write('{"type":"BOOKMARK","object":{"metadata":{}}}\n');
+    });
+    const connection = connectionTo(server.url);
+    const abort = new AbortController();
+    const follows = Array.from({ length: 100 }, (_, i) =>
+      connection
+        .request(`/api/v1/namespaces/shop/pods/p-${i}/log?follow=true`, {
+          timeoutMs: 20_000,
+          signal: abort.signal,
+          accept: '*/*',
+        })
+        .catch(() => undefined),
+    );
+    // Let the follows take every socket they can.
+    await new Promise(r => setTimeout(r, 300));
+    const started = Date.now();
+    // Resolves only on HTTP 200; rejects with a timeout when no socket is free.
+    await connection.request('/api/v1/pods?watch=true', {
+      timeoutMs: 2_000,
+      signal: abort.signal,
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    abort.abort();
+    await Promise.all(follows);
+    connection.close();
+  });
+
+  it('keeps the watch pool at its own size', () => {
+    expect(WATCH_SOCKETS).toBeGreaterThanOrEqual(64);
+  });
+
+  it('attack: a JSON body larger than the limit is refused, not buffered', async () => {
+    server = await startMockApiServer((_req, _url, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(`{"items":["${'x'.repeat(200_000)}"]}`);
+    });
+    const connection = connectionTo(server.url, { maxBodyBytes: 100_000 });
+    const error = await connection
+      .getJson('/api/v1/pods', { timeoutMs: 2_000 })
+      .then(
+        () => undefined,
+        e => e,
+      );
+    expect(error).toBeInstanceOf(KubernetesRequestError);
+    expect(error.message).toMatch(/larger than 100000 bytes/);
+    connection.close();
+  });
+
+  it('attack: a watch line longer than the limit ends the watch response with an error', async () => {
+    server = await startMockApiServer((_req, _url, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"type":"BOOKMARK","object":{"metadata":{}}}\n');
+      // One endless line, never terminated.
+      const chunk = 'x'.repeat(16_384);
+      const timer = setInterval(() => res.write(chunk), 1);
+      res.on('close', () => clearInterval(timer));
+    });
+    const connection = connectionTo(server.url, { maxWatchLineBytes: 100_000 });
+    const res = await connection.request('/api/v1/pods?watch=true', {
+      timeoutMs: 2_000,
+    });
+    const error = await drain(res);
+    expect(error).toBeInstanceOf(KubernetesRequestError);
+    expect(error?.message).toMatch(/line longer than 100000 bytes/);
+    connection.close();
+  });
+
+  it('lets watch lines under the limit through unchanged', async () => {
+    const lines = [
+      '{"type":"ADDED","object":{"metadata":{"name":"a"}}}',
+      '{"type":"ADDED","object":{"metadata":{"name":"b"}}}',
+    ];
+    server = await startMockApiServer((_req, _url, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(`${lines.join('\n')}\n`);
+    });
+    const connection = connectionTo(server.url, { maxWatchLineBytes: 100 });
+    const res = await connection.request('/api/v1/pods?watch=true', {
+      timeoutMs: 2_000,
+    });
+    let text = '';
+    res.on('data', (c: Buffer) => {
+      text += c.toString();
+    });
+    expect(await drain(res)).toBeUndefined();
+    expect(text).toBe(`${lines.join('\n')}\n`);
+    connection.close();
+  });
+});
