@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { entityQuery, EntityQuery } from './entityQuery';
+import { entityQuery, EntityQuery, isExplanation } from './entityQuery';
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -82,4 +82,35 @@ describe('entityQuery', () => {
       code: 'InvalidLabelSelector',
     });
   });
+});
+
+describe('entity scope (issue 11, finding 4)', () => {
+  it.each([
+    '!nonexistent',
+    'app!=checkout',
+    'app notin (checkout)',
+    'app',
+    'app in (a, b)',
+    '!a,b!=c,d notin (x),e',
+  ])(
+    'attack: refuses the selector %j, which has no positive equality term',
+    text => {
+      expect(
+        entityQuery(entity({ 'backstage.io/kubernetes-label-selector': text })),
+      ).toMatchObject({
+        code: 'InvalidLabelSelector',
+        message: `The label selector '${text}' has no positive equality term; see docs/security.md#entity-scope`,
+      });
+    },
+  );
+
+  it.each(['app=checkout', 'app==checkout', 'app in (checkout)', '!x,app=y'])(
+    'accepts the selector %j',
+    text => {
+      const q = entityQuery(
+        entity({ 'backstage.io/kubernetes-label-selector': text }),
+      );
+      expect(isExplanation(q)).toBe(false);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
   KUBERNETES_NAMESPACE_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 import {
+  hasPositiveEquality,
   InvalidLabelSelectorError,
   LabelSelector,
   parseLabelSelector,
@@ -62,6 +63,14 @@ export function entityQuery(
     return {
       code: 'InvalidLabelSelector',
       message: `The ${annotation} annotation is not valid: ${error.message}.`,
+      example: EXAMPLE,
+    };
+  }
+  // A selector of only negations and existence tests matches every workload of other teams.
+  if (!hasPositiveEquality(selector)) {
+    return {
+      code: 'InvalidLabelSelector',
+      message: `The label selector '${selector.text}' has no positive equality term; see docs/security.md#entity-scope`,
       example: EXAMPLE,
     };
   }

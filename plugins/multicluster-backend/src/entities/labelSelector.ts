@@ -75,6 +75,16 @@ export function singleEquality(
   return { key: only.key, value: only.values[0] };
 }
 
+/**
+ * Whether the selector pins at least one label to one non-empty value (`a=b`, `a==b`,
+ * `a in (b)`), the least an entity must claim; see docs/security.md#entity-scope.
+ */
+export function hasPositiveEquality(selector: LabelSelector): boolean {
+  return selector.requirements.some(
+    r => r.op === 'in' && r.values.length === 1 && r.values[0] !== '',
+  );
+}
+
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
