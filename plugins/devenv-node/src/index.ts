@@ -8,10 +8,12 @@ export { environmentProvisionerServiceRef } from './service';
 export {
   EnvironmentProvisioner,
   type CallOptions,
+  type ConnectionSecret,
   type EnvironmentClusters,
   type EnvironmentListResult,
   type EnvironmentPlanResult,
   type EnvironmentProvisionerOptions,
+  type IssuedKubeconfig,
   type ProvisionResult,
 } from './provisioner/EnvironmentProvisioner';
 export {

@@ -50,7 +50,7 @@ export function isConnectionReset(error: unknown): boolean {
 }
 
 export function isNotFound(error: unknown): boolean {
-  return httpCode(error) === 404 || (error as Error)?.name === 'NotFoundError';
+  return httpCode(error) === 404 || error instanceof NotFoundError;
 }
 
 export function isAlreadyExists(error: unknown): boolean {

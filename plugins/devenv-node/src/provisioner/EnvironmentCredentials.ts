@@ -1,0 +1,110 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { V1Secret } from '@kubernetes/client-node';
+import { parseDuration } from '@kubeplatform/clusters-common';
+import { CONNECT_SERVICE_ACCOUNT } from '../classes/NamespaceClass';
+import type { DevenvSettings } from '../config/settingsSchema';
+import type { EnvironmentLocator } from './EnvironmentLocator';
+import { namespacedKubeconfig } from './namespacedKubeconfig';
+
+/** A namespace-scoped kubeconfig and when its token expires. */
+export interface IssuedKubeconfig {
+  kubeconfig: string;
+  expiresAt: string;
+  namespace: string;
+}
+
+/** The connection details a resource-template class publishes in a Secret. */
+export interface ConnectionSecret {
+  secretRef: { namespace: string; name: string };
+  data: Record<string, string>;
+}
+
+/** Shortest token a kubeconfig is issued with, in seconds (the TokenRequest API minimum). */
+const MIN_TOKEN_SECONDS = 600;
+
+/**
+ * Everything that hands out credentials for an environment, kept in one place for security
+ * review. What these methods return goes only to the requesting user: never to a log, an error
+ * message, an audit record or a cache.
+ */
+export class EnvironmentCredentials {
+  constructor(
+    private readonly locator: EnvironmentLocator,
+    private readonly settings: DevenvSettings,
+  ) {}
+
+  /** A kubeconfig for the environment's namespace with a short-lived TokenRequest token. */
+  async issueKubeconfig(
+    cluster: string,
+    name: string,
+  ): Promise<IssuedKubeconfig> {
+    const { client, environment, cls } = await this.locator.locateManaged(
+      cluster,
+      name,
+    );
+    if (cls.type !== 'namespace') {
+      throw new InputError(
+        `Class "${cls.name}" does not issue kubeconfigs; use its connect command`,
+      );
+    }
+    if (
+      environment.status === 'provisioning' ||
+      environment.status === 'deleting'
+    ) {
+      throw new ConflictError(
+        `Environment ${environment.ref} is ${environment.status}`,
+      );
+    }
+    const config = this.settings.classes.find(c => c.name === cls.name);
+    const ttlMs =
+      parseDuration(config?.type === 'namespace' ? config.tokenTtl : '1h') ??
+      3600_000;
+    const { token, expiresAt } = await client.requestToken(
+      environment.namespace,
+      CONNECT_SERVICE_ACCOUNT,
+      Math.max(MIN_TOKEN_SECONDS, Math.floor(ttlMs / 1000)),
+    );
+    const kubeconfig = await namespacedKubeconfig({
+      platformKubeConfig: client.kubeConfig,
+      clusterName: cluster,
+      namespace: environment.namespace,
+      user: `${name}-${CONNECT_SERVICE_ACCOUNT}`,
+      token,
+    });
+    return { kubeconfig, expiresAt, namespace: environment.namespace };
+  }
+
+  /** The decoded data of the connection Secret a resource-template class publishes. */
+  async readConnectionSecret(
+    cluster: string,
+    name: string,
+  ): Promise<ConnectionSecret> {
+    const { client, environment } = await this.locator.locateManaged(
+      cluster,
+      name,
+    );
+    if (environment.connection.kind !== 'secret') {
+      throw new InputError(
+        `Environment ${environment.ref} does not publish a connection secret`,
+      );
+    }
+    const { secretRef } = environment.connection;
+    const secret = await client.read<V1Secret>({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      ...secretRef,
+    });
+    if (!secret) {
+      throw new NotFoundError(
+        `Environment ${environment.ref} has not published its connection secret ${secretRef.namespace}/${secretRef.name} yet`,
+      );
+    }
+    const data = Object.fromEntries(
+      Object.entries(secret.data ?? {}).map(([key, value]) => [
+        key,
+        Buffer.from(value, 'base64').toString('utf8'),
+      ]),
+    );
+    return { secretRef, data };
+  }
+}
