@@ -12,6 +12,14 @@ export interface Config {
         keepaliveSeconds?: number;
         /** Streams are closed after this long; the client reconnects. Default 30. */
         maxDurationMinutes?: number;
+        /**
+         * How often an open stream checks again that its viewer may still see the entity
+         * (multicluster.view.read and catalog visibility); on loss the stream closes. More than 0,
+         * at most 60. Default 60.
+         */
+        recheckAccessSeconds?: number;
+        /** Open live view streams one user may hold; more are answered 429. Default 20. */
+        maxPerUser?: number;
       };
       /** Container logs. */
       logs?: {
@@ -23,6 +31,25 @@ export interface Config {
         requestTimeoutSeconds?: number;
         /** Largest tailLines accepted. Default 5000. */
         maxTailLines?: number;
+        /** Open `follow` streams one user may hold; more are answered 429. Default 5. */
+        maxFollowsPerUser?: number;
+      };
+      /** The Retry-After (seconds) of a 429 for too many open streams. Default 15. */
+      retryAfterSeconds?: number;
+      /**
+       * The admin's bound on what an entity's annotations may match (docs/security.md#entity-scope).
+       * Patterns are namespace names or prefixes ending in `*` (`team-*`). Without this, every
+       * watched namespace is in scope.
+       */
+      entityScope?: {
+        /** Namespaces entities may match in clusters that have no entry under `clusters`. */
+        namespaces?: string[];
+        /** Per cluster, the namespaces entities may match there. */
+        clusters?: Array<{
+          /** The cluster's name. */
+          cluster: string;
+          namespaces: string[];
+        }>;
       };
     };
   };

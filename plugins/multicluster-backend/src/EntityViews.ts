@@ -11,9 +11,9 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { EntityView } from '@kubeplatform/clusters-common';
-import type { WatchCache } from '@kubeplatform/clusters-node';
 import { entityQuery } from './entities/entityQuery';
 import { buildEntityView } from './view/buildEntityView';
+import { CacheReader } from './view/CacheReader';
 
 /**
  * Resolves entities with the caller's credentials and builds their views from the watch cache.
@@ -24,7 +24,8 @@ export class EntityViews {
     private readonly deps: {
       catalog: CatalogService;
       permissions: PermissionsService;
-      cache: Pick<WatchCache, 'list' | 'get'>;
+      /** The clusters as entities may see them (scoped by the router). */
+      cache: { list(): CacheReader[] };
     },
   ) {}
 

@@ -1,10 +1,18 @@
 import { Config } from '@backstage/config';
 import { LogLimits } from './routes/streamPodLogs';
 import { StreamOptions } from './routes/streamEntityView';
+import { EntityScope } from './entities/EntityScope';
 
 export interface MulticlusterOptions {
-  stream: StreamOptions;
-  logs: LogLimits & { defaultTailLines: number; maxTailLines: number };
+  stream: StreamOptions & { maxPerUser: number };
+  logs: LogLimits & {
+    defaultTailLines: number;
+    maxTailLines: number;
+    maxFollowsPerUser: number;
+  };
+  /** The Retry-After of a 429 for too many open streams. */
+  retryAfterSeconds: number;
+  entityScope: EntityScope;
 }
 
 export function readMulticlusterOptions(config: Config): MulticlusterOptions {
@@ -17,6 +25,8 @@ export function readMulticlusterOptions(config: Config): MulticlusterOptions {
         (c?.getOptionalNumber('stream.keepaliveSeconds') ?? 15) * 1000,
       maxDurationMs:
         (c?.getOptionalNumber('stream.maxDurationMinutes') ?? 30) * 60_000,
+      recheckAccessMs: recheckAccessSeconds(c) * 1000,
+      maxPerUser: c?.getOptionalNumber('stream.maxPerUser') ?? 20,
     },
     logs: {
       maxBytes: c?.getOptionalNumber('logs.maxBytes') ?? 2 * 1024 * 1024,
@@ -25,6 +35,20 @@ export function readMulticlusterOptions(config: Config): MulticlusterOptions {
         (c?.getOptionalNumber('logs.requestTimeoutSeconds') ?? 10) * 1000,
       defaultTailLines: 500,
       maxTailLines: c?.getOptionalNumber('logs.maxTailLines') ?? 5000,
+      maxFollowsPerUser: c?.getOptionalNumber('logs.maxFollowsPerUser') ?? 5,
     },
+    retryAfterSeconds: c?.getOptionalNumber('retryAfterSeconds') ?? 15,
+    entityScope: EntityScope.fromConfig(config),
   };
+}
+
+/** Streams re-check access at least every minute (issue 11); tests use shorter intervals. */
+function recheckAccessSeconds(c: Config | undefined): number {
+  const seconds = c?.getOptionalNumber('stream.recheckAccessSeconds') ?? 60;
+  if (!(seconds > 0 && seconds <= 60)) {
+    throw new Error(
+      `kubeplatform.multicluster.stream.recheckAccessSeconds must be more than 0 and at most 60, got ${seconds}`,
+    );
+  }
+  return seconds;
 }

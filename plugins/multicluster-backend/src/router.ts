@@ -1,9 +1,10 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, isError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   multiclusterLogsReadPermission,
@@ -15,8 +16,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { buildOwnerView } from './buildOwnerView';
 import { EntityViews } from './EntityViews';
-import { entityQuery, isExplanation } from './entities/entityQuery';
+import { entityQuery } from './entities/entityQuery';
 import { parseEntityRefParams } from './entities/parseEntityRef';
+import { requireEntityQuery } from './entities/requireEntityQuery';
+import { PerUserLimiter } from './limits/PerUserLimiter';
 import { MulticlusterOptions } from './readMulticlusterOptions';
 import { streamEntityView } from './routes/streamEntityView';
 import { streamPodLogs } from './routes/streamPodLogs';
@@ -30,6 +33,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   cache: Pick<WatchCache, 'list' | 'get' | 'subscribe'>;
   options: MulticlusterOptions;
+  /** Records log reads; the plugin always passes it, unit tests may leave it out. */
+  auditor?: AuditorService;
 }
 
 const WORKLOAD_KINDS = new Set<WorkloadKind>([
@@ -44,8 +49,24 @@ const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, catalog, permissions, cache } = options;
-  const views = new EntityViews({ catalog, permissions, cache });
+  const { httpAuth, catalog, permissions, cache, auditor } = options;
+  const { entityScope } = options.options;
+  // Entities see each cluster only through the admin's entity scope (docs/security.md#entity-scope).
+  const views = new EntityViews({
+    catalog,
+    permissions,
+    cache: { list: () => cache.list().map(r => entityScope.scope(r)) },
+  });
+  const streams = new PerUserLimiter(
+    'live view streams',
+    options.options.stream.maxPerUser,
+    options.options.retryAfterSeconds,
+  );
+  const follows = new PerUserLimiter(
+    'log follows',
+    options.options.logs.maxFollowsPerUser,
+    options.options.retryAfterSeconds,
+  );
   const router = Router();
   router.use(express.json());
 
@@ -74,9 +95,18 @@ export async function createRouter(
       credentials,
       multiclusterViewReadPermission,
     );
+    const release = streams.acquire(credentials, res);
+    if (!release) return;
+    res.on('close', release);
     streamEntityView(req, res, {
       entity,
       view: e => views.view(e),
+      recheck: () =>
+        views.authorizedEntity(
+          ref,
+          credentials,
+          multiclusterViewReadPermission,
+        ),
       subscribe: listener => cache.subscribe(listener),
       options: options.options.stream,
     });
@@ -101,10 +131,10 @@ export async function createRouter(
         credentials,
         multiclusterViewReadPermission,
       );
-      const reader = cache.get(cluster);
-      const query = entityQuery(entity);
-      if (!reader || isExplanation(query))
-        throw new NotFoundError('No such workload for this entity');
+      const query = requireEntityQuery(entityQuery(entity));
+      const cached = cache.get(cluster);
+      const reader = cached && entityScope.scope(cached);
+      if (!reader) throw new NotFoundError('No such workload for this entity');
       const detail = buildWorkloadDetail(
         reader,
         query,
@@ -134,45 +164,92 @@ export async function createRouter(
       );
       const previous = parseBool(req.query.previous, 'previous');
       const follow = parseBool(req.query.follow, 'follow');
-      const entity = await views.authorizedEntity(
-        ref,
-        credentials,
-        multiclusterLogsReadPermission,
-      );
-      const reader = cache.get(cluster);
-      const query = entityQuery(entity);
-      const pod = reader?.get('pods', podNamespace, podName);
-      if (
-        !reader ||
-        !pod ||
-        isExplanation(query) ||
-        !entityOwnsPod(reader, query, pod)
-      ) {
-        throw new NotFoundError('No such pod for this entity');
-      }
-      const containers = (pod.spec?.containers ?? []).map(c => c.name);
-      const container =
-        typeof req.query.container === 'string' && req.query.container
-          ? req.query.container
-          : containers[0];
-      if (
-        !containers.includes(container) &&
-        !(pod.spec?.initContainers ?? []).some(c => c.name === container)
-      ) {
-        throw new InputError(
-          `Unknown container; the pod has ${containers.join(', ')}`,
-        );
-      }
-      await streamPodLogs(req, res, {
-        connection: reader.connection,
-        namespace: podNamespace,
-        pod: podName,
-        container,
-        previous,
-        follow,
-        tailLines,
-        limits: options.options.logs,
+      // Recorded after validation, refused or served: who read which pod's logs.
+      const audit = await auditor?.createEvent({
+        eventId: 'logs-read',
+        request: req,
+        meta: {
+          entityRef: ref,
+          cluster,
+          namespace: podNamespace,
+          pod: podName,
+          container:
+            typeof req.query.container === 'string'
+              ? req.query.container.slice(0, 253)
+              : '',
+          follow,
+          previous,
+        },
       });
+      try {
+        const outcome = await readLogs();
+        if (!outcome.ok) await audit?.fail(outcome);
+        else await audit?.success({ meta: { container: outcome.container } });
+      } catch (error) {
+        await audit?.fail({
+          error: isError(error) ? error : new Error(String(error)),
+        });
+        throw error;
+      }
+
+      async function readLogs(): Promise<
+        | { ok: true; container: string }
+        | { ok: false; error: Error; meta: { status: number } }
+      > {
+        const entity = await views.authorizedEntity(
+          ref,
+          credentials,
+          multiclusterLogsReadPermission,
+        );
+        const query = requireEntityQuery(entityQuery(entity));
+        const cached = cache.get(cluster);
+        const reader = cached && entityScope.scope(cached);
+        const pod = reader?.get('pods', podNamespace, podName);
+        if (!cached || !reader || !pod || !entityOwnsPod(reader, query, pod)) {
+          throw new NotFoundError('No such pod for this entity');
+        }
+        const containers = (pod.spec?.containers ?? []).map(c => c.name);
+        const container =
+          typeof req.query.container === 'string' && req.query.container
+            ? req.query.container
+            : containers[0];
+        if (
+          !containers.includes(container) &&
+          !(pod.spec?.initContainers ?? []).some(c => c.name === container)
+        ) {
+          throw new InputError(
+            `Unknown container; the pod has ${containers.join(', ')}`,
+          );
+        }
+        if (follow) {
+          const release = follows.acquire(credentials, res);
+          if (!release) {
+            return {
+              ok: false,
+              error: new Error('too many open log follows'),
+              meta: { status: 429 },
+            };
+          }
+          res.on('close', release);
+        }
+        const outcome = await streamPodLogs(req, res, {
+          connection: cached.connection,
+          namespace: podNamespace,
+          pod: podName,
+          container,
+          previous,
+          follow,
+          tailLines,
+          limits: options.options.logs,
+        });
+        return outcome.ok
+          ? { ok: true, container }
+          : {
+              ok: false,
+              error: outcome.error,
+              meta: { status: outcome.status },
+            };
+      }
     },
   );
 

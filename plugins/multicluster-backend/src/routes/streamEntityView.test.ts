@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { EntityView } from '@kubeplatform/clusters-common';
 import express from 'express';
 import http from 'node:http';
@@ -15,13 +16,17 @@ function viewWith(n: number): EntityView {
   };
 }
 
-async function serve(viewNumber: () => number) {
+async function serve(
+  viewNumber: () => number,
+  recheck?: () => Promise<Entity | undefined>,
+) {
   const listeners = new Set<() => void>();
   const app = express();
   app.get('/stream', (req, res) =>
     streamEntityView(req, res, {
       entity: {} as any,
       view: () => viewWith(viewNumber()),
+      recheck: recheck ?? (async () => ({} as Entity)),
       subscribe: l => {
         listeners.add(l as any);
         return () => listeners.delete(l as any);
@@ -31,6 +36,7 @@ async function serve(viewNumber: () => number) {
         maxWaitMs: 200,
         keepaliveMs: 100,
         maxDurationMs: 60_000,
+        recheckAccessMs: 100,
       },
     }),
   );
@@ -108,6 +114,33 @@ describe('streamEntityView', () => {
     try {
       await read(s.url, 50);
       await new Promise(r => setTimeout(r, 50));
+      expect(s.listeners.size).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('attack: a viewer who loses access is cut off at the next access check', async () => {
+    let allowed = true;
+    let checks = 0;
+    const s = await serve(
+      () => 1,
+      async () => {
+        checks += 1;
+        return allowed ? ({} as Entity) : undefined;
+      },
+    );
+    try {
+      const started = Date.now();
+      const { text } = await read(s.url, 600, async () => {
+        await new Promise(r => setTimeout(r, 150));
+        allowed = false;
+      });
+      expect(checks).toBeGreaterThanOrEqual(2);
+      // The stream ended by itself well before the reader gave up (600 ms after the revocation).
+      expect(text).toContain('event: error');
+      expect(text).toMatch(/access to this entity was withdrawn/);
+      expect(Date.now() - started).toBeLessThan(2_000);
       expect(s.listeners.size).toBe(0);
     } finally {
       await s.close();

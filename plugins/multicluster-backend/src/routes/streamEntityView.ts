@@ -11,6 +11,8 @@ export interface StreamOptions {
   keepaliveMs: number;
   /** The stream is closed after this long so that the entity and rights are checked again. */
   maxDurationMs: number;
+  /** How often the viewer's access is checked again while the stream is open. */
+  recheckAccessMs: number;
 }
 
 /**
@@ -24,11 +26,17 @@ export function streamEntityView(
   deps: {
     entity: Entity;
     view(entity: Entity): EntityView;
+    /**
+     * Looks the entity up again with the viewer's credentials and rights: the current entity,
+     * or undefined (or a rejection) once the viewer may no longer see it.
+     */
+    recheck(): Promise<Entity | undefined>;
     subscribe(listener: (change: CacheChange) => void): () => void;
     options: StreamOptions;
   },
 ) {
-  const { entity, view, subscribe, options } = deps;
+  const { view, subscribe, recheck, options } = deps;
+  let entity = deps.entity;
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -102,6 +110,27 @@ export function streamEntityView(
     options.keepaliveMs,
   );
   const maxDuration = setTimeout(() => res.end(), options.maxDurationMs);
+  let checking = false;
+  const accessCheck = setInterval(async () => {
+    if (checking || closed) return;
+    checking = true;
+    const current = await recheck().catch(() => undefined);
+    checking = false;
+    if (closed) return;
+    if (!current) {
+      write(
+        `event: error\ndata: ${JSON.stringify({
+          message:
+            'access to this entity was withdrawn, or the entity is gone; the stream is closed',
+        })}\n\n`,
+      );
+      close();
+      res.end();
+      return;
+    }
+    // The entity's annotations may have changed too: later views follow the current entity.
+    entity = current;
+  }, options.recheckAccessMs);
 
   const close = () => {
     if (closed) return;
@@ -110,6 +139,7 @@ export function streamEntityView(
     clearTimeout(debounceTimer);
     clearInterval(keepalive);
     clearTimeout(maxDuration);
+    clearInterval(accessCheck);
   };
   req.on('close', close);
   res.on('close', close);

@@ -9,9 +9,15 @@ export interface LogLimits {
   requestTimeoutMs: number;
 }
 
+/** How a log read ended, for the audit trail. */
+export type LogReadOutcome =
+  | { ok: true }
+  | { ok: false; status: number; error: Error };
+
 /**
  * Proxies a pod's container log as text/plain: the API server's own limitBytes bounds the size,
- * a byte counter and a timer bound what reaches the browser.
+ * a byte counter and a timer bound what reaches the browser. Resolves once the response has
+ * started (or failed), with the outcome.
  */
 export async function streamPodLogs(
   req: Request,
@@ -26,7 +32,7 @@ export async function streamPodLogs(
     tailLines: number;
     limits: LogLimits;
   },
-) {
+): Promise<LogReadOutcome> {
   const {
     connection,
     namespace,
@@ -60,7 +66,10 @@ export async function streamPodLogs(
       },
     );
   } catch (error) {
-    const e = error as KubernetesRequestError;
+    const e =
+      error instanceof KubernetesRequestError
+        ? error
+        : KubernetesRequestError.fromNetworkError(error, 'reading logs');
     let status = 502;
     if (e.statusCode === 400 || e.statusCode === 404) status = e.statusCode;
     else if (e.kind === 'timeout') status = 504;
@@ -68,7 +77,7 @@ export async function streamPodLogs(
       .status(status)
       .type('text/plain')
       .send(`Cannot read logs: ${e.message}\n`);
-    return;
+    return { ok: false, status, error: e };
   }
 
   res.status(200);
@@ -105,4 +114,5 @@ export async function streamPodLogs(
     clearTimeout(deadline);
     upstream.destroy();
   });
+  return { ok: true };
 }
