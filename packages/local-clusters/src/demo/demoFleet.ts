@@ -124,30 +124,42 @@ function podTemplate(
   };
 }
 
-function deployment(service: DemoService, tuning: WorkloadTuning): Obj {
+/** An object of one demo service, in the service's namespace and with its labels. */
+function manifest(
+  apiVersion: string,
+  kind: string,
+  svc: DemoService,
+  name: string,
+  component: string,
+  spec: Record<string, unknown>,
+): Obj {
   return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
+    apiVersion,
+    kind,
     metadata: {
-      name: service.name,
-      namespace: service.namespace,
-      labels: labels(service.name, service.name, 'server'),
+      name,
+      namespace: svc.namespace,
+      labels: labels(svc.name, name, component),
     },
-    spec: {
-      replicas: tuning.replicas,
-      ...(tuning.progressDeadlineSeconds
-        ? { progressDeadlineSeconds: tuning.progressDeadlineSeconds }
-        : {}),
-      selector: { matchLabels: { 'app.kubernetes.io/name': service.name } },
-      template: podTemplate(
-        service,
-        service.name,
-        'server',
-        `kubeplatform-demo/${service.name}:${tuning.tag}`,
-        tuning,
-      ),
-    },
+    spec,
   };
+}
+
+function deployment(service: DemoService, tuning: WorkloadTuning): Obj {
+  return manifest('apps/v1', 'Deployment', service, service.name, 'server', {
+    replicas: tuning.replicas,
+    ...(tuning.progressDeadlineSeconds
+      ? { progressDeadlineSeconds: tuning.progressDeadlineSeconds }
+      : {}),
+    selector: { matchLabels: { 'app.kubernetes.io/name': service.name } },
+    template: podTemplate(
+      service,
+      service.name,
+      'server',
+      `kubeplatform-demo/${service.name}:${tuning.tag}`,
+      tuning,
+    ),
+  });
 }
 
 function serviceManifest(
@@ -155,135 +167,92 @@ function serviceManifest(
   name = svc.name,
   headless = false,
 ): Obj {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: {
-      name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, name, headless ? 'database' : 'server'),
-    },
-    spec: {
-      ...(headless ? { clusterIP: 'None' } : {}),
-      selector: { 'app.kubernetes.io/name': name },
-      ports: [
-        { name: 'http', port: 80, targetPort: headless ? 5432 : svc.port },
-      ],
-    },
-  };
+  const component = headless ? 'database' : 'server';
+  return manifest('v1', 'Service', svc, name, component, {
+    ...(headless ? { clusterIP: 'None' } : {}),
+    selector: { 'app.kubernetes.io/name': name },
+    ports: [{ name: 'http', port: 80, targetPort: headless ? 5432 : svc.port }],
+  });
 }
 
 function ingress(svc: DemoService, cluster: string): Obj {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: {
-      name: svc.name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, svc.name, 'server'),
-    },
-    spec: {
-      rules: [
-        {
-          host: `${svc.name}.${cluster}.kubeplatform.local`,
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: svc.name, port: { number: 80 } } },
-              },
-            ],
-          },
+  return manifest('networking.k8s.io/v1', 'Ingress', svc, svc.name, 'server', {
+    rules: [
+      {
+        host: `${svc.name}.${cluster}.kubeplatform.local`,
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: svc.name, port: { number: 80 } } },
+            },
+          ],
         },
-      ],
-    },
-  };
+      },
+    ],
+  });
 }
 
 function hpa(svc: DemoService, tuning: HpaTuning): Obj {
-  return {
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    metadata: {
+  const kind = 'HorizontalPodAutoscaler';
+  return manifest('autoscaling/v2', kind, svc, svc.name, 'server', {
+    scaleTargetRef: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       name: svc.name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, svc.name, 'server'),
     },
-    spec: {
-      scaleTargetRef: {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        name: svc.name,
-      },
-      minReplicas: tuning.minReplicas,
-      maxReplicas: tuning.maxReplicas,
-      metrics: [
-        {
-          type: 'Resource',
-          resource: {
-            name: 'cpu',
-            target: { type: 'Utilization', averageUtilization: 70 },
-          },
+    minReplicas: tuning.minReplicas,
+    maxReplicas: tuning.maxReplicas,
+    metrics: [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: 70 },
         },
-      ],
-    },
+      },
+    ],
+  });
+}
+
+/** The spec of a Job that runs the service's tools image once. */
+function toolsJobSpec(
+  svc: DemoService,
+  name: string,
+  pod: { simulate?: Simulation; restartPolicy: string },
+) {
+  const image = `kubeplatform-demo/${svc.name}-tools:1.0.0`;
+  return {
+    backoffLimit: 1,
+    template: podTemplate(svc, name, 'batch', image, pod),
   };
 }
 
 function job(svc: DemoService, name: string, failing: boolean): Obj {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: {
-      name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, name, 'batch'),
-    },
-    spec: {
-      backoffLimit: 1,
-      template: podTemplate(
-        svc,
-        name,
-        'batch',
-        `kubeplatform-demo/${svc.name}-tools:1.0.0`,
-        {
-          simulate: failing ? 'fail' : undefined,
-          restartPolicy: 'Never',
-        },
-      ),
-    },
-  };
+  return manifest(
+    'batch/v1',
+    'Job',
+    svc,
+    name,
+    'batch',
+    toolsJobSpec(svc, name, {
+      simulate: failing ? 'fail' : undefined,
+      restartPolicy: 'Never',
+    }),
+  );
 }
 
 function cronJob(svc: DemoService, name: string, schedule: string): Obj {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'CronJob',
-    metadata: {
-      name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, name, 'batch'),
+  return manifest('batch/v1', 'CronJob', svc, name, 'batch', {
+    schedule,
+    successfulJobsHistoryLimit: 2,
+    failedJobsHistoryLimit: 1,
+    jobTemplate: {
+      metadata: { labels: labels(svc.name, name, 'batch') },
+      spec: toolsJobSpec(svc, name, { restartPolicy: 'OnFailure' }),
     },
-    spec: {
-      schedule,
-      successfulJobsHistoryLimit: 2,
-      failedJobsHistoryLimit: 1,
-      jobTemplate: {
-        metadata: { labels: labels(svc.name, name, 'batch') },
-        spec: {
-          backoffLimit: 1,
-          template: podTemplate(
-            svc,
-            name,
-            'batch',
-            `kubeplatform-demo/${svc.name}-tools:1.0.0`,
-            { restartPolicy: 'OnFailure' },
-          ),
-        },
-      },
-    },
-  };
+  });
 }
 
 function statefulSet(svc: DemoService, name: string, replicas: number): Obj {
@@ -295,21 +264,12 @@ function statefulSet(svc: DemoService, name: string, replicas: number): Obj {
   template.spec.containers[0].readinessProbe = {
     exec: { command: ['pg_isready'] },
   } as never;
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: {
-      name,
-      namespace: svc.namespace,
-      labels: labels(svc.name, name, 'database'),
-    },
-    spec: {
-      serviceName: name,
-      replicas,
-      selector: { matchLabels: { 'app.kubernetes.io/name': name } },
-      template,
-    },
-  };
+  return manifest('apps/v1', 'StatefulSet', svc, name, 'database', {
+    serviceName: name,
+    replicas,
+    selector: { matchLabels: { 'app.kubernetes.io/name': name } },
+    template,
+  });
 }
 
 function namespace(name: string): Obj {
