@@ -63,6 +63,7 @@ backend.add(import('@kubeplatform/plugin-search-backend-module-kubeplatform'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // kubeplatform
+backend.add(import('@kubeplatform/plugin-clusters-backend'));
 backend.add(import('@kubeplatform/plugin-multicluster-backend'));
 backend.add(import('@kubeplatform/plugin-devenv-backend'));
 

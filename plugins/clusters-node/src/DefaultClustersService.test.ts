@@ -1,6 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultClustersService } from './DefaultClustersService';
+import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
+import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
+import { ClusterAuthStrategy, ClusterSupplier } from './types';
 
 const TOKEN = 'secret-token-do-not-leak';
 
@@ -9,6 +12,32 @@ function serviceFor(config: object) {
     new ConfigReader(config),
     mockServices.logger.mock(),
   );
+}
+
+/** A registry configured the way the clusters plugin does, with extra sources and strategies. */
+function configuredWith(
+  config: object,
+  extra: {
+    suppliers?: ClusterSupplier[];
+    authStrategies?: Record<string, ClusterAuthStrategy>;
+  },
+) {
+  const reader = new ConfigReader(config);
+  const service = DefaultClustersService.awaitingConfiguration(
+    reader,
+    mockServices.logger.mock(),
+  );
+  service.configure({
+    suppliers: [
+      ...configuredClusterSuppliers(reader),
+      ...(extra.suppliers ?? []),
+    ],
+    authStrategies: new Map([
+      ...builtInAuthStrategies(),
+      ...Object.entries(extra.authStrategies ?? {}),
+    ]),
+  });
+  return service;
 }
 
 const baseConfig = {
@@ -152,13 +181,19 @@ describe('DefaultClustersService', () => {
         ],
       },
     };
-    const service = serviceFor(config);
-    await expect(service.getKubeConfig('oidc')).rejects.toThrow(
+    await expect(serviceFor(config).getKubeConfig('oidc')).rejects.toThrow(
       /no auth strategy is installed/,
     );
-    service.addAuthStrategy('oidc', {
-      getCredential: async () => ({ type: 'bearer token', token: 'from-oidc' }),
-      validateCluster: () => [],
+    const service = configuredWith(config, {
+      authStrategies: {
+        oidc: {
+          getCredential: async () => ({
+            type: 'bearer token',
+            token: 'from-oidc',
+          }),
+          validateCluster: () => [],
+        },
+      },
     });
     expect((await service.getKubeConfig('oidc')).getCurrentUser()?.token).toBe(
       'from-oidc',
@@ -166,26 +201,108 @@ describe('DefaultClustersService', () => {
   });
 
   it('includes clusters from added suppliers and survives a failing one', async () => {
-    const service = serviceFor(baseConfig);
-    service.addClusterSupplier({
-      name: 'broken',
-      getClusters: async () => {
-        throw new Error('catalog down');
-      },
-    });
-    service.addClusterSupplier({
-      name: 'extra',
-      getClusters: async () => [
+    const service = configuredWith(baseConfig, {
+      suppliers: [
+        {
+          name: 'broken',
+          getClusters: async () => {
+            throw new Error('catalog down');
+          },
+        },
         {
           name: 'extra',
-          url: 'https://1.2.3.4',
-          source: 'catalog',
-          authProvider: 'serviceAccount',
-          authMetadata: { serviceAccountToken: 't' },
+          getClusters: async () => [
+            {
+              name: 'extra',
+              url: 'https://1.2.3.4',
+              source: 'catalog',
+              authProvider: 'serviceAccount',
+              authMetadata: { serviceAccountToken: 't' },
+            },
+          ],
         },
       ],
     });
     const names = (await service.listClusters()).map(c => c.name);
     expect(names).toEqual(['prod-us', 'dev-eu', 'extra']);
+  });
+
+  it('reports a failing source as data and keeps serving its last answer', async () => {
+    let catalogUp = true;
+    const catalog: ClusterSupplier = {
+      name: 'catalog',
+      getClusters: async () => {
+        if (!catalogUp) throw new Error('catalog unreachable');
+        return [
+          {
+            name: 'from-catalog',
+            url: 'https://1.2.3.4',
+            source: 'catalog',
+            authProvider: 'serviceAccount',
+            authMetadata: { serviceAccountToken: 't' },
+          },
+        ];
+      },
+    };
+    const service = configuredWith(baseConfig, { suppliers: [catalog] });
+    expect(await service.gatherClusters()).toEqual({
+      clusters: expect.arrayContaining([
+        expect.objectContaining({ name: 'from-catalog' }),
+      ]),
+      errors: [],
+    });
+
+    catalogUp = false;
+    const broken = await service.gatherClusters();
+    expect(broken.errors).toEqual([
+      {
+        source: 'catalog',
+        message: 'catalog unreachable',
+        staleClusters: ['from-catalog'],
+      },
+    ]);
+    expect(broken.clusters.map(c => c.name)).toEqual([
+      'prod-us',
+      'dev-eu',
+      'from-catalog',
+    ]);
+    expect(
+      (await service.getKubeConfig('from-catalog')).getCurrentUser()?.token,
+    ).toBe('t');
+
+    catalogUp = true;
+    expect((await service.gatherClusters()).errors).toEqual([]);
+  });
+
+  it('makes reads wait until it is configured', async () => {
+    const reader = new ConfigReader(baseConfig);
+    const service = DefaultClustersService.awaitingConfiguration(
+      reader,
+      mockServices.logger.mock(),
+    );
+    let listed: string[] | undefined;
+    const reading = service.listClusters().then(clusters => {
+      listed = clusters.map(c => c.name);
+    });
+    await new Promise(r => setTimeout(r, 20));
+    expect(listed).toBeUndefined();
+    expect(service.isConfigured()).toBe(false);
+
+    service.configure({
+      suppliers: configuredClusterSuppliers(reader),
+      authStrategies: builtInAuthStrategies(),
+    });
+    await reading;
+    expect(listed).toEqual(['prod-us', 'dev-eu']);
+    expect(service.isConfigured()).toBe(true);
+  });
+
+  it('is configured once: a second configure throws', () => {
+    const service = serviceFor(baseConfig);
+    expect(() =>
+      service.configure({ suppliers: [], authStrategies: new Map() }),
+    ).toThrow(
+      /already configured; only the clusters plugin \(@kubeplatform\/plugin-clusters-backend\) configures it/,
+    );
   });
 });

@@ -2,70 +2,95 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { KubeConfig } from '@kubernetes/client-node';
-import { ClientCertificateStrategy } from './auth/ClientCertificateStrategy';
-import { KubeconfigStrategy } from './auth/KubeconfigStrategy';
-import { ServiceAccountStrategy } from './auth/ServiceAccountStrategy';
-import { ConfigClusterSupplier } from './sources/ConfigClusterSupplier';
-import { KubeconfigClusterSupplier } from './sources/KubeconfigClusterSupplier';
+import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
+import {
+  ClustersRegistry,
+  ClustersRegistryOptions,
+} from './registry/ClustersRegistry';
+import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
+import {
+  gatherClusters,
+  GatheredDefinitions,
+  LastAnswers,
+} from './registry/gatherClusters';
 import {
   ClusterMetadata,
   readClusterMetadata,
 } from './sources/readClusterMetadata';
-import {
-  ClusterAuthStrategy,
-  ClusterDefinition,
-  ClusterDetails,
-  ClustersService,
-  ClusterSupplier,
-} from './types';
+import { ClusterDefinition, ClusterDetails, GatheredClusters } from './types';
 
 /**
  * The registry of clusters: merges every supplier, applies `kubeplatform.clusters` metadata, and
- * turns a cluster plus its auth strategy into a KubeConfig.
+ * turns a cluster plus its auth strategy into a KubeConfig. Reads wait until it is configured.
  */
-export class DefaultClustersService implements ClustersService {
-  private readonly suppliers: ClusterSupplier[] = [];
-  private readonly strategies = new Map<string, ClusterAuthStrategy>([
-    ['serviceAccount', new ServiceAccountStrategy()],
-    ['clientCertificate', new ClientCertificateStrategy()],
-    ['kubeconfig', new KubeconfigStrategy()],
-  ]);
+export class DefaultClustersService implements ClustersRegistry {
+  private options?: ClustersRegistryOptions;
+  private readonly ready: Promise<ClustersRegistryOptions>;
+  private resolveReady!: (options: ClustersRegistryOptions) => void;
+  private readonly lastAnswers: LastAnswers = new Map();
+  private readonly failingSources = new Set<string>();
   private readonly warnedDuplicates = new Set<string>();
 
-  constructor(
+  private constructor(
     private readonly metadata: Map<string, ClusterMetadata>,
     private readonly logger: LoggerService,
-  ) {}
+  ) {
+    this.ready = new Promise(resolve => {
+      this.resolveReady = resolve;
+    });
+  }
 
+  /**
+   * A registry configured with the defaults: clusters from config and the kubeconfig file, the
+   * built-in auth strategies. For scripts and tests that run without a backend.
+   */
   static fromConfig(
     config: Config,
     logger: LoggerService,
   ): DefaultClustersService {
-    const service = new DefaultClustersService(
-      readClusterMetadata(config),
+    const service = DefaultClustersService.awaitingConfiguration(
+      config,
       logger,
     );
-    service.addClusterSupplier(ConfigClusterSupplier.fromConfig(config));
-    const kubeconfig = KubeconfigClusterSupplier.fromConfig(config);
-    if (kubeconfig) service.addClusterSupplier(kubeconfig);
+    service.configure({
+      suppliers: configuredClusterSuppliers(config),
+      authStrategies: builtInAuthStrategies(),
+    });
     return service;
   }
 
-  addClusterSupplier(supplier: ClusterSupplier): void {
-    this.suppliers.push(supplier);
+  /** A registry whose reads wait for `configure`, as the clusters plugin does at init. */
+  static awaitingConfiguration(
+    config: Config,
+    logger: LoggerService,
+  ): DefaultClustersService {
+    return new DefaultClustersService(readClusterMetadata(config), logger);
   }
 
-  addAuthStrategy(authProvider: string, strategy: ClusterAuthStrategy): void {
-    if (this.strategies.has(authProvider)) {
+  configure(options: ClustersRegistryOptions): void {
+    if (this.options) {
       throw new Error(
-        `An auth strategy for '${authProvider}' is already registered`,
+        'The clusters registry is already configured; only the clusters plugin (@kubeplatform/plugin-clusters-backend) configures it, once per backend',
       );
     }
-    this.strategies.set(authProvider, strategy);
+    this.options = {
+      suppliers: [...options.suppliers],
+      authStrategies: new Map(options.authStrategies),
+    };
+    this.resolveReady(this.options);
+  }
+
+  isConfigured(): boolean {
+    return this.options !== undefined;
   }
 
   async listClusters(): Promise<ClusterDetails[]> {
     return (await this.listDefinitions()).map(toDetails);
+  }
+
+  async gatherClusters(): Promise<GatheredClusters> {
+    const { clusters, errors } = await this.gatherDefinitions();
+    return { clusters: clusters.map(toDetails), errors };
   }
 
   async getCluster(name: string): Promise<ClusterDetails | undefined> {
@@ -75,29 +100,7 @@ export class DefaultClustersService implements ClustersService {
 
   /** Every cluster with its connection settings. Server-side only: holds secrets. */
   async listDefinitions(): Promise<ClusterDefinition[]> {
-    const results = await Promise.allSettled(
-      this.suppliers.map(s => s.getClusters()),
-    );
-    const byName = new Map<string, ClusterDefinition>();
-    results.forEach((result, i) => {
-      if (result.status === 'rejected') {
-        // One broken source (say, the catalog is down) must not hide the others.
-        this.logger.warn(
-          `Cluster source '${this.suppliers[i].name}' failed: ${
-            (result.reason as Error)?.message
-          }`,
-        );
-        return;
-      }
-      for (const cluster of result.value) {
-        if (byName.has(cluster.name)) {
-          this.warnDuplicate(cluster);
-          continue;
-        }
-        byName.set(cluster.name, this.withMetadata(cluster));
-      }
-    });
-    return [...byName.values()];
+    return (await this.gatherDefinitions()).clusters;
   }
 
   async getDefinition(name: string): Promise<ClusterDefinition> {
@@ -112,7 +115,8 @@ export class DefaultClustersService implements ClustersService {
 
   async kubeConfigFor(cluster: ClusterDefinition): Promise<KubeConfig> {
     if (cluster.kubeConfig) return cluster.kubeConfig;
-    const strategy = this.strategies.get(cluster.authProvider);
+    const { authStrategies } = await this.ready;
+    const strategy = authStrategies.get(cluster.authProvider);
     if (!strategy) {
       throw new Error(
         `cluster '${cluster.name}' uses authProvider '${cluster.authProvider}', for which no auth strategy is installed`,
@@ -156,6 +160,40 @@ export class DefaultClustersService implements ClustersService {
       currentContext: cluster.name,
     });
     return kc;
+  }
+
+  private async gatherDefinitions(): Promise<GatheredDefinitions> {
+    const { suppliers } = await this.ready;
+    const gathered = await gatherClusters(suppliers, this.lastAnswers);
+    this.logSourceChanges(gathered);
+    gathered.duplicates.forEach(d => this.warnDuplicate(d));
+    return {
+      ...gathered,
+      clusters: gathered.clusters.map(c => this.withMetadata(c)),
+    };
+  }
+
+  /** Logs a source when it starts failing and when it answers again, not on every read. */
+  private logSourceChanges({ errors }: GatheredDefinitions) {
+    const failing = new Set(errors.map(e => e.source));
+    for (const error of errors) {
+      if (this.failingSources.has(error.source)) continue;
+      this.failingSources.add(error.source);
+      this.logger.warn(
+        `Cluster source '${error.source}' failed: ${error.message}; ${
+          error.staleClusters.length
+            ? `its clusters (${error.staleClusters.join(
+                ', ',
+              )}) are kept from its last answer, marked stale`
+            : 'it supplied no clusters before'
+        }`,
+      );
+    }
+    for (const source of this.failingSources) {
+      if (failing.has(source)) continue;
+      this.failingSources.delete(source);
+      this.logger.info(`Cluster source '${source}' answers again`);
+    }
   }
 
   private withMetadata(cluster: ClusterDefinition): ClusterDefinition {

@@ -11,10 +11,22 @@ export type {
   ClusterDefinition,
   ClusterDetails,
   ClusterSource,
+  ClusterSourceError,
   ClustersService,
   ClusterSupplier,
+  GatheredClusters,
 } from './types';
-export { clustersServiceRef, watchCacheServiceRef } from './service';
+export {
+  clustersRegistryServiceRef,
+  clustersServiceRef,
+  watchCacheServiceRef,
+} from './service';
+export type {
+  ClustersRegistry,
+  ClustersRegistryOptions,
+} from './registry/ClustersRegistry';
+export { builtInAuthStrategies } from './registry/builtInAuthStrategies';
+export { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
 export { DefaultClustersService } from './DefaultClustersService';
 export * from './extensions';
 export { CatalogClusterSupplier } from './sources/CatalogClusterSupplier';

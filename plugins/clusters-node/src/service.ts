@@ -5,15 +5,25 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DefaultClustersService } from './DefaultClustersService';
 import { readWatchCacheOptions, WatchCache } from './cache/WatchCache';
+import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
+import { ClustersRegistry } from './registry/ClustersRegistry';
+import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
 import { ClustersService } from './types';
 
 /**
- * The clusters service: the registry of clusters and their credentials, one per backend
- * process. Its default factory reads `kubernetes.clusterLocatorMethods`, `kubeplatform.clusters`
- * and `kubeplatform.kubeconfig`; no wiring is needed.
+ * For the `clusters` plugin (`@kubeplatform/plugin-clusters-backend`) only: the registry behind
+ * {@link clustersServiceRef}, which that plugin configures at init with what its extension points
+ * collected. Any other plugin reads clusters through `clustersServiceRef` and extends them
+ * through the clusters plugin's extension points.
+ *
+ * When no plugin configured it by the time the backend has started (the clusters plugin is not
+ * installed), it is configured with the defaults (clusters from config and the kubeconfig file,
+ * the built-in auth strategies) and a warning is logged, so that waiting reads resume.
+ *
+ * @alpha
  */
-export const clustersServiceRef = createServiceRef<ClustersService>({
-  id: 'kubeplatform.clusters',
+export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
+  id: 'kubeplatform.clusters.registry',
   scope: 'root',
   defaultFactory: async service =>
     createServiceFactory({
@@ -21,18 +31,61 @@ export const clustersServiceRef = createServiceRef<ClustersService>({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.rootLogger,
+        lifecycle: coreServices.rootLifecycle,
       },
-      factory: ({ config, logger }) =>
-        DefaultClustersService.fromConfig(
+      factory: ({ config, logger, lifecycle }) => {
+        const registry = DefaultClustersService.awaitingConfiguration(
           config,
           logger.child({ service: 'kubeplatform-clusters' }),
-        ),
+        );
+        lifecycle.addStartupHook(() => {
+          if (registry.isConfigured()) return;
+          logger.warn(
+            'The clusters plugin (@kubeplatform/plugin-clusters-backend) is not installed: clusters come from config and the kubeconfig file only (no catalog clusters), with the built-in auth strategies. Add it to the backend to use its extension points.',
+          );
+          registry.configure({
+            suppliers: configuredClusterSuppliers(config),
+            authStrategies: builtInAuthStrategies(),
+          });
+        });
+        return registry;
+      },
     }),
 });
 
 /**
+ * The clusters service: the registry of clusters and their credentials, one per backend
+ * process, read-only. Sources and auth strategies are added through the `clusters` plugin's
+ * extension points.
+ *
+ * @public
+ */
+export const clustersServiceRef = createServiceRef<ClustersService>({
+  id: 'kubeplatform.clusters',
+  scope: 'root',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { registry: clustersRegistryServiceRef },
+      factory: ({ registry }) => readOnly(registry),
+    }),
+});
+
+/** Only the read methods, so that a consumer cannot reach `configure`. */
+function readOnly(registry: ClustersRegistry): ClustersService {
+  return {
+    listClusters: () => registry.listClusters(),
+    gatherClusters: () => registry.gatherClusters(),
+    getCluster: name => registry.getCluster(name),
+    getKubeConfig: name => registry.getKubeConfig(name),
+  };
+}
+
+/**
  * The watch cache over every cluster of the clusters service, one per backend process. Watches
- * start when a plugin calls `start()`.
+ * start when a plugin calls `start()`: the clusters plugin does at init.
+ *
+ * @public
  */
 export const watchCacheServiceRef = createServiceRef<WatchCache>({
   id: 'kubeplatform.watch-cache',

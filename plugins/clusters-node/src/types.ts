@@ -16,24 +16,40 @@ export interface ClusterDetails extends ClusterIdentity {
 }
 
 /**
- * The root-scoped clusters service shared by every Kubeplatform backend plugin: the registry of
- * clusters and the credentials to reach them.
+ * A cluster source that failed on the last read. The clusters it supplied when it last answered
+ * are still served, marked stale, until it answers again.
+ */
+export interface ClusterSourceError {
+  /** The supplier's name, e.g. `catalog`. */
+  source: string;
+  /** Why it failed; safe to log and show (suppliers must not put secrets in errors). */
+  message: string;
+  /** Names of the clusters kept from this source's last answer. */
+  staleClusters: string[];
+}
+
+/** Every cluster, with the sources that failed reported as data next to them. */
+export interface GatheredClusters {
+  clusters: ClusterDetails[];
+  errors: ClusterSourceError[];
+}
+
+/**
+ * The read-only clusters service shared by every Kubeplatform backend plugin: the registry of
+ * clusters and the credentials to reach them. Sources and auth strategies are installed through
+ * the `clusters` plugin's extension points, not here. Reads wait until the registry is
+ * configured (by the clusters plugin's init, or with the defaults at startup).
  */
 export interface ClustersService {
   listClusters(): Promise<ClusterDetails[]>;
+  /** The clusters plus the sources that failed, e.g. for views that mark clusters stale. */
+  gatherClusters(): Promise<GatheredClusters>;
   getCluster(name: string): Promise<ClusterDetails | undefined>;
   /**
    * A KubeConfig with this cluster's credentials, for server-side API calls.
    * Throws NotFoundError for an unknown cluster.
    */
   getKubeConfig(name: string): Promise<KubeConfig>;
-  /**
-   * Adds a source of clusters, such as the catalog. Plugins call this at init with what their
-   * extension points collected; listClusters() includes its clusters from then on.
-   */
-  addClusterSupplier(supplier: ClusterSupplier): void;
-  /** Adds an auth strategy under the `authProvider` name clusters refer to. */
-  addAuthStrategy(authProvider: string, strategy: ClusterAuthStrategy): void;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
-import { ClusterDetails, ClustersService } from '../types';
+import { ClusterSyncState, SyncStatus } from '@kubeplatform/clusters-common';
+import { ClusterDetails, ClusterSourceError, ClustersService } from '../types';
 import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
 import { WatchTuning } from './WatchUnit';
 
@@ -52,7 +53,7 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
 export class WatchCache {
   private readonly watchers = new Map<
     string,
-    { watcher: ClusterWatcher; fingerprint: string }
+    { watcher: SourcedClusterWatcher; fingerprint: string }
   >();
   private readonly listeners = new Set<(change: CacheChange) => void>();
   private started?: Promise<void>;
@@ -116,16 +117,27 @@ export class WatchCache {
     }
   }
 
+  /**
+   * Starts watching new clusters and stops watching removed ones. A cluster whose source failed
+   * is served from that source's last answer: its watcher and data are kept, marked stale, until
+   * the source answers again.
+   */
   private async refreshClusters() {
-    const definitions = await this.clusters.listClusters();
+    const { clusters, errors } = await this.clusters.gatherClusters();
+    const staleBecause = staleReasons(errors);
     const seen = new Set<string>();
-    for (const cluster of definitions) {
+    for (const cluster of clusters) {
       seen.add(cluster.name);
       const fingerprint = fingerprintOf(cluster);
       const existing = this.watchers.get(cluster.name);
-      if (existing?.fingerprint === fingerprint) continue;
+      if (existing?.fingerprint === fingerprint) {
+        if (existing.watcher.markSource(staleBecause.get(cluster.name)))
+          this.notify({ cluster: cluster.name });
+        continue;
+      }
       existing?.watcher.stop();
       const watcher = this.createWatcher(cluster);
+      watcher.markSource(staleBecause.get(cluster.name));
       this.watchers.set(cluster.name, { watcher, fingerprint });
       watcher.start();
     }
@@ -138,12 +150,12 @@ export class WatchCache {
     }
   }
 
-  private createWatcher(cluster: ClusterDetails): ClusterWatcher {
+  private createWatcher(cluster: ClusterDetails): SourcedClusterWatcher {
     const connection = new KubernetesConnection(cluster.name, () =>
       this.clusters.getKubeConfig(cluster.name),
     );
     const timeout = this.options.timeoutsMs.get(cluster.name);
-    return new ClusterWatcher(
+    return new SourcedClusterWatcher(
       {
         name: cluster.name,
         title: cluster.title,
@@ -172,6 +184,51 @@ export class WatchCache {
       }
     }
   }
+}
+
+/** Severity order of ClusterWatcher's aggregate state; a source failure ranks as `stale`. */
+const WORSE_THAN_STALE: ClusterSyncState[] = [
+  'unauthorized',
+  'unreachable',
+  'timeout',
+  'forbidden',
+];
+
+/**
+ * A cluster watcher that also knows whether the source that defines its cluster is failing. Its
+ * status is then `stale` (unless the cluster itself is in a worse state), with the data kept.
+ */
+class SourcedClusterWatcher extends ClusterWatcher {
+  private sourceFailure?: string;
+
+  /** Records why the cluster's source is failing, or that it answers. True when that changed. */
+  markSource(failure: string | undefined): boolean {
+    if (failure === this.sourceFailure) return false;
+    this.sourceFailure = failure;
+    return true;
+  }
+
+  status(now = Date.now()): SyncStatus {
+    const status = super.status(now);
+    if (!this.sourceFailure || WORSE_THAN_STALE.includes(status.state)) {
+      return status;
+    }
+    return { ...status, state: 'stale', reason: this.sourceFailure };
+  }
+}
+
+/** For each cluster kept from a failing source's last answer, a reason safe to show. */
+function staleReasons(errors: ClusterSourceError[]): Map<string, string> {
+  const reasons = new Map<string, string>();
+  for (const error of errors) {
+    for (const name of error.staleClusters) {
+      reasons.set(
+        name,
+        `cluster source '${error.source}' is failing (${error.message}); its last definition of this cluster is kept`,
+      );
+    }
+  }
+  return reasons;
 }
 
 /** A changed URL, namespace list or identity restarts the cluster's watches. */

@@ -34,7 +34,10 @@ export class CatalogClusterSupplier implements ClusterSupplier {
     },
   ) {}
 
-  /** The supplier for the first `type: catalog` locator method, if any is configured. */
+  /**
+   * The supplier for the first `type: catalog` locator method, if any is configured. The catalog
+   * is asked again once `kubeplatform.watchCache.clusterRefreshSeconds` (default 60) passed.
+   */
   static fromConfig(
     rootConfig: Config,
     deps: { catalog: CatalogService; auth: AuthService; logger: LoggerService },
@@ -52,6 +55,10 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       dangerouslyAllowSkipTLSVerify: method.getOptionalBoolean(
         'dangerouslyAllowSkipTLSVerify',
       ),
+      refreshIntervalMs:
+        (rootConfig.getOptionalNumber(
+          'kubeplatform.watchCache.clusterRefreshSeconds',
+        ) ?? 60) * 1000,
     });
   }
 

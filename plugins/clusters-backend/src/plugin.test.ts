@@ -1,0 +1,245 @@
+import {
+  createBackendModule,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ClusterAuthStrategy,
+  clustersAuthStrategyExtensionPoint,
+  ClustersService,
+  clustersServiceRef,
+  clustersSupplierExtensionPoint,
+} from '@kubeplatform/clusters-node';
+import { clustersPlugin } from './plugin';
+
+const config = {
+  kubernetes: {
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'from-config',
+            url: 'https://127.0.0.1:1',
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'config-token',
+          },
+          {
+            name: 'custom',
+            url: 'https://127.0.0.1:2',
+            authProvider: 'vault',
+          },
+        ],
+      },
+    ],
+  },
+  // No watch traffic to the fake clusters while the tests run.
+  kubeplatform: { watchCache: { healthCheckSeconds: 0 } },
+};
+
+const tokenStrategy = (token: string): ClusterAuthStrategy => ({
+  getCredential: async () => ({ type: 'bearer token', token }),
+  validateCluster: () => [],
+});
+
+/** A plugin that only reads clusters, as multicluster or devenv do. */
+function reader(found: { clusters?: ClustersService }) {
+  return createBackendPlugin({
+    pluginId: 'reader',
+    register(env) {
+      env.registerInit({
+        deps: { clusters: clustersServiceRef },
+        async init({ clusters }) {
+          found.clusters = clusters;
+        },
+      });
+    },
+  });
+}
+
+function authModule(moduleId: string, authProvider: string, token: string) {
+  return createBackendModule({
+    pluginId: 'clusters',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { auth: clustersAuthStrategyExtensionPoint },
+        async init({ auth }) {
+          auth.addAuthStrategy(authProvider, tokenStrategy(token));
+        },
+      });
+    },
+  });
+}
+
+const base = [
+  mockServices.rootConfig.factory({ data: config }),
+  catalogServiceMock.factory({ entities: [] }),
+];
+
+describe('clustersPlugin', () => {
+  it('configures the clusters service with the strategies modules add, for every reader', async () => {
+    const found: { clusters?: ClustersService } = {};
+    const backend = await startTestBackend({
+      features: [
+        clustersPlugin,
+        reader(found),
+        authModule('vault', 'vault', 'from-vault'),
+        ...base,
+      ],
+    });
+    try {
+      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
+        'from-config',
+        'custom',
+      ]);
+      const kc = await found.clusters!.getKubeConfig('custom');
+      expect(kc.getCurrentUser()?.token).toBe('from-vault');
+      expect(found.clusters).not.toHaveProperty('configure');
+      expect(found.clusters).not.toHaveProperty('addAuthStrategy');
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('lets a module wrap a built-in strategy through a factory', async () => {
+    const found: { clusters?: ClustersService } = {};
+    const seen: string[] = [];
+    const wrapping = createBackendModule({
+      pluginId: 'clusters',
+      moduleId: 'recording',
+      register(env) {
+        env.registerInit({
+          deps: { auth: clustersAuthStrategyExtensionPoint },
+          async init({ auth }) {
+            auth.addAuthStrategy('serviceAccount', ({ getDefault }) => {
+              const builtIn = getDefault();
+              return {
+                validateCluster: m => builtIn.validateCluster(m),
+                getCredential: async cluster => {
+                  seen.push(cluster.name);
+                  return builtIn.getCredential(cluster);
+                },
+              };
+            });
+          },
+        });
+      },
+    });
+    const backend = await startTestBackend({
+      features: [clustersPlugin, reader(found), wrapping, ...base],
+    });
+    try {
+      const kc = await found.clusters!.getKubeConfig('from-config');
+      expect(kc.getCurrentUser()?.token).toBe('config-token');
+      expect(seen).toContain('from-config');
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('fails startup when two modules register the same authProvider, naming the point and the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          clustersPlugin,
+          authModule('vault-a', 'vault', 'a'),
+          authModule('vault-b', 'vault', 'b'),
+          ...base,
+        ],
+      }),
+    ).rejects.toThrow(
+      /kubeplatform\.clusters\.auth-strategy: an auth strategy for authProvider 'vault' is already registered/,
+    );
+  });
+
+  it('fails startup when the built-in cluster sources are replaced twice', async () => {
+    const replacing = (moduleId: string) =>
+      createBackendModule({
+        pluginId: 'clusters',
+        moduleId,
+        register(env) {
+          env.registerInit({
+            deps: { suppliers: clustersSupplierExtensionPoint },
+            async init({ suppliers }) {
+              suppliers.setClusterSuppliers(({ getDefaults }) => getDefaults());
+            },
+          });
+        },
+      });
+    await expect(
+      startTestBackend({
+        features: [clustersPlugin, replacing('one'), replacing('two'), ...base],
+      }),
+    ).rejects.toThrow(
+      /kubeplatform\.clusters\.supplier: setClusterSuppliers was already called/,
+    );
+  });
+
+  it('adds and replaces cluster sources from modules', async () => {
+    const found: { clusters?: ClustersService } = {};
+    const sources = createBackendModule({
+      pluginId: 'clusters',
+      moduleId: 'sources',
+      register(env) {
+        env.registerInit({
+          deps: { suppliers: clustersSupplierExtensionPoint },
+          async init({ suppliers }) {
+            suppliers.setClusterSuppliers(({ getDefaults }) =>
+              getDefaults().filter(s => s.name === 'config'),
+            );
+            suppliers.addClusterSupplier({
+              name: 'extra',
+              getClusters: async () => [
+                {
+                  name: 'extra',
+                  url: 'https://127.0.0.1:3',
+                  source: 'config',
+                  authProvider: 'serviceAccount',
+                  authMetadata: { serviceAccountToken: 't' },
+                },
+              ],
+            });
+          },
+        });
+      },
+    });
+    const backend = await startTestBackend({
+      features: [clustersPlugin, reader(found), sources, ...base],
+    });
+    try {
+      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
+        'from-config',
+        'custom',
+        'extra',
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('without the clusters plugin, readers get the defaults at startup and one warning', async () => {
+    const found: { clusters?: ClustersService } = {};
+    const logger = mockServices.rootLogger.mock();
+    const warnings: string[] = [];
+    logger.child.mockReturnValue(logger);
+    logger.warn.mockImplementation(message => {
+      warnings.push(message);
+    });
+    const backend = await startTestBackend({
+      features: [reader(found), logger.factory, ...base],
+    });
+    try {
+      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
+        'from-config',
+        'custom',
+      ]);
+      expect(warnings.filter(w => w.includes('clusters plugin'))).toHaveLength(
+        1,
+      );
+    } finally {
+      await backend.stop();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  builtInAuthStrategies,
+  CatalogClusterSupplier,
+  clustersAuthStrategyExtensionPoint,
+  clustersRegistryServiceRef,
+  clustersSupplierExtensionPoint,
+  configuredClusterSuppliers,
+  watchCacheServiceRef,
+} from '@kubeplatform/clusters-node';
+import { AuthStrategyRegistrations } from './extensions/AuthStrategyRegistrations';
+import { SupplierRegistrations } from './extensions/SupplierRegistrations';
+
+/**
+ * The clusters plugin: owns the clusters service. It collects auth strategies and cluster
+ * sources from its extension points, adds the catalog cluster source, configures the clusters
+ * registry that every Kubeplatform plugin reads, and starts the watch cache.
+ *
+ * @public
+ */
+export const clustersPlugin = createBackendPlugin({
+  pluginId: 'clusters',
+  register(env) {
+    const authStrategies = new AuthStrategyRegistrations();
+    const suppliers = new SupplierRegistrations();
+    env.registerExtensionPoint(
+      clustersAuthStrategyExtensionPoint,
+      authStrategies,
+    );
+    env.registerExtensionPoint(clustersSupplierExtensionPoint, suppliers);
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        registry: clustersRegistryServiceRef,
+        cache: watchCacheServiceRef,
+      },
+      async init({ config, logger, auth, catalog, registry, cache }) {
+        const catalogClusters = CatalogClusterSupplier.fromConfig(config, {
+          catalog,
+          auth,
+          logger,
+        });
+        registry.configure({
+          suppliers: await suppliers.resolve([
+            ...configuredClusterSuppliers(config),
+            ...(catalogClusters ? [catalogClusters] : []),
+          ]),
+          authStrategies: await authStrategies.resolve(builtInAuthStrategies()),
+        });
+
+        // Watching starts with the backend; a cluster that fails is reported in views, not here.
+        cache
+          .start()
+          .catch(error =>
+            logger.error(
+              `The watch cache could not read the cluster list: ${error.message}`,
+            ),
+          );
+      },
+    });
+  },
+});
