@@ -62,6 +62,9 @@ const crashed = { exitCode: 1, reason: 'Error' };
 
 const running: ContainerStatus['state'] = { running: true };
 
+/** A container that does not run: it never started, or it ended. */
+const notRunning = { ready: false, started: false, restartCount: 0 } as const;
+
 const crashLoopBackOff = (backOffTime: string): ContainerStatus['state'] => ({
   waiting: {
     reason: 'CrashLoopBackOff',
@@ -104,9 +107,7 @@ const podStatusStages: PodStatusStage[] = [
     statusTemplate: podStatusTemplate({
       conditions: podConditions.completed,
       container: {
-        ready: false,
-        started: false,
-        restartCount: 0,
+        ...notRunning,
         state: { terminated: { exitCode: 0, reason: 'Completed' } },
       },
       phase: 'Succeeded',
@@ -167,9 +168,7 @@ const podStatusStages: PodStatusStage[] = [
     statusTemplate: podStatusTemplate({
       conditions: podConditions.containersNotReady,
       container: {
-        ready: false,
-        started: false,
-        restartCount: 0,
+        ...notRunning,
         state: {
           waiting: {
             reason: 'ImagePullBackOff',
@@ -228,9 +227,7 @@ const podStatusStages: PodStatusStage[] = [
     statusTemplate: podStatusTemplate({
       conditions: podConditions.containersNotReady,
       container: {
-        ready: false,
-        started: false,
-        restartCount: 0,
+        ...notRunning,
         state: { terminated: { ...crashed, message: 'index rebuild failed' } },
       },
       addresses: 'host-and-pod',
