@@ -6,7 +6,8 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './__testUtils__/fleetBackend';
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterPlugin } from './plugin';
 
 /** Workload detail, logs and the team view against the real local fleet. */
 jest.setTimeout(90_000);
@@ -24,6 +25,7 @@ const services = [
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   backend = await startFleetBackend({
+    features: [multiclusterPlugin],
     config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
     entities: [
       ...services.map(s => serviceEntity(s)),
@@ -44,7 +46,7 @@ afterAll(async () => {
 });
 
 const entityUrl = (name: string) =>
-  `${backend.baseUrl}/entities/component/default/${name}`;
+  `${backend.apiUrl('multicluster')}/entities/component/default/${name}`;
 
 async function podName(cluster: string, namespace: string, selector: string) {
   const core = fleet.cluster(cluster).kubeConfig().makeApiClient(CoreV1Api);
@@ -159,6 +161,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
       'app.kubernetes.io/name=catalog-api',
     );
     const bounded = await startFleetBackend({
+      features: [multiclusterPlugin],
       config: fleetConfig([{ cluster: fleet.cluster('prod-us') }], {
         multicluster: { logs },
       }),
@@ -169,7 +172,9 @@ describe('workload detail, logs and owners on the local fleet', () => {
       await bounded.cache.waitForSync(20_000);
       const startedAt = Date.now();
       const res = await fetch(
-        `${bounded.baseUrl}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs?${query}`,
+        `${bounded.apiUrl(
+          'multicluster',
+        )}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs?${query}`,
       );
       expect(res.status).toBe(200);
       const text = await res.text();
@@ -197,6 +202,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
 
   it('checks multicluster.logs.read', async () => {
     const denied = await startFleetBackend({
+      features: [multiclusterPlugin],
       config: fleetConfig([{ cluster: fleet.cluster('prod-us') }]),
       entities: [serviceEntity('catalog-api')],
       permission: AuthorizeResult.DENY,
@@ -208,7 +214,9 @@ describe('workload detail, logs and owners on the local fleet', () => {
         'app.kubernetes.io/name=catalog-api',
       );
       const res = await fetch(
-        `${denied.baseUrl}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs`,
+        `${denied.apiUrl(
+          'multicluster',
+        )}/entities/component/default/catalog-api/clusters/prod-us/pods/shop/${pod}/logs`,
       );
       expect(res.status).toBe(403);
     } finally {
@@ -218,7 +226,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
 
   it('rolls up every entity the group owns in the team view, worst first', async () => {
     const res = await fetch(
-      `${backend.baseUrl}/owners/group/default/team-shop`,
+      `${backend.apiUrl('multicluster')}/owners/group/default/team-shop`,
     );
     expect(res.status).toBe(200);
     const owner = (await res.json()) as OwnerView;
@@ -236,7 +244,11 @@ describe('workload detail, logs and owners on the local fleet', () => {
       expect.arrayContaining(['dev-eu', 'prod-us']),
     );
     expect(
-      (await fetch(`${backend.baseUrl}/owners/group/default/nobody`)).status,
+      (
+        await fetch(
+          `${backend.apiUrl('multicluster')}/owners/group/default/nobody`,
+        )
+      ).status,
     ).toBe(404);
   });
 });

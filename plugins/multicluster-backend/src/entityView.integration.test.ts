@@ -10,7 +10,8 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './__testUtils__/fleetBackend';
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterPlugin } from './plugin';
 import { openViewStream } from './__testUtils__/sse';
 
 /**
@@ -33,6 +34,7 @@ const services = [
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   backend = await startFleetBackend({
+    features: [multiclusterPlugin],
     config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
     entities: [
       ...services.map(s => serviceEntity(s)),
@@ -57,7 +59,7 @@ afterAll(async () => {
 
 async function getView(name: string): Promise<EntityView> {
   const res = await fetch(
-    `${backend.baseUrl}/entities/component/default/${name}`,
+    `${backend.apiUrl('multicluster')}/entities/component/default/${name}`,
   );
   expect(res.status).toBe(200);
   return (await res.json()) as EntityView;
@@ -137,25 +139,37 @@ describe('entity view on the local fleet', () => {
 
   it('answers 404 for an unknown entity and 400 for a malformed ref', async () => {
     expect(
-      (await fetch(`${backend.baseUrl}/entities/component/default/nope`))
-        .status,
+      (
+        await fetch(
+          `${backend.apiUrl('multicluster')}/entities/component/default/nope`,
+        )
+      ).status,
     ).toBe(404);
     expect(
       (
         await fetch(
-          `${backend.baseUrl}/entities/component/default/${'x'.repeat(70)}`,
+          `${backend.apiUrl(
+            'multicluster',
+          )}/entities/component/default/${'x'.repeat(70)}`,
         )
       ).status,
     ).toBe(400);
     expect(
-      (await fetch(`${backend.baseUrl}/entities/comp%20onent/default/checkout`))
-        .status,
+      (
+        await fetch(
+          `${backend.apiUrl(
+            'multicluster',
+          )}/entities/comp%20onent/default/checkout`,
+        )
+      ).status,
     ).toBe(400);
   });
 
   it('shows a Deployment created in prod-us in the view, and in the SSE stream within 2 s', async () => {
     const stream = await openViewStream(
-      `${backend.baseUrl}/entities/component/default/${liveId}/stream`,
+      `${backend.apiUrl(
+        'multicluster',
+      )}/entities/component/default/${liveId}/stream`,
     );
     try {
       expect(stream.status).toBe(200);

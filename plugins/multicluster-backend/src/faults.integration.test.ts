@@ -6,7 +6,8 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './__testUtils__/fleetBackend';
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterPlugin } from './plugin';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 
 /**
@@ -50,6 +51,7 @@ async function start(
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
 ) {
   const backend = await startFleetBackend({
+    features: [multiclusterPlugin],
     config,
     entities: [serviceEntity('checkout'), serviceEntity('search')],
     permission,
@@ -103,7 +105,7 @@ describe('failures as data on the local fleet', () => {
         ]),
       );
       const synced = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v =>
           v.body.clusters.length === 2 &&
           v.body.clusters.every(c => c.sync.state === 'ok'),
@@ -117,7 +119,7 @@ describe('failures as data on the local fleet', () => {
 
       await proxy.kill();
       const down = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v => clusterOf(v.body, 'prod-us')?.sync.state === 'unreachable',
         15_000,
       );
@@ -134,14 +136,14 @@ describe('failures as data on the local fleet', () => {
       expect(clusterOf(down.body, 'dev-eu')!.sync.state).toBe('ok');
 
       await new Promise(r => setTimeout(r, 2000));
-      const aged = await view(backend.baseUrl);
+      const aged = await view(backend.apiUrl('multicluster'));
       expect(
         clusterOf(aged.body, 'prod-us')!.sync.ageSeconds,
       ).toBeGreaterThanOrEqual(2);
 
       await proxy.restore();
       const back = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
         20_000,
       );
@@ -167,14 +169,14 @@ describe('failures as data on the local fleet', () => {
         ]),
       );
       await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
         20_000,
       );
       proxy.freeze();
       const frozenAt = Date.now();
       const frozen = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v => clusterOf(v.body, 'prod-us')?.sync.state === 'timeout',
         20_000,
       );
@@ -187,7 +189,7 @@ describe('failures as data on the local fleet', () => {
 
       await proxy.restore();
       const back = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
         30_000,
       );
@@ -218,7 +220,7 @@ describe('failures as data on the local fleet', () => {
       );
       const startedAt = Date.now();
       const result = await eventually(
-        () => view(backend.baseUrl),
+        () => view(backend.apiUrl('multicluster')),
         v =>
           clusterOf(v.body, 'prod-us')?.sync.state === 'timeout' &&
           clusterOf(v.body, 'dev-eu')?.sync.state === 'unreachable',
@@ -251,7 +253,7 @@ describe('failures as data on the local fleet', () => {
     );
     expect(otherCa).not.toBe(fleet.cluster('prod-us').caData);
     const result = await eventually(
-      () => view(backend.baseUrl),
+      () => view(backend.apiUrl('multicluster')),
       v =>
         v.body.clusters.length === 2 &&
         v.body.clusters.every(c => c.sync.state === 'unauthorized'),
@@ -276,7 +278,7 @@ describe('failures as data on the local fleet', () => {
       ]),
     );
     const result = await eventually(
-      () => view(backend.baseUrl),
+      () => view(backend.apiUrl('multicluster')),
       v =>
         clusterOf(v.body, 'prod-us')?.sync.state === 'forbidden' &&
         (clusterOf(v.body, 'prod-us')?.workloads.length ?? 0) > 0,
@@ -294,7 +296,7 @@ describe('failures as data on the local fleet', () => {
     expect(c.workloads.map(w => w.name)).toContain('checkout');
     expect(result.body.incomplete).toBe(true);
 
-    const search = await view(backend.baseUrl, 'search');
+    const search = await view(backend.apiUrl('multicluster'), 'search');
     expect(search.status).toBe(200);
     expect(clusterOf(search.body, 'prod-us')!.sync.state).toBe('forbidden');
   });
@@ -356,11 +358,13 @@ describe('failures as data on the local fleet', () => {
       AuthorizeResult.DENY,
     );
     const res = await fetch(
-      `${backend.baseUrl}/entities/component/default/checkout`,
+      `${backend.apiUrl('multicluster')}/entities/component/default/checkout`,
     );
     expect(res.status).toBe(403);
     const stream = await fetch(
-      `${backend.baseUrl}/entities/component/default/checkout/stream`,
+      `${backend.apiUrl(
+        'multicluster',
+      )}/entities/component/default/checkout/stream`,
     );
     expect(stream.status).toBe(403);
   });

@@ -1,0 +1,17 @@
+/**
+ * Test utilities: a backend with the clusters plugin against the local fleet. For tests only.
+ *
+ * @packageDocumentation
+ */
+
+export { fleetConfig, type ClusterWiring } from './fleetConfig';
+export {
+  clusterResourceEntity,
+  serviceEntity,
+  type TestEntity,
+} from './entities';
+export {
+  startFleetBackend,
+  type FleetBackend,
+  type FleetBackendOptions,
+} from './startFleetBackend';
