@@ -7,7 +7,10 @@ import {
   devenvDeletePermission,
   devenvUpdatePermission,
 } from '@kubeplatform/clusters-common';
-import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import {
+  environmentAccessPolicyServiceRef,
+  environmentProvisionerServiceRef,
+} from '@kubeplatform/plugin-devenv-node';
 import { AuditTrail } from './audit/AuditTrail';
 import {
   environmentPermissionRules,
@@ -26,22 +29,22 @@ export const devenvPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         userInfo: coreServices.userInfo,
-        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         provisioner: environmentProvisionerServiceRef,
+        access: environmentAccessPolicyServiceRef,
       },
       async init({
         logger,
         httpRouter,
         httpAuth,
         userInfo,
-        permissions,
         permissionsRegistry,
         database,
         scheduler,
         provisioner,
+        access,
       }) {
         permissionsRegistry.addPermissions([devenvCreatePermission]);
         permissionsRegistry.addResourceType({
@@ -63,10 +66,9 @@ export const devenvPlugin = createBackendPlugin({
             provisioner,
             httpAuth,
             userInfo,
-            permissions,
+            access,
             audit,
             logger,
-            enforceOwnership: provisioner.settings.enforceOwnership,
           }),
         );
         if (provisioner.settings.reaper.enabled) {

@@ -43,7 +43,9 @@ export type {
   ResolvedRequest,
 } from './classes/types';
 export {
-  isDevenvAdmin,
-  mayManageEnvironment,
-  mayRequestFor,
-} from './ownership';
+  EnvironmentAccessPolicy,
+  type EnvironmentAccessPolicyOptions,
+  type EnvironmentAction,
+  type EnvironmentSubject,
+} from './access/EnvironmentAccessPolicy';
+export { environmentAccessPolicyServiceRef } from './access/service';

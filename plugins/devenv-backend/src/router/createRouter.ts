@@ -2,28 +2,17 @@ import type {
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
-  PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   describeIssues,
-  devenvCreatePermission,
-  devenvDeletePermission,
-  devenvUpdatePermission,
-  Environment,
   environmentNameProblem,
   environmentPatchSchema,
 } from '@kubeplatform/clusters-common';
-import {
+import type {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
-  isDevenvAdmin,
-  mayManageEnvironment,
-  mayRequestFor,
 } from '@kubeplatform/plugin-devenv-node';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
@@ -33,14 +22,10 @@ export interface RouterOptions {
   provisioner: EnvironmentProvisioner;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
-  permissions: PermissionsService;
+  /** Who may do what: the same policy the scaffolder actions use. */
+  access: EnvironmentAccessPolicy;
   audit: AuditTrail;
   logger: LoggerService;
-  /**
-   * Besides the permission policy, only owners (and their groups' members) and admins may
-   * change an environment. On by default, so the demo's allow-all policy is still safe.
-   */
-  enforceOwnership: boolean;
 }
 
 /** What the audit middleware records about a request, filled in by the handler. */
@@ -54,7 +39,6 @@ interface AuditLocals {
 interface Caller {
   credentials: BackstageCredentials;
   userRef: string;
-  ownership: string[];
 }
 
 function audit(res: Response): AuditLocals {
@@ -76,8 +60,7 @@ function routeParams(req: Request, res: Response) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { provisioner, httpAuth, userInfo, permissions, logger } = options;
-  const admins = provisioner.settings.admins;
+  const { provisioner, httpAuth, userInfo, access, logger } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -107,36 +90,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const info = await userInfo.getUserInfo(credentials);
     audit(res).actor = info.userEntityRef;
-    return {
-      credentials,
-      userRef: info.userEntityRef,
-      ownership: info.ownershipEntityRefs,
-    };
-  };
-
-  const authorizeOn = async (
-    who: Caller,
-    environment: Environment,
-    permission: ResourcePermission<string>,
-    verb: string,
-  ) => {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef: environment.ref }],
-      { credentials: who.credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${verb} environment ${environment.ref}`,
-      );
-    }
-    if (
-      options.enforceOwnership &&
-      !mayManageEnvironment(environment, who.ownership, admins)
-    ) {
-      throw new NotAllowedError(
-        `You may not ${verb} environment ${environment.ref}: it is owned by ${environment.owner}`,
-      );
-    }
+    return { credentials, userRef: info.userEntityRef };
   };
 
   /** Reads are audited too, with whoever made them (a user or a service). */
@@ -198,19 +152,9 @@ export async function createRouter(
       cluster: typeof body.cluster === 'string' ? body.cluster : undefined,
       environment: typeof body.name === 'string' ? body.name : undefined,
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: devenvCreatePermission }],
-      { credentials: who.credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('You may not create development environments');
-    }
+    await access.authorizeCreate(who.credentials);
     const plan = await provisioner.plan(body, { createdBy: who.userRef });
-    if (!mayRequestFor(plan.request.owner, who.ownership, admins)) {
-      throw new NotAllowedError(
-        `You may only request environments for yourself or your groups, not for ${plan.request.owner}`,
-      );
-    }
+    await access.authorizeOwner(who.credentials, plan.request.owner);
     if (dryRun) {
       res.json({ environment: plan.environment, manifests: plan.manifests });
       return;
@@ -232,7 +176,7 @@ export async function createRouter(
     }
     const patch = parsed.data;
     const environment = await provisioner.get(cluster, name);
-    await authorizeOn(who, environment, devenvUpdatePermission, patch.action);
+    await access.authorize(who.credentials, patch.action, environment);
     switch (patch.action) {
       case 'extend':
         res.json(await provisioner.extend(cluster, name, patch.ttl));
@@ -253,14 +197,15 @@ export async function createRouter(
       .get(cluster, name)
       .catch(async error => {
         if (
-          ['NotFoundError', 'NotAllowedError'].includes((error as Error).name)
+          error instanceof NotFoundError ||
+          error instanceof NotAllowedError
         ) {
           // No environment: delete answers with its own refusal for an unmanaged namespace.
           await provisioner.delete(cluster, name);
         }
         throw error;
       });
-    await authorizeOn(who, environment, devenvDeletePermission, 'delete');
+    await access.authorize(who.credentials, 'delete', environment);
     res.json(await provisioner.delete(cluster, name));
   });
 
@@ -269,7 +214,7 @@ export async function createRouter(
     const who = await caller(req, res);
     audit(res).action = 'issue-kubeconfig';
     const environment = await provisioner.get(cluster, name);
-    await authorizeOn(who, environment, devenvUpdatePermission, 'connect to');
+    await access.authorize(who.credentials, 'connect', environment);
     const issued = await provisioner.issueKubeconfig(cluster, name);
     // Credentials: never cached, never logged; only the requesting user receives them.
     res.setHeader('Cache-Control', 'no-store');
@@ -285,14 +230,14 @@ export async function createRouter(
     const who = await caller(req, res);
     audit(res).action = 'read-connection';
     const environment = await provisioner.get(cluster, name);
-    await authorizeOn(who, environment, devenvUpdatePermission, 'connect to');
+    await access.authorize(who.credentials, 'connect', environment);
     res.setHeader('Cache-Control', 'no-store');
     res.json(await provisioner.readConnectionSecret(cluster, name));
   });
 
   router.get('/audit', async (req, res) => {
     const who = await caller(req, res);
-    const isAdmin = isDevenvAdmin(who.ownership, admins);
+    const isAdmin = await access.isAdmin(who.credentials);
     const { cluster, name, limit } = req.query;
     res.json({
       items: await options.audit.list({
