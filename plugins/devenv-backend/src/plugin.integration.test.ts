@@ -2,14 +2,14 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { clustersServiceRef } from '@kubeplatform/clusters-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import {
+  fleetConfig,
+  startFleetBackend,
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
 import {
   environmentProvisionerServiceRef,
   EnvironmentProvisioner,
@@ -32,7 +32,8 @@ const as = (user: string) => mockCredentials.user.header(user);
 
 let fleet: LocalFleet;
 let logger: ReturnType<typeof mockServices.logger.mock>;
-let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+let server: Awaited<ReturnType<typeof startFleetBackend>>['server'];
+let stopBackend: (() => Promise<void>) | undefined;
 const name = `it-api-${Date.now().toString(36)}`;
 
 async function waitUntilGone(namespace: string) {
@@ -51,30 +52,12 @@ async function waitUntilGone(namespace: string) {
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   logger = mockServices.logger.mock();
-  const clusters = {
-    listClusters: async () =>
-      fleet.clusters.map(c => ({
-        name: c.name,
-        title: c.title,
-        region: c.region,
-        url: c.server,
-        source: 'kubeconfig' as const,
-      })),
-    getCluster: async (n: string) =>
-      fleet.clusters
-        .filter(c => c.name === n)
-        .map(c => ({
-          name: c.name,
-          url: c.server,
-          source: 'kubeconfig' as const,
-        }))[0],
-    getKubeConfig: async (n: string): Promise<KubeConfig> =>
-      fleet.cluster(n).kubeConfig(),
-  };
-  const backend = await startTestBackend({
+  const backend = await startFleetBackend({
+    config: fleetConfig(
+      fleet.clusters.map(cluster => ({ cluster, token: 'backend' as const })),
+    ),
     features: [
       devenvPlugin,
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       createServiceFactory({
         service: coreServices.userInfo,
         deps: {},
@@ -95,8 +78,8 @@ beforeAll(async () => {
       }),
       createServiceFactory({
         service: environmentProvisionerServiceRef,
-        deps: {},
-        factory: () =>
+        deps: { clusters: clustersServiceRef },
+        factory: ({ clusters }) =>
           new EnvironmentProvisioner({
             clusters,
             settings: parseDevenvSettings({
@@ -112,10 +95,12 @@ beforeAll(async () => {
       }),
     ],
   });
+  stopBackend = () => backend.stop();
   server = backend.server;
 });
 
 afterAll(async () => {
+  await stopBackend?.();
   const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
   await core.deleteNamespace({ name }).catch(() => undefined);
 });

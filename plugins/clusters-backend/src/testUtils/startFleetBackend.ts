@@ -41,6 +41,8 @@ export interface FleetBackendOptions {
 /** @public */
 export interface FleetBackend {
   server: Server;
+  /** `http://127.0.0.1:<port>`. */
+  baseUrl: string;
   /** `http://127.0.0.1:<port>/api/<pluginId>`. */
   apiUrl(pluginId: string): string;
   /** The backend's watch cache; the clusters plugin has started it. */
@@ -98,9 +100,11 @@ export async function startFleetBackend(
     ],
   });
   const { port } = backend.server.address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
     server: backend.server,
-    apiUrl: pluginId => `http://127.0.0.1:${port}/api/${pluginId}`,
+    baseUrl,
+    apiUrl: pluginId => `${baseUrl}/api/${pluginId}`,
     cache: cache!,
     clusters: clusters!,
     stop: () => backend.stop(),
