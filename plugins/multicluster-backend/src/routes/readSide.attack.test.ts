@@ -1,0 +1,333 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import express from 'express';
+import http from 'node:http';
+import { PassThrough } from 'node:stream';
+import request from 'supertest';
+import { readMulticlusterOptions } from '../readMulticlusterOptions';
+import { createRouter } from '../router';
+
+/**
+ * Attack tests of the read side (issue 11, findings 4, 7 and 8) on the router with an in-memory
+ * cluster: what an entity author, a viewer or a script with one user's token can make the
+ * backend show or hold. The same attacks run against the real fleet in
+ * readSide.attack.integration.test.ts.
+ */
+
+const entity = (name: string, annotations: Record<string, string>) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
+});
+
+const meta = (name: string, namespace: string, labels: object) => ({
+  name,
+  namespace,
+  uid: `uid-${namespace}-${name}`,
+  labels,
+});
+
+/** One cluster: the checkout team's Deployment in `shop`, the platform's in `kube-system`. */
+function fakeCluster(dashboardUrl: string) {
+  const objects: Record<string, any[]> = {
+    deployments: [
+      {
+        metadata: meta('checkout', 'shop', {
+          'backstage.io/kubernetes-id': 'checkout',
+        }),
+        spec: { replicas: 1, template: { spec: { containers: [] } } },
+        status: {},
+      },
+      {
+        metadata: meta('coredns', 'kube-system', { 'k8s-app': 'kube-dns' }),
+        spec: { replicas: 1, template: { spec: { containers: [] } } },
+        status: {},
+      },
+    ],
+    pods: [
+      {
+        metadata: meta('checkout-1', 'shop', {
+          'backstage.io/kubernetes-id': 'checkout',
+        }),
+        spec: { containers: [{ name: 'app', image: 'checkout:1' }] },
+        status: { phase: 'Running' },
+      },
+      {
+        metadata: meta('coredns-1', 'kube-system', { 'k8s-app': 'kube-dns' }),
+        spec: { containers: [{ name: 'coredns', image: 'coredns:1' }] },
+        status: { phase: 'Running' },
+      },
+    ],
+  };
+  const logRequests: string[] = [];
+  const reader = {
+    identity: { name: 'prod-us', dashboardUrl },
+    list: (resource: string, namespace?: string) =>
+      (objects[resource] ?? []).filter(
+        o => !namespace || o.metadata.namespace === namespace,
+      ),
+    get: (resource: string, namespace: string, name: string) =>
+      (objects[resource] ?? []).find(
+        o => o.metadata.namespace === namespace && o.metadata.name === name,
+      ),
+    listByKubernetesId: (resource: string, id: string) =>
+      (objects[resource] ?? []).filter(
+        o => o.metadata.labels['backstage.io/kubernetes-id'] === id,
+      ),
+    listByOwner: () => [],
+    eventsFor: () => [],
+    status: () => ({ state: 'ok' }),
+    restartsInLastHour: () => 0,
+    connection: {
+      // A follow stays open, as a live container's log does.
+      request: async (path: string) => {
+        logRequests.push(path);
+        const body = new PassThrough();
+        body.write('a log line\n');
+        if (!path.includes('follow=true')) body.end();
+        return body;
+      },
+    },
+  };
+  return { reader, logRequests };
+}
+
+async function app(
+  config: object = {},
+  dashboardUrl = 'https://dash.example/prod-us',
+) {
+  const cluster = fakeCluster(dashboardUrl);
+  const auditor = mockServices.auditor.mock();
+  const router = await createRouter({
+    logger: mockServices.logger.mock(),
+    httpAuth: mockServices.httpAuth(),
+    catalog: catalogServiceMock({
+      entities: [
+        entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
+        entity('sneaky', {
+          'backstage.io/kubernetes-label-selector': '!nonexistent',
+        }),
+        entity('platform-peek', {
+          'backstage.io/kubernetes-label-selector': 'k8s-app=kube-dns',
+        }),
+      ],
+    }),
+    permissions: mockServices.permissions({ result: 'ALLOW' as any }),
+    cache: {
+      list: () => [cluster.reader as any],
+      get: (name: string) =>
+        name === 'prod-us' ? (cluster.reader as any) : undefined,
+      subscribe: () => () => {},
+    },
+    options: readMulticlusterOptions(
+      new ConfigReader({ kubeplatform: { multicluster: config } }),
+    ),
+    auditor,
+  });
+  const middleware = MiddlewareFactory.create({
+    config: new ConfigReader({}),
+    logger: mockServices.logger.mock(),
+  });
+  const server = http.createServer(
+    express().use(router).use(middleware.error()),
+  );
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    auditor,
+    logRequests: cluster.logRequests,
+    close: () =>
+      new Promise<void>(r => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+const asUser = (ref: string) => ({
+  Authorization: mockCredentials.user.header(ref),
+});
+
+describe('read side attacks (router, in-memory cluster)', () => {
+  it('attack: the selector !nonexistent is refused with a clear error, shows no workloads, and its logs route answers 403', async () => {
+    const a = await app();
+    try {
+      const view = await request(a.server).get(
+        '/entities/component/default/sneaky',
+      );
+      expect(view.status).toBe(200);
+      expect(view.body.clusters).toEqual([]);
+      expect(view.body.explanation).toMatchObject({
+        code: 'InvalidLabelSelector',
+        message:
+          "The label selector '!nonexistent' has no positive equality term; see docs/security.md#entity-scope",
+      });
+      const logs = await request(a.server).get(
+        '/entities/component/default/sneaky/clusters/prod-us/pods/kube-system/coredns-1/logs',
+      );
+      expect(logs.status).toBe(403);
+      expect(logs.body.error.message).toMatch(/no positive equality term/);
+      expect(a.logRequests).toEqual([]);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('attack: the admin entity scope hides namespaces outside it from views and logs', async () => {
+    const a = await app({
+      entityScope: { clusters: [{ cluster: 'prod-us', namespaces: ['shop'] }] },
+    });
+    try {
+      const view = await request(a.server).get(
+        '/entities/component/default/platform-peek',
+      );
+      expect(view.status).toBe(200);
+      expect(view.body.clusters).toEqual([]);
+      const logs = await request(a.server).get(
+        '/entities/component/default/platform-peek/clusters/prod-us/pods/kube-system/coredns-1/logs',
+      );
+      expect(logs.status).toBe(404);
+      expect(a.logRequests).toEqual([]);
+      // Inside the scope everything still works.
+      const checkout = await request(a.server).get(
+        '/entities/component/default/checkout',
+      );
+      expect(checkout.body.clusters[0].workloads[0].name).toBe('checkout');
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('attack: one user opening more log follows than allowed gets 429 with Retry-After; another user is unaffected', async () => {
+    const a = await app({ logs: { maxFollowsPerUser: 2 } });
+    const abort = new AbortController();
+    const follow = (user: string) =>
+      fetch(
+        `${a.url}/entities/component/default/checkout/clusters/prod-us/pods/shop/checkout-1/logs?follow=true`,
+        { headers: asUser(user), signal: abort.signal },
+      );
+    try {
+      const statuses: number[] = [];
+      const retryAfter: Array<string | null> = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await follow('user:default/mallory');
+        statuses.push(res.status);
+        retryAfter.push(res.headers.get('retry-after'));
+      }
+      expect(statuses).toEqual([200, 200, 429, 429, 429]);
+      expect(retryAfter[2]).toBe('15');
+      expect((await follow('user:default/alice')).status).toBe(200);
+    } finally {
+      abort.abort();
+      await a.close();
+    }
+  });
+
+  it('attack: one user opening more live view streams than allowed gets 429 with Retry-After', async () => {
+    const a = await app({ stream: { maxPerUser: 3 } });
+    const abort = new AbortController();
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(
+          `${a.url}/entities/component/default/checkout/stream`,
+          { headers: asUser('user:default/mallory'), signal: abort.signal },
+        );
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter = res.headers.get('retry-after');
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect(retryAfter).toBe('15');
+    } finally {
+      abort.abort();
+      await a.close();
+    }
+  });
+
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<b>x</b>'])(
+    'attack: a dashboardUrl %j never reaches the browser as a link',
+    async dashboardUrl => {
+      const a = await app({}, dashboardUrl);
+      try {
+        const view = await request(a.server).get(
+          '/entities/component/default/checkout',
+        );
+        expect(view.body.clusters[0].cluster.name).toBe('prod-us');
+        expect(view.body.clusters[0].cluster.dashboardUrl).toBeUndefined();
+      } finally {
+        await a.close();
+      }
+    },
+  );
+
+  it('keeps an https dashboardUrl', async () => {
+    const a = await app();
+    try {
+      const view = await request(a.server).get(
+        '/entities/component/default/checkout',
+      );
+      expect(view.body.clusters[0].cluster.dashboardUrl).toBe(
+        'https://dash.example/prod-us',
+      );
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('audits log reads, served and refused, with the cluster, pod, container and outcome', async () => {
+    const a = await app();
+    try {
+      await request(a.server)
+        .get(
+          '/entities/component/default/checkout/clusters/prod-us/pods/shop/checkout-1/logs',
+        )
+        .set(asUser('user:default/alice'));
+      await request(a.server)
+        .get(
+          '/entities/component/default/sneaky/clusters/prod-us/pods/kube-system/coredns-1/logs',
+        )
+        .set(asUser('user:default/mallory'));
+      const calls = a.auditor.createEvent.mock.calls.map(c => c[0]);
+      expect(calls).toEqual([
+        expect.objectContaining({
+          eventId: 'logs-read',
+          request: expect.anything(),
+          meta: expect.objectContaining({
+            entityRef: 'component:default/checkout',
+            cluster: 'prod-us',
+            namespace: 'shop',
+            pod: 'checkout-1',
+          }),
+        }),
+        expect.objectContaining({
+          eventId: 'logs-read',
+          meta: expect.objectContaining({
+            entityRef: 'component:default/sneaky',
+            pod: 'coredns-1',
+          }),
+        }),
+      ]);
+      const [served, refused] = a.auditor.createEvent.mock.results.map(
+        r => r.value,
+      );
+      const servedEvent = await served;
+      const refusedEvent = await refused;
+      expect(servedEvent.success).toHaveBeenCalledWith({
+        meta: { container: 'app' },
+      });
+      expect(refusedEvent.fail).toHaveBeenCalledWith({
+        error: expect.objectContaining({
+          message: expect.stringMatching(/no positive equality term/),
+        }),
+      });
+    } finally {
+      await a.close();
+    }
+  });
+});
