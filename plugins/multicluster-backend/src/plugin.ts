@@ -23,6 +23,7 @@ export const multiclusterPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: watchCacheServiceRef,
       },
@@ -33,6 +34,7 @@ export const multiclusterPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        auditor,
         catalog,
         cache,
       }) {
@@ -45,6 +47,7 @@ export const multiclusterPlugin = createBackendPlugin({
             permissions,
             cache,
             options: readMulticlusterOptions(config),
+            auditor,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
