@@ -3,7 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import {
+  environmentAccessPolicyServiceRef,
+  environmentProvisionerServiceRef,
+} from '@kubeplatform/plugin-devenv-node';
 import { applyManifestsAction } from './actions/applyManifestsAction';
 import { createEnvironmentAction } from './actions/createEnvironmentAction';
 import { deleteEnvironmentAction } from './actions/deleteEnvironmentAction';
@@ -17,20 +20,18 @@ export const scaffolderModuleDevenv = createBackendModule({
       deps: {
         actions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        userInfo: coreServices.userInfo,
-        permissions: coreServices.permissions,
         provisioner: environmentProvisionerServiceRef,
+        access: environmentAccessPolicyServiceRef,
       },
-      async init({ actions, config, userInfo, permissions, provisioner }) {
+      async init({ actions, config, provisioner, access }) {
         actions.addActions(
           createEnvironmentAction({
             provisioner,
-            userInfo,
-            permissions,
+            access,
             appBaseUrl: config.getString('app.baseUrl'),
           }),
-          deleteEnvironmentAction({ provisioner, userInfo, permissions }),
-          applyManifestsAction({ provisioner, userInfo, permissions }),
+          deleteEnvironmentAction({ provisioner, access }),
+          applyManifestsAction({ provisioner, access }),
         );
       },
     });

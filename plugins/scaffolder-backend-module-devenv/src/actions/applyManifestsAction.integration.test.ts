@@ -4,6 +4,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
@@ -128,19 +129,22 @@ function context(user: string) {
 it('applies every document into the environment namespace for a group member, and refuses others', async () => {
   const action = applyManifestsAction({
     provisioner,
-    permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    userInfo: {
-      getUserInfo: async (credentials: any) => {
-        const ref = credentials.principal.userEntityRef;
-        return {
-          userEntityRef: ref,
-          ownershipEntityRefs:
-            ref === 'user:default/alice'
-              ? [ref, 'group:default/team-a']
-              : [ref],
-        };
+    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+      userInfo: {
+        getUserInfo: async (credentials: any) => {
+          const ref = credentials.principal.userEntityRef;
+          return {
+            userEntityRef: ref,
+            ownershipEntityRefs:
+              ref === 'user:default/alice'
+                ? [ref, 'group:default/team-a']
+                : [ref],
+          };
+        },
       },
-    },
+    }),
   });
   const kubeConfig = fleet.cluster(CLUSTER).kubeConfig();
   const apps = kubeConfig.makeApiClient(AppsV1Api);

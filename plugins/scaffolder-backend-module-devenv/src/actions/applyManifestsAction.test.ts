@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
@@ -53,12 +54,16 @@ const clusters = {
   },
 };
 
-function setup(ownership = ['user:default/mock', 'group:default/team-a']) {
+function setup(
+  ownership = ['user:default/mock', 'group:default/team-a'],
+  enforceOwnership = true,
+) {
   const provisioner = new EnvironmentProvisioner({
     clusters: clusters as any,
     settings: parseDevenvSettings({
       classes: [{ name: 'namespace', type: 'namespace' }],
       admins: ['group:default/platform'],
+      enforceOwnership,
     }),
     logger: mockServices.logger.mock(),
     platformUrl: 'http://localhost:7007/api/devenv',
@@ -72,13 +77,16 @@ function setup(ownership = ['user:default/mock', 'group:default/team-a']) {
   } as any);
   const action = applyManifestsAction({
     provisioner,
-    permissions: mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
-    }),
-    userInfo: mockServices.userInfo({
-      userEntityRef: 'user:default/mock',
-      ownershipEntityRefs: ownership,
+    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
+      }),
+      userInfo: mockServices.userInfo({
+        userEntityRef: 'user:default/mock',
+        ownershipEntityRefs: ownership,
+      }),
     }),
   });
   return { action, apply, get };
@@ -226,6 +234,24 @@ describe('kubeplatform:devenv:apply', () => {
     );
     expect(ctx.checkpoint).not.toHaveBeenCalled();
     expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('leaves ownership to the permission policy when enforceOwnership is off', async () => {
+    const { action, apply } = setup(
+      ['user:default/mock', 'group:default/team-b'],
+      false,
+    );
+    apply.mockResolvedValue({
+      environment: { namespace: 'mock-dev' } as any,
+      applied: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'basket' }],
+    });
+    const ctx = await context(
+      { 'k8s/deployment.yaml': DEPLOYMENT },
+      { manifests: './k8s' },
+      false,
+    );
+    await action.handler(ctx);
+    expect(apply).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a folder without any document', async () => {

@@ -1,16 +1,11 @@
-import type {
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { devenvUpdatePermission } from '@kubeplatform/clusters-common';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   placeInEnvironmentNamespace,
 } from '@kubeplatform/plugin-devenv-node';
 import { examples } from './applyManifestsAction.examples';
-import { assertInitiatorMayManage } from './initiator';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
 export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
@@ -21,10 +16,9 @@ export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
  */
 export function applyManifestsAction(options: {
   provisioner: EnvironmentProvisioner;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
+  access: EnvironmentAccessPolicy;
 }) {
-  const { provisioner, userInfo, permissions } = options;
+  const { provisioner, access } = options;
   return createTemplateAction({
     id: APPLY_ACTION_ID,
     description:
@@ -81,14 +75,11 @@ export function applyManifestsAction(options: {
       const environment = await provisioner.get(cluster, name);
       // Validate against the real namespace before any permission call or write.
       placeInEnvironmentNamespace(manifests, environment.namespace);
-      await assertInitiatorMayManage(ctx, {
+      await access.authorize(
+        await ctx.getInitiatorCredentials(),
+        'apply',
         environment,
-        permission: devenvUpdatePermission,
-        permissions,
-        userInfo,
-        admins: provisioner.settings.admins,
-        attempt: 'apply manifests to environment',
-      });
+      );
 
       const result = (await ctx.checkpoint({
         key: `kubeplatform.devenv.apply.${cluster}.${name}`,

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
@@ -50,13 +51,16 @@ function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
   });
   const action = createEnvironmentAction({
     provisioner,
-    permissions,
-    userInfo: mockServices.userInfo({
-      userEntityRef: 'user:default/mock',
-      ownershipEntityRefs: options.ownership ?? [
-        'user:default/mock',
-        'group:default/team-a',
-      ],
+    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
+      auth: mockServices.auth(),
+      permissions,
+      userInfo: mockServices.userInfo({
+        userEntityRef: 'user:default/mock',
+        ownershipEntityRefs: options.ownership ?? [
+          'user:default/mock',
+          'group:default/team-a',
+        ],
+      }),
     }),
     appBaseUrl: 'http://localhost:3000',
   });

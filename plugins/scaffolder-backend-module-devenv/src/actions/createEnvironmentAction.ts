@@ -1,22 +1,15 @@
-import type {
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  devenvCreatePermission,
   Environment,
   environmentEntityName,
 } from '@kubeplatform/clusters-common';
-import {
+import type {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
-  mayRequestFor,
 } from '@kubeplatform/plugin-devenv-node';
 import { examples } from './createEnvironmentAction.examples';
-import { initiatorOwnershipRefs } from './initiator';
 
 export const CREATE_ACTION_ID = 'kubeplatform:devenv:create';
 
@@ -53,11 +46,10 @@ function environmentOutputs(environment: Environment, appBaseUrl: string) {
  */
 export function createEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
+  access: EnvironmentAccessPolicy;
   appBaseUrl: string;
 }) {
-  const { provisioner, userInfo, permissions, appBaseUrl } = options;
+  const { provisioner, access, appBaseUrl } = options;
   return createTemplateAction({
     id: CREATE_ACTION_ID,
     description:
@@ -151,15 +143,7 @@ export function createEnvironmentAction(options: {
         parameters: ctx.input.parameters,
       };
       const credentials = await ctx.getInitiatorCredentials();
-      const [decision] = await permissions.authorize(
-        [{ permission: devenvCreatePermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          'You may not create development environments',
-        );
-      }
+      await access.authorizeCreate(credentials);
 
       ctx.logger.info(
         `Validating environment ${request.cluster}/${request.name} (class ${request.class})`,
@@ -167,14 +151,7 @@ export function createEnvironmentAction(options: {
       const plan = await provisioner.plan(request, {
         createdBy: ctx.user?.ref,
       });
-      const refs = await initiatorOwnershipRefs(ctx, userInfo);
-      if (
-        !mayRequestFor(plan.request.owner, refs, provisioner.settings.admins)
-      ) {
-        throw new NotAllowedError(
-          `You may only request environments for yourself or your groups, not for ${plan.request.owner}`,
-        );
-      }
+      await access.authorizeOwner(credentials, plan.request.owner);
 
       if (ctx.isDryRun) {
         ctx.logger.info(

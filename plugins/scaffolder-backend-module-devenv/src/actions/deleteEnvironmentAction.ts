@@ -1,12 +1,9 @@
-import type {
-  PermissionsService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { devenvDeletePermission } from '@kubeplatform/clusters-common';
-import { EnvironmentProvisioner } from '@kubeplatform/plugin-devenv-node';
+import type {
+  EnvironmentAccessPolicy,
+  EnvironmentProvisioner,
+} from '@kubeplatform/plugin-devenv-node';
 import { examples } from './deleteEnvironmentAction.examples';
-import { assertInitiatorMayManage } from './initiator';
 
 export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
 
@@ -16,10 +13,9 @@ export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
  */
 export function deleteEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;
-  userInfo: UserInfoService;
-  permissions: PermissionsService;
+  access: EnvironmentAccessPolicy;
 }) {
-  const { provisioner, userInfo, permissions } = options;
+  const { provisioner, access } = options;
   return createTemplateAction({
     id: DELETE_ACTION_ID,
     description:
@@ -41,14 +37,11 @@ export function deleteEnvironmentAction(options: {
     async handler(ctx) {
       const { cluster, name } = ctx.input;
       const environment = await provisioner.get(cluster, name);
-      await assertInitiatorMayManage(ctx, {
+      await access.authorize(
+        await ctx.getInitiatorCredentials(),
+        'delete',
         environment,
-        permission: devenvDeletePermission,
-        permissions,
-        userInfo,
-        admins: provisioner.settings.admins,
-        attempt: 'delete environment',
-      });
+      );
       ctx.output('environmentRef', environment.ref);
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would delete environment ${environment.ref}`);

@@ -4,6 +4,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
@@ -49,14 +50,18 @@ function actions(ownership: Record<string, string[]>) {
   const permissions = mockServices.permissions({
     result: AuthorizeResult.ALLOW,
   });
+  const access = EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
+    auth: mockServices.auth(),
+    permissions,
+    userInfo,
+  });
   return {
     create: createEnvironmentAction({
       provisioner,
-      userInfo,
-      permissions,
+      access,
       appBaseUrl: 'http://localhost:3000',
     }),
-    remove: deleteEnvironmentAction({ provisioner, userInfo, permissions }),
+    remove: deleteEnvironmentAction({ provisioner, access }),
   };
 }
 
