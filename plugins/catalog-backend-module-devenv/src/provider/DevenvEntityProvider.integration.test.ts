@@ -3,6 +3,7 @@ import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
+  EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
@@ -49,6 +50,11 @@ function setup(unreachable: string[] = []) {
   const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
   const provider = new DevenvEntityProvider({
     provisioner,
+    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      userInfo: mockServices.userInfo(),
+    }),
     listClusters: async () => details,
     clusterOwner: 'group:default/platform-team',
     logger: mockServices.logger.mock(),

@@ -7,7 +7,10 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type { EnvironmentProvisioner } from '@kubeplatform/plugin-devenv-node';
+import type {
+  EnvironmentAccessPolicy,
+  EnvironmentProvisioner,
+} from '@kubeplatform/plugin-devenv-node';
 import type { ClusterDetails } from '@kubeplatform/clusters-node';
 import {
   clusterEntity,
@@ -27,6 +30,8 @@ export class DevenvEntityProvider implements EntityProvider {
   constructor(
     private readonly options: {
       provisioner: EnvironmentProvisioner;
+      /** Decides under which catalog ref an environment is seen. */
+      access: Pick<EnvironmentAccessPolicy, 'catalogEntityRef'>;
       /** Clusters to publish; those that came from the catalog are already there. */
       listClusters: () => Promise<
         Pick<
@@ -69,7 +74,9 @@ export class DevenvEntityProvider implements EntityProvider {
     const byCluster = new Map<string, Entity[]>();
     for (const env of items) {
       const list = byCluster.get(env.cluster) ?? [];
-      list.push(environmentEntity(env));
+      list.push(
+        environmentEntity(env, this.options.access.catalogEntityRef(env)),
+      );
       byCluster.set(env.cluster, list);
     }
     const failed = new Set(errors.map(e => e.cluster));

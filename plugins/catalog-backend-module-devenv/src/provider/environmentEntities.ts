@@ -1,4 +1,4 @@
-import type { Entity } from '@backstage/catalog-model';
+import type { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import {
   CLUSTER_ENTITY_TYPE,
   Environment,
@@ -7,7 +7,6 @@ import {
   ENTITY_ENVIRONMENT_ANNOTATION,
   ENTITY_EXPIRES_AT_ANNOTATION,
   ENTITY_STATUS_ANNOTATION,
-  environmentEntityName,
   ENVIRONMENT_ENTITY_TYPE,
   KUBERNETES_NAMESPACE_ANNOTATION,
 } from '@kubeplatform/clusters-common';
@@ -30,14 +29,20 @@ export function clusterEntityName(cluster: string): string {
     .slice(0, 63);
 }
 
-/** An environment as a catalog Resource of type `dev-environment`, owned by its owner. */
-export function environmentEntity(env: Environment): Entity {
+/**
+ * An environment as a catalog Resource of type `dev-environment`, owned by its owner. `ref` is
+ * where the access policy says the environment is seen (and permission-checked) in the catalog.
+ */
+export function environmentEntity(
+  env: Environment,
+  ref: CompoundEntityRef,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: environmentEntityName(env.cluster, env.name),
-      namespace: 'default',
+      name: ref.name,
+      namespace: ref.namespace,
       title: `${env.name} (${env.cluster})`,
       description: `Development environment of class ${env.class} on cluster ${env.cluster}, expires ${env.expiresAt}.`,
       annotations: {
