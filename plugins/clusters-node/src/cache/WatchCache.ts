@@ -46,6 +46,37 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
   };
 }
 
+/** Severity order of ClusterWatcher's aggregate state; a source failure ranks as `stale`. */
+const WORSE_THAN_STALE: ClusterSyncState[] = [
+  'unauthorized',
+  'unreachable',
+  'timeout',
+  'forbidden',
+];
+
+/**
+ * A cluster watcher that also knows whether the source that defines its cluster is failing. Its
+ * status is then `stale` (unless the cluster itself is in a worse state), with the data kept.
+ */
+class SourcedClusterWatcher extends ClusterWatcher {
+  private sourceFailure?: string;
+
+  /** Records why the cluster's source is failing, or that it answers. True when that changed. */
+  markSource(failure: string | undefined): boolean {
+    if (failure === this.sourceFailure) return false;
+    this.sourceFailure = failure;
+    return true;
+  }
+
+  status(now = Date.now()): SyncStatus {
+    const status = super.status(now);
+    if (!this.sourceFailure || WORSE_THAN_STALE.includes(status.state)) {
+      return status;
+    }
+    return { ...status, state: 'stale', reason: this.sourceFailure };
+  }
+}
+
 /**
  * The watch cache of every cluster, one per backend process. Reading it costs no API call.
  * Watches start on first use (`start()`), so plugins that only need the registry pay nothing.
@@ -183,37 +214,6 @@ export class WatchCache {
         );
       }
     }
-  }
-}
-
-/** Severity order of ClusterWatcher's aggregate state; a source failure ranks as `stale`. */
-const WORSE_THAN_STALE: ClusterSyncState[] = [
-  'unauthorized',
-  'unreachable',
-  'timeout',
-  'forbidden',
-];
-
-/**
- * A cluster watcher that also knows whether the source that defines its cluster is failing. Its
- * status is then `stale` (unless the cluster itself is in a worse state), with the data kept.
- */
-class SourcedClusterWatcher extends ClusterWatcher {
-  private sourceFailure?: string;
-
-  /** Records why the cluster's source is failing, or that it answers. True when that changed. */
-  markSource(failure: string | undefined): boolean {
-    if (failure === this.sourceFailure) return false;
-    this.sourceFailure = failure;
-    return true;
-  }
-
-  status(now = Date.now()): SyncStatus {
-    const status = super.status(now);
-    if (!this.sourceFailure || WORSE_THAN_STALE.includes(status.state)) {
-      return status;
-    }
-    return { ...status, state: 'stale', reason: this.sourceFailure };
   }
 }
 
