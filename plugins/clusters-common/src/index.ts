@@ -10,4 +10,6 @@ export * from './permissions';
 export * from './problems';
 export * from './problems/types';
 export * from './view/types';
+export * from './trimmed';
+export * from './workloads';
 export * from './environments';

@@ -44,15 +44,11 @@ export {
   readWatchCacheOptions,
   type WatchCacheOptions,
 } from './cache/WatchCache';
+export type { CacheChange, EventBounds } from './cache/ClusterWatcher';
+export type { CacheReader, ClusterCache } from './cache/CacheReader';
+export type { WatchTuning } from './cache/WatchUnit';
 export type {
-  CacheChange,
-  ClusterWatcher,
-  EventBounds,
-} from './cache/ClusterWatcher';
-export type { WatchTuning, WatchUnitState } from './cache/WatchUnit';
-export {
-  CACHED_RESOURCES,
-  type CachedResource,
-  type CachedResourceTypes,
+  CachedObject,
+  CachedResource,
+  CachedResourceTypes,
 } from './cache/resources';
-export { clearInternTables } from './cache/intern';

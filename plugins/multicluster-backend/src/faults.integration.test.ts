@@ -7,6 +7,7 @@ import {
   serviceEntity,
   startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { cacheDiagnostics } from '@kubeplatform/clusters-node/alpha';
 import { multiclusterPlugin } from './plugin';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 
@@ -309,7 +310,7 @@ describe('failures as data on the local fleet', () => {
     const watcher = backend.cache.get('prod-us')!;
     const uidsBefore = new Set(watcher.list('pods').map(p => p.metadata!.uid));
     expect(uidsBefore.size).toBeGreaterThan(0);
-    const listsBefore = watcher.listCounts().pods;
+    const listsBefore = cacheDiagnostics(watcher).listCounts().pods;
 
     // Re-open the pods watch from resourceVersion 1: the real apiserver answers 410 Expired.
     // The version is set when ListWatch reconnects, so no event in flight can overwrite it.
@@ -329,11 +330,11 @@ describe('failures as data on the local fleet', () => {
     unit.informer.request?.abort();
 
     await eventually(
-      async () => watcher.listCounts().pods,
+      async () => cacheDiagnostics(watcher).listCounts().pods,
       n => n > listsBefore,
       15_000,
     );
-    expect(watcher.listCounts().pods).toBe(listsBefore + 1);
+    expect(cacheDiagnostics(watcher).listCounts().pods).toBe(listsBefore + 1);
     const uidsAfter = new Set(watcher.list('pods').map(p => p.metadata!.uid));
     expect([...uidsBefore].filter(uid => !uidsAfter.has(uid))).toEqual([]);
     expect(uidsAfter.size).toBe(uidsBefore.size);

@@ -9,7 +9,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   multiclusterLogsReadPermission,
   multiclusterViewReadPermission,
-  WorkloadKind,
+  isWorkloadKind,
+  WORKLOAD_KINDS,
 } from '@kubeplatform/clusters-common';
 import type { WatchCache } from '@kubeplatform/clusters-node';
 import express from 'express';
@@ -37,13 +38,6 @@ export interface RouterOptions {
   auditor?: AuditorService;
 }
 
-const WORKLOAD_KINDS = new Set<WorkloadKind>([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-]);
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 export async function createRouter(
@@ -119,9 +113,9 @@ export async function createRouter(
       const ref = parseEntityRefParams(req.params);
       const { cluster, workloadKind, workloadNamespace, workloadName } =
         req.params;
-      if (!WORKLOAD_KINDS.has(workloadKind as WorkloadKind)) {
+      if (!isWorkloadKind(workloadKind)) {
         throw new InputError(
-          `Unknown workload kind; use one of ${[...WORKLOAD_KINDS].join(', ')}`,
+          `Unknown workload kind; use one of ${WORKLOAD_KINDS.join(', ')}`,
         );
       }
       checkK8sName(workloadNamespace, 'workload namespace');

@@ -1,10 +1,13 @@
 import { ConfigReader } from '@backstage/config';
 import {
-  clearInternTables,
   DefaultClustersService,
   readWatchCacheOptions,
   WatchCache,
 } from '@kubeplatform/clusters-node';
+import {
+  cacheDiagnostics,
+  clearInternTables,
+} from '@kubeplatform/clusters-node/alpha';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -59,7 +62,9 @@ export async function measureCacheHeap(config: object) {
   const objects = cache
     .list()
     .reduce(
-      (n, w) => n + Object.values(w.counts()).reduce((a, b) => a + b, 0),
+      (n, w) =>
+        n +
+        Object.values(cacheDiagnostics(w).counts()).reduce((a, b) => a + b, 0),
       0,
     );
   const states = cache

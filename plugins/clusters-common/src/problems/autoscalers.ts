@@ -1,4 +1,5 @@
-import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
+import type { TrimmedHpa } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { findCondition, sentence } from './conditions';
 import { namespaceFlag, problemObject } from './objectRef';
 import { toIso } from './timestamps';
@@ -24,7 +25,7 @@ const UNABLE_TO_SCALE_REASONS = new Set([
 ]);
 
 /** CPU utilisation target and current value in percent, when the HPA has a CPU resource metric. */
-export function hpaCpuUtilization(hpa: V2HorizontalPodAutoscaler): {
+export function hpaCpuUtilization(hpa: TrimmedHpa<KubernetesTimestamp>): {
   target?: number;
   current?: number;
 } {
@@ -50,7 +51,7 @@ export function hpaCpuUtilization(hpa: V2HorizontalPodAutoscaler): {
  * - HpaNearMaxReplicas: maxReplicas >= 10 and ceil(0.9 × maxReplicas) <= current < maxReplicas.
  */
 export function detectAutoscalerProblems(
-  hpa: V2HorizontalPodAutoscaler,
+  hpa: TrimmedHpa<KubernetesTimestamp>,
 ): Problem[] {
   const problems: Problem[] = [];
   const metadata = hpa.metadata;

@@ -1,9 +1,10 @@
 import type {
-  V1Container,
-  V1ContainerStatus,
-  V1Pod,
-  V1PodCondition,
-} from '@kubernetes/client-node';
+  TrimmedCondition,
+  TrimmedContainer,
+  TrimmedContainerStatus,
+  TrimmedPod,
+} from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { findCondition } from './conditions';
 import { namespaceFlag } from './objectRef';
 import { toIso } from './timestamps';
@@ -13,16 +14,19 @@ const MAX_QUOTED_TEXT = 500;
 
 /** One container of a pod, with what every container detector needs to judge it. */
 export interface ContainerContext {
-  pod: V1Pod;
-  status: V1ContainerStatus;
-  spec?: V1Container;
+  pod: TrimmedPod<KubernetesTimestamp>;
+  status: TrimmedContainerStatus<KubernetesTimestamp>;
+  spec?: TrimmedContainer;
   init: boolean;
   now: Date;
 }
 
 /** Every container status of a pod, init containers first, paired with its spec. */
-export function containerContexts(pod: V1Pod, now: Date): ContainerContext[] {
-  const specs = new Map<string, V1Container>();
+export function containerContexts(
+  pod: TrimmedPod<KubernetesTimestamp>,
+  now: Date,
+): ContainerContext[] {
+  const specs = new Map<string, TrimmedContainer>();
   for (const c of [
     ...(pod.spec?.initContainers ?? []),
     ...(pod.spec?.containers ?? []),
@@ -30,7 +34,7 @@ export function containerContexts(pod: V1Pod, now: Date): ContainerContext[] {
     if (c?.name) specs.set(c.name, c);
   }
   const contexts = (
-    statuses: V1ContainerStatus[] | undefined,
+    statuses: TrimmedContainerStatus<KubernetesTimestamp>[] | undefined,
     init: boolean,
   ): ContainerContext[] =>
     (statuses ?? [])
@@ -55,7 +59,7 @@ export function containerLabel(context: ContainerContext): string {
   }"`;
 }
 
-export function podRef(pod: V1Pod): string {
+export function podRef(pod: TrimmedPod<KubernetesTimestamp>): string {
   return `pod ${pod.metadata?.name ?? '(unnamed)'}`;
 }
 
@@ -72,8 +76,11 @@ export function quote(text: string | undefined): string | undefined {
  * When the pod stopped being ready: the Ready (or ContainersReady) condition's last transition to
  * False. Kubernetes gives no start time for a waiting state, so this is the best it tells us.
  */
-export function notReadySince(pod: V1Pod): string | undefined {
-  const conditions: V1PodCondition[] | undefined = pod.status?.conditions;
+export function notReadySince(
+  pod: TrimmedPod<KubernetesTimestamp>,
+): string | undefined {
+  const conditions: TrimmedCondition<KubernetesTimestamp>[] | undefined =
+    pod.status?.conditions;
   for (const type of ['ContainersReady', 'Ready']) {
     const condition = findCondition(conditions, type);
     if (condition?.status === 'False') {
@@ -93,7 +100,7 @@ export function logsCommand(
   } -c ${context.status.name}${previous ? ' --previous' : ''}`;
 }
 
-export function describeCommand(pod: V1Pod): string {
+export function describeCommand(pod: TrimmedPod<KubernetesTimestamp>): string {
   return `kubectl describe pod ${namespaceFlag(pod.metadata)}${
     pod.metadata?.name ?? '<pod>'
   }`;

@@ -1,4 +1,4 @@
-import type { V1Container } from '@kubernetes/client-node';
+import type { TrimmedContainer } from '../trimmed';
 import { findCondition } from './conditions';
 import {
   ContainerContext,
@@ -74,7 +74,7 @@ export function detectReadinessFailing(
   };
 }
 
-function describeProbe(probe: NonNullable<V1Container['readinessProbe']>) {
+function describeProbe(probe: NonNullable<TrimmedContainer['readinessProbe']>) {
   if (probe.httpGet) {
     return `HTTP GET ${probe.httpGet.path ?? '/'} on port ${
       probe.httpGet.port

@@ -1,4 +1,5 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { TrimmedPod } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import {
   ContainerContext,
   containerLabel,
@@ -182,7 +183,7 @@ function detectStuckStarting(
 }
 
 /** An init container in a crash loop or another failing wait is reported on its own. */
-function initContainerIsFailing(pod: V1Pod): boolean {
+function initContainerIsFailing(pod: TrimmedPod<KubernetesTimestamp>): boolean {
   return (pod.status?.initContainerStatuses ?? []).some(status => {
     const waitingReason = status.state?.waiting?.reason;
     return !!waitingReason && !ROUTINE_WAITING_REASONS.has(waitingReason);

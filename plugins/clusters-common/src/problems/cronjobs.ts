@@ -1,4 +1,5 @@
-import type { V1CronJob, V1Job } from '@kubernetes/client-node';
+import type { TrimmedCronJob, TrimmedJob } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { jobFailureCondition, jobOutcome, describeJobPods } from './jobs';
 import { sentence } from './conditions';
 import { namespaceFlag, problemObject } from './objectRef';
@@ -10,7 +11,10 @@ import { Problem } from './types';
  * both sides have one. A Job without owner references is not counted: it may be a one-off Job
  * that happens to share the namespace, and calling it a failed run would be a false alarm.
  */
-export function jobsOwnedByCronJob(cronJob: V1CronJob, jobs: V1Job[]): V1Job[] {
+export function jobsOwnedByCronJob(
+  cronJob: TrimmedCronJob<KubernetesTimestamp>,
+  jobs: TrimmedJob<KubernetesTimestamp>[],
+): TrimmedJob<KubernetesTimestamp>[] {
   const uid = cronJob.metadata?.uid;
   const name = cronJob.metadata?.name;
   return jobs.filter(
@@ -24,7 +28,7 @@ export function jobsOwnedByCronJob(cronJob: V1CronJob, jobs: V1Job[]): V1Job[] {
   );
 }
 
-function startedAt(job: V1Job): number {
+function startedAt(job: TrimmedJob<KubernetesTimestamp>): number {
   return (
     toMillis(job.status?.startTime) ??
     toMillis(job.metadata?.creationTimestamp) ??
@@ -38,8 +42,8 @@ function startedAt(job: V1Job): number {
  * it, since successfulJobsHistoryLimit: 0 deletes the successful Jobs that would show it.
  */
 export function detectCronJobProblems(
-  cronJob: V1CronJob,
-  jobsOwnedByIt: V1Job[],
+  cronJob: TrimmedCronJob<KubernetesTimestamp>,
+  jobsOwnedByIt: TrimmedJob<KubernetesTimestamp>[],
 ): Problem[] {
   const finished = jobsOwnedByCronJob(cronJob, jobsOwnedByIt)
     .filter(job => jobOutcome(job) !== 'running')

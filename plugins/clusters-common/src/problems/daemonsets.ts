@@ -1,4 +1,5 @@
-import type { V1DaemonSet } from '@kubernetes/client-node';
+import type { TrimmedDaemonSet } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { Problem } from './types';
 
@@ -6,7 +7,9 @@ import { Problem } from './types';
  * A DaemonSet whose pods are not ready on every node that should run one, or that runs pods on
  * nodes that should not (misscheduled).
  */
-export function detectDaemonSetProblems(daemonSet: V1DaemonSet): Problem[] {
+export function detectDaemonSetProblems(
+  daemonSet: TrimmedDaemonSet<KubernetesTimestamp>,
+): Problem[] {
   const status = daemonSet.status;
   if (!status) return [];
   const desired = status.desiredNumberScheduled ?? 0;

@@ -1,4 +1,5 @@
-import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
+import type { TrimmedDeployment, TrimmedReplicaSet } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { findCondition, sentence } from './conditions';
 import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { replicaFailureProblem } from './replicaFailure';
@@ -16,7 +17,9 @@ const REPLICA_SET_CREATE_ERROR = 'ReplicaSetCreateError';
  * otherwise), replicas unavailable outside a rollout, and any other condition that is False with
  * a message (what upstream Backstage reports for Deployments).
  */
-export function detectDeploymentProblems(deployment: V1Deployment): Problem[] {
+export function detectDeploymentProblems(
+  deployment: TrimmedDeployment<KubernetesTimestamp>,
+): Problem[] {
   const problems: Problem[] = [];
   const conditions = deployment.status?.conditions ?? [];
   const metadata = deployment.metadata;
@@ -109,7 +112,7 @@ export function detectDeploymentProblems(deployment: V1Deployment): Problem[] {
  * expected and the progress deadline is what catches a rollout that never finishes.
  */
 function detectUnavailableReplicas(
-  deployment: V1Deployment,
+  deployment: TrimmedDeployment<KubernetesTimestamp>,
   deadlineExceeded: boolean,
 ): Problem | undefined {
   const desired = deployment.spec?.replicas ?? 1;
@@ -161,7 +164,9 @@ function detectUnavailableReplicas(
  * Pods a ReplicaSet cannot create. ReplicaSets owned by a Deployment are skipped: the Deployment
  * copies their ReplicaFailure condition and reports it under its own, better-known name.
  */
-export function detectReplicaSetProblems(replicaSet: V1ReplicaSet): Problem[] {
+export function detectReplicaSetProblems(
+  replicaSet: TrimmedReplicaSet<KubernetesTimestamp>,
+): Problem[] {
   if (
     (replicaSet.metadata?.ownerReferences ?? []).some(
       owner => owner.kind === 'Deployment',

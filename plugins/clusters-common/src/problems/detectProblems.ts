@@ -1,14 +1,14 @@
 import type {
-  CoreV1Event,
-  V1CronJob,
-  V1DaemonSet,
-  V1Deployment,
-  V1Job,
-  V1Pod,
-  V1ReplicaSet,
-  V1StatefulSet,
-  V2HorizontalPodAutoscaler,
-} from '@kubernetes/client-node';
+  TrimmedCronJob,
+  TrimmedDaemonSet,
+  TrimmedDeployment,
+  TrimmedHpa,
+  TrimmedJob,
+  TrimmedPod,
+  TrimmedReplicaSet,
+  TrimmedStatefulSet,
+} from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { detectAutoscalerProblems } from './autoscalers';
 import { detectCronJobProblems } from './cronjobs';
 import { detectDaemonSetProblems } from './daemonsets';
@@ -16,7 +16,7 @@ import {
   detectDeploymentProblems,
   detectReplicaSetProblems,
 } from './deployments';
-import { detectWarningEventProblems } from './events';
+import { detectWarningEventProblems, WarningEvent } from './events';
 import { detectJobProblems } from './jobs';
 import { detectPodProblems } from './pods';
 import { detectStatefulSetProblems } from './statefulsets';
@@ -25,15 +25,15 @@ import { compareProblems, Problem } from './types';
 
 /** The objects of one cluster (or one entity in it) to look for problems in; all optional. */
 export interface ObjectsToCheck {
-  pods?: V1Pod[];
-  deployments?: V1Deployment[];
-  replicaSets?: V1ReplicaSet[];
-  statefulSets?: V1StatefulSet[];
-  daemonSets?: V1DaemonSet[];
-  jobs?: V1Job[];
-  cronJobs?: V1CronJob[];
-  autoscalers?: V2HorizontalPodAutoscaler[];
-  events?: CoreV1Event[];
+  pods?: TrimmedPod<KubernetesTimestamp>[];
+  deployments?: TrimmedDeployment<KubernetesTimestamp>[];
+  replicaSets?: TrimmedReplicaSet<KubernetesTimestamp>[];
+  statefulSets?: TrimmedStatefulSet<KubernetesTimestamp>[];
+  daemonSets?: TrimmedDaemonSet<KubernetesTimestamp>[];
+  jobs?: TrimmedJob<KubernetesTimestamp>[];
+  cronJobs?: TrimmedCronJob<KubernetesTimestamp>[];
+  autoscalers?: TrimmedHpa<KubernetesTimestamp>[];
+  events?: WarningEvent[];
   /** Earlier restart samples by pod uid, for exact RestartsRising counts. */
   restartSamples?: ReadonlyMap<string, PodRestartSample>;
 }
@@ -45,8 +45,8 @@ export interface ObjectsToCheck {
  */
 export function detectProblems(objects: ObjectsToCheck, now: Date): Problem[] {
   const jobs = objects.jobs ?? [];
+  // Workloads, then autoscalers, pods and events: ties in the sort keep this order.
   const problems = [
-    ...(objects.pods ?? []).flatMap(pod => podProblems(pod, objects, now)),
     ...(objects.deployments ?? []).flatMap(detectDeploymentProblems),
     ...(objects.replicaSets ?? []).flatMap(detectReplicaSetProblems),
     ...(objects.statefulSets ?? []).flatMap(detectStatefulSetProblems),
@@ -56,18 +56,32 @@ export function detectProblems(objects: ObjectsToCheck, now: Date): Problem[] {
       detectCronJobProblems(cronJob, jobs),
     ),
     ...(objects.autoscalers ?? []).flatMap(detectAutoscalerProblems),
-    ...(objects.events ?? []).flatMap(event =>
-      detectWarningEventProblems(event, now),
+    ...(objects.pods ?? []).flatMap(pod => podProblems(pod, objects, now)),
+    ...onePerObjectAndCode(
+      (objects.events ?? []).flatMap(event =>
+        detectWarningEventProblems(event, now),
+      ),
     ),
   ];
   return problems.sort(compareProblems);
+}
+
+/** Repeated Warning events about one object say the same thing: the first one found stays. */
+function onePerObjectAndCode(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter(p => {
+    const key = `${p.code}/${p.object.kind}/${p.object.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Problems a crash loop or OOM kill already explains; a restart count would only repeat them. */
 const EXPLAINS_RESTARTS = new Set(['CrashLoopBackOff', 'OOMKilled']);
 
 function podProblems(
-  pod: V1Pod,
+  pod: TrimmedPod<KubernetesTimestamp>,
   objects: ObjectsToCheck,
   now: Date,
 ): Problem[] {

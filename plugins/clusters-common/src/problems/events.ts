@@ -1,4 +1,5 @@
-import type { CoreV1Event } from '@kubernetes/client-node';
+import type { TrimmedEvent } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { replicaFailureProblem } from './replicaFailure';
 import { toIso, toMillis } from './timestamps';
 import { Problem } from './types';
@@ -21,7 +22,16 @@ const KINDS_WITHOUT_FAILURE_CONDITION = new Set([
  */
 export const FAILED_CREATE_EVENT_WINDOW_MS = 15 * 60 * 1000;
 
-function lastSeen(event: CoreV1Event): number | undefined {
+/**
+ * A trimmed event, or one as Kubernetes sends it: events.k8s.io's `series` and `eventTime`, which
+ * trimming folds into `count` and the timestamps, are read when present.
+ */
+export type WarningEvent = TrimmedEvent<KubernetesTimestamp> & {
+  series?: { count?: number; lastObservedTime?: KubernetesTimestamp };
+  eventTime?: KubernetesTimestamp;
+};
+
+function lastSeen(event: WarningEvent): number | undefined {
   return (
     toMillis(event.series?.lastObservedTime) ??
     toMillis(event.lastTimestamp) ??
@@ -36,7 +46,7 @@ function lastSeen(event: CoreV1Event): number | undefined {
  * event's involved object, not the event.
  */
 export function detectWarningEventProblems(
-  event: CoreV1Event,
+  event: WarningEvent,
   now: Date,
 ): Problem[] {
   const involved = event.involvedObject;

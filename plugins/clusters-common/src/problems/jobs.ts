@@ -1,4 +1,5 @@
-import type { V1Job, V1JobCondition } from '@kubernetes/client-node';
+import type { TrimmedCondition, TrimmedJob } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { findCondition, sentence } from './conditions';
 import { namespaceFlag, problemObject } from './objectRef';
 import { toIso } from './timestamps';
@@ -8,7 +9,9 @@ import { Problem } from './types';
  * The condition saying a Job has failed: Failed=True, or FailureTarget=True, which Kubernetes
  * 1.31+ sets first while the last pods are still terminating.
  */
-export function jobFailureCondition(job: V1Job): V1JobCondition | undefined {
+export function jobFailureCondition(
+  job: TrimmedJob<KubernetesTimestamp>,
+): TrimmedCondition<KubernetesTimestamp> | undefined {
   const conditions = job.status?.conditions;
   const failed = findCondition(conditions, 'Failed');
   if (failed?.status === 'True') return failed;
@@ -17,14 +20,18 @@ export function jobFailureCondition(job: V1Job): V1JobCondition | undefined {
 }
 
 /** How a Job ended: complete, failed, or still running. */
-export function jobOutcome(job: V1Job): 'complete' | 'failed' | 'running' {
+export function jobOutcome(
+  job: TrimmedJob<KubernetesTimestamp>,
+): 'complete' | 'failed' | 'running' {
   if (jobFailureCondition(job)) return 'failed';
   const complete = findCondition(job.status?.conditions, 'Complete');
   return complete?.status === 'True' ? 'complete' : 'running';
 }
 
 /** A Job that failed for good: its backoff limit, deadline or pod failure policy was hit. */
-export function detectJobProblems(job: V1Job): Problem[] {
+export function detectJobProblems(
+  job: TrimmedJob<KubernetesTimestamp>,
+): Problem[] {
   const failure = jobFailureCondition(job);
   if (!failure) return [];
   const name = job.metadata?.name ?? '(unnamed)';
@@ -42,7 +49,7 @@ export function detectJobProblems(job: V1Job): Problem[] {
   ];
 }
 
-export function describeJobPods(job: V1Job): string {
+export function describeJobPods(job: TrimmedJob<KubernetesTimestamp>): string {
   const failed = job.status?.failed ?? 0;
   const succeeded = job.status?.succeeded ?? 0;
   const limit = job.spec?.backoffLimit ?? 6;
@@ -51,7 +58,10 @@ export function describeJobPods(job: V1Job): string {
   } failed, ${succeeded} succeeded, backoffLimit ${limit}.`;
 }
 
-export function jobFailureFix(job: V1Job, reason: string | undefined): string {
+export function jobFailureFix(
+  job: TrimmedJob<KubernetesTimestamp>,
+  reason: string | undefined,
+): string {
   const name = job.metadata?.name ?? '<job>';
   const ns = namespaceFlag(job.metadata);
   const logs = `List its pods with \`kubectl get pods ${ns}-l job-name=${name}\` and read why they failed with \`kubectl logs ${ns}<pod>\`.`;

@@ -1,10 +1,12 @@
-import type { V1LabelSelector, V1ObjectMeta } from '@kubernetes/client-node';
+import type { V1LabelSelector } from '@kubernetes/client-node';
+import type { TrimmedMetadata } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { ProblemObject } from './types';
 
 /** The ProblemObject for a Kubernetes object, tolerating trimmed metadata. */
 export function problemObject(
   kind: string,
-  metadata: V1ObjectMeta | undefined,
+  metadata: TrimmedMetadata<KubernetesTimestamp> | undefined,
   container?: string,
 ): ProblemObject {
   const object: ProblemObject = {
@@ -20,12 +22,16 @@ export function problemObject(
  * `-n <namespace>` for kubectl commands in suggested fixes. Every object these detectors read is
  * namespaced, so a missing namespace means a trimmed object and gets a placeholder.
  */
-export function namespaceArg(metadata: V1ObjectMeta | undefined): string {
+export function namespaceArg(
+  metadata: TrimmedMetadata<KubernetesTimestamp> | undefined,
+): string {
   return `-n ${metadata?.namespace || '<namespace>'}`;
 }
 
 /** namespaceArg followed by a space, for the middle of a command. */
-export function namespaceFlag(metadata: V1ObjectMeta | undefined): string {
+export function namespaceFlag(
+  metadata: TrimmedMetadata<KubernetesTimestamp> | undefined,
+): string {
   return `${namespaceArg(metadata)} `;
 }
 

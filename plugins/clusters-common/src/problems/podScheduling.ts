@@ -1,4 +1,5 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { TrimmedPod } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { findCondition, sentence } from './conditions';
 import { describeCommand, quote } from './containerContext';
 import { namespaceArg, namespaceFlag, problemObject } from './objectRef';
@@ -6,7 +7,9 @@ import { toIso } from './timestamps';
 import { Problem } from './types';
 
 /** PodScheduled=False with reason Unschedulable, quoting the scheduler and turning it into a fix. */
-export function detectUnschedulable(pod: V1Pod): Problem[] {
+export function detectUnschedulable(
+  pod: TrimmedPod<KubernetesTimestamp>,
+): Problem[] {
   const scheduled = findCondition(pod.status?.conditions, 'PodScheduled');
   if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') {
     return [];
@@ -27,7 +30,10 @@ export function detectUnschedulable(pod: V1Pod): Problem[] {
 }
 
 /** Turns the scheduler's reasons into the change that would let the pod fit. */
-function unschedulableFix(pod: V1Pod, schedulerMessage: string): string {
+function unschedulableFix(
+  pod: TrimmedPod<KubernetesTimestamp>,
+  schedulerMessage: string,
+): string {
   const hints: string[] = [];
   if (
     /Insufficient (cpu|memory|ephemeral-storage|[\w./-]+)/i.test(
@@ -68,7 +74,7 @@ function unschedulableFix(pod: V1Pod, schedulerMessage: string): string {
 }
 
 /** A pod the kubelet evicted under node pressure (phase Failed, reason Evicted). */
-export function detectEvicted(pod: V1Pod): Problem[] {
+export function detectEvicted(pod: TrimmedPod<KubernetesTimestamp>): Problem[] {
   if (pod.status?.phase !== 'Failed' || pod.status?.reason !== 'Evicted') {
     return [];
   }

@@ -1,4 +1,5 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { TrimmedPod } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { ContainerContext, containerContexts } from './containerContext';
 import { detectWaitingContainer } from './containerWaiting';
 import { detectOomKilled, detectRestarts } from './containerTerminations';
@@ -13,7 +14,10 @@ export { STUCK_STARTING_MS } from './containerWaiting';
  * Everything wrong with one pod: container states (crash loops, image pulls, bad config, OOM kills,
  * restarts, failing readiness) and pod-level states (unschedulable, evicted).
  */
-export function detectPodProblems(pod: V1Pod, now: Date): Problem[] {
+export function detectPodProblems(
+  pod: TrimmedPod<KubernetesTimestamp>,
+  now: Date,
+): Problem[] {
   const problems: Problem[] = [];
   problems.push(...detectEvicted(pod));
   problems.push(...detectUnschedulable(pod));

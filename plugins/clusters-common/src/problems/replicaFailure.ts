@@ -1,4 +1,5 @@
-import type { V1ObjectMeta } from '@kubernetes/client-node';
+import type { TrimmedMetadata } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { sentence } from './conditions';
 import { namespaceFlag, problemObject } from './objectRef';
 import { Problem } from './types';
@@ -16,7 +17,7 @@ export function isQuotaExceeded(message: string | undefined): boolean {
  */
 export function replicaFailureProblem(
   kind: string,
-  metadata: V1ObjectMeta | undefined,
+  metadata: TrimmedMetadata<KubernetesTimestamp> | undefined,
   reason: string | undefined,
   message: string | undefined,
   since: string | undefined,

@@ -1,6 +1,11 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
-import { detectRestartsRising, samplePodRestarts } from './restarts';
+import {
+  detectRestartsRising,
+  restartsInLastHour,
+  samplePodRestarts,
+  totalRestarts,
+} from './restarts';
 
 // The same crash-looping prod-us pod captured twice: 2 restarts, then 6.
 const earlier = loadFixture<V1Pod>('prod-us.pod-crashloop');
@@ -52,5 +57,48 @@ describe('detectRestartsRising', () => {
         new Date('2026-11-22T15:19:00Z'),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('totalRestarts and restartsInLastHour', () => {
+  const now = new Date('2026-11-22T15:19:00Z');
+  const oldPod = {
+    metadata: { uid: 'u1', creationTimestamp: '2026-11-22T10:00:00Z' },
+    status: {
+      containerStatuses: [
+        { name: 'app', image: 'app', ready: false, restartCount: 5 },
+      ],
+      initContainerStatuses: [
+        { name: 'migrate', image: 'migrate', ready: true, restartCount: 2 },
+      ],
+    },
+  };
+
+  it('counts init containers too', () => {
+    expect(totalRestarts(oldPod)).toBe(7);
+    expect(totalRestarts({})).toBe(0);
+  });
+
+  it('counts the restarts since the baseline for a pod older than an hour', () => {
+    const baseline = {
+      at: '2026-11-22T14:19:00.000Z',
+      podUid: 'u1',
+      restartCounts: { app: 3, migrate: 2 },
+    };
+    expect(restartsInLastHour(oldPod, baseline, now)).toBe(2);
+    expect(restartsInLastHour(oldPod, undefined, now)).toBe(7);
+  });
+
+  it('counts every restart of a pod younger than an hour', () => {
+    const young = {
+      ...oldPod,
+      metadata: { uid: 'u1', creationTimestamp: '2026-11-22T14:30:00Z' },
+    };
+    const baseline = {
+      at: '2026-11-22T14:40:00.000Z',
+      podUid: 'u1',
+      restartCounts: { app: 3, migrate: 2 },
+    };
+    expect(restartsInLastHour(young, baseline, now)).toBe(7);
   });
 });

@@ -1,4 +1,5 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { TrimmedPod } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { namespaceFlag, problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
 import { Problem } from './types';
@@ -14,7 +15,10 @@ export interface PodRestartSample {
 }
 
 /** Reads the restart counts of every container of a pod, to compare with later. */
-export function samplePodRestarts(pod: V1Pod, now: Date): PodRestartSample {
+export function samplePodRestarts(
+  pod: TrimmedPod<KubernetesTimestamp>,
+  now: Date,
+): PodRestartSample {
   const restartCounts: Record<string, number> = {};
   for (const status of [
     ...(pod.status?.initContainerStatuses ?? []),
@@ -25,13 +29,43 @@ export function samplePodRestarts(pod: V1Pod, now: Date): PodRestartSample {
   return { at: now.toISOString(), podUid: pod.metadata?.uid, restartCounts };
 }
 
+/** Restarts of every container of a pod, init containers included. */
+export function totalRestarts(pod: TrimmedPod<KubernetesTimestamp>): number {
+  let total = 0;
+  for (const status of pod.status?.containerStatuses ?? [])
+    total += status.restartCount ?? 0;
+  for (const status of pod.status?.initContainerStatuses ?? [])
+    total += status.restartCount ?? 0;
+  return total;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Container restarts of a pod in the last hour, measured against the sample a watcher took at the
+ * start of that hour (or when it first saw the pod restarted). Restarts from before the watcher's
+ * history count only when the pod is younger than an hour; without a sample, every restart does.
+ */
+export function restartsInLastHour(
+  pod: TrimmedPod<KubernetesTimestamp>,
+  baseline: PodRestartSample | undefined,
+  now: Date,
+): number {
+  const total = totalRestarts(pod);
+  const created = toMillis(pod.metadata?.creationTimestamp) ?? 0;
+  if (created >= now.getTime() - HOUR_MS || !baseline) return total;
+  let before = 0;
+  for (const count of Object.values(baseline.restartCounts)) before += count;
+  return Math.max(0, total - before);
+}
+
 /**
  * RestartsRising for each container whose restart count grew since an earlier sample. This is
  * the exact form, for callers that keep history (the watch cache sees every update); detectPodProblems
  * has a history-free form that only knows whether the last restart was within the hour.
  */
 export function detectRestartsRising(
-  pod: V1Pod,
+  pod: TrimmedPod<KubernetesTimestamp>,
   previous: PodRestartSample,
   now: Date,
 ): Problem[] {

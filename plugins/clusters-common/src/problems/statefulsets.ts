@@ -1,4 +1,5 @@
-import type { V1StatefulSet } from '@kubernetes/client-node';
+import type { TrimmedStatefulSet } from '../trimmed';
+import type { KubernetesTimestamp } from './timestamps';
 import { namespaceFlag, problemObject, selectorArg } from './objectRef';
 import { Problem } from './types';
 
@@ -9,7 +10,7 @@ import { Problem } from './types';
  * too, with the update named in the message, because that is exactly when they get stuck.
  */
 export function detectStatefulSetProblems(
-  statefulSet: V1StatefulSet,
+  statefulSet: TrimmedStatefulSet<KubernetesTimestamp>,
 ): Problem[] {
   const status = statefulSet.status;
   if (!status) return [];

@@ -9,18 +9,18 @@ import type {
   V1StatefulSet,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
+import { detectAutoscalerProblems } from './autoscalers';
+import { detectCronJobProblems } from './cronjobs';
+import { detectDaemonSetProblems } from './daemonsets';
 import {
-  detectAutoscalerProblems,
-  detectCronJobProblems,
-  detectDaemonSetProblems,
   detectDeploymentProblems,
-  detectJobProblems,
-  detectPodProblems,
   detectReplicaSetProblems,
-  detectRestartsRising,
-  detectStatefulSetProblems,
-  detectWarningEventProblems,
-} from '.';
+} from './deployments';
+import { detectWarningEventProblems } from './events';
+import { detectJobProblems } from './jobs';
+import { detectPodProblems } from './pods';
+import { detectRestartsRising } from './restarts';
+import { detectStatefulSetProblems } from './statefulsets';
 
 // The watch cache trims objects and a browser may receive partial ones: a detector must treat
 // every missing field as "unknown" and report nothing rather than throw.

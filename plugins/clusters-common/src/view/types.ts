@@ -1,4 +1,5 @@
 import { Problem } from '../problems/types';
+import type { WorkloadKind } from '../workloads/kinds';
 
 /**
  * How fresh a cluster's data is.
@@ -73,13 +74,6 @@ export interface WorkloadCondition {
   message?: string;
   lastTransitionTime?: string;
 }
-
-export type WorkloadKind =
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'DaemonSet'
-  | 'Job'
-  | 'CronJob';
 
 export type HealthState = 'healthy' | 'warning' | 'error' | 'unknown';
 

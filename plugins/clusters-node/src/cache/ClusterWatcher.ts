@@ -1,26 +1,31 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
-import {
+import type {
   ClusterIdentity,
-  ClusterSyncState,
-  KUBERNETES_ID_LABEL,
+  PodRestartSample,
   SyncStatus,
+  TrimmedEvent,
+  TrimmedPod,
 } from '@kubeplatform/clusters-common';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
-import { KubernetesRequestError } from '../connection/KubernetesRequestError';
-import { ObjectIndex, objectId } from './ObjectIndex';
+import { aggregateSyncStatus } from './aggregateSyncStatus';
+import { CacheIndexes } from './CacheIndexes';
+import type { ClusterCache } from './CacheReader';
+import {
+  EventBounds,
+  eventsOverBound,
+  expiredEvents,
+  newestEvents,
+} from './eventRetention';
+import { HealthProbe } from './HealthProbe';
 import {
   CACHED_RESOURCES,
+  CachedObject,
   CachedResource,
   CachedResourceTypes,
 } from './resources';
+import { RestartHistory } from './RestartHistory';
 import { WatchTuning, WatchUnit, WatchUnitState } from './WatchUnit';
 
-export interface EventBounds {
-  /** Most Warning events kept per cluster. */
-  maxEvents: number;
-  /** Older Warning events are dropped. */
-  maxAgeMs: number;
-}
+export type { EventBounds } from './eventRetention';
 
 /** What changed in the cache, for live views to decide whether to recompute. */
 export interface CacheChange {
@@ -30,43 +35,36 @@ export interface CacheChange {
   namespace?: string;
 }
 
-/** Worst first: the cluster-level state is the worst state of its watches. */
-const STATE_SEVERITY: ClusterSyncState[] = [
-  'unauthorized',
-  'unreachable',
-  'timeout',
-  'forbidden',
-  'stale',
-  'syncing',
-  'ok',
-];
+/** Counters for tests and benchmarks; see `@kubeplatform/clusters-node/alpha`. */
+export interface CacheDiagnostics {
+  /** Per-unit states. */
+  unitStates(): WatchUnitState[];
+  /** Number of full lists per resource type, to prove relists. */
+  listCounts(): Record<string, number>;
+  /** Total cached objects per resource type. */
+  counts(): Record<string, number>;
+}
 
 /**
  * The watch cache of one cluster: one WatchUnit per resource type (and per namespace when the
- * cluster is namespace-scoped), indexes by kubernetes-id label and by owner, and the sync state.
+ * cluster is namespace-scoped), wired to the indexes, the restart history, the event retention
+ * and the health probe.
  */
-export class ClusterWatcher {
+export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
+  // The name `units` is read by the 410 fault test in multicluster-backend.
   private readonly units = new Map<CachedResource, WatchUnit[]>();
-  private readonly byKubernetesId = new Map<CachedResource, ObjectIndex>();
-  private readonly byOwner = new Map<CachedResource, ObjectIndex>();
-  private readonly byInvolvedObject = new ObjectIndex(obj => {
-    const io = (obj as any).involvedObject;
-    return io?.name ? [`${io.kind}/${io.namespace ?? ''}/${io.name}`] : [];
-  });
+  private readonly indexes = new CacheIndexes(
+    CACHED_RESOURCES.map(d => d.resource),
+  );
+  private readonly restarts = new RestartHistory();
+  private readonly probe: HealthProbe;
   private sweepTimer?: NodeJS.Timeout;
-  private healthTimer?: NodeJS.Timeout;
-  private probing = false;
-  /** Per pod uid, restart totals seen over the last hour; see restartsInLastHour(). */
-  private readonly restartSamples = new Map<
-    string,
-    Array<{ at: number; total: number }>
-  >();
 
   constructor(
     readonly identity: ClusterIdentity,
     readonly connection: KubernetesConnection,
     readonly namespaces: string[] | undefined,
-    private readonly tuning: WatchTuning,
+    tuning: WatchTuning,
     private readonly events: EventBounds,
     private readonly emit: (change: CacheChange) => void,
   ) {
@@ -76,19 +74,6 @@ export class ClusterWatcher {
       Math.floor(events.maxEvents / scopes.length),
     );
     for (const def of CACHED_RESOURCES) {
-      this.byKubernetesId.set(
-        def.resource,
-        new ObjectIndex(obj => {
-          const id = obj.metadata?.labels?.[KUBERNETES_ID_LABEL];
-          return id ? [id] : [];
-        }),
-      );
-      this.byOwner.set(
-        def.resource,
-        new ObjectIndex(obj =>
-          (obj.metadata?.ownerReferences ?? []).map(r => r.uid),
-        ),
-      );
       const isEvents = def.resource === 'events';
       this.units.set(
         def.resource,
@@ -99,11 +84,12 @@ export class ClusterWatcher {
             connection,
             tuning,
             {
-              onObject: (kind, obj) => {
-                this.index(def.resource, kind, obj);
-                if (def.resource === 'pods') this.sampleRestarts(kind, obj);
-                if (isEvents && kind !== 'delete')
-                  this.boundEvents(unit, eventsPerUnit);
+              onObject: (change, obj) => {
+                this.indexes.update(def.resource, change, obj);
+                if (def.resource === 'pods')
+                  this.restarts.observe(change, asResource('pods', obj));
+                if (isEvents && change !== 'delete')
+                  this.evict(unit, eventsOverBound(unit.list(), eventsPerUnit));
                 this.emit({
                   cluster: identity.name,
                   resource: def.resource,
@@ -113,65 +99,53 @@ export class ClusterWatcher {
               onStateChange: () => this.emit({ cluster: identity.name }),
             },
             isEvents
-              ? items => this.filterEvents(items, eventsPerUnit)
+              ? items =>
+                  newestEvents(
+                    items,
+                    eventsPerUnit,
+                    Date.now() - this.events.maxAgeMs,
+                  )
               : undefined,
           );
           return unit;
         }),
       );
     }
+    this.probe = new HealthProbe(connection, {
+      intervalMs: tuning.healthCheckMs,
+      requestTimeoutMs: tuning.requestTimeoutMs,
+      onDown: error => {
+        // Every open watch is re-opened: it recovers or fails with its own reason.
+        for (const units of this.units.values())
+          units.forEach(u => u.interrupt(error));
+      },
+    });
   }
 
   start() {
     for (const units of this.units.values()) units.forEach(u => u.start());
     this.sweepTimer = setInterval(() => this.sweepEvents(), 60_000);
     this.sweepTimer.unref?.();
-    if (this.tuning.healthCheckMs > 0) {
-      this.healthTimer = setInterval(
-        () => this.probe(),
-        this.tuning.healthCheckMs,
-      );
-      this.healthTimer.unref?.();
-    }
-  }
-
-  /** GET /version: when the cluster stopped answering, every open watch is re-opened. */
-  private async probe() {
-    if (this.probing) return;
-    this.probing = true;
-    try {
-      await this.connection.getJson('/version', {
-        timeoutMs: this.tuning.requestTimeoutMs,
-      });
-    } catch (error) {
-      const e = error as KubernetesRequestError;
-      if (e.kind === 'timeout' || e.kind === 'unreachable') {
-        for (const units of this.units.values())
-          units.forEach(u => u.interrupt(e));
-      }
-    } finally {
-      this.probing = false;
-    }
+    this.probe.start();
   }
 
   stop() {
     clearInterval(this.sweepTimer);
-    clearInterval(this.healthTimer);
+    this.probe.stop();
     for (const units of this.units.values()) units.forEach(u => u.stop());
     this.connection.close();
   }
 
-  /** All cached objects of a type, optionally in one namespace. */
   list<K extends CachedResource>(
     resource: K,
     namespace?: string,
   ): CachedResourceTypes[K][] {
-    const out: CachedResourceTypes[K][] = [];
+    const out: CachedObject[] = [];
     for (const unit of this.units.get(resource) ?? []) {
       if (namespace && unit.namespace && unit.namespace !== namespace) continue;
-      out.push(...(unit.informer.list(namespace) as CachedResourceTypes[K][]));
+      out.push(...unit.list(namespace));
     }
-    return out;
+    return ofResource(resource, out);
   }
 
   get<K extends CachedResource>(
@@ -181,70 +155,45 @@ export class ClusterWatcher {
   ): CachedResourceTypes[K] | undefined {
     for (const unit of this.units.get(resource) ?? []) {
       if (unit.namespace && unit.namespace !== namespace) continue;
-      const found = unit.informer.get(name, namespace);
-      if (found) return found as CachedResourceTypes[K];
+      const found = unit.get(name, namespace);
+      if (found) return asResource(resource, found);
     }
     return undefined;
   }
 
-  /** Objects labelled `backstage.io/kubernetes-id=<id>`. */
   listByKubernetesId<K extends CachedResource>(
     resource: K,
     id: string,
   ): CachedResourceTypes[K][] {
-    return (this.byKubernetesId.get(resource)?.get(id) ??
-      []) as CachedResourceTypes[K][];
+    return ofResource(resource, this.indexes.withKubernetesId(resource, id));
   }
 
-  /** Objects whose ownerReferences include this uid. */
   listByOwner<K extends CachedResource>(
     resource: K,
     ownerUid: string,
   ): CachedResourceTypes[K][] {
-    return (this.byOwner.get(resource)?.get(ownerUid) ??
-      []) as CachedResourceTypes[K][];
+    return ofResource(resource, this.indexes.ownedBy(resource, ownerUid));
   }
 
-  /** Warning events about one object. */
-  eventsFor(
-    kind: string,
-    namespace: string,
-    name: string,
-  ): CachedResourceTypes['events'][] {
-    return this.byInvolvedObject.get(
-      `${kind}/${namespace}/${name}`,
-    ) as CachedResourceTypes['events'][];
+  eventsFor(kind: string, namespace: string, name: string): TrimmedEvent[] {
+    return this.indexes.eventsAbout(kind, namespace, name);
   }
 
-  /**
-   * Container restarts of a pod in the last hour, from the restart counts the watch has seen.
-   * Restarts from before this process started watching count only when the pod is younger
-   * than an hour.
-   */
-  restartsInLastHour(
-    pod: CachedResourceTypes['pods'],
+  restartBaseline(
+    pod: TrimmedPod,
     now = Date.now(),
-  ): number {
-    const total = totalRestarts(pod);
-    const hourAgo = now - 3_600_000;
-    const created = pod.metadata?.creationTimestamp
-      ? Date.parse(pod.metadata.creationTimestamp as unknown as string)
-      : 0;
-    if (created >= hourAgo) return total;
-    const samples = this.restartSamples.get(pod.metadata?.uid ?? '') ?? [];
-    let baseline = samples.length ? samples[0].total : 0;
-    for (const sample of samples) {
-      if (sample.at <= hourAgo) baseline = sample.total;
-    }
-    return Math.max(0, total - baseline);
+  ): PodRestartSample | undefined {
+    return this.restarts.baseline(pod, now);
   }
 
-  /** Per-unit states, for diagnostics and tests. */
+  status(now = Date.now()): SyncStatus {
+    return aggregateSyncStatus(this.unitStates(), now);
+  }
+
   unitStates(): WatchUnitState[] {
     return [...this.units.values()].flat().map(u => u.state);
   }
 
-  /** Number of full lists per resource type, to prove relists in tests. */
   listCounts(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [resource, units] of this.units) {
@@ -253,7 +202,6 @@ export class ClusterWatcher {
     return out;
   }
 
-  /** Total cached objects per resource type. */
   counts(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const resource of this.units.keys())
@@ -261,138 +209,31 @@ export class ClusterWatcher {
     return out;
   }
 
-  status(now = Date.now()): SyncStatus {
-    const states = this.unitStates();
-    const worst =
-      STATE_SEVERITY.find(s => states.some(u => u.state === s)) ?? 'syncing';
-    const notOk = states.filter(u => u.state !== 'ok');
-    const synced = states
-      .map(u => u.lastSyncedAt)
-      .filter((t): t is number => t !== undefined);
-    const oldest =
-      synced.length === states.length && synced.length
-        ? Math.min(...synced)
-        : undefined;
-    const uniform =
-      notOk.length === states.length && notOk.every(u => u.state === worst);
-    const reasons = [
-      ...new Set(
-        notOk
-          .filter(u => u.state === worst)
-          .map(u => u.reason)
-          .filter(Boolean),
-      ),
-    ];
-    const status: SyncStatus = { state: worst };
-    if (worst !== 'ok' && reasons.length) {
-      status.reason = uniform
-        ? reasons[0]
-        : `${reasons[0]}${
-            reasons.length > 1 ? ` (and ${reasons.length - 1} more)` : ''
-          }`;
-    }
-    if (oldest !== undefined) {
-      status.lastSyncedAt = new Date(oldest).toISOString();
-      status.ageSeconds = Math.max(0, Math.round((now - oldest) / 1000));
-    }
-    if (notOk.length && !uniform) {
-      status.partial = notOk.map(u => ({
-        resource: u.resource,
-        ...(u.namespace && { namespace: u.namespace }),
-        state: u.state,
-        ...(u.reason && { reason: u.reason }),
-      }));
-    }
-    return status;
-  }
-
-  private index(
-    resource: CachedResource,
-    kind: 'add' | 'update' | 'delete',
-    obj: KubernetesObject,
-  ) {
-    const indexes = [
-      this.byKubernetesId.get(resource)!,
-      this.byOwner.get(resource)!,
-    ];
-    if (resource === 'events') indexes.push(this.byInvolvedObject);
-    const id = objectId(obj);
-    for (const index of indexes) {
-      if (kind === 'delete') index.remove(obj, id);
-      else index.put(obj, id);
-    }
-  }
-
-  private sampleRestarts(
-    kind: 'add' | 'update' | 'delete',
-    pod: KubernetesObject,
-  ) {
-    const uid = pod.metadata?.uid;
-    if (!uid) return;
-    if (kind === 'delete') {
-      this.restartSamples.delete(uid);
-      return;
-    }
-    const total = totalRestarts(pod as CachedResourceTypes['pods']);
-    const samples = this.restartSamples.get(uid);
-    if (!samples) {
-      // Pods that never restarted need no history: their baseline is zero. A pod first seen
-      // with restarts gets its count at first sight as the baseline.
-      if (total > 0) {
-        const baseline = kind === 'add' ? total : 0;
-        this.restartSamples.set(uid, [
-          { at: Date.now(), total: baseline },
-          ...(baseline !== total ? [{ at: Date.now(), total }] : []),
-        ]);
-      }
-      return;
-    }
-    if (samples[samples.length - 1].total === total) return;
-    samples.push({ at: Date.now(), total });
-    const hourAgo = Date.now() - 3_600_000;
-    // Keep one sample at or before an hour ago as the baseline, drop anything older.
-    while (samples.length > 1 && samples[1].at <= hourAgo) samples.shift();
-  }
-
-  private filterEvents(
-    items: KubernetesObject[],
-    max: number,
-  ): KubernetesObject[] {
-    const minTime = Date.now() - this.events.maxAgeMs;
-    return items
-      .filter(e => eventTime(e) >= minTime)
-      .sort((a, b) => eventTime(b) - eventTime(a))
-      .slice(0, max);
-  }
-
-  private boundEvents(unit: WatchUnit, max: number) {
-    const all = unit.informer.list();
-    if (all.length <= max) return;
-    const sorted = [...all].sort((a, b) => eventTime(a) - eventTime(b));
-    for (const e of sorted.slice(0, all.length - max)) unit.evict(e);
+  private evict(unit: WatchUnit, events: CachedObject[]) {
+    for (const e of events) unit.evict(e);
   }
 
   private sweepEvents() {
     const minTime = Date.now() - this.events.maxAgeMs;
-    for (const unit of this.units.get('events') ?? []) {
-      for (const e of unit.informer.list()) {
-        if (eventTime(e) < minTime) unit.evict(e);
-      }
-    }
+    for (const unit of this.units.get('events') ?? [])
+      this.evict(unit, expiredEvents(unit.list(), minTime));
   }
 }
 
-function totalRestarts(pod: CachedResourceTypes['pods']): number {
-  let total = 0;
-  for (const s of pod.status?.containerStatuses ?? [])
-    total += s.restartCount ?? 0;
-  for (const s of pod.status?.initContainerStatuses ?? [])
-    total += s.restartCount ?? 0;
-  return total;
+/**
+ * Objects read from the units or indexes of one resource type are of that type: each unit and
+ * index entry holds only what that type's trim function returned.
+ */
+function ofResource<K extends CachedResource>(
+  _resource: K,
+  objects: CachedObject[],
+): CachedResourceTypes[K][] {
+  return objects as CachedResourceTypes[K][];
 }
 
-function eventTime(e: any): number {
-  const t =
-    e.lastTimestamp ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
-  return t ? Date.parse(t) : 0;
+function asResource<K extends CachedResource>(
+  _resource: K,
+  object: CachedObject,
+): CachedResourceTypes[K] {
+  return object as CachedResourceTypes[K];
 }

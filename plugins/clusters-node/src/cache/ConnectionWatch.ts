@@ -1,14 +1,16 @@
 import { createInterface } from 'node:readline';
-import type { KubernetesObject, Watch } from '@kubernetes/client-node';
+import { KubeConfig, type Watch } from '@kubernetes/client-node';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { KubernetesRequestError } from '../connection/KubernetesRequestError';
+import type { WatchedObject } from './resources';
+import type { ApiObject } from './trim';
 
-type WatchCallback = (phase: string, apiObj: any, watchObj?: any) => void;
-type DoneCallback = (err: any) => void;
+type WatchCallback = Parameters<Watch['watch']>[2];
+type DoneCallback = Parameters<Watch['watch']>[3];
 
 export interface ConnectionWatchOptions {
   connection: KubernetesConnection;
-  trim(obj: any): KubernetesObject;
+  trim(raw: ApiObject): WatchedObject;
   requestTimeoutMs: number;
   /** Server-side watch duration; the watch is then re-opened from the last resourceVersion. */
   watchTimeoutSeconds: number;
@@ -21,7 +23,9 @@ export interface ConnectionWatchOptions {
  * client-node's own Watch it has a connect timeout, an idle watchdog (so a half-dead connection
  * cannot freeze the cache), bookmarks, and it trims each object before ListWatch stores it.
  */
-export class ConnectionWatch implements Pick<Watch, 'watch'> {
+export class ConnectionWatch implements Watch {
+  /** Part of client-node's Watch type; ListWatch never reads it, our connection is used instead. */
+  readonly config = new KubeConfig();
   /** ListWatch's event handler, kept so the cache can evict objects (see evict()). */
   private handler?: WatchCallback;
   private lastResourceVersion?: string;
@@ -93,7 +97,7 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
       // readline re-emits input errors; res's own handler above already ends the watch.
       lines.on('error', () => {});
       lines.on('line', line => {
-        let event: { type: string; object: any };
+        let event: { type: string; object: ApiObject };
         try {
           event = JSON.parse(line);
         } catch {
@@ -121,7 +125,7 @@ export class ConnectionWatch implements Pick<Watch, 'watch'> {
    * the Warning events kept. The resourceVersion passed along is the latest one seen, so the
    * watch position is unchanged.
    */
-  evict(obj: KubernetesObject): void {
+  evict(obj: WatchedObject): void {
     if (!this.handler) return;
     this.handler('DELETED', {
       ...obj,

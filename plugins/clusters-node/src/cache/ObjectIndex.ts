@@ -1,11 +1,11 @@
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { CachedObject } from './resources';
 
 /**
  * A secondary index over cached objects: key -> (object id -> object). Holds references to the
  * objects ListWatch stores, never copies. The caller passes the object's id (namespace/name, as
  * ListWatch identifies objects), so several indexes share one id string per object.
  */
-export class ObjectIndex<T extends KubernetesObject = KubernetesObject> {
+export class ObjectIndex<T extends CachedObject = CachedObject> {
   private readonly byKey = new Map<string, Map<string, T>>();
   /** The key(s) each object is filed under, to unfile it on update and delete. */
   private readonly keysOf = new Map<string, string | string[]>();
@@ -53,7 +53,7 @@ export class ObjectIndex<T extends KubernetesObject = KubernetesObject> {
   }
 }
 
-export function objectId(obj: KubernetesObject): string {
+export function objectId(obj: CachedObject): string {
   return (
     obj.metadata?.uid ??
     `${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`

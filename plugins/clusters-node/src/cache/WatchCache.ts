@@ -4,6 +4,7 @@ import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { ClusterSyncState, SyncStatus } from '@kubeplatform/clusters-common';
 import { ClusterDetails, ClusterSourceError, ClustersService } from '../types';
 import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
+import type { ClusterCache } from './CacheReader';
 import { WatchTuning } from './WatchUnit';
 
 export interface WatchCacheOptions {
@@ -120,11 +121,11 @@ export class WatchCache {
   }
 
   /** Watchers of every known cluster, in the order clusters are defined. */
-  list(): ClusterWatcher[] {
+  list(): ClusterCache[] {
     return [...this.watchers.values()].map(w => w.watcher);
   }
 
-  get(cluster: string): ClusterWatcher | undefined {
+  get(cluster: string): ClusterCache | undefined {
     return this.watchers.get(cluster)?.watcher;
   }
 
@@ -141,7 +142,9 @@ export class WatchCache {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (
-        this.list().every(w => w.unitStates().every(u => u.state !== 'syncing'))
+        [...this.watchers.values()].every(({ watcher }) =>
+          watcher.unitStates().every(u => u.state !== 'syncing'),
+        )
       )
         return;
       await new Promise(r => setTimeout(r, 50));

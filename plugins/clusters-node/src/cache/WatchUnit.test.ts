@@ -81,7 +81,7 @@ describe('WatchUnit', () => {
     try {
       const u = unit(server.url);
       u.start();
-      await until(() => u.informer.list().length === 3);
+      await until(() => u.list().length === 3);
       expect(server.requests.every(r => r.auth === `Bearer ${TOKEN}`)).toBe(
         true,
       );
@@ -91,14 +91,14 @@ describe('WatchUnit', () => {
       expect(paths[2]).toMatch(
         /^\/api\/v1\/pods\?resourceVersion=11&watch=true&allowWatchBookmarks=true&timeoutSeconds=\d+$/,
       );
-      const stored = u.informer.get('a', 'shop') as any;
+      const stored = u.get('a', 'shop') as any;
       expect(stored.metadata.managedFields).toBeUndefined();
       expect(stored.metadata.annotations).toBeUndefined();
       expect(stored.spec.volumes).toBeUndefined();
       expect(stored.spec.containers[0].env).toBeUndefined();
       expect(stored.spec.containers[0].image).toBe('app:1.0');
       expect(
-        (u.informer.get('c', 'shop') as any).metadata.managedFields,
+        (u.get('c', 'shop') as any).metadata.managedFields,
       ).toBeUndefined();
       expect(u.state.state).toBe('ok');
     } finally {
@@ -164,10 +164,10 @@ describe('WatchUnit', () => {
     });
     const u = unit(server.url);
     u.start();
-    await until(() => u.state.state === 'ok' && u.informer.list().length === 1);
+    await until(() => u.state.state === 'ok' && u.list().length === 1);
     await server.close();
     await until(() => u.state.state === 'unreachable');
-    expect(u.informer.list().length).toBe(1);
+    expect(u.list().length).toBe(1);
     expect(u.state.lastSyncedAt).toBeDefined();
     const first = u.state.lastSyncedAt!;
     await new Promise(r => setTimeout(r, 100));
@@ -201,8 +201,8 @@ describe('WatchUnit', () => {
       const u = unit(server.url, onObject);
       u.start();
       await until(() => u.listCount === 2);
-      await until(() => u.informer.list().length === 1);
-      expect(u.informer.list().map(p => p.metadata?.name)).toEqual(['b']);
+      await until(() => u.list().length === 1);
+      expect(u.list().map(p => p.metadata?.name)).toEqual(['b']);
       expect(onObject).toHaveBeenCalledWith(
         'delete',
         expect.objectContaining({

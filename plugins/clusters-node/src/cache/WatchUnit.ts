@@ -1,11 +1,17 @@
-import { ListWatch, type KubernetesObject } from '@kubernetes/client-node';
+import { ListWatch } from '@kubernetes/client-node';
 import type { ClusterSyncState } from '@kubeplatform/clusters-common';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { KubernetesRequestError } from '../connection/KubernetesRequestError';
 import { jitteredBackoffMs } from './backoff';
 import { ConnectionWatch } from './ConnectionWatch';
 import { own } from './intern';
-import { CachedResourceDefinition, collectionPath } from './resources';
+import {
+  CachedObject,
+  CachedResourceDefinition,
+  collectionPath,
+  WatchedObject,
+} from './resources';
+import type { ApiObject } from './trim';
 
 export interface WatchTuning {
   requestTimeoutMs: number;
@@ -34,7 +40,7 @@ export interface WatchUnitState {
 }
 
 export interface WatchUnitListener {
-  onObject(kind: 'add' | 'update' | 'delete', obj: KubernetesObject): void;
+  onObject(kind: 'add' | 'update' | 'delete', obj: CachedObject): void;
   onStateChange(): void;
 }
 
@@ -43,7 +49,7 @@ export interface WatchUnitListener {
  * ListWatch. Every failure ends up in `state`, never as a thrown error.
  */
 export class WatchUnit {
-  readonly informer: ListWatch<KubernetesObject>;
+  private readonly informer: ListWatch<WatchedObject>;
   private readonly watch: ConnectionWatch;
   private current: WatchUnitState;
   private attempt = 0;
@@ -59,9 +65,7 @@ export class WatchUnit {
     private readonly tuning: WatchTuning,
     private readonly listener: WatchUnitListener,
     /** Filters list results, e.g. to bound events; returns what to keep. */
-    private readonly filterList?: (
-      items: KubernetesObject[],
-    ) => KubernetesObject[],
+    private readonly filterList?: (items: CachedObject[]) => CachedObject[],
   ) {
     this.current = {
       resource: definition.resource,
@@ -77,17 +81,17 @@ export class WatchUnit {
       onConnected: () => this.markLive(),
     });
     const path = collectionPath(definition, namespace);
-    this.informer = new ListWatch(
+    this.informer = new ListWatch<WatchedObject>(
       path,
-      this.watch as any,
-      () => this.list(path),
+      this.watch,
+      () => this.listPages(path),
       false,
       undefined,
       definition.fieldSelector,
     );
-    this.informer.on('add', obj => listener.onObject('add', obj));
-    this.informer.on('update', obj => listener.onObject('update', obj));
-    this.informer.on('delete', obj => listener.onObject('delete', obj));
+    this.informer.on('add', obj => listener.onObject('add', stored(obj)));
+    this.informer.on('update', obj => listener.onObject('update', stored(obj)));
+    this.informer.on('delete', obj => listener.onObject('delete', stored(obj)));
     this.informer.on('error', err => this.onError(err));
   }
 
@@ -131,13 +135,23 @@ export class WatchUnit {
     this.watch.abortCurrent();
   }
 
-  evict(obj: KubernetesObject) {
+  /** The objects kept, optionally of one namespace. */
+  list(namespace?: string): CachedObject[] {
+    return this.informer.list(namespace).map(stored);
+  }
+
+  get(name: string, namespace: string): CachedObject | undefined {
+    const found = this.informer.get(name, namespace);
+    return found && stored(found);
+  }
+
+  evict(obj: CachedObject) {
     this.watch.evict(obj);
   }
 
   /** A paginated list with the per-cluster timeout, trimmed before ListWatch stores it. */
-  private async list(path: string) {
-    const items: KubernetesObject[] = [];
+  private async listPages(path: string) {
+    const items: CachedObject[] = [];
     let resourceVersion = '';
     let continueToken: string | undefined;
     do {
@@ -148,7 +162,7 @@ export class WatchUnit {
         query.set('fieldSelector', this.definition.fieldSelector);
       if (continueToken) query.set('continue', continueToken);
       const page = await this.connection.getJson<{
-        items: any[];
+        items: ApiObject[];
         metadata?: { resourceVersion?: string; continue?: string };
       }>(`${path}?${query}`, { timeoutMs: this.tuning.requestTimeoutMs });
       for (const item of page.items ?? [])
@@ -234,6 +248,14 @@ export class WatchUnit {
     }, delay);
     this.retryTimer.unref?.();
   }
+}
+
+/**
+ * ListWatch holds only what this unit's definition trimmed, but its type parameter must fit
+ * client-node's Date-typed metadata; WatchedObject is that fit, and this gives back the type.
+ */
+function stored(obj: WatchedObject): CachedObject {
+  return obj as CachedObject;
 }
 
 function stateFor(error: KubernetesRequestError): ClusterSyncState {

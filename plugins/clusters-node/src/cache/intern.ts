@@ -16,13 +16,15 @@ export function own(value: string): string {
 const MAX_ENTRIES = 200_000;
 const table = new Map<string, string>();
 
-export function intern<T>(value: T): T {
+export function intern(value: string): string;
+export function intern(value: string | undefined): string | undefined;
+export function intern(value: string | undefined): string | undefined {
   if (typeof value !== 'string') return value;
   const found = table.get(value);
-  if (found !== undefined) return found as unknown as T;
+  if (found !== undefined) return found;
   const copy = own(value);
   if (table.size < MAX_ENTRIES) table.set(copy, copy);
-  return copy as unknown as T;
+  return copy;
 }
 
 /** A string map (labels, resource quantities) with interned values. */
@@ -58,21 +60,28 @@ const detached = new WeakSet<object>();
  * Replaces every string in a freshly trimmed object, in place, by an interned or owned copy, so
  * the cached object keeps nothing of the text it was parsed from. Shared shapes are walked once.
  */
-export function detach<T>(value: T): T {
-  if (typeof value === 'string') {
-    return (table.get(value) ?? own(value)) as unknown as T;
-  }
-  if (!value || typeof value !== 'object' || detached.has(value)) return value;
+export function detach<T extends object>(value: T): T {
+  detachInPlace(value);
+  return value;
+}
+
+function detachInPlace(value: object): void {
+  if (detached.has(value)) return;
   detached.add(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = detach(value[i]);
-    return value;
+    for (let i = 0; i < value.length; i++) value[i] = detachValue(value[i]);
+    return;
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const v = record[key];
-    if (v !== undefined && v !== null) record[key] = detach(v);
+    if (v !== undefined && v !== null) record[key] = detachValue(v);
   }
+}
+
+function detachValue(value: unknown): unknown {
+  if (typeof value === 'string') return table.get(value) ?? own(value);
+  if (value && typeof value === 'object') detachInPlace(value);
   return value;
 }
 

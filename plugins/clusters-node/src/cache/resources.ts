@@ -1,19 +1,20 @@
 import type {
-  CoreV1Event,
-  KubernetesObject,
-  V1CronJob,
-  V1DaemonSet,
-  V1Deployment,
-  V1Ingress,
-  V1Job,
-  V1Pod,
-  V1ReplicaSet,
-  V1ResourceQuota,
-  V1Service,
-  V1StatefulSet,
-  V2HorizontalPodAutoscaler,
-} from '@kubernetes/client-node';
+  TrimmedCronJob,
+  TrimmedDaemonSet,
+  TrimmedDeployment,
+  TrimmedEvent,
+  TrimmedHpa,
+  TrimmedIngress,
+  TrimmedJob,
+  TrimmedMetadata,
+  TrimmedPod,
+  TrimmedReplicaSet,
+  TrimmedResourceQuota,
+  TrimmedService,
+  TrimmedStatefulSet,
+} from '@kubeplatform/clusters-common';
 import {
+  ApiObject,
   trimCronJob,
   trimEvent,
   trimHpa,
@@ -25,31 +26,48 @@ import {
   trimWorkload,
 } from './trim';
 
-/** Every resource type the watch cache lists and watches, and the (trimmed) type it stores. */
+/** Every resource type the watch cache lists and watches, and the trimmed type it stores. */
 export interface CachedResourceTypes {
-  pods: V1Pod;
-  deployments: V1Deployment;
-  replicasets: V1ReplicaSet;
-  statefulsets: V1StatefulSet;
-  daemonsets: V1DaemonSet;
-  jobs: V1Job;
-  cronjobs: V1CronJob;
-  horizontalpodautoscalers: V2HorizontalPodAutoscaler;
-  services: V1Service;
-  ingresses: V1Ingress;
-  resourcequotas: V1ResourceQuota;
-  events: CoreV1Event;
+  pods: TrimmedPod;
+  deployments: TrimmedDeployment;
+  replicasets: TrimmedReplicaSet;
+  statefulsets: TrimmedStatefulSet;
+  daemonsets: TrimmedDaemonSet;
+  jobs: TrimmedJob;
+  cronjobs: TrimmedCronJob;
+  horizontalpodautoscalers: TrimmedHpa;
+  services: TrimmedService;
+  ingresses: TrimmedIngress;
+  resourcequotas: TrimmedResourceQuota;
+  events: TrimmedEvent;
 }
 
 export type CachedResource = keyof CachedResourceTypes;
 
-export interface CachedResourceDefinition {
-  resource: CachedResource;
+/** Any object the cache holds. */
+export type CachedObject = CachedResourceTypes[CachedResource];
+
+/**
+ * What client-node's ListWatch is told about a cached object: its identity and version. The
+ * timestamps stay out of this type because client-node declares them as Dates, while the cache
+ * holds the strings the API server sent.
+ */
+export interface WatchedObject {
+  metadata?: Pick<
+    TrimmedMetadata,
+    'name' | 'namespace' | 'uid' | 'resourceVersion' | 'labels'
+  >;
+}
+
+export interface CachedResourceDefinition<
+  K extends CachedResource = CachedResource,
+> {
+  resource: K;
   kind: string;
   /** `/api/v1` or `/apis/<group>/<version>`. */
   apiPrefix: string;
   fieldSelector?: string;
-  trim(obj: any): KubernetesObject;
+  trim(raw: ApiObject): CachedResourceTypes[K];
 }
 
 export const CACHED_RESOURCES: readonly CachedResourceDefinition[] = [

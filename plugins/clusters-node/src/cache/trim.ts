@@ -3,9 +3,28 @@
  * problem detector reads. managedFields, the last-applied annotation, pod specs beyond containers
  * and most annotations are dropped.
  */
+import type {
+  TrimmedCondition,
+  TrimmedContainer,
+  TrimmedContainerState,
+  TrimmedContainerStatus,
+  TrimmedCronJob,
+  TrimmedEvent,
+  TrimmedHpa,
+  TrimmedIngress,
+  TrimmedJob,
+  TrimmedMetadata,
+  TrimmedPod,
+  TrimmedPodTemplate,
+  TrimmedResourceQuota,
+  TrimmedService,
+  TrimmedWorkloadSpec,
+} from '@kubeplatform/clusters-common';
 import { detach, intern, internValues, shared } from './intern';
 
-type Obj = Record<string, any>;
+/** An object as the API server sends it: parsed JSON, nothing about it is known yet. */
+export type ApiObject = Record<string, any>;
+type Obj = ApiObject;
 
 const KEPT_ANNOTATIONS = new Set([
   'deployment.kubernetes.io/revision',
@@ -13,9 +32,9 @@ const KEPT_ANNOTATIONS = new Set([
   'deployment.kubernetes.io/max-replicas',
 ]);
 
-function trimMetadata(m: Obj | undefined): Obj {
+function trimMetadata(m: Obj | undefined): TrimmedMetadata {
   if (!m) return {};
-  const out: Obj = {
+  const out: TrimmedMetadata = {
     name: m.name,
     namespace: intern(m.namespace),
     uid: m.uid,
@@ -26,7 +45,7 @@ function trimMetadata(m: Obj | undefined): Obj {
   if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
   if (m.labels) out.labels = shared(internValues(m.labels));
   if (m.annotations) {
-    const kept: Obj = {};
+    const kept: Record<string, string> = {};
     let any = false;
     for (const key of Object.keys(m.annotations)) {
       if (KEPT_ANNOTATIONS.has(key)) {
@@ -57,8 +76,11 @@ const POD_CONDITIONS_READ = new Set([
   'PodScheduled',
 ]);
 
-function trimContainer(c: Obj): Obj {
-  const out: Obj = { name: intern(c.name), image: intern(c.image) };
+function trimContainer(c: Obj): TrimmedContainer {
+  const out: TrimmedContainer = {
+    name: intern(c.name),
+    image: intern(c.image),
+  };
   // The ReadinessProbeFailing detector describes the probe and computes its grace period.
   if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
   if (c.resources?.limits || c.resources?.requests) {
@@ -70,7 +92,7 @@ function trimContainer(c: Obj): Obj {
   return out;
 }
 
-function trimPodTemplate(t: Obj | undefined): Obj | undefined {
+function trimPodTemplate(t: Obj | undefined): TrimmedPodTemplate | undefined {
   if (!t) return undefined;
   return {
     metadata: t.metadata?.labels ? { labels: t.metadata.labels } : undefined,
@@ -78,7 +100,9 @@ function trimPodTemplate(t: Obj | undefined): Obj | undefined {
   };
 }
 
-function trimContainerState(s: Obj | undefined): Obj | undefined {
+function trimContainerState(
+  s: Obj | undefined,
+): TrimmedContainerState | undefined {
   if (!s) return undefined;
   if (s.waiting)
     return {
@@ -104,7 +128,7 @@ function trimContainerState(s: Obj | undefined): Obj | undefined {
   return undefined;
 }
 
-function trimContainerStatus(s: Obj): Obj {
+function trimContainerStatus(s: Obj): TrimmedContainerStatus {
   return {
     name: intern(s.name),
     image: intern(s.image),
@@ -116,7 +140,9 @@ function trimContainerStatus(s: Obj): Obj {
   };
 }
 
-function trimConditions(conditions: Obj[] | undefined): Obj[] | undefined {
+function trimConditions(
+  conditions: Obj[] | undefined,
+): TrimmedCondition[] | undefined {
   return conditions?.map(c => ({
     type: intern(c.type),
     status: intern(c.status),
@@ -126,7 +152,7 @@ function trimConditions(conditions: Obj[] | undefined): Obj[] | undefined {
   }));
 }
 
-export function trimPod(p: Obj): Obj {
+export function trimPod(p: Obj): TrimmedPod {
   const s = p.status ?? {};
   return detach({
     metadata: trimMetadata(p.metadata),
@@ -150,7 +176,11 @@ export function trimPod(p: Obj): Obj {
 }
 
 /** Deployments, ReplicaSets, StatefulSets and DaemonSets: spec without the pod spec details. */
-export function trimWorkload(w: Obj): Obj {
+export function trimWorkload(w: Obj): {
+  metadata: TrimmedMetadata;
+  spec: TrimmedWorkloadSpec;
+  status: Obj & { conditions?: TrimmedCondition[] };
+} {
   const spec = w.spec ?? {};
   return detach({
     metadata: trimMetadata(w.metadata),
@@ -165,7 +195,7 @@ export function trimWorkload(w: Obj): Obj {
   });
 }
 
-export function trimJob(j: Obj): Obj {
+export function trimJob(j: Obj): TrimmedJob {
   const spec = j.spec ?? {};
   return detach({
     metadata: trimMetadata(j.metadata),
@@ -180,7 +210,7 @@ export function trimJob(j: Obj): Obj {
   });
 }
 
-export function trimCronJob(c: Obj): Obj {
+export function trimCronJob(c: Obj): TrimmedCronJob {
   const spec = c.spec ?? {};
   return detach({
     metadata: trimMetadata(c.metadata),
@@ -198,7 +228,7 @@ export function trimCronJob(c: Obj): Obj {
   });
 }
 
-export function trimHpa(h: Obj): Obj {
+export function trimHpa(h: Obj): TrimmedHpa {
   return detach({
     metadata: trimMetadata(h.metadata),
     spec: h.spec,
@@ -206,7 +236,7 @@ export function trimHpa(h: Obj): Obj {
   });
 }
 
-export function trimService(s: Obj): Obj {
+export function trimService(s: Obj): TrimmedService {
   return detach({
     metadata: trimMetadata(s.metadata),
     spec: {
@@ -218,7 +248,7 @@ export function trimService(s: Obj): Obj {
   });
 }
 
-export function trimIngress(i: Obj): Obj {
+export function trimIngress(i: Obj): TrimmedIngress {
   return detach({
     metadata: trimMetadata(i.metadata),
     spec: {
@@ -230,7 +260,7 @@ export function trimIngress(i: Obj): Obj {
   });
 }
 
-export function trimResourceQuota(q: Obj): Obj {
+export function trimResourceQuota(q: Obj): TrimmedResourceQuota {
   return detach({
     metadata: trimMetadata(q.metadata),
     spec: { hard: q.spec?.hard },
@@ -238,7 +268,7 @@ export function trimResourceQuota(q: Obj): Obj {
   });
 }
 
-export function trimEvent(e: Obj): Obj {
+export function trimEvent(e: Obj): TrimmedEvent {
   return detach({
     metadata: trimMetadata(e.metadata),
     involvedObject: {

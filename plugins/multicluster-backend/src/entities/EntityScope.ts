@@ -1,9 +1,9 @@
 import { Config } from '@backstage/config';
 import type {
+  CachedObject,
   CachedResource,
   CachedResourceTypes,
 } from '@kubeplatform/clusters-node';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import { CacheReader } from '../view/CacheReader';
 import { withSafeDashboardUrl } from './safeDashboardUrl';
 
@@ -74,7 +74,7 @@ export class EntityScope {
    */
   scope(reader: CacheReader): CacheReader {
     const cluster = reader.identity.name;
-    const inScope = (obj: KubernetesObject) =>
+    const inScope = (obj: CachedObject) =>
       this.allows(cluster, obj.metadata?.namespace ?? '');
     const identity = withSafeDashboardUrl(reader.identity);
     return {
@@ -110,7 +110,7 @@ export class EntityScope {
           ? reader.eventsFor(kind, namespace, name)
           : [],
       status: now => reader.status(now),
-      restartsInLastHour: (pod, now) => reader.restartsInLastHour(pod, now),
+      restartBaseline: (pod, now) => reader.restartBaseline(pod, now),
     };
   }
 }

@@ -80,7 +80,7 @@ function fakeCluster(dashboardUrl: string) {
     listByOwner: () => [],
     eventsFor: () => [],
     status: () => ({ state: 'ok' }),
-    restartsInLastHour: () => 0,
+    restartBaseline: () => undefined,
     connection: {
       // A follow stays open, as a live container's log does.
       request: async (path: string) => {

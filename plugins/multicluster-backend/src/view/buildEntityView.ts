@@ -1,19 +1,22 @@
 import {
   ClusterView,
   compareProblems,
-  detectPodProblems,
   EntityView,
   EntityViewExplanation,
   HealthState,
   VersionDrift,
+  TrimmedPod,
   WorkloadSummary,
 } from '@kubeplatform/clusters-common';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityQuery } from '../entities/entityQuery';
-import { CacheReader } from './CacheReader';
 import { findWorkloads, selectObjects } from './findEntityObjects';
 import { healthOfProblems, healthRank, worstHealth } from './health';
-import { summariseWorkload } from './summariseWorkload';
+import {
+  cacheProblems,
+  restartBaselines,
+  summariseWorkload,
+} from './summariseWorkload';
 
 export function buildClusterView(
   reader: CacheReader,
@@ -22,17 +25,21 @@ export function buildClusterView(
 ): ClusterView {
   const sync = reader.status(now.getTime());
   const workloads: WorkloadSummary[] = [];
-  const workloadPods = new Set<V1Pod>();
+  const workloadPods = new Set<TrimmedPod>();
   for (const workload of findWorkloads(reader, query)) {
     const { summary, pods } = summariseWorkload(reader, workload, now);
     workloads.push(summary);
     pods.forEach(p => workloadPods.add(p));
   }
   // Labelled pods without a workload of the entity (bare pods) still count for problems.
-  const orphanProblems = selectObjects(reader, 'pods', query)
-    .filter(pod => !workloadPods.has(pod))
-    .flatMap(pod => detectPodProblems(pod, now))
-    .map(p => ({ ...p, cluster: reader.identity.name }));
+  const orphans = selectObjects(reader, 'pods', query).filter(
+    pod => !workloadPods.has(pod),
+  );
+  const orphanProblems = cacheProblems(
+    reader,
+    { pods: orphans, restartSamples: restartBaselines(reader, orphans, now) },
+    now,
+  );
 
   workloads.sort(
     (a, b) =>

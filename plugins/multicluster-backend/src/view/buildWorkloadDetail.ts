@@ -1,21 +1,22 @@
 import {
   ContainerStatusSummary,
-  detectPodProblems,
   EventSummary,
   KubectlCommands,
   PodSummary,
+  totalRestarts,
+  TrimmedContainerState,
+  TrimmedEvent,
+  TrimmedPod,
   WorkloadDetail,
-  WorkloadKind,
 } from '@kubeplatform/clusters-common';
-import type {
-  CoreV1Event,
-  V1ContainerState,
-  V1Pod,
-} from '@kubernetes/client-node';
+import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityQuery } from '../entities/entityQuery';
-import { CacheReader } from './CacheReader';
 import { findWorkloads, jobsOf, Workload } from './findEntityObjects';
-import { summariseWorkload } from './summariseWorkload';
+import {
+  cacheProblems,
+  restartBaselines,
+  summariseWorkload,
+} from './summariseWorkload';
 
 const MAX_EVENTS = 100;
 
@@ -52,7 +53,7 @@ export function buildWorkloadDetail(
 
 export function podSummary(
   reader: CacheReader,
-  pod: V1Pod,
+  pod: TrimmedPod,
   now: Date,
 ): PodSummary {
   const statuses = pod.status?.containerStatuses ?? [];
@@ -81,21 +82,22 @@ export function podSummary(
     name: pod.metadata?.name ?? '',
     phase: pod.status?.phase ?? 'Unknown',
     ready: `${ready}/${containers.length}`,
-    restarts: containers.reduce((n, c) => n + c.restartCount, 0),
+    restarts: totalRestarts(pod),
     ...(pod.metadata?.creationTimestamp && {
       createdAt: String(pod.metadata.creationTimestamp),
     }),
     ...(pod.spec?.nodeName && { nodeName: pod.spec.nodeName }),
     containers,
-    problems: detectPodProblems(pod, now).map(p => ({
-      ...p,
-      cluster: reader.identity.name,
-    })),
+    problems: cacheProblems(
+      reader,
+      { pods: [pod], restartSamples: restartBaselines(reader, [pod], now) },
+      now,
+    ),
   };
 }
 
 function containerState(
-  state: V1ContainerState | undefined,
+  state: TrimmedContainerState | undefined,
 ): ContainerStatusSummary['state'] {
   if (state?.running) return 'running';
   if (state?.waiting) return 'waiting';
@@ -107,10 +109,10 @@ function containerState(
 function relatedEvents(
   reader: CacheReader,
   workload: Workload,
-  pods: V1Pod[],
+  pods: TrimmedPod[],
 ): EventSummary[] {
   const ns = workload.object.metadata?.namespace ?? '';
-  const events: CoreV1Event[] = [
+  const events: TrimmedEvent[] = [
     ...reader.eventsFor(
       workload.kind,
       ns,
@@ -154,14 +156,6 @@ function relatedEvents(
     .slice(0, MAX_EVENTS);
 }
 
-const RESOURCE_NAMES: Record<WorkloadKind, string> = {
-  Deployment: 'deployment',
-  StatefulSet: 'statefulset',
-  DaemonSet: 'daemonset',
-  Job: 'job',
-  CronJob: 'cronjob',
-};
-
 /** Copyable, read-only kubectl commands; names are Kubernetes names, so no shell quoting issue. */
 export function kubectlCommands(
   context: string,
@@ -169,7 +163,8 @@ export function kubectlCommands(
 ): KubectlCommands {
   const ns = workload.object.metadata?.namespace ?? 'default';
   const name = workload.object.metadata?.name ?? '';
-  const ref = `${RESOURCE_NAMES[workload.kind]}/${name}`;
+  // kubectl takes every workload kind lower-cased as its resource name.
+  const ref = `${workload.kind.toLowerCase()}/${name}`;
   const base = `kubectl --context ${shellWord(context)} -n ${ns}`;
   const commands = [
     { title: 'Describe', command: `${base} describe ${ref}` },

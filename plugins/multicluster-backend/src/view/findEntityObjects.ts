@@ -1,39 +1,30 @@
 import type {
-  KubernetesObject,
-  V1CronJob,
-  V1DaemonSet,
-  V1Deployment,
-  V1Job,
-  V1OwnerReference,
-  V1Pod,
-  V1StatefulSet,
-} from '@kubernetes/client-node';
-import type {
+  CacheReader,
+  CachedObject,
   CachedResource,
   CachedResourceTypes,
 } from '@kubeplatform/clusters-node';
 import {
   KUBERNETES_ID_LABEL,
+  TrimmedCronJob,
+  TrimmedDaemonSet,
+  TrimmedDeployment,
+  TrimmedJob,
+  TrimmedOwnerReference,
+  TrimmedPod,
+  TrimmedStatefulSet,
+  WORKLOAD_KINDS,
   WorkloadKind,
 } from '@kubeplatform/clusters-common';
 import { EntityQuery } from '../entities/entityQuery';
 import { matchesLabels, singleEquality } from '../entities/labelSelector';
-import { CacheReader } from './CacheReader';
 
 export type Workload =
-  | { kind: 'Deployment'; object: V1Deployment }
-  | { kind: 'StatefulSet'; object: V1StatefulSet }
-  | { kind: 'DaemonSet'; object: V1DaemonSet }
-  | { kind: 'Job'; object: V1Job }
-  | { kind: 'CronJob'; object: V1CronJob };
-
-const WORKLOAD_RESOURCES: Array<[WorkloadKind, CachedResource]> = [
-  ['Deployment', 'deployments'],
-  ['StatefulSet', 'statefulsets'],
-  ['DaemonSet', 'daemonsets'],
-  ['CronJob', 'cronjobs'],
-  ['Job', 'jobs'],
-];
+  | { kind: 'Deployment'; object: TrimmedDeployment }
+  | { kind: 'StatefulSet'; object: TrimmedStatefulSet }
+  | { kind: 'DaemonSet'; object: TrimmedDaemonSet }
+  | { kind: 'Job'; object: TrimmedJob }
+  | { kind: 'CronJob'; object: TrimmedCronJob };
 
 /** Cached objects of one type that an entity's query selects, without any API call. */
 export function selectObjects<K extends CachedResource>(
@@ -63,36 +54,74 @@ export function findWorkloads(
   reader: CacheReader,
   query: EntityQuery,
 ): Workload[] {
-  const workloads: Workload[] = [];
-  const cronJobUids = new Set<string>();
-  for (const [kind, resource] of WORKLOAD_RESOURCES) {
-    for (const object of selectObjects(reader, resource, query)) {
-      if (kind === 'CronJob') cronJobUids.add(object.metadata?.uid ?? '');
-      if (
-        kind === 'Job' &&
-        object.metadata?.ownerReferences?.some(
-          o => o.kind === 'CronJob' && cronJobUids.has(o.uid),
-        )
-      ) {
-        continue;
-      }
-      workloads.push({ kind, object } as Workload);
-    }
-  }
-  return workloads.sort(
-    (a, b) =>
-      (a.object.metadata?.namespace ?? '').localeCompare(
-        b.object.metadata?.namespace ?? '',
-      ) ||
-      a.kind.localeCompare(b.kind) ||
-      (a.object.metadata?.name ?? '').localeCompare(
-        b.object.metadata?.name ?? '',
-      ),
+  const all = WORKLOAD_KINDS.flatMap(kind =>
+    workloadsOfKind(reader, query, kind),
   );
+  const cronJobUids = new Set(
+    all
+      .filter(w => w.kind === 'CronJob')
+      .map(w => w.object.metadata?.uid ?? ''),
+  );
+  return all
+    .filter(
+      w =>
+        !(
+          w.kind === 'Job' &&
+          w.object.metadata?.ownerReferences?.some(
+            o => o.kind === 'CronJob' && cronJobUids.has(o.uid),
+          )
+        ),
+    )
+    .sort(
+      (a, b) =>
+        (a.object.metadata?.namespace ?? '').localeCompare(
+          b.object.metadata?.namespace ?? '',
+        ) ||
+        a.kind.localeCompare(b.kind) ||
+        (a.object.metadata?.name ?? '').localeCompare(
+          b.object.metadata?.name ?? '',
+        ),
+    );
+}
+
+function workloadsOfKind(
+  reader: CacheReader,
+  query: EntityQuery,
+  kind: WorkloadKind,
+): Workload[] {
+  switch (kind) {
+    case 'Deployment':
+      return selectObjects(reader, 'deployments', query).map(object => ({
+        kind,
+        object,
+      }));
+    case 'StatefulSet':
+      return selectObjects(reader, 'statefulsets', query).map(object => ({
+        kind,
+        object,
+      }));
+    case 'DaemonSet':
+      return selectObjects(reader, 'daemonsets', query).map(object => ({
+        kind,
+        object,
+      }));
+    case 'Job':
+      return selectObjects(reader, 'jobs', query).map(object => ({
+        kind,
+        object,
+      }));
+    case 'CronJob':
+      return selectObjects(reader, 'cronjobs', query).map(object => ({
+        kind,
+        object,
+      }));
+    default:
+      return [];
+  }
 }
 
 /** The pods a workload runs, followed through ReplicaSets and Jobs by owner uid. */
-export function podsOf(reader: CacheReader, workload: Workload): V1Pod[] {
+export function podsOf(reader: CacheReader, workload: Workload): TrimmedPod[] {
   const uid = workload.object.metadata?.uid ?? '';
   switch (workload.kind) {
     case 'Deployment':
@@ -108,7 +137,10 @@ export function podsOf(reader: CacheReader, workload: Workload): V1Pod[] {
   }
 }
 
-export function jobsOf(reader: CacheReader, cronJob: V1CronJob): V1Job[] {
+export function jobsOf(
+  reader: CacheReader,
+  cronJob: TrimmedCronJob,
+): TrimmedJob[] {
   return reader.listByOwner('jobs', cronJob.metadata?.uid ?? '');
 }
 
@@ -128,17 +160,18 @@ const OWNER_RESOURCES: Record<string, CachedResource | undefined> = {
 export function entityOwnsPod(
   reader: CacheReader,
   query: EntityQuery,
-  pod: V1Pod,
+  pod: TrimmedPod,
 ): boolean {
   const namespaces = query.namespaces && new Set(query.namespaces);
-  const selected = (obj: KubernetesObject) =>
+  const selected = (obj: CachedObject) =>
     (!namespaces || namespaces.has(obj.metadata?.namespace ?? '')) &&
     matchesLabels(query.selector, obj.metadata?.labels);
-  let current: KubernetesObject | undefined = pod;
+  let current: CachedObject | undefined = pod;
   for (let depth = 0; current && depth < 4; depth++) {
     if (selected(current)) return true;
-    const owners: V1OwnerReference[] = current.metadata?.ownerReferences ?? [];
-    const owner: V1OwnerReference | undefined =
+    const owners: TrimmedOwnerReference[] =
+      current.metadata?.ownerReferences ?? [];
+    const owner: TrimmedOwnerReference | undefined =
       owners.find(o => o.controller) ?? owners[0];
     const resource: CachedResource | undefined =
       owner && OWNER_RESOURCES[owner.kind];

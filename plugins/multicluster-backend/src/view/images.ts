@@ -1,4 +1,4 @@
-import type { V1Container } from '@kubernetes/client-node';
+import type { TrimmedContainer } from '@kubeplatform/clusters-common';
 import { ContainerImage } from '@kubeplatform/clusters-common';
 
 /** The tag or digest of an image reference; `latest` when it has neither. */
@@ -11,7 +11,7 @@ export function imageTag(image: string): string {
 }
 
 export function containerImages(
-  containers: V1Container[] | undefined,
+  containers: TrimmedContainer[] | undefined,
 ): ContainerImage[] {
   return (containers ?? []).map(c => ({
     container: c.name,

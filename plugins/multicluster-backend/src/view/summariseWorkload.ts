@@ -1,26 +1,19 @@
-import type {
-  V1Container,
-  V1Pod,
-  V2HorizontalPodAutoscaler,
-} from '@kubernetes/client-node';
 import {
   AutoscalerSummary,
-  compareProblems,
-  detectAutoscalerProblems,
-  detectCronJobProblems,
-  detectDaemonSetProblems,
-  detectDeploymentProblems,
-  detectJobProblems,
-  detectPodProblems,
-  detectReplicaSetProblems,
-  detectStatefulSetProblems,
-  detectWarningEventProblems,
+  detectProblems,
   hpaCpuUtilization,
+  ObjectsToCheck,
+  PodRestartSample,
   Problem,
+  restartsInLastHour,
+  totalRestarts,
+  TrimmedContainer,
+  TrimmedHpa,
+  TrimmedPod,
   WorkloadCondition,
   WorkloadSummary,
 } from '@kubeplatform/clusters-common';
-import { CacheReader } from './CacheReader';
+import type { CacheReader } from '@kubeplatform/clusters-node';
 import { jobsOf, podsOf, Workload } from './findEntityObjects';
 import { healthOfProblems, worstHealth } from './health';
 import { containerImages } from './images';
@@ -28,7 +21,7 @@ import { containerImages } from './images';
 /** Everything the views need about one workload in one cluster, computed from the cache. */
 export interface WorkloadFacts {
   summary: WorkloadSummary;
-  pods: V1Pod[];
+  pods: TrimmedPod[];
 }
 
 export function summariseWorkload(
@@ -47,31 +40,33 @@ export function summariseWorkload(
         h.spec?.scaleTargetRef?.kind === kind &&
         h.spec.scaleTargetRef.name === name,
     );
+  const restartSamples = restartBaselines(reader, pods, now);
 
-  const problems: Problem[] = [
-    ...workloadProblems(reader, workload),
-    ...(hpa ? detectAutoscalerProblems(hpa) : []),
-    ...pods.flatMap(pod => detectPodProblems(pod, now)),
-    ...eventProblems(reader, workload, now),
-  ];
-  for (const p of problems) p.cluster = reader.identity.name;
-  problems.sort(compareProblems);
+  const problems = cacheProblems(
+    reader,
+    {
+      ...workloadObjects(reader, workload),
+      ...(hpa && { autoscalers: [hpa] }),
+      pods,
+      events: workloadEvents(reader, workload),
+      restartSamples,
+    },
+    now,
+  );
 
   const replicas = replicaCounts(workload);
   const podPhases: WorkloadSummary['podPhases'] = {};
   let total = 0;
   let lastHour = 0;
   for (const pod of pods) {
-    const phase = (pod.status?.phase ??
-      'Unknown') as keyof WorkloadSummary['podPhases'];
+    const phase = podPhase(pod);
     podPhases[phase] = (podPhases[phase] ?? 0) + 1;
-    for (const s of [
-      ...(pod.status?.containerStatuses ?? []),
-      ...(pod.status?.initContainerStatuses ?? []),
-    ]) {
-      total += s.restartCount ?? 0;
-    }
-    lastHour += reader.restartsInLastHour(pod, now.getTime());
+    total += totalRestarts(pod);
+    lastHour += restartsInLastHour(
+      pod,
+      restartSamples.get(pod.metadata?.uid ?? ''),
+      now,
+    );
   }
 
   const health = worstHealth([
@@ -100,56 +95,93 @@ export function summariseWorkload(
   };
 }
 
-function workloadProblems(reader: CacheReader, workload: Workload): Problem[] {
+/** Problems of objects from one cluster's cache, through the shared pipeline, with the cluster. */
+export function cacheProblems(
+  reader: CacheReader,
+  objects: ObjectsToCheck,
+  now: Date,
+): Problem[] {
+  return detectProblems(objects, now).map(p => ({
+    ...p,
+    cluster: reader.identity.name,
+  }));
+}
+
+/** The restart counts the cache saw at the start of the last hour, by pod uid. */
+export function restartBaselines(
+  reader: CacheReader,
+  pods: TrimmedPod[],
+  now: Date,
+): Map<string, PodRestartSample> {
+  const samples = new Map<string, PodRestartSample>();
+  for (const pod of pods) {
+    const uid = pod.metadata?.uid;
+    const sample = uid && reader.restartBaseline(pod, now.getTime());
+    if (uid && sample) samples.set(uid, sample);
+  }
+  return samples;
+}
+
+const POD_PHASES = new Set<string>([
+  'Pending',
+  'Running',
+  'Succeeded',
+  'Failed',
+  'Unknown',
+]);
+
+type PodPhase = keyof WorkloadSummary['podPhases'];
+
+function isPodPhase(phase: string): phase is PodPhase {
+  return POD_PHASES.has(phase);
+}
+
+function podPhase(pod: TrimmedPod): PodPhase {
+  const phase = pod.status?.phase ?? 'Unknown';
+  return isPodPhase(phase) ? phase : 'Unknown';
+}
+
+/** The workload and the objects it controls: a Deployment's ReplicaSets, a CronJob's Jobs. */
+function workloadObjects(
+  reader: CacheReader,
+  workload: Workload,
+): ObjectsToCheck {
   switch (workload.kind) {
     case 'Deployment':
-      return [
-        ...detectDeploymentProblems(workload.object),
-        ...reader
-          .listByOwner('replicasets', workload.object.metadata?.uid ?? '')
-          .flatMap(rs => detectReplicaSetProblems(rs)),
-      ];
+      return {
+        deployments: [workload.object],
+        replicaSets: reader.listByOwner(
+          'replicasets',
+          workload.object.metadata?.uid ?? '',
+        ),
+      };
     case 'StatefulSet':
-      return detectStatefulSetProblems(workload.object);
+      return { statefulSets: [workload.object] };
     case 'DaemonSet':
-      return detectDaemonSetProblems(workload.object);
+      return { daemonSets: [workload.object] };
     case 'Job':
-      return detectJobProblems(workload.object);
-    case 'CronJob': {
-      const jobs = jobsOf(reader, workload.object);
-      return [
-        ...detectCronJobProblems(workload.object, jobs),
-        ...jobs.flatMap(j => detectJobProblems(j)),
-      ];
-    }
+      return { jobs: [workload.object] };
+    case 'CronJob':
+      return {
+        cronJobs: [workload.object],
+        jobs: jobsOf(reader, workload.object),
+      };
     default:
-      return [];
+      return {};
   }
 }
 
-/** FailedCreate Warning events, for controllers that have no failure condition. */
-function eventProblems(
-  reader: CacheReader,
-  workload: Workload,
-  now: Date,
-): Problem[] {
+/** Warning events about the workload and, for a CronJob, its Jobs: FailedCreate has no condition. */
+function workloadEvents(reader: CacheReader, workload: Workload) {
   const ns = workload.object.metadata?.namespace ?? '';
   const name = workload.object.metadata?.name ?? '';
-  const events = reader.eventsFor(workload.kind, ns, name);
+  const events = [...reader.eventsFor(workload.kind, ns, name)];
   if (workload.kind === 'CronJob') {
     for (const job of jobsOf(reader, workload.object)) {
       events.push(...reader.eventsFor('Job', ns, job.metadata?.name ?? ''));
     }
   }
-  const problems = events.flatMap(e => detectWarningEventProblems(e, now));
-  // One problem per object and code: repeated events say the same thing.
-  const seen = new Set<string>();
-  return problems.filter(p => {
-    const key = `${p.code}/${p.object.kind}/${p.object.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return events;
 }
 
 function replicaCounts(workload: Workload): WorkloadSummary['replicas'] {
@@ -197,7 +229,9 @@ function replicaCounts(workload: Workload): WorkloadSummary['replicas'] {
   }
 }
 
-function templateContainers(workload: Workload): V1Container[] | undefined {
+function templateContainers(
+  workload: Workload,
+): TrimmedContainer[] | undefined {
   if (workload.kind === 'CronJob') {
     return workload.object.spec?.jobTemplate?.spec?.template?.spec?.containers;
   }
@@ -230,7 +264,7 @@ function conditionsOf(workload: Workload): WorkloadCondition[] {
   }));
 }
 
-function autoscalerSummary(hpa: V2HorizontalPodAutoscaler): AutoscalerSummary {
+function autoscalerSummary(hpa: TrimmedHpa): AutoscalerSummary {
   const min = hpa.spec?.minReplicas ?? 1;
   const max = hpa.spec?.maxReplicas ?? 0;
   const current = hpa.status?.currentReplicas ?? 0;

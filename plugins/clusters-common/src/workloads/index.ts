@@ -1,0 +1,1 @@
+export { WORKLOAD_KINDS, isWorkloadKind, type WorkloadKind } from './kinds';

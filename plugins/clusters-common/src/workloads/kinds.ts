@@ -1,0 +1,14 @@
+/** The workload kinds a service view shows, in the order error messages list them. */
+export const WORKLOAD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+] as const;
+
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export function isWorkloadKind(value: string): value is WorkloadKind {
+  return (WORKLOAD_KINDS as readonly string[]).includes(value);
+}

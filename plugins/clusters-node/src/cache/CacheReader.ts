@@ -1,0 +1,59 @@
+import type {
+  ClusterIdentity,
+  PodRestartSample,
+  SyncStatus,
+  TrimmedEvent,
+  TrimmedPod,
+} from '@kubeplatform/clusters-common';
+import type { KubernetesConnection } from '../connection/KubernetesConnection';
+import type { CachedResource, CachedResourceTypes } from './resources';
+
+/** What a view reads from one cluster's watch cache. Reading costs no API call. */
+export interface CacheReader {
+  readonly identity: ClusterIdentity;
+
+  /** All cached objects of a type, optionally in one namespace. */
+  list<K extends CachedResource>(
+    resource: K,
+    namespace?: string,
+  ): CachedResourceTypes[K][];
+
+  get<K extends CachedResource>(
+    resource: K,
+    namespace: string,
+    name: string,
+  ): CachedResourceTypes[K] | undefined;
+
+  /** Objects labelled `backstage.io/kubernetes-id=<id>`. */
+  listByKubernetesId<K extends CachedResource>(
+    resource: K,
+    id: string,
+  ): CachedResourceTypes[K][];
+
+  /** Objects whose ownerReferences include this uid. */
+  listByOwner<K extends CachedResource>(
+    resource: K,
+    ownerUid: string,
+  ): CachedResourceTypes[K][];
+
+  /** Warning events about one object. */
+  eventsFor(kind: string, namespace: string, name: string): TrimmedEvent[];
+
+  /** How fresh the cluster's data is. */
+  status(now?: number): SyncStatus;
+
+  /**
+   * The pod's restart counts at the start of the last hour (or when the watch first saw it
+   * restarted); undefined for a pod never seen restarted. Feeds `detectProblems` and
+   * `restartsInLastHour` from `@kubeplatform/clusters-common`.
+   */
+  restartBaseline(pod: TrimmedPod, now?: number): PodRestartSample | undefined;
+}
+
+/**
+ * One cluster's cache as the WatchCache hands it out: the reader, and the connection it watches
+ * through, for requests the cache cannot answer (such as pod logs).
+ */
+export interface ClusterCache extends CacheReader {
+  readonly connection: KubernetesConnection;
+}
