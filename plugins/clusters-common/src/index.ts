@@ -13,3 +13,4 @@ export * from './view/types';
 export * from './trimmed';
 export * from './workloads';
 export * from './environments';
+export * from './search';

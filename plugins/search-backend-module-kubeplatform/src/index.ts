@@ -11,5 +11,11 @@ export { multiclusterHttpViewSource } from './workloads/EntityViewSource';
 export type { EntityViewSource } from './workloads/EntityViewSource';
 export { EnvironmentCollatorFactory } from './environments/EnvironmentCollatorFactory';
 export type { EnvironmentCollatorFactoryOptions } from './environments/EnvironmentCollatorFactory';
-export { WORKLOAD_DOCUMENT_TYPE, ENVIRONMENT_DOCUMENT_TYPE } from './documents';
-export type { WorkloadDocument, EnvironmentDocument } from './documents';
+export {
+  WORKLOAD_DOCUMENT_TYPE,
+  ENVIRONMENT_DOCUMENT_TYPE,
+} from '@kubeplatform/clusters-common';
+export type {
+  WorkloadDocument,
+  EnvironmentDocument,
+} from '@kubeplatform/clusters-common';

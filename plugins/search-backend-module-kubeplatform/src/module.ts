@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
+import {
+  environmentAccessPolicyServiceRef,
+  environmentProvisionerServiceRef,
+} from '@kubeplatform/plugin-devenv-node';
 import { EnvironmentCollatorFactory } from './environments/EnvironmentCollatorFactory';
 import { readSchedule } from './readSchedule';
 import { multiclusterHttpViewSource } from './workloads/EntityViewSource';
@@ -29,6 +32,7 @@ export const searchModuleKubeplatform = createBackendModule({
         catalog: catalogServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
         provisioner: environmentProvisionerServiceRef,
+        access: environmentAccessPolicyServiceRef,
       },
       async init({
         config,
@@ -39,6 +43,7 @@ export const searchModuleKubeplatform = createBackendModule({
         catalog,
         indexRegistry,
         provisioner,
+        access,
       }) {
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(
@@ -65,6 +70,7 @@ export const searchModuleKubeplatform = createBackendModule({
           ),
           factory: new EnvironmentCollatorFactory({
             listEnvironments: () => provisioner.list(),
+            access,
             logger: logger.child({ collator: 'kubeplatform-environment' }),
           }),
         });

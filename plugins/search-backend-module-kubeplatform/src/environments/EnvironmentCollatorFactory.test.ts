@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import type { Environment } from '@kubeplatform/clusters-common';
-import type { EnvironmentDocument } from '../documents';
+import type { EnvironmentDocument } from '@kubeplatform/clusters-common';
+import { EnvironmentAccessPolicy } from '@kubeplatform/plugin-devenv-node';
 import { EnvironmentCollatorFactory } from './EnvironmentCollatorFactory';
 
 const guestDev: Environment = {
@@ -28,6 +29,14 @@ async function collect(result: {
   const logger = mockServices.logger.mock();
   const factory = new EnvironmentCollatorFactory({
     listEnvironments: async () => result,
+    access: EnvironmentAccessPolicy.fromSettings(
+      { admins: [], enforceOwnership: true },
+      {
+        auth: mockServices.auth(),
+        permissions: mockServices.permissions(),
+        userInfo: mockServices.userInfo(),
+      },
+    ),
     logger,
   });
   const { documents } = await TestPipeline.fromCollator(

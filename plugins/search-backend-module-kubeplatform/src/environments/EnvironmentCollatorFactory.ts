@@ -1,14 +1,22 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
-import type { EnvironmentListResult } from '@kubeplatform/plugin-devenv-node';
+import type {
+  EnvironmentAccessPolicy,
+  EnvironmentListResult,
+} from '@kubeplatform/plugin-devenv-node';
 import { Readable } from 'node:stream';
-import { ENVIRONMENT_DOCUMENT_TYPE, EnvironmentDocument } from '../documents';
+import {
+  ENVIRONMENT_DOCUMENT_TYPE,
+  type EnvironmentDocument,
+} from '@kubeplatform/clusters-common';
 import { environmentDocument } from './environmentDocument';
 
 export interface EnvironmentCollatorFactoryOptions {
   /** Lists every environment on every cluster; the provisioner's `list()`. */
   listEnvironments: () => Promise<EnvironmentListResult>;
+  /** Decides which catalog Resource an environment's document is permission-checked as. */
+  access: Pick<EnvironmentAccessPolicy, 'catalogEntityRef'>;
   logger: LoggerService;
 }
 
@@ -34,7 +42,10 @@ export class EnvironmentCollatorFactory implements DocumentCollatorFactory {
       );
     }
     for (const environment of items) {
-      yield environmentDocument(environment);
+      yield environmentDocument(
+        environment,
+        this.options.access.catalogEntityRef(environment),
+      );
     }
   }
 }

@@ -1,20 +1,20 @@
 import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type {
   Environment,
-  environmentEntityName,
+  EnvironmentDocument,
 } from '@kubeplatform/clusters-common';
-import { EnvironmentDocument } from '../documents';
 
 /**
  * The search document for an environment. It points at, and is permission-checked as, the
- * catalog Resource the devenv catalog provider makes for it.
+ * catalog Resource the access policy says the environment is seen through (`ref`).
  */
 export function environmentDocument(
   environment: Environment,
+  ref: CompoundEntityRef,
 ): EnvironmentDocument {
-  const entityName = environmentEntityName(
-    environment.cluster,
-    environment.name,
-  );
   return {
     title: `${environment.name} (${environment.cluster})`,
     text: [
@@ -22,7 +22,9 @@ export function environmentDocument(
       `Class ${environment.class}, on cluster ${environment.cluster}, namespace ${environment.namespace}.`,
       `Status ${environment.status}; expires at ${environment.expiresAt}.`,
     ].join(' '),
-    location: `/catalog/default/resource/${entityName}`,
+    location: `/catalog/${ref.namespace}/${ref.kind.toLocaleLowerCase(
+      'en-US',
+    )}/${ref.name}`,
     name: environment.name,
     owner: environment.owner,
     class: environment.class,
@@ -30,6 +32,6 @@ export function environmentDocument(
     namespace: environment.namespace,
     status: environment.status,
     expiresAt: environment.expiresAt,
-    authorization: { resourceRef: `resource:default/${entityName}` },
+    authorization: { resourceRef: stringifyEntityRef(ref) },
   };
 }

@@ -9,7 +9,7 @@ import {
   emptyView,
   withUnreachable,
 } from '../__fixtures__/views';
-import type { WorkloadDocument } from '../documents';
+import type { WorkloadDocument } from '@kubeplatform/clusters-common';
 import { WorkloadCollatorFactory } from './WorkloadCollatorFactory';
 
 function component(name: string, annotations: Record<string, string>): Entity {

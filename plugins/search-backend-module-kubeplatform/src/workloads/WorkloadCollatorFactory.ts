@@ -9,7 +9,10 @@ import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/al
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import { Readable } from 'node:stream';
-import { WORKLOAD_DOCUMENT_TYPE, WorkloadDocument } from '../documents';
+import {
+  WORKLOAD_DOCUMENT_TYPE,
+  type WorkloadDocument,
+} from '@kubeplatform/clusters-common';
 import type { EntityViewSource } from './EntityViewSource';
 import { workloadDocument } from './workloadDocument';
 

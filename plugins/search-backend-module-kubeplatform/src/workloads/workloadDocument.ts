@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { EntityView, HealthState } from '@kubeplatform/clusters-common';
-import { WorkloadDocument } from '../documents';
+import type { WorkloadDocument } from '@kubeplatform/clusters-common';
 
 const HEALTH_ORDER: HealthState[] = ['error', 'warning', 'unknown', 'healthy'];
 

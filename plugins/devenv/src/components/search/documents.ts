@@ -1,26 +1,10 @@
-import type { IndexableDocument } from '@backstage/plugin-search-common';
-
-/** Search document types written by @kubeplatform/plugin-search-backend-module-kubeplatform. */
-export const WORKLOAD_DOCUMENT_TYPE = 'kubeplatform-workload';
-export const ENVIRONMENT_DOCUMENT_TYPE = 'kubeplatform-environment';
-
-export interface WorkloadSearchDocument extends IndexableDocument {
-  entityRef: string;
-  owner?: string;
-  health: string;
-  clusters: string[];
-  regions: string[];
-  environments: string[];
-  namespaces: string[];
-  images: string[];
-}
-
-export interface EnvironmentSearchDocument extends IndexableDocument {
-  name: string;
-  owner: string;
-  class: string;
-  cluster: string;
-  namespace: string;
-  status: string;
-  expiresAt: string;
-}
+/**
+ * Search documents written by @kubeplatform/plugin-search-backend-module-kubeplatform: the
+ * shared wire contract from clusters-common, under the names this package exports.
+ */
+export {
+  ENVIRONMENT_DOCUMENT_TYPE,
+  WORKLOAD_DOCUMENT_TYPE,
+  type EnvironmentDocument as EnvironmentSearchDocument,
+  type WorkloadDocument as WorkloadSearchDocument,
+} from '@kubeplatform/clusters-common';
