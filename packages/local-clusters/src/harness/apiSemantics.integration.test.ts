@@ -104,6 +104,11 @@ describe('the local fleet API servers', () => {
           e => e.type === 'MODIFIED' && e.object.metadata?.name === 'first',
         ),
       async () => {
+        // Another writer, like the controller that publishes kube-root-ca.crt: not watched.
+        await core.createNamespacedConfigMap({
+          namespace,
+          body: { metadata: { name: 'other-writer', namespace } },
+        });
         await core.createNamespacedConfigMap({
           namespace,
           body: configMap('second', 'b'),
