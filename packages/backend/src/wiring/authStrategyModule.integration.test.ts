@@ -13,7 +13,7 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './testUtils';
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
 
 /**
  * An auth strategy installed as a module of the `clusters` plugin is the one every plugin uses:

@@ -13,7 +13,7 @@ import {
   fleetConfig,
   serviceEntity,
   startFleetBackend,
-} from './testUtils';
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
 
 /**
  * The catalog cluster source, registered by the clusters plugin: the clusters it supplies reach
