@@ -4,8 +4,6 @@ import {
   EnvironmentClassSummary,
   EnvironmentConnection,
   EnvironmentRequest,
-  PHASE_ANNOTATION,
-  SLEEPING_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 import type {
   DevenvSettings,
@@ -16,8 +14,8 @@ import { readManifestFolder } from './readManifestFolder';
 import { renderTemplate } from './renderTemplate';
 import { resolveCommon } from './resolveRequest';
 import { ownerSubjects } from './ownerSubjects';
+import { EnvironmentClassBase } from './EnvironmentClassBase';
 import type {
-  EnvironmentClass,
   EnvironmentMetadata,
   EnvironmentPlan,
   ResolvedRequest,
@@ -30,16 +28,14 @@ export const CONNECT_SERVICE_ACCOUNT = 'devenv-connect';
  * The built-in `namespace` class: a labelled Namespace with a ResourceQuota, a LimitRange, a
  * NetworkPolicy, a RoleBinding for the owner, and optionally app infrastructure manifests.
  */
-export class NamespaceClass implements EnvironmentClass {
+export class NamespaceClass extends EnvironmentClassBase<NamespaceClassConfig> {
   readonly type = 'namespace' as const;
 
   constructor(
-    private readonly config: NamespaceClassConfig,
+    config: NamespaceClassConfig,
     private readonly settings: DevenvSettings,
-  ) {}
-
-  get name() {
-    return this.config.name;
+  ) {
+    super(config);
   }
 
   summary(): EnvironmentClassSummary {
@@ -58,10 +54,6 @@ export class NamespaceClass implements EnvironmentClass {
       supportsSleep: true,
       connection: 'kubeconfig',
     };
-  }
-
-  isOfferedOn(cluster: string): boolean {
-    return !this.config.clusters || this.config.clusters.includes(cluster);
   }
 
   resolve(request: EnvironmentRequest): ResolvedRequest {
@@ -221,21 +213,8 @@ export class NamespaceClass implements EnvironmentClass {
     return request.parameters.installInfra === true;
   }
 
-  statusOf(anchor: KubernetesObject) {
-    const annotations = anchor.metadata?.annotations ?? {};
-    if ((anchor as V1Namespace).status?.phase === 'Terminating') {
-      return { status: 'deleting' as const };
-    }
-    if (annotations[PHASE_ANNOTATION] === 'provisioning') {
-      return { status: 'provisioning' as const };
-    }
-    if (annotations[PHASE_ANNOTATION] === 'failed') {
-      return { status: 'failed' as const };
-    }
-    if (annotations[SLEEPING_ANNOTATION]) {
-      return { status: 'sleeping' as const };
-    }
-    return { status: 'ready' as const };
+  protected isBeingDeleted(anchor: KubernetesObject): boolean {
+    return (anchor as V1Namespace).status?.phase === 'Terminating';
   }
 
   connectionOf(

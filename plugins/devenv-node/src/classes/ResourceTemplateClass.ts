@@ -3,9 +3,8 @@ import {
   EnvironmentClassSummary,
   EnvironmentConnection,
   EnvironmentRequest,
-  PHASE_ANNOTATION,
+  EnvironmentState,
   parseDuration,
-  SLEEPING_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 import { InputError } from '@backstage/errors';
 import type { ResourceTemplateClassConfig } from '../config/settingsSchema';
@@ -13,8 +12,8 @@ import type { ClusterClient } from '../kube/ClusterClient';
 import type { ObjectRef } from '../kube/objects';
 import { renderTemplate } from './renderTemplate';
 import { resolveCommon } from './resolveRequest';
+import { EnvironmentClassBase } from './EnvironmentClassBase';
 import type {
-  EnvironmentClass,
   EnvironmentMetadata,
   EnvironmentPlan,
   ProgressReporter,
@@ -41,13 +40,11 @@ const POLL_MS = 250;
  * A class that renders one custom resource from a template in config (a Crossplane-style claim,
  * a vcluster request), applies it, and waits until a status condition holds.
  */
-export class ResourceTemplateClass implements EnvironmentClass {
+export class ResourceTemplateClass extends EnvironmentClassBase<ResourceTemplateClassConfig> {
   readonly type = 'resource-template' as const;
 
-  constructor(private readonly config: ResourceTemplateClassConfig) {}
-
-  get name() {
-    return this.config.name;
+  constructor(config: ResourceTemplateClassConfig) {
+    super(config);
   }
 
   summary(): EnvironmentClassSummary {
@@ -67,10 +64,6 @@ export class ResourceTemplateClass implements EnvironmentClass {
       supportsSleep: this.config.createNamespace,
       connection: this.config.connection.type,
     };
-  }
-
-  isOfferedOn(cluster: string): boolean {
-    return !this.config.clusters || this.config.clusters.includes(cluster);
   }
 
   resolve(request: EnvironmentRequest): ResolvedRequest {
@@ -191,28 +184,20 @@ export class ResourceTemplateClass implements EnvironmentClass {
     }
   }
 
-  statusOf(anchor: KubernetesObject) {
-    const annotations = anchor.metadata?.annotations ?? {};
-    if (anchor.metadata?.deletionTimestamp) {
-      return { status: 'deleting' as const };
-    }
-    if (annotations[PHASE_ANNOTATION] === 'provisioning') {
-      return { status: 'provisioning' as const };
-    }
-    if (annotations[PHASE_ANNOTATION] === 'failed') {
-      return { status: 'failed' as const };
-    }
-    if (annotations[SLEEPING_ANNOTATION]) {
-      return { status: 'sleeping' as const };
-    }
+  protected isBeingDeleted(anchor: KubernetesObject): boolean {
+    return !!anchor.metadata?.deletionTimestamp;
+  }
+
+  /** Ready once the configured condition holds on the custom resource. */
+  protected readiness(anchor: KubernetesObject): EnvironmentState {
     const found = conditionsOf(anchor).find(
       c => c.type === this.config.readiness.condition,
     );
     if (found?.status === 'True') {
-      return { status: 'ready' as const };
+      return { status: 'ready' };
     }
     return {
-      status: 'pending' as const,
+      status: 'pending',
       message:
         found?.message ?? `waiting for ${this.config.readiness.condition}`,
     };

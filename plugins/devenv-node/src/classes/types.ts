@@ -3,7 +3,7 @@ import type {
   EnvironmentClassSummary,
   EnvironmentConnection,
   EnvironmentRequest,
-  EnvironmentStatus,
+  EnvironmentState,
   ParameterValue,
 } from '@kubeplatform/clusters-common';
 import type { ClusterClient } from '../kube/ClusterClient';
@@ -64,10 +64,7 @@ export interface EnvironmentClass {
     anchor: ObjectRef,
     progress: ProgressReporter,
   ): Promise<KubernetesObject>;
-  statusOf(anchor: KubernetesObject): {
-    status: EnvironmentStatus;
-    message?: string;
-  };
+  statusOf(anchor: KubernetesObject): EnvironmentState;
   connectionOf(
     env: { name: string; cluster: string; namespace: string },
     platformUrl: string,
