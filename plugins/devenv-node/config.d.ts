@@ -1,7 +1,8 @@
 /**
- * Configuration of Kubeplatform's development environments. The backend checks it at startup
- * with its own schema (plugins/devenv-node), which gives the detailed messages; this file
- * documents every key and lets `backstage-cli config:check` see it.
+ * Configuration of Kubeplatform's development environments, read by this package (the
+ * provisioner service and the access policy). At startup it is checked with the zod schema in
+ * src/config/settingsSchema.ts, which gives the detailed messages; this file documents every
+ * key and lets `backstage-cli config:check` see it.
  */
 export interface Config {
   kubeplatform?: {
