@@ -250,6 +250,8 @@ describe('read side attacks (router, in-memory cluster)', () => {
     }
   });
 
+  // The attack's input, never run: it must not reach the browser.
+  // eslint-disable-next-line no-script-url
   it.each(['javascript:alert(document.cookie)', 'data:text/html,<b>x</b>'])(
     'attack: a dashboardUrl %j never reaches the browser as a link',
     async dashboardUrl => {

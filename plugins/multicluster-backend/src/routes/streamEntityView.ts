@@ -110,12 +110,19 @@ export function streamEntityView(
     options.keepaliveMs,
   );
   const maxDuration = setTimeout(() => res.end(), options.maxDurationMs);
-  let checking = false;
-  const accessCheck = setInterval(async () => {
-    if (checking || closed) return;
-    checking = true;
+  let accessTimer: NodeJS.Timeout | undefined;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearTimeout(debounceTimer);
+    clearInterval(keepalive);
+    clearTimeout(maxDuration);
+    clearTimeout(accessTimer);
+  };
+
+  const checkAccess = async () => {
     const current = await recheck().catch(() => undefined);
-    checking = false;
     if (closed) return;
     if (!current) {
       write(
@@ -130,17 +137,10 @@ export function streamEntityView(
     }
     // The entity's annotations may have changed too: later views follow the current entity.
     entity = current;
-  }, options.recheckAccessMs);
-
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    unsubscribe();
-    clearTimeout(debounceTimer);
-    clearInterval(keepalive);
-    clearTimeout(maxDuration);
-    clearInterval(accessCheck);
+    accessTimer = setTimeout(checkAccess, options.recheckAccessMs);
   };
+  accessTimer = setTimeout(checkAccess, options.recheckAccessMs);
+
   req.on('close', close);
   res.on('close', close);
 }
