@@ -11,9 +11,9 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { EntityView } from '@kubeplatform/clusters-common';
+import type { CacheReader } from '@kubeplatform/clusters-node';
 import { entityQuery } from './entities/entityQuery';
 import { buildEntityView } from './view/buildEntityView';
-import { CacheReader } from './view/CacheReader';
 
 /**
  * Resolves entities with the caller's credentials and builds their views from the watch cache.

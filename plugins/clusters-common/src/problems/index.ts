@@ -7,3 +7,4 @@ export {
 export { hpaCpuUtilization } from './autoscalers';
 export type { WarningEvent } from './events';
 export { detectProblems, type ObjectsToCheck } from './detectProblems';
+export type { KubernetesTimestamp } from './timestamps';

@@ -1,10 +1,10 @@
 import { Config } from '@backstage/config';
 import type {
+  CacheReader,
   CachedObject,
   CachedResource,
   CachedResourceTypes,
 } from '@kubeplatform/clusters-node';
-import { CacheReader } from '../view/CacheReader';
 import { withSafeDashboardUrl } from './safeDashboardUrl';
 
 /** A namespace name such as `shop`, or a prefix pattern such as `team-*`. */

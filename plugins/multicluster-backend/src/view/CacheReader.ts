@@ -1,1 +1,0 @@
-export type { CacheReader } from '@kubeplatform/clusters-node';
