@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import http from 'node:http';
 import { PassThrough } from 'node:stream';
@@ -95,6 +96,9 @@ function fakeCluster(dashboardUrl: string) {
   return { reader, logRequests };
 }
 
+/** Permission decisions the test can change while a stream is open. */
+const decision = { result: AuthorizeResult.ALLOW };
+
 async function app(
   config: object = {},
   dashboardUrl = 'https://dash.example/prod-us',
@@ -115,7 +119,9 @@ async function app(
         }),
       ],
     }),
-    permissions: mockServices.permissions({ result: 'ALLOW' as any }),
+    permissions: mockServices.permissions.mock({
+      authorize: async requests => requests.map(() => ({ ...decision })),
+    }),
     cache: {
       list: () => [cluster.reader as any],
       get: (name: string) =>
@@ -154,6 +160,45 @@ const asUser = (ref: string) => ({
 });
 
 describe('read side attacks (router, in-memory cluster)', () => {
+  afterEach(() => {
+    decision.result = AuthorizeResult.ALLOW;
+  });
+
+  it('attack: a live view stream stops once the viewer loses multicluster.view.read', async () => {
+    const a = await app({ stream: { recheckAccessSeconds: 0.2 } });
+    try {
+      const res = await fetch(
+        `${a.url}/entities/component/default/checkout/stream`,
+      );
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const ended = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return Date.now();
+          text += decoder.decode(value, { stream: true });
+        }
+      })();
+      await new Promise(r => setTimeout(r, 500));
+      expect(text).toContain('event: view');
+      const revokedAt = Date.now();
+      decision.result = AuthorizeResult.DENY;
+      const endedAt = await Promise.race([
+        ended,
+        new Promise<undefined>(r => setTimeout(() => r(undefined), 3_000)),
+      ]);
+      expect(endedAt).toBeDefined();
+      expect(endedAt! - revokedAt).toBeLessThan(1_500);
+      expect(text).toMatch(
+        /event: error\ndata: .*access to this entity was withdrawn/,
+      );
+    } finally {
+      await a.close();
+    }
+  });
+
   it('attack: the selector !nonexistent is refused with a clear error, shows no workloads, and its logs route answers 403', async () => {
     const a = await app();
     try {
