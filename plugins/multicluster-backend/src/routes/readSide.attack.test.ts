@@ -97,7 +97,9 @@ function fakeCluster(dashboardUrl: string) {
 }
 
 /** Permission decisions the test can change while a stream is open. */
-const decision = { result: AuthorizeResult.ALLOW };
+const decision: { result: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {
+  result: AuthorizeResult.ALLOW,
+};
 
 async function app(
   config: object = {},
