@@ -6,7 +6,6 @@ import {
   describeCommand,
   logsCommand,
   podRef,
-  quote,
 } from './containerContext';
 import { problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
@@ -76,14 +75,13 @@ export function detectReadinessFailing(
 
 function describeProbe(probe: NonNullable<TrimmedContainer['readinessProbe']>) {
   if (probe.httpGet) {
-    return `HTTP GET ${probe.httpGet.path ?? '/'} on port ${
-      probe.httpGet.port
-    }`;
+    // A query string may carry a token; the path alone says what is probed.
+    const path = (probe.httpGet.path ?? '/').split('?')[0];
+    return `HTTP GET ${path} on port ${probe.httpGet.port}`;
   }
   if (probe.tcpSocket) return `TCP port ${probe.tcpSocket.port}`;
   if (probe.grpc) return `gRPC port ${probe.grpc.port}`;
-  if (probe.exec) {
-    return `exec "${quote((probe.exec.command ?? []).join(' '))}"`;
-  }
+  // Exec probes often carry credentials on their command line, so it is never shown.
+  if (probe.exec) return 'an exec probe (command not shown)';
   return 'probe';
 }

@@ -217,6 +217,33 @@ describe('detectPodProblems', () => {
       expect(problems[0].since).toBe('2026-11-22T15:16:38.000Z');
     });
 
+    it('attack: never copies an exec probe command line or an HTTP query string into the message', () => {
+      const secretProbe = structuredClone(neverReady);
+      secretProbe.spec!.containers[0].readinessProbe = {
+        exec: { command: ['sh', '-c', 'PGPASSWORD=hunter2 pg_isready'] },
+        periodSeconds: 5,
+      };
+      const problems = detectPodProblems(
+        secretProbe,
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(codes(problems)).toEqual(['ReadinessProbeFailing:warning']);
+      expect(JSON.stringify(problems)).not.toContain('hunter2');
+      expect(problems[0].message).toContain(
+        'an exec probe (command not shown)',
+      );
+
+      const tokenInQuery = structuredClone(neverReady);
+      tokenInQuery.spec!.containers[0].readinessProbe!.httpGet!.path =
+        '/healthz?token=s3cret';
+      const httpProblems = detectPodProblems(
+        tokenInQuery,
+        at('2026-11-22T15:20:00Z'),
+      );
+      expect(JSON.stringify(httpProblems)).not.toContain('s3cret');
+      expect(httpProblems[0].message).toContain('HTTP GET /healthz on port');
+    });
+
     it('judges a container without a probe by the default 30 s', () => {
       const withoutProbe = structuredClone(neverReady);
       delete withoutProbe.spec!.containers[0].readinessProbe;

@@ -82,7 +82,12 @@ function trimContainer(c: Obj): TrimmedContainer {
     image: intern(c.image),
   };
   // The ReadinessProbeFailing detector describes the probe and computes its grace period.
-  if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
+  // The exec command line may hold credentials: the cache keeps only that an exec probe exists.
+  if (c.readinessProbe) {
+    out.readinessProbe = c.readinessProbe.exec
+      ? { ...c.readinessProbe, exec: {} }
+      : c.readinessProbe;
+  }
   if (c.resources?.limits || c.resources?.requests) {
     out.resources = {
       limits: internValues(c.resources.limits),
