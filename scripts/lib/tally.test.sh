@@ -158,5 +158,109 @@ else
   echo "not ok $cases - a run that stops early: last line '${out##*$'\n'}', status $status"
 fi
 
+# scripts/test itself, copied into a scratch root where yarn, mkdocs, the frontend build, the
+# backend and the self-test are stubs that hand over recorded reports and exit statuses: proves
+# that the script passes each runner's exit status and report to the tally, lists checks apart,
+# and ends with the count however it ends. Nothing listens on any port.
+scratch_root() {
+  local root="$work/root"
+  rm -rf "$root"
+  mkdir -p "$root/scripts/lib" "$root/.toolchain" "$root/.yarn/releases" \
+    "$root/cache/docs-venv/bin" "$root/node_modules"
+  cp "$here/../test" "$here/../requirements-docs.txt" "$root/scripts/"
+  cp "$here/env.sh" "$here/tally.sh" "$here/tally-report.js" "$root/scripts/lib/"
+  ln -s "$KP_NODE_DIR/../../node_modules" "$root/.toolchain/node_modules"
+  cp "$root/scripts/requirements-docs.txt" "$root/cache/docs-venv/.kubeplatform-requirements"
+  printf '#!/bin/sh\nexit 0\n' >"$root/cache/docs-venv/bin/mkdocs"
+  chmod +x "$root/cache/docs-venv/bin/mkdocs"
+  printf 'echo 1..1; echo ok 1 - stub self-test\n' >"$root/scripts/lib/tally.test.sh"
+  printf 'kp_build_frontend() { :; }\n' >"$root/scripts/lib/frontend.sh"
+  cat >"$root/scripts/lib/backend.sh" <<'SH'
+kp_port_free() { :; }
+kp_backend_config_args() { :; }
+kp_run_backend() { :; }
+kp_wait_for_backend() { :; }
+SH
+  echo '{}' >"$root/package.json"
+  : >"$root/yarn.lock"
+  # The yarn shim of env.sh runs this file: a yarn that answers from STUB_* variables.
+  cat >"$root/.yarn/releases/yarn-4.13.0.cjs" <<'JS'
+const fs = require('node:fs');
+const args = process.argv.slice(2);
+const stub = (name, fallback) => process.env[`STUB_${name}`] ?? fallback;
+const report = (spec, file) => {
+  const [fixture, status] = spec.split(':');
+  fs.copyFileSync(`${process.env.FIXTURES}/${fixture}.json`, file);
+  process.exit(Number(status));
+};
+if (args[0] === 'install') process.exit(Number(stub('INSTALL', 0)));
+if (args[0] === 'tsc') process.exit(Number(stub('TSC', 0)));
+if (args[0] === 'api-reports:check') process.exit(Number(stub('API_REPORTS', 0)));
+if (args[0] === 'backstage-cli') {
+  const out = args.find(a => a.startsWith('--outputFile=')).slice('--outputFile='.length);
+  const unit = args.includes('--testPathIgnorePatterns');
+  report(unit ? stub('UNIT') : stub('INTEGRATION'), out);
+}
+if (args[0] === 'playwright') report(stub('E2E'), process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
+process.exit(0);
+JS
+  echo "$root"
+}
+
+# expect_script NAME "STUB_X=... STUB_Y=..." LAST_LINE EXIT_STATUS [TEXT...]
+expect_script() {
+  local name="$1" stubs want="$3" want_status="$4"
+  read -r -a stubs <<<"$2"
+  shift 4
+  cases=$((cases + 1))
+  local root out status problems=()
+  root="$(scratch_root)"
+  out="$(env "${stubs[@]}" FIXTURES="$fixtures" KUBEPLATFORM_CACHE_DIR="$root/cache" \
+    bash "$root/scripts/test" 2>"$work/log")"
+  status=$?
+  sed -i 's/\x1b\[[0-9;]*m//g' "$work/log"
+  local last="${out##*$'\n'}"
+  [ "$last" = "$want" ] || problems+=("last line '$last', expected '$want'")
+  [ "$status" = "$want_status" ] || problems+=("exit status $status, expected $want_status")
+  local text
+  for text in "$@"; do
+    grep -qF -- "$text" "$work/log" || problems+=("the log does not say '$text'")
+  done
+  if [ "${#problems[@]}" = 0 ]; then
+    echo "ok $cases - scripts/test: $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok $cases - scripts/test: $name: ${problems[*]}"
+    sed 's/^/# /' "$work/log" >&2
+  fi
+}
+
+green="STUB_UNIT=jest-pass:0 STUB_INTEGRATION=jest-pass:0 STUB_E2E=playwright-pass:0"
+
+expect_script "every runner green" "$green" "7 passed, 0 failed" 0 \
+  "checks (not tests): 6 passed, 0 failed" \
+  "unit tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
+  "end-to-end tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
+
+expect_script "Jest exits 1 with a green report" "$green STUB_UNIT=jest-pass:1" \
+  "7 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
+
+expect_script "afterAll failure, no integration test, a flaky e2e test, a failed check" \
+  "$green STUB_UNIT=jest-afterall:1 STUB_INTEGRATION=jest-no-tests:0 STUB_E2E=playwright-flaky:0 STUB_API_REPORTS=1" \
+  "6 passed, 4 failed" 1 \
+  "FAILED  API reports (backstage-repo-tools api-reports --ci)" \
+  "the suite failed outside its tests: cleanup failed" \
+  "integration tests (real local Kubernetes API servers): ran no test" \
+  "flaky tests (failed, then passed on a retry; counted as failed): 1"
+
+expect_script "Playwright exits 1 with a green report" "$green STUB_E2E=playwright-pass:1" \
+  "7 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
+
+expect_script "a failed type check is a failure, not a test" "$green STUB_TSC=2" \
+  "7 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
+
+expect_script "setup stops the run early" "$green STUB_INSTALL=1" "0 passed, 1 failed" 1 \
+  "scripts/test stopped before it finished (exit status 1)"
+
 echo "1..$cases"
 [ "$failed" = 0 ]
