@@ -30,7 +30,7 @@ export abstract class EnvironmentClassBase<Config extends CommonClassConfig>
 {
   abstract readonly type: EnvironmentClassSummary['type'];
 
-  protected constructor(protected readonly config: Config) {}
+  constructor(protected readonly config: Config) {}
 
   get name(): string {
     return this.config.name;

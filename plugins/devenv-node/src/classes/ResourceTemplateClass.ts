@@ -43,10 +43,6 @@ const POLL_MS = 250;
 export class ResourceTemplateClass extends EnvironmentClassBase<ResourceTemplateClassConfig> {
   readonly type = 'resource-template' as const;
 
-  constructor(config: ResourceTemplateClassConfig) {
-    super(config);
-  }
-
   summary(): EnvironmentClassSummary {
     const sizes = this.config.sizes ?? [];
     return {
