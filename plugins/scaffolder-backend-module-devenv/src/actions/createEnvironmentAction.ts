@@ -1,10 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  Environment,
-  environmentEntityName,
-} from '@kubeplatform/clusters-common';
+import type { Environment } from '@kubeplatform/clusters-common';
 import type {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
@@ -13,18 +10,21 @@ import { examples } from './createEnvironmentAction.examples';
 
 export const CREATE_ACTION_ID = 'kubeplatform:devenv:create';
 
-/** Outputs shared by a real run and a dry run. */
-function environmentOutputs(environment: Environment, appBaseUrl: string) {
-  const entityName = environmentEntityName(
-    environment.cluster,
-    environment.name,
-  );
+/**
+ * Outputs shared by a real run and a dry run. `ref` is the catalog Resource the access policy
+ * says the environment is seen through.
+ */
+function environmentOutputs(
+  environment: Environment,
+  ref: { kind: string; namespace: string; name: string },
+  appBaseUrl: string,
+) {
   const connectCommand =
     environment.connection.kind === 'none'
       ? ''
       : environment.connection.command;
   return {
-    environmentRef: `resource:default/${entityName}`,
+    environmentRef: `${ref.kind}:${ref.namespace}/${ref.name}`,
     cluster: environment.cluster,
     namespace: environment.namespace,
     connectCommand,
@@ -33,7 +33,7 @@ function environmentOutputs(environment: Environment, appBaseUrl: string) {
     links: [
       {
         title: 'Environment in the catalog',
-        url: `${appBaseUrl}/catalog/default/resource/${entityName}`,
+        url: `${appBaseUrl}/catalog/${ref.namespace}/${ref.kind}/${ref.name}`,
       },
       { title: 'My environments', url: `${appBaseUrl}/devenv` },
     ],
@@ -158,7 +158,11 @@ export function createEnvironmentAction(options: {
           `Dry run: would apply ${plan.manifests.length} objects to cluster ${request.cluster}`,
         );
         for (const [name, value] of Object.entries(
-          environmentOutputs(plan.environment, appBaseUrl),
+          environmentOutputs(
+            plan.environment,
+            access.catalogEntityRef(plan.environment),
+            appBaseUrl,
+          ),
         )) {
           ctx.output(name as any, value);
         }
@@ -186,7 +190,11 @@ export function createEnvironmentAction(options: {
         );
       }
       for (const [name, value] of Object.entries(
-        environmentOutputs(result.environment, appBaseUrl),
+        environmentOutputs(
+          result.environment,
+          access.catalogEntityRef(result.environment),
+          appBaseUrl,
+        ),
       )) {
         ctx.output(name as any, value);
       }
