@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
   AppsV1Api,
   AuthorizationV1Api,
@@ -344,6 +345,7 @@ describe('namespace class on a real API server', () => {
       })
       .catch(e => e);
     expect(error.name).toBe('InputError');
+    expect(error.cause).toBeInstanceOf(InputError);
     expect(error.message).toContain(
       `applying Service ${name}/broken on cluster "dev-eu" was refused`,
     );
@@ -590,6 +592,7 @@ describe('faults on a real API server', () => {
       })
       .catch(e => e);
     expect(error.name).toBe('ServiceUnavailableError');
+    expect(error.cause).toBeInstanceOf(ServiceUnavailableError);
     expect(error.message).toContain('cluster unreachable');
     expect(error.message).toContain(
       'rollback incomplete, the reaper will remove the rest',
