@@ -6,6 +6,8 @@ import type {
   TrimmedJob,
   TrimmedPod,
   TrimmedReplicaSet,
+  TrimmedResourceQuota,
+  TrimmedService,
   TrimmedStatefulSet,
 } from '../trimmed';
 import type { KubernetesTimestamp } from './timestamps';
@@ -19,6 +21,8 @@ import {
 import { detectWarningEventProblems, WarningEvent } from './events';
 import { detectJobProblems } from './jobs';
 import { detectPodProblems } from './pods';
+import { detectResourceQuotaProblems } from './resourceQuotas';
+import { detectServiceProblems } from './services';
 import { detectStatefulSetProblems } from './statefulsets';
 import { detectRestartsRising, PodRestartSample } from './restarts';
 import { compareProblems, Problem } from './types';
@@ -34,6 +38,10 @@ export interface ObjectsToCheck {
   cronJobs?: TrimmedCronJob<KubernetesTimestamp>[];
   autoscalers?: TrimmedHpa<KubernetesTimestamp>[];
   events?: WarningEvent[];
+  services?: TrimmedService<KubernetesTimestamp>[];
+  /** The pods Service selectors are matched against (all pods of their namespaces); default pods. */
+  endpointPods?: TrimmedPod<KubernetesTimestamp>[];
+  resourceQuotas?: TrimmedResourceQuota<KubernetesTimestamp>[];
   /** Earlier restart samples by pod uid, for exact RestartsRising counts. */
   restartSamples?: ReadonlyMap<string, PodRestartSample>;
 }
@@ -56,6 +64,13 @@ export function detectProblems(objects: ObjectsToCheck, now: Date): Problem[] {
       detectCronJobProblems(cronJob, jobs),
     ),
     ...(objects.autoscalers ?? []).flatMap(detectAutoscalerProblems),
+    ...(objects.services ?? []).flatMap(service =>
+      detectServiceProblems(
+        service,
+        objects.endpointPods ?? objects.pods ?? [],
+      ),
+    ),
+    ...(objects.resourceQuotas ?? []).flatMap(detectResourceQuotaProblems),
     ...(objects.pods ?? []).flatMap(pod => podProblems(pod, objects, now)),
     ...onePerObjectAndCode(
       (objects.events ?? []).flatMap(event =>

@@ -27,7 +27,10 @@ export type ProblemCode =
   | 'HpaAtMaxReplicas'
   | 'HpaNearMaxReplicas'
   | 'HpaMetricsUnavailable'
-  | 'HpaUnableToScale';
+  | 'HpaUnableToScale'
+  | 'ServiceNoReadyEndpoints'
+  | 'ServiceSelectsNoPods'
+  | 'QuotaAtLimit';
 
 /** The Kubernetes object a problem concerns. */
 export interface ProblemObject {

@@ -198,6 +198,69 @@ export interface KubectlCommands {
   commands: Array<{ title: string; command: string }>;
 }
 
+/** A Service that selects a workload's pods, with its endpoints as the selector sees them. */
+export interface ServiceSummary {
+  namespace: string;
+  name: string;
+  /** ClusterIP, NodePort, LoadBalancer or ExternalName. */
+  type: string;
+  /** `None` for a headless Service. */
+  clusterIP?: string;
+  ports: Array<{
+    name?: string;
+    protocol: string;
+    port: number;
+    targetPort?: string;
+    nodePort?: number;
+  }>;
+  selector?: Record<string, string>;
+  /** Selected pods that are ready / all selected pods; absent without a selector. */
+  endpoints?: { ready: number; total: number };
+  health: HealthState;
+  problems: Problem[];
+}
+
+/** An Ingress that routes to one of a workload's Services. */
+export interface IngressSummary {
+  namespace: string;
+  name: string;
+  ingressClassName?: string;
+  /** Each rule's host and path, the link to open it, and the backend it routes to. */
+  rules: Array<{
+    host?: string;
+    path?: string;
+    /** `https://host/path` when a TLS entry covers the host, else `http://`; absent without host. */
+    url?: string;
+    tls: boolean;
+    backend?: { service: string; port?: string };
+  }>;
+  tls: Array<{ hosts: string[]; secretName?: string }>;
+  /** Load balancer IPs or host names from the Ingress status. */
+  addresses: string[];
+}
+
+/** The Services a workload's pods are behind and the Ingresses in front of them. */
+export interface WorkloadNetwork {
+  services: ServiceSummary[];
+  ingresses: IngressSummary[];
+}
+
+/** A ResourceQuota of a workload's namespace and how much of it is used. */
+export interface ResourceQuotaSummary {
+  namespace: string;
+  name: string;
+  resources: Array<{
+    resource: string;
+    used: string;
+    hard: string;
+    /** used / hard between 0 and 1 (or above), when both are quantities. */
+    fraction?: number;
+    atLimit: boolean;
+  }>;
+  health: HealthState;
+  problems: Problem[];
+}
+
 /** The drawer's content: one workload in one cluster. */
 export interface WorkloadDetail {
   cluster: ClusterIdentity;
@@ -206,4 +269,8 @@ export interface WorkloadDetail {
   pods: PodSummary[];
   events: EventSummary[];
   kubectl: KubectlCommands;
+  /** Services and Ingresses of the entity in front of this workload. */
+  network?: WorkloadNetwork;
+  /** ResourceQuotas of the workload's namespace. */
+  quotas?: ResourceQuotaSummary[];
 }

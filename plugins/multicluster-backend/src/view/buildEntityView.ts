@@ -13,6 +13,10 @@ import { EntityQuery } from '../entities/entityQuery';
 import { findWorkloads, selectObjects } from './findEntityObjects';
 import { healthOfProblems, healthRank, worstHealth } from './health';
 import {
+  entityServiceProblems,
+  namespaceQuotaProblems,
+} from './networkAndQuotas';
+import {
   cacheProblems,
   restartBaselines,
   summariseWorkload,
@@ -46,13 +50,23 @@ export function buildClusterView(
       healthRank(b.health) - healthRank(a.health) ||
       a.name.localeCompare(b.name),
   );
+  // Services and quotas are not one workload's: their problems belong to the cluster.
+  const sharedProblems = [
+    ...orphanProblems,
+    ...entityServiceProblems(reader, query, now),
+    ...namespaceQuotaProblems(
+      reader,
+      workloads.map(w => w.namespace),
+      now,
+    ),
+  ];
   const problems = [
     ...workloads.flatMap(w => w.problems),
-    ...orphanProblems,
+    ...sharedProblems,
   ].sort(compareProblems);
   const dataHealth = worstHealth([
     ...workloads.map(w => w.health),
-    healthOfProblems(orphanProblems),
+    healthOfProblems(sharedProblems),
   ]);
   // With no workloads and no current data, "healthy" would be a guess.
   const health: HealthState =

@@ -12,6 +12,7 @@ import {
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityQuery } from '../entities/entityQuery';
 import { findWorkloads, jobsOf, Workload } from './findEntityObjects';
+import { namespaceQuotas, workloadNetwork } from './networkAndQuotas';
 import {
   cacheProblems,
   restartBaselines,
@@ -48,6 +49,8 @@ export function buildWorkloadDetail(
       ),
     events,
     kubectl: kubectlCommands(reader.identity.name, workload),
+    network: workloadNetwork(reader, query, workload, pods, now),
+    quotas: namespaceQuotas(reader, ref.namespace, now),
   };
 }
 
