@@ -3,6 +3,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { migrateDatabase } from './migrateDatabase';
 
 const TABLE = 'devenv_audit';
 
@@ -20,27 +21,6 @@ export interface AuditEntry {
   message?: string;
 }
 
-async function migrate(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(TABLE)) {
-    return;
-  }
-  await db.schema.createTable(TABLE, table => {
-    table.increments('id').primary();
-    table.timestamp('at', { useTz: true }).notNullable();
-    table.string('actor').notNullable();
-    table.string('method', 16).notNullable();
-    table.string('path', 512).notNullable();
-    table.string('action', 64).notNullable();
-    table.string('cluster').nullable();
-    table.string('environment').nullable();
-    table.integer('status').notNullable();
-    table.string('outcome', 16).notNullable();
-    table.text('message').nullable();
-    table.index(['cluster', 'environment'], 'devenv_audit_environment_idx');
-    table.index(['actor'], 'devenv_audit_actor_idx');
-  });
-}
-
 /**
  * The audit trail of the devenv API, in the plugin's own database (SQLite by default,
  * PostgreSQL when the backend is configured so).
@@ -52,7 +32,7 @@ export class AuditTrail {
   ): Promise<AuditTrail> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
-      await migrate(db);
+      await migrateDatabase(db);
     }
     return new AuditTrail(db, logger);
   }

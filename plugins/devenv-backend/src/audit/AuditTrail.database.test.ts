@@ -1,0 +1,195 @@
+import {
+  mockServices,
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import knexFactory, { type Knex } from 'knex';
+import { AuditTrail, type AuditEntry } from './AuditTrail';
+import { migrateDatabase } from './migrateDatabase';
+
+/** The PostgreSQL versions TestDatabases knows, each configured by its own connection string. */
+const postgresIds: TestDatabaseId[] = [
+  'POSTGRES_18',
+  'POSTGRES_17',
+  'POSTGRES_16',
+  'POSTGRES_15',
+  'POSTGRES_14',
+  'POSTGRES_13',
+];
+
+/**
+ * The databases a database test runs on, without docker: SQLite always, and each PostgreSQL
+ * whose BACKSTAGE_TEST_DATABASE_POSTGRES<N>_CONNECTION_STRING is set. With
+ * KUBEPLATFORM_TEST_DATABASES=postgres (the PostgreSQL lane of ./scripts/test) only PostgreSQL
+ * runs, and a lane without one fails instead of skipping.
+ */
+function createTestDatabases(): {
+  databases: TestDatabases;
+  ids: TestDatabaseId[];
+  postgres: TestDatabaseId[];
+} {
+  const postgresOnly = process.env.KUBEPLATFORM_TEST_DATABASES === 'postgres';
+  const databases = TestDatabases.create({
+    ids: postgresOnly ? postgresIds : ['SQLITE_3', ...postgresIds],
+    disableDocker: true,
+  });
+  const ids = databases.eachSupportedId().map(([id]) => id);
+  const postgres = ids.filter(id => postgresIds.includes(id));
+  if (postgresOnly && postgres.length === 0) {
+    throw new Error(
+      'KUBEPLATFORM_TEST_DATABASES=postgres, but no PostgreSQL is configured: set BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING (./scripts/test starts one)',
+    );
+  }
+  return { databases, ids, postgres };
+}
+
+const { databases, ids, postgres } = createTestDatabases();
+
+jest.setTimeout(60_000);
+
+function databaseService(db: Knex): DatabaseService {
+  return { getClient: async () => db };
+}
+
+/** The table exactly as the plugin created it before versioned migrations. */
+async function createTableTheOldWay(db: Knex): Promise<void> {
+  if (await db.schema.hasTable('devenv_audit')) {
+    return;
+  }
+  await db.schema.createTable('devenv_audit', table => {
+    table.increments('id').primary();
+    table.timestamp('at', { useTz: true }).notNullable();
+    table.string('actor').notNullable();
+    table.string('method', 16).notNullable();
+    table.string('path', 512).notNullable();
+    table.string('action', 64).notNullable();
+    table.string('cluster').nullable();
+    table.string('environment').nullable();
+    table.integer('status').notNullable();
+    table.string('outcome', 16).notNullable();
+    table.text('message').nullable();
+    table.index(['cluster', 'environment'], 'devenv_audit_environment_idx');
+    table.index(['actor'], 'devenv_audit_actor_idx');
+  });
+}
+
+const oldEntries: AuditEntry[] = [
+  {
+    at: '2026-11-30T10:00:00.000Z',
+    actor: 'user:default/ada',
+    method: 'POST',
+    path: '/environments',
+    action: 'create',
+    cluster: 'dev-eu',
+    environment: 'ada-api',
+    status: 201,
+    outcome: 'success',
+  },
+  {
+    at: '2026-11-30T11:30:00.000Z',
+    actor: 'user:default/grace',
+    method: 'DELETE',
+    path: '/environments/dev-eu/ada-api',
+    action: 'delete',
+    cluster: 'dev-eu',
+    environment: 'ada-api',
+    status: 403,
+    outcome: 'failure',
+    message: 'not the owner',
+  },
+];
+
+async function appliedMigrations(db: Knex): Promise<string[]> {
+  const rows: { name: string }[] = await db('knex_migrations')
+    .select('name')
+    .orderBy('id');
+  return rows.map(row => row.name);
+}
+
+describe.each(ids)('AuditTrail migrations on %s', databaseId => {
+  it('migrates an empty database and records entries', async () => {
+    const db = await databases.init(databaseId);
+    const audit = await AuditTrail.create(
+      databaseService(db),
+      mockServices.logger.mock(),
+    );
+
+    expect(await db.schema.hasTable('devenv_audit')).toBe(true);
+    expect(await appliedMigrations(db)).toEqual([
+      '20261201000000_devenv_audit.js',
+    ]);
+    await audit.record(oldEntries[0]);
+    expect(await audit.list()).toEqual([oldEntries[0]]);
+  });
+
+  it('keeps the rows of a database created before versioned migrations', async () => {
+    const db = await databases.init(databaseId);
+    await createTableTheOldWay(db);
+    for (const entry of oldEntries) {
+      await db('devenv_audit').insert({ ...entry, at: new Date(entry.at) });
+    }
+
+    const audit = await AuditTrail.create(
+      databaseService(db),
+      mockServices.logger.mock(),
+    );
+
+    expect(await appliedMigrations(db)).toEqual([
+      '20261201000000_devenv_audit.js',
+    ]);
+    expect(await audit.list()).toEqual([...oldEntries].reverse());
+    const newer: AuditEntry = {
+      ...oldEntries[0],
+      at: '2026-12-01T09:00:00.000Z',
+      environment: 'ada-web',
+    };
+    await audit.record(newer);
+    expect(await audit.list({ environment: 'ada-web' })).toEqual([newer]);
+    expect(await audit.list()).toHaveLength(3);
+  });
+
+  it('does nothing when the database is already migrated', async () => {
+    const db = await databases.init(databaseId);
+    await migrateDatabase(db);
+    await db('devenv_audit').insert({
+      ...oldEntries[1],
+      at: new Date(oldEntries[1].at),
+    });
+
+    await migrateDatabase(db);
+
+    expect(await appliedMigrations(db)).toEqual([
+      '20261201000000_devenv_audit.js',
+    ]);
+    const audit = await AuditTrail.create(
+      databaseService(db),
+      mockServices.logger.mock(),
+    );
+    expect(await audit.list()).toEqual([oldEntries[1]]);
+  });
+});
+
+describe.each(postgres)('concurrent migrations on %s', databaseId => {
+  it('two backends migrating one database at once both succeed with one schema', async () => {
+    const first = await databases.init(databaseId);
+    const second = knexFactory({
+      client: 'pg',
+      connection: first.client.config.connection,
+      pool: { min: 0, max: 5 },
+    });
+    try {
+      await Promise.all([migrateDatabase(first), migrateDatabase(second)]);
+
+      expect(await appliedMigrations(first)).toEqual([
+        '20261201000000_devenv_audit.js',
+      ]);
+      const tables = await first('information_schema.tables')
+        .where({ table_schema: 'public', table_name: 'devenv_audit' })
+        .count<{ count: string }[]>('* as count');
+      expect(Number(tables[0].count)).toBe(1);
+    } finally {
+      await second.destroy();
+    }
+  });
+});
