@@ -5,7 +5,9 @@
 #
 #   kp_ensure_postgres            installs the server with apt-get when it is missing
 #   kp_postgres_start DIR [PORT]  creates the cluster in DIR when DIR is empty, starts it and
-#                                 sets KP_PG_URL (postgresql://postgres:…@127.0.0.1:PORT)
+#                                 sets KP_PG_URL (postgresql://postgres:…@127.0.0.1:PORT) and
+#                                 KP_PG_PORT; returns non-zero, with the reason logged, when it
+#                                 cannot
 #   kp_postgres_stop DIR          stops the cluster in DIR when it runs
 #
 # PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user that the
@@ -13,6 +15,7 @@
 
 KP_PG_USER=postgres
 KP_PG_BIN=""
+KP_PG_MAJOR=""
 KP_PG_URL=""
 KP_PG_PORT=""
 
@@ -23,7 +26,8 @@ kp_postgres_find_bin() {
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
     [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/postgres" ] && KP_PG_BIN="$dir"
   done
-  [ -n "$KP_PG_BIN" ]
+  [ -n "$KP_PG_BIN" ] || return 1
+  KP_PG_MAJOR="$(basename "$(dirname "$KP_PG_BIN")")"
 }
 
 kp_ensure_postgres() {
@@ -61,13 +65,13 @@ kp_postgres_free_port() {
 # with its password, and with its port unless PORT is given.
 kp_postgres_start() {
   local dir="$1" port="${2:-}"
-  kp_postgres_find_bin || kp_die "PostgreSQL is not installed (kp_ensure_postgres installs it)."
-  mkdir -p "$dir"
+  kp_postgres_find_bin || { kp_log "PostgreSQL is not installed (kp_ensure_postgres installs it)"; return 1; }
+  mkdir -p "$dir" || return 1
   dir="$(cd "$dir" && pwd)"
   local data="$dir/data"
   if [ "$(id -u)" = 0 ]; then
     getent passwd "$KP_PG_USER" >/dev/null ||
-      kp_die "running as root, PostgreSQL needs the '$KP_PG_USER' user (the Debian package creates it)."
+      { kp_log "running as root, PostgreSQL needs the '$KP_PG_USER' user (the Debian package creates it)"; return 1; }
     chown "$KP_PG_USER" "$dir"
   fi
   chmod 700 "$dir"
@@ -77,7 +81,7 @@ kp_postgres_start() {
     [ "$(id -u)" = 0 ] && chown "$KP_PG_USER" "$dir/password"
     kp_postgres_as_owner "$KP_PG_BIN/initdb" --pgdata "$data" --username postgres \
       --pwfile "$dir/password" --auth scram-sha-256 --encoding UTF8 --locale C >"$dir/initdb.log" 2>&1 ||
-      { cat "$dir/initdb.log" >&2; kp_die "initdb failed in $data (see above)"; }
+      { cat "$dir/initdb.log" >&2; kp_log "initdb failed in $data (see above)"; return 1; }
   fi
 
   if kp_postgres_as_owner "$KP_PG_BIN/pg_ctl" status --pgdata "$data" >/dev/null 2>&1; then
@@ -86,7 +90,7 @@ kp_postgres_start() {
     if [ -z "$port" ]; then
       port="$(cat "$dir/port" 2>/dev/null || true)"
       if [ -z "$port" ] || ! kp_port_free "$port"; then
-        port="$(kp_postgres_free_port)" || kp_die "no free port for PostgreSQL in 54320-54420"
+        port="$(kp_postgres_free_port)" || { kp_log "no free port for PostgreSQL in 54320-54420"; return 1; }
       fi
     fi
     echo "$port" >"$dir/port"
@@ -96,7 +100,7 @@ kp_postgres_start() {
       --log "$dir/postgres.log" \
       -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c max_connections=300" \
       >/dev/null 2>&1 ||
-      { tail -20 "$dir/postgres.log" >&2; kp_die "PostgreSQL did not start (log: $dir/postgres.log)"; }
+      { tail -20 "$dir/postgres.log" >&2; kp_log "PostgreSQL did not start (log: $dir/postgres.log)"; return 1; }
     KP_PG_PORT="$port"
   fi
   KP_PG_URL="postgresql://postgres:$(cat "$dir/password")@127.0.0.1:$KP_PG_PORT"

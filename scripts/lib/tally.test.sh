@@ -175,6 +175,16 @@ scratch_root() {
   chmod +x "$root/cache/docs-venv/bin/mkdocs"
   printf 'echo 1..1; echo ok 1 - stub self-test\n' >"$root/scripts/lib/tally.test.sh"
   printf 'kp_build_frontend() { :; }\n' >"$root/scripts/lib/frontend.sh"
+  cat >"$root/scripts/lib/postgres.sh" <<'SH'
+KP_PG_MAJOR=15
+kp_ensure_postgres() { :; }
+kp_postgres_start() {
+  [ "${STUB_POSTGRES:-0}" = 0 ] || return 1
+  KP_PG_PORT=54320
+  KP_PG_URL=postgresql://stub
+}
+kp_postgres_stop() { :; }
+SH
   cat >"$root/scripts/lib/backend.sh" <<'SH'
 kp_port_free() { :; }
 kp_backend_config_args() { :; }
@@ -199,6 +209,11 @@ if (args[0] === 'api-reports:check') process.exit(Number(stub('API_REPORTS', 0))
 if (args[0] === 'backstage-cli') {
   const out = args.find(a => a.startsWith('--outputFile=')).slice('--outputFile='.length);
   const unit = args.includes('--testPathIgnorePatterns');
+  if (args.some(a => a.includes('database'))) {
+    const postgres = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    if (process.env.KUBEPLATFORM_TEST_DATABASES !== 'postgres') process.exit(3);
+    report(postgres ? stub('DATABASE') : stub('DATABASE_MISSING'), out);
+  }
   report(unit ? stub('UNIT') : stub('INTEGRATION'), out);
 }
 if (args[0] === 'playwright') report(stub('E2E'), process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
@@ -235,29 +250,34 @@ expect_script() {
   fi
 }
 
-green="STUB_UNIT=jest-pass:0 STUB_INTEGRATION=jest-pass:0 STUB_E2E=playwright-pass:0"
+green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_E2E=playwright-pass:0"
 
-expect_script "every runner green" "$green" "7 passed, 0 failed" 0 \
+expect_script "every runner green" "$green" "9 passed, 0 failed" 0 \
   "checks (not tests): 6 passed, 0 failed" \
   "unit tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
+  "PostgreSQL lane (database tests on PostgreSQL 15): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "end-to-end tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
 
 expect_script "Jest exits 1 with a green report" "$green STUB_UNIT=jest-pass:1" \
-  "7 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
+  "9 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "afterAll failure, no integration test, a flaky e2e test, a failed check" \
   "$green STUB_UNIT=jest-afterall:1 STUB_INTEGRATION=jest-no-tests:0 STUB_E2E=playwright-flaky:0 STUB_API_REPORTS=1" \
-  "6 passed, 4 failed" 1 \
+  "8 passed, 4 failed" 1 \
   "FAILED  API reports (backstage-repo-tools api-reports --ci)" \
   "the suite failed outside its tests: cleanup failed" \
   "integration tests (real local Kubernetes API servers): ran no test" \
   "flaky tests (failed, then passed on a retry; counted as failed): 1"
 
 expect_script "Playwright exits 1 with a green report" "$green STUB_E2E=playwright-pass:1" \
-  "7 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
+  "9 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "a failed type check is a failure, not a test" "$green STUB_TSC=2" \
-  "7 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
+  "9 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
+
+expect_script "a PostgreSQL that does not start fails the lane" "$green STUB_POSTGRES=1" \
+  "9 passed, 2 failed" 1 "PostgreSQL lane: the throwaway PostgreSQL did not start" \
+  "execerror/b.test.js: the suite failed outside its tests"
 
 expect_script "setup stops the run early" "$green STUB_INSTALL=1" "0 passed, 1 failed" 1 \
   "scripts/test stopped before it finished (exit status 1)"

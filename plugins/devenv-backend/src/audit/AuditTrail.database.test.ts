@@ -170,26 +170,29 @@ describe.each(ids)('AuditTrail migrations on %s', databaseId => {
   });
 });
 
-describe.each(postgres)('concurrent migrations on %s', databaseId => {
-  it('two backends migrating one database at once both succeed with one schema', async () => {
-    const first = await databases.init(databaseId);
-    const second = knexFactory({
-      client: 'pg',
-      connection: first.client.config.connection,
-      pool: { min: 0, max: 5 },
-    });
-    try {
-      await Promise.all([migrateDatabase(first), migrateDatabase(second)]);
+// describe.each refuses an empty table: on SQLite alone there is no PostgreSQL to race on.
+if (postgres.length > 0) {
+  describe.each(postgres)('concurrent migrations on %s', databaseId => {
+    it('two backends migrating one database at once both succeed with one schema', async () => {
+      const first = await databases.init(databaseId);
+      const second = knexFactory({
+        client: 'pg',
+        connection: first.client.config.connection,
+        pool: { min: 0, max: 5 },
+      });
+      try {
+        await Promise.all([migrateDatabase(first), migrateDatabase(second)]);
 
-      expect(await appliedMigrations(first)).toEqual([
-        '20261201000000_devenv_audit.js',
-      ]);
-      const tables = await first('information_schema.tables')
-        .where({ table_schema: 'public', table_name: 'devenv_audit' })
-        .count<{ count: string }[]>('* as count');
-      expect(Number(tables[0].count)).toBe(1);
-    } finally {
-      await second.destroy();
-    }
+        expect(await appliedMigrations(first)).toEqual([
+          '20261201000000_devenv_audit.js',
+        ]);
+        const tables = await first('information_schema.tables')
+          .where({ table_schema: 'public', table_name: 'devenv_audit' })
+          .count<{ count: string }[]>('* as count');
+        expect(Number(tables[0].count)).toBe(1);
+      } finally {
+        await second.destroy();
+      }
+    });
   });
-});
+}
