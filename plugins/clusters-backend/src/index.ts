@@ -6,3 +6,4 @@
  */
 
 export { clustersPlugin as default } from './plugin';
+export { clustersConfigReportReadPermission } from './permissions';

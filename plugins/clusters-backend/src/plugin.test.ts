@@ -128,7 +128,13 @@ describe('clustersPlugin', () => {
       },
     });
     const backend = await startTestBackend({
-      features: [clustersPlugin, reader(found), wrapping, ...base],
+      features: [
+        clustersPlugin,
+        reader(found),
+        wrapping,
+        authModule('vault', 'vault', 'from-vault'),
+        ...base,
+      ],
     });
     try {
       const kc = await found.clusters!.getKubeConfig('from-config');
@@ -206,7 +212,13 @@ describe('clustersPlugin', () => {
       },
     });
     const backend = await startTestBackend({
-      features: [clustersPlugin, reader(found), sources, ...base],
+      features: [
+        clustersPlugin,
+        reader(found),
+        sources,
+        authModule('vault', 'vault', 'from-vault'),
+        ...base,
+      ],
     });
     try {
       expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([

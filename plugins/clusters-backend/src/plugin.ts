@@ -4,16 +4,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  buildConfigReport,
   builtInAuthStrategies,
   CatalogClusterSupplier,
   clustersAuthStrategyExtensionPoint,
   clustersRegistryServiceRef,
   clustersSupplierExtensionPoint,
   configuredClusterSuppliers,
+  describeUnsupportedKeys,
+  readConfiguredClusters,
+  validateConfiguredClusters,
   watchCacheServiceRef,
 } from '@kubeplatform/clusters-node';
 import { AuthStrategyRegistrations } from './extensions/AuthStrategyRegistrations';
 import { SupplierRegistrations } from './extensions/SupplierRegistrations';
+import { createClustersRouter } from './router';
 
 /**
  * The clusters plugin: owns the clusters service. It collects auth strategies and cluster
@@ -38,23 +43,52 @@ export const clustersPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         registry: clustersRegistryServiceRef,
         cache: watchCacheServiceRef,
       },
-      async init({ config, logger, auth, catalog, registry, cache }) {
+      async init({
+        config,
+        logger,
+        auth,
+        httpAuth,
+        httpRouter,
+        permissions,
+        catalog,
+        registry,
+        cache,
+      }) {
         const catalogClusters = CatalogClusterSupplier.fromConfig(config, {
           catalog,
           auth,
           logger,
         });
+        const resolvedSuppliers = await suppliers.resolve([
+          ...configuredClusterSuppliers(config),
+          ...(catalogClusters ? [catalogClusters] : []),
+        ]);
+        const resolvedStrategies = await authStrategies.resolve(
+          builtInAuthStrategies({ config, logger }),
+        );
+        // Bad cluster config stops the backend here, naming the cluster and key.
+        const configured = await readConfiguredClusters(resolvedSuppliers);
+        validateConfiguredClusters(configured, resolvedStrategies);
+        const report = buildConfigReport(
+          config,
+          configured.map(c => c.cluster),
+          resolvedStrategies,
+        );
+        const unsupported = describeUnsupportedKeys(report);
+        if (unsupported) logger.warn(unsupported);
+
         registry.configure({
-          suppliers: await suppliers.resolve([
-            ...configuredClusterSuppliers(config),
-            ...(catalogClusters ? [catalogClusters] : []),
-          ]),
-          authStrategies: await authStrategies.resolve(builtInAuthStrategies()),
+          suppliers: resolvedSuppliers,
+          authStrategies: resolvedStrategies,
         });
+        httpRouter.use(createClustersRouter({ report, httpAuth, permissions }));
 
         // Watching starts with the backend; a cluster that fails is reported in views, not here.
         cache

@@ -25,13 +25,47 @@ export type {
   ClustersRegistry,
   ClustersRegistryOptions,
 } from './registry/ClustersRegistry';
-export { builtInAuthStrategies } from './registry/builtInAuthStrategies';
+export {
+  builtInAuthStrategies,
+  type BuiltInAuthStrategiesOptions,
+} from './registry/builtInAuthStrategies';
 export { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
+export {
+  buildConfigReport,
+  describeUnsupportedKeys,
+  type ClustersConfigReport,
+  type ConfiguredClusterAuth,
+  type UnsupportedConfigKey,
+} from './registry/configReport';
+export {
+  validateConfiguredClusters,
+  type ConfiguredCluster,
+} from './registry/validateConfiguredClusters';
+export { readConfiguredClusters } from './registry/readConfiguredClusters';
+export {
+  authModeOf,
+  type ClusterAuthMode,
+  type ClusterAuthStrategyWithMode,
+} from './auth/authMode';
+export {
+  UpstreamAuthStrategyAdapter,
+  toUpstreamClusterDetails,
+  type UpstreamRequestAuth,
+} from './auth/UpstreamAuthStrategyAdapter';
+export {
+  InClusterServiceAccount,
+  IN_CLUSTER_SERVICE_ACCOUNT_DIR,
+} from './auth/InClusterServiceAccount';
+export { ServiceAccountStrategy } from './auth/ServiceAccountStrategy';
 export { DefaultClustersService } from './DefaultClustersService';
 export * from './extensions';
 export { CatalogClusterSupplier } from './sources/CatalogClusterSupplier';
 export { ConfigClusterSupplier } from './sources/ConfigClusterSupplier';
 export { KubeconfigClusterSupplier } from './sources/KubeconfigClusterSupplier';
+export {
+  LocalKubectlProxyClusterSupplier,
+  KUBECTL_PROXY_PORT,
+} from './sources/LocalKubectlProxyClusterSupplier';
 export { validateClusterApiServerUrl } from './sources/validateClusterApiServerUrl';
 export { KubernetesConnection } from './connection/KubernetesConnection';
 export type { RequestOptions } from './connection/KubernetesConnection';

@@ -3,29 +3,38 @@ import {
   ClusterCredential,
   ClusterDefinition,
 } from '../types';
+import { InClusterServiceAccount } from './InClusterServiceAccount';
 
 /**
  * `authProvider: serviceAccount` with `serviceAccountToken`, as @backstage/plugin-kubernetes-backend
- * reads it.
+ * reads it. Without a token it uses the pod's own service account, as upstream does.
  */
 export class ServiceAccountStrategy implements ClusterAuthStrategy {
+  constructor(
+    private readonly inCluster: InClusterServiceAccount = InClusterServiceAccount.fromEnvironment(),
+  ) {}
+
   async getCredential(cluster: ClusterDefinition): Promise<ClusterCredential> {
     const token = cluster.authMetadata.serviceAccountToken;
-    if (!token) {
+    if (token) return { type: 'bearer token', token };
+    const unavailable = this.inCluster.unavailableReason();
+    if (unavailable) {
       throw new Error(
-        `cluster '${cluster.name}' uses authProvider serviceAccount but has no serviceAccountToken`,
+        `cluster '${cluster.name}' uses authProvider serviceAccount without a serviceAccountToken, and ${unavailable}`,
       );
     }
-    return { type: 'bearer token', token };
+    return { type: 'bearer token', token: this.inCluster.readToken() };
   }
 
   validateCluster(authMetadata: Record<string, string>): Error[] {
-    return authMetadata.serviceAccountToken
-      ? []
-      : [
+    if (authMetadata.serviceAccountToken) return [];
+    const unavailable = this.inCluster.unavailableReason();
+    return unavailable
+      ? [
           new Error(
-            'serviceAccountToken is required for authProvider serviceAccount',
+            `serviceAccountToken is missing for authProvider serviceAccount, and ${unavailable} to fall back to the in-cluster service account`,
           ),
-        ];
+        ]
+      : [];
   }
 }

@@ -1,0 +1,89 @@
+import type {
+  AuthenticationStrategy,
+  ClusterDetails as UpstreamClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
+import { ClusterCredential, ClusterDefinition } from '../types';
+import { ClusterAuthMode, ClusterAuthStrategyWithMode } from './authMode';
+
+/** The auth a Backstage Kubernetes request carries, e.g. `{ oidc: { okta: '<token>' } }`. */
+export type UpstreamRequestAuth = Parameters<
+  AuthenticationStrategy['getCredential']
+>[1];
+
+/**
+ * One of @backstage/plugin-kubernetes-backend's auth strategies (`AwsIamStrategy`,
+ * `AzureIdentityStrategy`, `OidcStrategy`, …) used as a Kubeplatform {@link ClusterAuthStrategy},
+ * so that upstream's token code is reused rather than written again.
+ *
+ * A `service` strategy is asked with no request auth, as upstream asks it for a request that
+ * carries none. A `user` strategy needs the viewer's token, which the shared watch cache does not
+ * have: `getCredential` says so, and `getViewerCredential` is the seam for per-viewer reads.
+ */
+export class UpstreamAuthStrategyAdapter
+  implements ClusterAuthStrategyWithMode
+{
+  constructor(
+    private readonly authProvider: string,
+    private readonly upstream: AuthenticationStrategy,
+    readonly authMode: ClusterAuthMode,
+  ) {}
+
+  async getCredential(cluster: ClusterDefinition): Promise<ClusterCredential> {
+    if (this.authMode === 'user') {
+      throw new Error(
+        `cluster '${cluster.name}' uses authProvider '${this.authProvider}' (user mode): it needs the viewer's own token; the shared cache does not serve user-level clusters yet`,
+      );
+    }
+    return this.getViewerCredential(cluster, {});
+  }
+
+  /** The credential upstream computes for a request that carries this auth. */
+  async getViewerCredential(
+    cluster: ClusterDefinition,
+    requestAuth: UpstreamRequestAuth,
+  ): Promise<ClusterCredential> {
+    return toCredential(
+      await this.upstream.getCredential(
+        toUpstreamClusterDetails(cluster),
+        requestAuth,
+      ),
+    );
+  }
+
+  validateCluster(authMetadata: Record<string, string>): Error[] {
+    return this.upstream.validateCluster(authMetadata);
+  }
+}
+
+/** Our cluster as upstream's locators would have produced it. */
+export function toUpstreamClusterDetails(
+  cluster: ClusterDefinition,
+): UpstreamClusterDetails {
+  return {
+    name: cluster.name,
+    ...(cluster.title && { title: cluster.title }),
+    url: cluster.url,
+    authMetadata: { ...cluster.authMetadata },
+    skipTLSVerify: cluster.skipTLSVerify ?? false,
+    caData: cluster.caData,
+    caFile: cluster.caFile,
+    ...(cluster.dashboardUrl && { dashboardUrl: cluster.dashboardUrl }),
+    ...(cluster.dashboardApp && { dashboardApp: cluster.dashboardApp }),
+  };
+}
+
+function toCredential(credential: KubernetesCredential): ClusterCredential {
+  switch (credential.type) {
+    case 'bearer token':
+      return { type: 'bearer token', token: credential.token };
+    case 'x509 client certificate':
+      return {
+        type: 'x509 client certificate',
+        cert: credential.cert,
+        key: credential.key,
+      };
+    default:
+      return { type: 'anonymous' };
+  }
+}

@@ -1,0 +1,153 @@
+import { Config } from '@backstage/config';
+import { authModeOf, ClusterAuthMode } from '../auth/authMode';
+import { ClusterAuthStrategy, ClusterDefinition } from '../types';
+
+/** A `kubernetes:` key that Kubeplatform reads no further, and what that means. */
+export interface UnsupportedConfigKey {
+  /** The full config path, e.g. `kubernetes.clusterLocatorMethods[0].clusters[1].customResources`. */
+  key: string;
+  /** The cluster the key belongs to, when it belongs to one. */
+  cluster?: string;
+  reason: string;
+}
+
+/** A configured cluster and whose identity reaches it. */
+export interface ConfiguredClusterAuth {
+  name: string;
+  authProvider: string;
+  /** Undefined when no strategy is installed for the authProvider. */
+  authMode?: ClusterAuthMode;
+}
+
+/**
+ * What of an upstream `kubernetes:` configuration Kubeplatform does not honour, with the auth
+ * mode of each configured cluster: logged once at startup and served at
+ * `GET /api/clusters/config-report`. Never holds secrets: keys and names only.
+ */
+export interface ClustersConfigReport {
+  unsupportedKeys: UnsupportedConfigKey[];
+  clusters: ConfiguredClusterAuth[];
+}
+
+const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
+  {
+    key: 'customResources',
+    reason: 'custom resources are not watched or shown',
+  },
+  {
+    key: 'objectTypes',
+    reason: 'the watch cache watches a fixed set of object types',
+  },
+  {
+    key: 'apiVersionOverrides',
+    reason: 'the watch cache uses the preferred API versions',
+  },
+  {
+    key: 'proxy',
+    reason:
+      'Kubeplatform has no Kubernetes proxy endpoint (only @backstage/plugin-kubernetes-backend reads it)',
+  },
+];
+
+const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
+  {
+    key: 'customResources',
+    reason: 'custom resources are not watched or shown',
+  },
+  {
+    key: 'skipMetricsLookup',
+    reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',
+  },
+  { key: 'dashboardApp', reason: 'dashboard links are not formatted per app' },
+  {
+    key: 'dashboardParameters',
+    reason: 'dashboard links are not formatted per app',
+  },
+];
+
+/** Locator types Kubeplatform reads clusters from. */
+const SUPPORTED_LOCATORS = new Set(['config', 'catalog', 'localKubectlProxy']);
+
+export function buildConfigReport(
+  rootConfig: Config,
+  clusters: ClusterDefinition[],
+  strategies: ReadonlyMap<string, ClusterAuthStrategy>,
+): ClustersConfigReport {
+  return {
+    unsupportedKeys: unsupportedKeys(rootConfig),
+    clusters: clusters.map(c => {
+      const strategy = strategies.get(c.authProvider);
+      return {
+        name: c.name,
+        authProvider: c.authProvider,
+        ...(strategy && { authMode: authModeOf(strategy) }),
+      };
+    }),
+  };
+}
+
+function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
+  const kubernetes = rootConfig.getOptionalConfig('kubernetes');
+  if (!kubernetes) return [];
+  const found: UnsupportedConfigKey[] = [];
+  const serviceLocator = kubernetes.getOptionalString(
+    'serviceLocatorMethod.type',
+  );
+  if (serviceLocator && serviceLocator !== 'multiTenant') {
+    found.push({
+      key: 'kubernetes.serviceLocatorMethod.type',
+      reason: `'${serviceLocator}' is not supported: every cluster is searched for every entity, as with multiTenant`,
+    });
+  }
+  for (const { key, reason } of GLOBAL_KEYS) {
+    if (kubernetes.has(key)) found.push({ key: `kubernetes.${key}`, reason });
+  }
+  if (
+    kubernetes.getOptionalBoolean('clusterLocatorContinueOnError') === false
+  ) {
+    found.push({
+      key: 'kubernetes.clusterLocatorContinueOnError',
+      reason:
+        'a failing cluster source never stops the others: its clusters are kept, marked stale',
+    });
+  }
+  const methods = kubernetes.getOptionalConfigArray('clusterLocatorMethods');
+  (methods ?? []).forEach((method, m) => {
+    const methodKey = `kubernetes.clusterLocatorMethods[${m}]`;
+    const type = method.getString('type');
+    if (!SUPPORTED_LOCATORS.has(type)) {
+      found.push({
+        key: `${methodKey}.type`,
+        reason: `the '${type}' cluster locator is not supported: its clusters are not listed`,
+      });
+      return;
+    }
+    if (type !== 'config') return;
+    (method.getOptionalConfigArray('clusters') ?? []).forEach((c, i) => {
+      const cluster = c.getString('name');
+      for (const { key, reason } of CLUSTER_KEYS) {
+        if (c.has(key)) {
+          found.push({
+            key: `${methodKey}.clusters[${i}].${key}`,
+            cluster,
+            reason,
+          });
+        }
+      }
+    });
+  });
+  return found;
+}
+
+/** One log line naming every key and its cluster; undefined when everything is honoured. */
+export function describeUnsupportedKeys(
+  report: ClustersConfigReport,
+): string | undefined {
+  if (!report.unsupportedKeys.length) return undefined;
+  return `Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): ${report.unsupportedKeys
+    .map(
+      u =>
+        `${u.key}${u.cluster ? ` (cluster '${u.cluster}')` : ''}: ${u.reason}`,
+    )
+    .join('; ')}`;
+}
