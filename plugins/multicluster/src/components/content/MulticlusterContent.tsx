@@ -17,6 +17,7 @@ import { DriftTable } from './DriftTable';
 import { CellSelection, WorkloadMatrix } from './WorkloadMatrix';
 import { EntityView } from '@kubeplatform/clusters-common';
 import { compareProblemsCauseFirst } from '../../view/problemOrder';
+import { podOwnersFromView } from '../../view/problemGroups';
 
 function allProblems(view: EntityView): Problem[] {
   return view.clusters
@@ -44,6 +45,10 @@ export function MulticlusterContent() {
   );
   const closeDrawer = useCallback(() => setTarget(undefined), []);
   const problems = useMemo(() => (view ? allProblems(view) : []), [view]);
+  const ownerOf = useMemo(
+    () => (view ? podOwnersFromView(view) : undefined),
+    [view],
+  );
 
   let body: JSX.Element;
   if (view?.explanation) {
@@ -60,7 +65,11 @@ export function MulticlusterContent() {
       <Grid container spacing={2}>
         <Grid item xs={12} lg={view.drift.length ? 7 : 12}>
           <InfoCard title={`Problems (${problems.length})`}>
-            <ProblemList problems={problems} initiallyShown={5} />
+            <ProblemList
+              problems={problems}
+              initiallyShown={5}
+              ownerOf={ownerOf}
+            />
           </InfoCard>
         </Grid>
         {view.drift.length > 0 && (

@@ -10,7 +10,7 @@ import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import { useApi } from '@backstage/core-plugin-api';
 import { PodSummary, WorkloadKind } from '@kubeplatform/clusters-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityAddress, multiclusterApiRef } from '../../api';
 import { healthLabel, syncLabel } from '../../view/clusterStatus';
@@ -22,9 +22,12 @@ import { TruncatedText } from '../common/TruncatedText';
 import { AutoscalerDetails } from './AutoscalerDetails';
 import { EventsTimeline } from './EventsTimeline';
 import { KubectlCommands } from './KubectlCommands';
+import { NetworkPanel } from './NetworkPanel';
+import { QuotaPanel } from './QuotaPanel';
 import { PodLogs } from './PodLogs';
 import { PodsTable } from './PodsTable';
 import { compareProblemsCauseFirst } from '../../view/problemOrder';
+import { PodOwnerLookup } from '../../view/problemGroups';
 
 const useStyles = makeStyles(theme => ({
   paper: { width: 'min(1000px, 92vw)', padding: theme.spacing(2, 3) },
@@ -110,6 +113,18 @@ function DrawerBody(props: {
         .sort(compareProblemsCauseFirst)
     : [];
   const sync = value ? syncLabel(value.sync) : undefined;
+  // Every pod in the drawer is the workload's own.
+  const ownerOf = useMemo<PodOwnerLookup | undefined>(
+    () =>
+      value
+        ? () => ({
+            kind: value.workload.kind,
+            name: value.workload.name,
+            podCount: value.pods.length,
+          })
+        : undefined,
+    [value],
+  );
 
   return (
     <div
@@ -193,7 +208,7 @@ function DrawerBody(props: {
                 <Typography variant="subtitle2" component="h3">
                   Problems
                 </Typography>
-                <ProblemList problems={problems} />
+                <ProblemList problems={problems} ownerOf={ownerOf} />
                 <Typography
                   variant="subtitle2"
                   component="h3"
@@ -202,6 +217,22 @@ function DrawerBody(props: {
                   Autoscaler
                 </Typography>
                 <AutoscalerDetails autoscaler={value.workload.autoscaler} />
+                <Typography
+                  variant="subtitle2"
+                  component="h3"
+                  className={classes.section}
+                >
+                  Network
+                </Typography>
+                <NetworkPanel network={value.network} />
+                <Typography
+                  variant="subtitle2"
+                  component="h3"
+                  className={classes.section}
+                >
+                  Quotas
+                </Typography>
+                <QuotaPanel quotas={value.quotas} />
                 <Typography
                   variant="subtitle2"
                   component="h3"
