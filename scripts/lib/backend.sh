@@ -4,6 +4,8 @@
 # The config files the demo backend reads, in order; later files override earlier ones.
 kp_backend_config_args() {
   local args=(--config "$KP_ROOT/app-config.yaml" --config "$KP_ROOT/app-config.single-port.yaml")
+  # KUBEPLATFORM_DATABASE=postgres: PostgreSQL from POSTGRES_* (scripts/start sets them).
+  [ "${KUBEPLATFORM_DATABASE:-sqlite}" = postgres ] && args+=(--config "$KP_ROOT/app-config.postgres.yaml")
   local clusters_config="$KP_ROOT/.local-clusters/app-config.local-clusters.yaml"
   [ -f "$clusters_config" ] && args+=(--config "$clusters_config")
   local extra
