@@ -4,16 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  buildConfigReport,
   builtInAuthStrategies,
   CatalogClusterSupplier,
+  checkClusterConfig,
   clustersAuthStrategyExtensionPoint,
   clustersRegistryServiceRef,
   clustersSupplierExtensionPoint,
   configuredClusterSuppliers,
   describeUnsupportedKeys,
-  readConfiguredClusters,
-  validateConfiguredClusters,
   watchCacheServiceRef,
 } from '@kubeplatform/clusters-node';
 import { AuthStrategyRegistrations } from './extensions/AuthStrategyRegistrations';
@@ -74,11 +72,9 @@ export const clustersPlugin = createBackendPlugin({
           builtInAuthStrategies({ config, logger }),
         );
         // Bad cluster config stops the backend here, naming the cluster and key.
-        const configured = await readConfiguredClusters(resolvedSuppliers);
-        validateConfiguredClusters(configured, resolvedStrategies);
-        const report = buildConfigReport(
+        const report = await checkClusterConfig(
           config,
-          configured.map(c => c.cluster),
+          resolvedSuppliers,
           resolvedStrategies,
         );
         const unsupported = describeUnsupportedKeys(report);

@@ -42,6 +42,7 @@ export {
   type ConfiguredCluster,
 } from './registry/validateConfiguredClusters';
 export { readConfiguredClusters } from './registry/readConfiguredClusters';
+export { checkClusterConfig } from './registry/checkClusterConfig';
 export {
   authModeOf,
   type ClusterAuthMode,

@@ -1,0 +1,133 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { clustersPlugin } from './plugin';
+
+const config = {
+  kubernetes: {
+    serviceLocatorMethod: { type: 'singleTenant' },
+    objectTypes: ['pods'],
+    clusterLocatorMethods: [
+      {
+        type: 'config',
+        clusters: [
+          {
+            name: 'eks',
+            url: 'https://127.0.0.1:1',
+            authProvider: 'aws',
+            skipMetricsLookup: true,
+          },
+          {
+            name: 'okta',
+            url: 'https://127.0.0.1:2',
+            authProvider: 'oidc',
+            oidcTokenProvider: 'okta',
+          },
+        ],
+      },
+      { type: 'gke', projectId: 'p' },
+    ],
+  },
+  // No watch traffic to the fake clusters while the tests run.
+  kubeplatform: { watchCache: { healthCheckSeconds: 0 } },
+};
+
+const expectedReport = {
+  clusters: [
+    { name: 'eks', authProvider: 'aws', authMode: 'service' },
+    { name: 'okta', authProvider: 'oidc', authMode: 'user' },
+  ],
+  unsupportedKeys: [
+    {
+      key: 'kubernetes.serviceLocatorMethod.type',
+      reason:
+        "'singleTenant' is not supported: every cluster is searched for every entity, as with multiTenant",
+    },
+    {
+      key: 'kubernetes.objectTypes',
+      reason: 'the watch cache watches a fixed set of object types',
+    },
+    {
+      key: 'kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup',
+      cluster: 'eks',
+      reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',
+    },
+    {
+      key: 'kubernetes.clusterLocatorMethods[1].type',
+      reason:
+        "the 'gke' cluster locator is not supported: its clusters are not listed",
+    },
+  ],
+};
+
+async function start(permission: 'ALLOW' | 'DENY') {
+  const logger = mockServices.rootLogger.mock();
+  logger.child.mockReturnValue(logger);
+  const backend = await startTestBackend({
+    features: [
+      clustersPlugin,
+      logger.factory,
+      mockServices.rootConfig.factory({ data: config }),
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.permissions.factory({ result: permission }),
+    ],
+  });
+  return { backend, logger };
+}
+
+describe('GET /api/clusters/config-report and the startup warning', () => {
+  it('logs one warning naming each unhonoured key and its cluster', async () => {
+    const { backend, logger } = await start('ALLOW');
+    try {
+      const warnings = logger.warn.mock.calls
+        .map(([message]) => message)
+        .filter(m => m.includes('does not honour'));
+      expect(warnings).toEqual([
+        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'singleTenant' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes: the watch cache watches a fixed set of object types; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('serves the report to a user granted clusters.config-report.read and to services', async () => {
+    const { backend } = await start('ALLOW');
+    try {
+      const asUser = await request(backend.server)
+        .get('/api/clusters/config-report')
+        .set('Authorization', mockCredentials.user.header());
+      expect(asUser.status).toBe(200);
+      expect(asUser.body).toEqual(expectedReport);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('refuses a user without the permission, serves services anyway, and refuses no credentials', async () => {
+    const { backend } = await start('DENY');
+    try {
+      const asUser = await request(backend.server)
+        .get('/api/clusters/config-report')
+        .set('Authorization', mockCredentials.user.header());
+      expect(asUser.status).toBe(403);
+      expect(asUser.body.error.message).toContain(
+        'clusters.config-report.read',
+      );
+      const asService = await request(backend.server)
+        .get('/api/clusters/config-report')
+        .set('Authorization', mockCredentials.service.header());
+      expect(asService.status).toBe(200);
+      expect(asService.body).toEqual(expectedReport);
+      const anonymous = await request(backend.server)
+        .get('/api/clusters/config-report')
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    } finally {
+      await backend.stop();
+    }
+  });
+});
