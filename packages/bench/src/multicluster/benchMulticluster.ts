@@ -1,243 +1,265 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Entity } from '@backstage/catalog-model';
-import {
-  DEMO_SERVICES,
-  loadLocalFleet,
-  SCALE_SERVICES,
-  scaleServiceId,
-} from '@kubeplatform/local-clusters';
-import { parse } from 'yaml';
+import { Command } from 'commander';
+import { startContender } from '../contenders/startContender';
+import { ContenderName } from '../contenders/types';
+import { BenchFleet, loadBenchFleet } from '../shared/benchFleet';
+import { machine, machineLoad, MachineLoad } from '../shared/machine';
+import { writeDocsSection, writeRawResult } from '../shared/results';
+import { assertSameContent, waitForCompleteViews } from './agreement';
 import { AuditCounter, AuditEvent } from './auditCounter';
-import { percentile, runLoad } from './loadRun';
-import { measureCacheHeap } from './measureCacheHeap';
-import { startBenchBackend } from './startBenchBackend';
-import { writeBenchmarkSection } from './writeBenchmarkSection';
+import { median, percentile, runLoad } from './loadRun';
+import { pageView } from './pageViews';
+import { fmt, renderMulticlusterSection } from './renderSection';
 
 const OUR_USER_AGENT = 'kubeplatform-clusters-node';
-const VIEWERS = [1, 10, 50];
-/** Page views per viewer, per concurrency level: enough for a p99, small enough for 2 cores. */
-const VIEWS_PER_VIEWER: Record<number, number> = { 1: 30, 10: 6, 50: 3 };
 
-interface Row {
-  viewers: number;
-  impl: 'upstream' | 'ours';
+export interface Options {
   views: number;
-  failures: number;
-  p50: number;
-  p99: number;
+  runs: number;
+  viewers: number[];
+}
+
+export interface RunRow {
+  viewers: number;
+  run: number;
+  contender: ContenderName;
+  views: number;
+  failedViews: number;
+  /** The first few failures, as the bench saw them. */
+  failures: string[];
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  wallMs: number;
   k8sRequestsPerView: number;
-  /** Watch re-opens and health probes of the cache during the level, whatever the views. */
+  /** Watch re-opens and health probes of ours during the run, whatever the views. */
   backgroundRequests: number;
 }
 
+export interface LevelResult {
+  viewers: number;
+  loadBefore: MachineLoad;
+  loadAfter: MachineLoad;
+  /** upstream p99 / ours p99 of each run. */
+  p99Ratios: number[];
+  p99Ratio: { median: number; min: number; max: number };
+  k8sRequestsPerView: { ours: number; upstream: number };
+}
+
 async function main() {
-  const fleet = await loadLocalFleet();
-  const generated = parse(fs.readFileSync(fleet.appConfigPath, 'utf8'));
-  const config = {
-    ...generated,
-    backend: { baseUrl: 'http://localhost:7007' },
+  const program = new Command()
+    .name('bench:multicluster')
+    .description(
+      'Entity-view latency of upstream @backstage/plugin-kubernetes-backend against Kubeplatform, each in its own backend process, driven from this one.',
+    )
+    .option('--views <n>', 'page views per level and run', '1000')
+    .option('--runs <n>', 'runs per level', '5')
+    .option('--viewers <list>', 'concurrent viewers per level', '1,10,50')
+    .parse();
+  const raw = program.opts();
+  const options: Options = {
+    views: positive(raw.views, '--views'),
+    runs: positive(raw.runs, '--runs'),
+    viewers: String(raw.viewers)
+      .split(',')
+      .map(v => positive(v, '--viewers')),
   };
-  const state = JSON.parse(
-    fs.readFileSync(
-      path.join(path.dirname(fleet.appConfigPath), 'state.json'),
-      'utf8',
-    ),
-  );
-  const scalePods: number = state.clusters.reduce(
-    (n: number, c: any) => n + (c.scalePods ?? 0),
-    0,
-  );
-  const ids =
-    scalePods > 0
-      ? Array.from({ length: SCALE_SERVICES }, (_, i) => scaleServiceId(i))
-      : DEMO_SERVICES.map(s => s.name);
-  const entities: Entity[] = ids.map(id => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: id,
-      namespace: 'default',
-      annotations: { 'backstage.io/kubernetes-id': id },
-    },
-    spec: {
-      type: 'service',
-      owner: 'group:default/bench',
-      lifecycle: 'production',
-    },
-  }));
-  log(
-    `fleet: ${fleet.clusters
-      .map(c => c.name)
-      .join(', ')}; scale pods recorded: ${scalePods}; entities: ${ids.length}`,
-  );
 
-  const heap = await measureCacheHeap(config);
+  const fleet = await loadBenchFleet();
   log(
-    `watch cache: ${heap.pods} pods (${heap.objects} objects) in ${mb(
-      heap.bytes,
-    )} heap; ${Math.round(
-      heap.bytesPerPod,
-    )} bytes/pod (first pass, with code loading: ${Math.round(
-      heap.coldBytesPerPod,
-    )}); ${heap.states.join(' ')}`,
+    `fleet: ${fleet.clusters.join(', ')}; scale pods: ${
+      fleet.scalePods
+    }; services: ${fleet.serviceIds.length}`,
   );
-
-  const backend = await startBenchBackend(config, entities);
-  const rows: Row[] = [];
+  const upstream = await startContender('upstream', fleet.spec);
+  log(`upstream backend: pid ${upstream.pid}, ${upstream.apiUrl}`);
+  const ours = await startContender('ours', fleet.spec);
+  log(`ours backend: pid ${ours.pid}, ${ours.apiUrl}`);
+  const contenders = { upstream, ours };
+  const rows: RunRow[] = [];
+  const levels: LevelResult[] = [];
+  let agreed: Awaited<ReturnType<typeof assertSameContent>>;
   try {
-    await backend.cache.start();
-    await backend.cache.waitForSync(300_000);
-    const auditPaths = fleet.clusters
-      .map(c => c.auditLogPath)
-      .filter(p => fs.existsSync(p));
+    await waitForCompleteViews(ours, fleet.serviceIds, fleet.clusters, 300_000);
+    agreed = await assertSameContent(
+      upstream,
+      ours,
+      fleet.serviceIds,
+      fleet.clusters,
+    );
+    log(
+      `both contenders show the same workloads and pods for all ${fleet.serviceIds.length} services`,
+    );
+    // Warm-up: connections and JIT on both sides.
+    for (const id of fleet.serviceIds)
+      for (const c of [upstream, ours])
+        await pageView(c.name, c.apiUrl, id, fleet.clusters);
 
-    const views = {
-      upstream: async (id: string) => {
-        const res = await fetch(
-          `${backend.baseUrl}/kubernetes/services/${id}`,
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-              entity: {
-                kind: 'Component',
-                metadata: { name: id, namespace: 'default' },
-              },
-            }),
-          },
-        );
-        if (res.status !== 200) throw new Error(`upstream ${res.status}`);
-        await res.arrayBuffer();
-      },
-      ours: async (id: string) => {
-        const res = await fetch(
-          `${backend.baseUrl}/multicluster/entities/component/default/${id}`,
-        );
-        if (res.status !== 200) throw new Error(`ours ${res.status}`);
-        await res.arrayBuffer();
-      },
-    };
-    // Warm both: connections, JIT, and our cache's first sync.
-    for (const id of ids) {
-      await views.upstream(id);
-      await views.ours(id);
-    }
-
-    for (const viewers of VIEWERS) {
-      for (const impl of ['upstream', 'ours'] as const) {
-        const counter = new AuditCounter(auditPaths);
-        const run = await runLoad(
-          viewers,
-          VIEWS_PER_VIEWER[viewers],
-          (viewer, i) => views[impl](ids[(viewer + i) % ids.length]),
-        );
-        await new Promise(r => setTimeout(r, 1500)); // let the apiservers flush their audit logs
-        // Ours: requests a page view could cause (lists, gets). The cache's background traffic,
-        // watch re-opens and health probes, does not depend on page views; counted apart.
-        const ourBackground = (e: AuditEvent) =>
-          e.requestURI.includes('watch=true') ||
-          e.requestURI.startsWith('/version');
-        const requests = counter.count(e =>
-          impl === 'ours'
-            ? e.userAgent === OUR_USER_AGENT && !ourBackground(e)
-            : (e.userAgent ?? '').startsWith('node-fetch') &&
-              e.requestURI.includes(
-                'labelSelector=backstage.io%2Fkubernetes-id%3D',
-              ),
-        );
-        const background =
-          impl === 'ours'
-            ? counter.count(
-                e => e.userAgent === OUR_USER_AGENT && ourBackground(e),
-              )
-            : 0;
-        const done = run.latenciesMs.length;
-        const row: Row = {
-          viewers,
-          impl,
-          views: done,
-          failures: run.failures,
-          p50: percentile(run.latenciesMs, 50),
-          p99: percentile(run.latenciesMs, 99),
-          k8sRequestsPerView: done ? requests / done : NaN,
-          backgroundRequests: background,
-        };
-        rows.push(row);
-        log(
-          `${impl} x${viewers}: ${done} views, ${
-            run.failures
-          } failed, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(
-            1,
-          )} ms, ${row.k8sRequestsPerView.toFixed(2)} k8s requests/view, ${
-            row.backgroundRequests
-          } background`,
-        );
+    for (const viewers of options.viewers) {
+      const loadBefore = machineLoad();
+      const perViewer = Math.ceil(options.views / viewers);
+      for (let run = 1; run <= options.runs; run++) {
+        // Alternate who goes first so neither always meets the other's after-effects.
+        const order: ContenderName[] =
+          run % 2 ? ['upstream', 'ours'] : ['ours', 'upstream'];
+        for (const name of order) {
+          const row = await measureRun(
+            fleet,
+            contenders[name],
+            viewers,
+            perViewer,
+            run,
+          );
+          rows.push(row);
+          log(
+            `${name} x${viewers} run ${run}: ${row.views} views, ${
+              row.failedViews
+            } failed, p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(
+              1,
+            )} ms, ${fmt(row.k8sRequestsPerView)} k8s requests/view`,
+          );
+        }
       }
+      const loadAfter = machineLoad();
+      const at = (name: ContenderName) =>
+        rows.filter(r => r.viewers === viewers && r.contender === name);
+      const ratios = at('upstream').map(
+        u => u.p99Ms / at('ours').find(o => o.run === u.run)!.p99Ms,
+      );
+      levels.push({
+        viewers,
+        loadBefore,
+        loadAfter,
+        p99Ratios: ratios,
+        p99Ratio: {
+          median: median(ratios),
+          min: Math.min(...ratios),
+          max: Math.max(...ratios),
+        },
+        k8sRequestsPerView: {
+          ours: median(at('ours').map(r => r.k8sRequestsPerView)),
+          upstream: median(at('upstream').map(r => r.k8sRequestsPerView)),
+        },
+      });
     }
   } finally {
-    await backend.stop();
+    await Promise.all([upstream.stop(), ours.stop()]);
   }
 
-  const at50 = (impl: Row['impl']) =>
-    rows.find(r => r.viewers === 50 && r.impl === impl)!;
-  const ratio = at50('upstream').p99 / at50('ours').p99;
-  const table = renderTable(rows, heap, fleet.clusters.length, ids.length);
-  console.log(`\n${table}\n`);
-  const summary = `multicluster: p99@50 upstream/ours=${ratio.toFixed(
-    1,
-  )}; k8s-requests/page ours=${fmt(
-    at50('ours').k8sRequestsPerView,
-  )} upstream=${fmt(
-    at50('upstream').k8sRequestsPerView,
-  )}; heap/pod=${Math.round(heap.bytesPerPod)} bytes`;
-  writeBenchmarkSection(table, summary, {
-    clusters: fleet.clusters.length,
-    pods: heap.pods,
+  const failed = rows.filter(r => r.failedViews > 0);
+  const result = {
+    bench: 'multicluster',
     date: new Date().toISOString(),
-  });
+    command: commandLine(options),
+    options,
+    machine: machine(),
+    fleet: {
+      clusters: fleet.clusters,
+      scalePods: fleet.scalePods,
+      services: fleet.serviceIds,
+      podsPerService: Object.fromEntries(
+        Object.entries(agreed).map(([id, c]) => [id, c.podsByCluster]),
+      ),
+      workloadsPerService: Object.fromEntries(
+        Object.entries(agreed).map(([id, c]) => [id, c.workloads.length]),
+      ),
+    },
+    levels,
+    runs: rows,
+  };
+  if (failed.length) {
+    for (const r of failed)
+      log(
+        `FAILED: ${r.contender} x${r.viewers} run ${r.run}: ${
+          r.failedViews
+        } failed views, e.g. ${r.failures.join('; ')}`,
+      );
+    throw new Error(
+      `${failed.length} run(s) had failed page views; nothing written to docs`,
+    );
+  }
+  const top = levels.find(l => l.viewers === Math.max(...options.viewers))!;
+  const summary = `multicluster: p99@${top.viewers} ratio median=${fmt(
+    top.p99Ratio.median,
+    1,
+  )} min=${fmt(top.p99Ratio.min, 1)} max=${fmt(
+    top.p99Ratio.max,
+    1,
+  )}; k8s-requests/page ours=${fmt(top.k8sRequestsPerView.ours)} upstream=${fmt(
+    top.k8sRequestsPerView.upstream,
+  )}`;
+  const json = writeRawResult('multicluster', { ...result, summary });
+  const docs = writeDocsSection(
+    'multicluster',
+    'Multi-cluster service view',
+    renderMulticlusterSection({ ...result, summary }),
+  );
+  log(`wrote ${json} and ${docs}`);
   console.log(summary);
 }
 
-function renderTable(
-  rows: Row[],
-  heap: Awaited<ReturnType<typeof measureCacheHeap>>,
-  clusters: number,
-  entities: number,
-) {
-  const lines = [
-    `Fleet: ${clusters} clusters, ${heap.pods} pods cached (${heap.objects} objects), ${entities} entities.`,
-    '',
-    '| viewers | backend | page views | failed | p50 ms | p99 ms | k8s requests / page view | background k8s requests |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      r =>
-        `| ${r.viewers} | ${
-          r.impl === 'ours'
-            ? 'kubeplatform'
-            : 'upstream kubernetes-backend 0.21'
-        } | ${r.views} | ${r.failures} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(
-          1,
-        )} | ${fmt(r.k8sRequestsPerView)} | ${
-          r.impl === 'ours' ? r.backgroundRequests : '—'
-        } |`,
+async function measureRun(
+  fleet: BenchFleet,
+  contender: Awaited<ReturnType<typeof startContender>>,
+  viewers: number,
+  perViewer: number,
+  run: number,
+): Promise<RunRow> {
+  const ids = fleet.serviceIds;
+  const counter = new AuditCounter(fleet.auditLogPaths);
+  const load = await runLoad(viewers, perViewer, (viewer, i) =>
+    pageView(
+      contender.name,
+      contender.apiUrl,
+      ids[(viewer + i) % ids.length],
+      fleet.clusters,
     ),
-    '',
-    `Watch cache heap: ${mb(heap.bytes)} for ${heap.pods} pods = ${Math.round(
-      heap.bytesPerPod,
-    )} bytes per cached pod. Everything the cache holds (ReplicaSets, events, indexes, shared strings, connections) is charged to the pods. Measured on a second cache after a first one loaded and compiled the code; that first pass came to ${Math.round(
-      heap.coldBytesPerPod,
-    )} bytes per pod.`,
-  ];
-  return lines.join('\n');
+  );
+  await new Promise(r => setTimeout(r, 1500)); // let the apiservers flush their audit logs
+  // Ours: requests a page view could cause (lists, gets). The cache's background traffic,
+  // watch re-opens and health probes, does not depend on page views; counted apart.
+  const background = (e: AuditEvent) =>
+    e.requestURI.includes('watch=true') || e.requestURI.startsWith('/version');
+  const requests = counter.count(e =>
+    contender.name === 'ours'
+      ? e.userAgent === OUR_USER_AGENT && !background(e)
+      : (e.userAgent ?? '').startsWith('node-fetch') &&
+        e.requestURI.includes('labelSelector=backstage.io%2Fkubernetes-id%3D'),
+  );
+  const views = load.latenciesMs.length;
+  return {
+    viewers,
+    run,
+    contender: contender.name,
+    views,
+    failedViews: load.failures.length,
+    failures: load.failures.slice(0, 5),
+    p50Ms: round(percentile(load.latenciesMs, 50)),
+    p99Ms: round(percentile(load.latenciesMs, 99)),
+    maxMs: round(Math.max(...load.latenciesMs)),
+    wallMs: Math.round(load.wallMs),
+    k8sRequestsPerView: round(requests / views),
+    backgroundRequests:
+      contender.name === 'ours'
+        ? counter.count(e => e.userAgent === OUR_USER_AGENT && background(e))
+        : 0,
+  };
 }
 
-function fmt(n: number) {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+function commandLine(o: Options) {
+  return `yarn bench:multicluster --views ${o.views} --runs ${
+    o.runs
+  } --viewers ${o.viewers.join(',')}`;
 }
 
-function mb(bytes: number) {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+function positive(value: string, flag: string) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${flag} must be a positive whole number, got '${value}'`);
+  return n;
+}
+
+function round(n: number) {
+  return Math.round(n * 10) / 10;
 }
 
 function log(message: string) {

@@ -1,0 +1,69 @@
+/*
+ * The entry of one contender's backend process, started by `startContender`:
+ *   node --require @backstage/cli/config/nodeTransform.cjs contenderMain.ts <upstream|ours> <spec.json>
+ * It tells its parent the port over IPC once the backend has started, and stops when the parent
+ * disconnects.
+ */
+import fs from 'node:fs';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { startFleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { ContenderMessage, ContenderName, ContenderSpec } from './types';
+
+async function main() {
+  const [contender, specPath] = process.argv.slice(2) as [
+    ContenderName,
+    string,
+  ];
+  const spec: ContenderSpec = JSON.parse(fs.readFileSync(specPath, 'utf8'));
+  const quiet = mockServices.rootLogger.factory({ level: 'error' });
+  let stop: () => Promise<void>;
+  let port: number;
+  if (contender === 'ours') {
+    const backend = await startFleetBackend({
+      config: spec.config,
+      entities: spec.entities,
+      features: [import('@kubeplatform/plugin-multicluster-backend'), quiet],
+    });
+    port = Number(new URL(backend.baseUrl).port);
+    stop = () => backend.stop();
+  } else if (contender === 'upstream') {
+    // Upstream alone: no clusters plugin, the same config, catalog and allow-all permissions.
+    const backend = await startTestBackend({
+      features: [
+        import('@backstage/plugin-kubernetes-backend'),
+        mockServices.rootConfig.factory({ data: spec.config }),
+        catalogServiceMock.factory({ entities: spec.entities }),
+        createServiceFactory({
+          service: coreServices.permissions,
+          deps: {},
+          factory: () => mockServices.permissions(),
+        }),
+        quiet,
+      ],
+    });
+    port = backend.server.port();
+    stop = () => backend.stop();
+  } else {
+    throw new Error(`unknown contender '${contender}'`);
+  }
+  const ready: ContenderMessage = { type: 'ready', port };
+  process.send!(ready);
+  process.on('disconnect', () => {
+    stop().finally(() => process.exit(0));
+  });
+}
+
+main().catch(error => {
+  const failed: ContenderMessage = {
+    type: 'failed',
+    message: String(error?.stack ?? error),
+  };
+  if (process.send) process.send(failed);
+  else console.error(failed.message);
+  process.exit(1);
+});

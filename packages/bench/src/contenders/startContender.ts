@@ -1,0 +1,103 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ContenderMessage, ContenderName, ContenderSpec } from './types';
+
+/** A contender's backend, running as its own process. */
+export interface ContenderProcess {
+  name: ContenderName;
+  pid: number;
+  /** `http://127.0.0.1:<port>/api`. */
+  apiUrl: string;
+  /** performance.now() in this process when the child was spawned, and when it said ready. */
+  spawnedAt: number;
+  readyAt: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one contender's backend as a child process (TypeScript through Backstage's node
+ * transform, as `yarn start` runs a backend) on a port the OS picks, and resolves once it listens.
+ * The config, which holds cluster tokens, goes through a 0600 file that is removed at once.
+ */
+export async function startContender(
+  name: ContenderName,
+  spec: ContenderSpec,
+  options: { onSpawn?: (spawnedAt: number) => void } = {},
+): Promise<ContenderProcess> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const specPath = path.join(dir, 'spec.json');
+  fs.writeFileSync(specPath, JSON.stringify(spec), { mode: 0o600 });
+  const spawnedAt = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.join(__dirname, 'contenderMain.ts'),
+      name,
+      specPath,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  options.onSpawn?.(spawnedAt);
+  try {
+    const port = await waitForReady(child, name);
+    return {
+      name,
+      pid: child.pid!,
+      apiUrl: `http://127.0.0.1:${port}/api`,
+      spawnedAt,
+      readyAt: performance.now(),
+      stop: () => stopChild(child),
+    };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function waitForReady(child: ChildProcess, name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // Backstage's node transform also talks on this channel ({ type: 'watch' }); ignore that.
+    child.on('message', (message: ContenderMessage | { type: string }) => {
+      if (!isContenderMessage(message)) return;
+      if (message.type === 'ready') resolve(message.port);
+      else
+        reject(
+          new Error(`${name} backend failed to start: ${message.message}`),
+        );
+    });
+    child.on('exit', code =>
+      reject(
+        new Error(
+          `${name} backend exited with code ${code} before it was ready`,
+        ),
+      ),
+    );
+    child.on('error', reject);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve();
+  return new Promise(resolve => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    if (child.connected) child.disconnect();
+    else child.kill('SIGTERM');
+  });
+}
+
+function isContenderMessage(message: {
+  type: string;
+}): message is ContenderMessage {
+  return message.type === 'ready' || message.type === 'failed';
+}
