@@ -16,6 +16,10 @@ export interface Config {
           memory: string;
           /** Most pods in the environment. */
           pods: number;
+          /** Services of type NodePort allowed; default 0. */
+          nodePorts?: number;
+          /** Services of type LoadBalancer allowed; default 0. */
+          loadBalancers?: number;
           /** LimitRange defaults for containers that set none. */
           containerDefaults?: {
             requestCpu?: string;
@@ -37,6 +41,23 @@ export interface Config {
       admins?: string[];
       /** When true, only owners (and admins) may extend, sleep, wake or delete. */
       enforceOwnership?: boolean;
+      /**
+       * Names no environment may take (the platform's namespaces: ingress-nginx, monitoring,
+       * cert-manager, …). Replaces the default list; kube-* and default are always refused.
+       */
+      reservedNames?: string[];
+      /** How long any single call to a cluster may take; default 10s. */
+      clusterTimeout?: string;
+      /** What kubeplatform:devenv:apply may write. */
+      apply?: {
+        /** `apiVersion/Kind` entries such as apps/v1/Deployment; default: common app workloads. */
+        allowedKinds?: string[];
+      };
+      /** Who sees environments in the list. */
+      list?: {
+        /** `all` (everyone with devenv.read; the default) or `owned` (owners and admins). */
+        visibility?: 'all' | 'owned';
+      };
       /** The scheduled task that deletes expired environments and applies sleep schedules. */
       reaper?: {
         enabled?: boolean;
@@ -62,8 +83,15 @@ export interface Config {
         defaultSize?: string;
         /** Time to live: `default` and `max` durations such as 8h or 7d. */
         ttl?: { default?: string; max?: string };
-        /** Namespaces allowed through the environment's NetworkPolicy. */
+        /**
+         * Peers allowed through the environment's NetworkPolicy: namespaces the admin labelled
+         * `kubeplatform.io/network-peer: <name>` (never trusted by namespace name).
+         */
         allowFromNamespaces?: string[];
+        /** Pod Security Standard enforced on the namespace: baseline (default) or restricted. */
+        podSecurity?: 'baseline' | 'restricted';
+        /** CIDRs pods may reach besides DNS and their own namespace; default none. */
+        egressTo?: string[];
         /** ClusterRole the owner gets in the environment's namespace; default edit. */
         ownerClusterRole?: string;
         /** Folder of manifests applied into the namespace, relative to the backend's cwd. */

@@ -8,11 +8,13 @@ export { environmentProvisionerServiceRef } from './service';
 export {
   EnvironmentProvisioner,
   type CallOptions,
+  type ChangeOptions,
   type ConnectionSecret,
   type EnvironmentClusters,
   type EnvironmentListResult,
   type EnvironmentPlanResult,
   type EnvironmentProvisionerOptions,
+  type IdentifiedEnvironment,
   type IssuedKubeconfig,
   type ProvisionResult,
 } from './provisioner/EnvironmentProvisioner';
@@ -22,14 +24,23 @@ export {
 } from './provisioner/reapEnvironments';
 export {
   placeInEnvironmentNamespace,
+  type ManifestPolicy,
   type SourcedManifest,
 } from './provisioner/environmentManifests';
+export { ENVIRONMENT_FIELD_MANAGER } from './provisioner/applyEnvironmentManifests';
+export { CLAIM_UID_ANNOTATION } from './provisioner/EnvironmentCredentials';
+export { NETWORK_PEER_LABEL } from './classes/NamespaceClass';
+export { devenvReadPermission } from './access/devenvReadPermission';
 export type { ObjectRef } from './kube/objects';
 export { isInSleepWindow } from './schedule/sleepWindow';
 export {
   readDevenvSettings,
   parseDevenvSettings,
 } from './config/readDevenvSettings';
+export {
+  DEFAULT_APPLY_KINDS,
+  DEFAULT_RESERVED_ENVIRONMENT_NAMES,
+} from './config/settingsSchema';
 export type {
   DevenvSettings,
   EnvironmentClassConfig,
@@ -45,6 +56,7 @@ export type {
 export {
   EnvironmentAccessPolicy,
   type EnvironmentAccessPolicyOptions,
+  type EnvironmentListScope,
   type EnvironmentAction,
   type EnvironmentSubject,
 } from './access/EnvironmentAccessPolicy';

@@ -14,6 +14,7 @@ import {
   environmentEntityName,
 } from '@kubeplatform/clusters-common';
 import type { DevenvSettings } from '../config/settingsSchema';
+import { devenvReadPermission } from './devenvReadPermission';
 import {
   isDevenvAdmin,
   mayManageEnvironment,
@@ -65,7 +66,17 @@ export interface EnvironmentAccessPolicyOptions {
    * change an environment. On by default, so an allow-all permission policy is still safe.
    */
   enforceOwnership: boolean;
+  /**
+   * Who sees an environment in the list: `all` (anyone with `devenv.read`) or `owned` (its
+   * owners, their groups' members, admins and backend services). Default `all`.
+   */
+  listVisibility?: 'all' | 'owned';
 }
+
+/** Which environments a caller may list: everyone's, or those owned through `owners`. */
+export type EnvironmentListScope =
+  | { all: true }
+  | { all: false; owners: string[] };
 
 /**
  * Who may do what with development environments: the one policy behind the REST API, every
@@ -81,7 +92,8 @@ export interface EnvironmentAccessPolicyOptions {
  */
 export class EnvironmentAccessPolicy {
   static fromSettings(
-    settings: Pick<DevenvSettings, 'admins' | 'enforceOwnership'>,
+    settings: Pick<DevenvSettings, 'admins' | 'enforceOwnership'> &
+      Partial<Pick<DevenvSettings, 'list'>>,
     services: Pick<
       EnvironmentAccessPolicyOptions,
       'auth' | 'permissions' | 'userInfo'
@@ -91,6 +103,7 @@ export class EnvironmentAccessPolicy {
       ...services,
       admins: settings.admins,
       enforceOwnership: settings.enforceOwnership,
+      listVisibility: settings.list?.visibility,
     });
   }
 
@@ -146,6 +159,34 @@ export class EnvironmentAccessPolicy {
         `You may only request environments for yourself or your groups, not for ${owner}`,
       );
     }
+  }
+
+  /**
+   * Which environments the caller may list. NotAllowedError without `devenv.read`; with
+   * visibility `owned`, a user who is no admin sees only what they own (directly or through a
+   * group), while backend services (the catalog provider) see everything.
+   */
+  async listScope(
+    credentials: BackstageCredentials,
+  ): Promise<EnvironmentListScope> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: devenvReadPermission }],
+      { credentials },
+    );
+    if (!isAllowed(decision)) {
+      throw new NotAllowedError('You may not list development environments');
+    }
+    if (
+      this.options.listVisibility !== 'owned' ||
+      !this.options.auth.isPrincipal(credentials, 'user')
+    ) {
+      return { all: true };
+    }
+    const refs = await this.ownershipRefs(credentials);
+    if (isDevenvAdmin(refs, this.options.admins)) {
+      return { all: true };
+    }
+    return { all: false, owners: refs };
   }
 
   /** Whether the caller manages every environment (for example, sees everyone's audit trail). */

@@ -25,6 +25,15 @@ import type {
 export const CONNECT_SERVICE_ACCOUNT = 'devenv-connect';
 
 /**
+ * The label a platform admin puts on a namespace (ingress, monitoring) whose pods may reach
+ * environments. Environments cannot carry it: `kubeplatform.io/` labels are refused by apply and
+ * owners cannot change their Namespace object.
+ */
+export const NETWORK_PEER_LABEL = 'kubeplatform.io/network-peer';
+
+const DNS_PORT = 53;
+
+/**
  * The built-in `namespace` class: a labelled Namespace with a ResourceQuota, a LimitRange, a
  * NetworkPolicy, a RoleBinding for the owner, and optionally app infrastructure manifests.
  */
@@ -91,7 +100,14 @@ export class NamespaceClass extends EnvironmentClassBase<NamespaceClassConfig> {
       kind: 'Namespace',
       metadata: {
         name: ns,
-        labels: metadata.labels,
+        labels: {
+          ...metadata.labels,
+          // Enforced by the API server's Pod Security admission, whatever the cluster's default.
+          'pod-security.kubernetes.io/enforce': this.config.podSecurity,
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/warn': this.config.podSecurity,
+          'pod-security.kubernetes.io/audit': this.config.podSecurity,
+        },
         annotations: metadata.annotations,
       },
     };
@@ -107,6 +123,8 @@ export class NamespaceClass extends EnvironmentClassBase<NamespaceClassConfig> {
             'requests.memory': preset.memory,
             'limits.memory': preset.memory,
             pods: String(preset.pods),
+            'services.nodeports': String(preset.nodePorts),
+            'services.loadbalancers': String(preset.loadBalancers),
           },
         },
       } as KubernetesObject,
@@ -136,15 +154,31 @@ export class NamespaceClass extends EnvironmentClassBase<NamespaceClassConfig> {
         metadata: child('devenv-isolation'),
         spec: {
           podSelector: {},
-          policyTypes: ['Ingress'],
+          policyTypes: ['Ingress', 'Egress'],
           ingress: [
             {
               from: [
                 { podSelector: {} },
                 ...this.config.allowFromNamespaces.map(allowed => ({
                   namespaceSelector: {
-                    matchLabels: { 'kubernetes.io/metadata.name': allowed },
+                    matchLabels: { [NETWORK_PEER_LABEL]: allowed },
                   },
+                })),
+              ],
+            },
+          ],
+          egress: [
+            {
+              ports: [
+                { port: DNS_PORT, protocol: 'UDP' },
+                { port: DNS_PORT, protocol: 'TCP' },
+              ],
+            },
+            {
+              to: [
+                { podSelector: {} },
+                ...this.config.egressTo.map(cidr => ({
+                  ipBlock: { cidr },
                 })),
               ],
             },

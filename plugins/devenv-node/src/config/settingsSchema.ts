@@ -4,6 +4,51 @@ import {
 } from '@kubeplatform/clusters-common';
 import { z } from 'zod';
 
+/** Well-known platform namespaces; an environment of that name would squat on a platform role. */
+export const DEFAULT_RESERVED_ENVIRONMENT_NAMES = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+  'ingress-nginx',
+  'ingress',
+  'monitoring',
+  'observability',
+  'logging',
+  'cert-manager',
+  'external-dns',
+  'external-secrets',
+  'flux-system',
+  'argocd',
+  'istio-system',
+  'linkerd',
+  'gatekeeper-system',
+  'kyverno',
+  'crossplane-system',
+  'vault',
+  'velero',
+  'backstage',
+  'kubeplatform',
+] as const;
+
+/** Kinds an application usually needs; everything a workload owner may create with `edit`. */
+export const DEFAULT_APPLY_KINDS = [
+  'v1/ConfigMap',
+  'v1/Secret',
+  'v1/Service',
+  'v1/ServiceAccount',
+  'v1/PersistentVolumeClaim',
+  'v1/Pod',
+  'apps/v1/Deployment',
+  'apps/v1/StatefulSet',
+  'batch/v1/Job',
+  'batch/v1/CronJob',
+  'autoscaling/v1/HorizontalPodAutoscaler',
+  'autoscaling/v2/HorizontalPodAutoscaler',
+  'networking.k8s.io/v1/Ingress',
+  'policy/v1/PodDisruptionBudget',
+] as const;
+
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
 const quantity = z
   .string()
@@ -15,6 +60,10 @@ export const quotaPresetSchema = z
     cpu: quantity,
     memory: quantity,
     pods: z.number().int().positive().max(1000),
+    /** Services of type NodePort allowed in the namespace; a node port is shared with every tenant. */
+    nodePorts: z.number().int().min(0).max(100).default(0),
+    /** Services of type LoadBalancer allowed in the namespace; each one is a paid, public address. */
+    loadBalancers: z.number().int().min(0).max(100).default(0),
     /** Per-container defaults when a pod sets no requests or limits. */
     containerDefaults: z
       .object({
@@ -66,8 +115,25 @@ export const namespaceClassSchema = z
   .object({
     ...classCommon,
     type: z.literal('namespace'),
-    /** Namespaces whose pods may reach this one, besides itself (ingress, monitoring, system). */
+    /**
+     * Peers whose pods may reach this namespace, besides itself (ingress, monitoring). A peer is
+     * a namespace the platform admin labelled `kubeplatform.io/network-peer: <name>`; a name
+     * alone is never trusted, since anyone who can create a namespace can pick it.
+     */
     allowFromNamespaces: z.array(z.string()).default([]),
+    /** Pod Security Standard enforced on the namespace (`pod-security.kubernetes.io/enforce`). */
+    podSecurity: z.enum(['baseline', 'restricted']).default('baseline'),
+    /** CIDRs pods may reach besides DNS and their own namespace; all other egress is denied. */
+    egressTo: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[0-9a-fA-F.:]+\/[0-9]{1,3}$/,
+            'must be a CIDR such as 10.0.0.0/8',
+          ),
+      )
+      .default([]),
     /** The ClusterRole the owner's subjects get inside the namespace. */
     ownerClusterRole: z.string().default('edit'),
     /**
@@ -136,6 +202,8 @@ export const devenvSettingsSchema = z
         cpu: '2',
         memory: '4Gi',
         pods: 20,
+        nodePorts: 0,
+        loadBalancers: 0,
         containerDefaults: {
           requestCpu: '100m',
           requestMemory: '128Mi',
@@ -176,6 +244,37 @@ export const devenvSettingsSchema = z
       })
       .strict()
       .default({ clusterOwner: 'group:default/platform-team' }),
+    /**
+     * Names no environment may take: the platform's own namespaces. Replaces the default list;
+     * `default`, `kube-system`, `kube-public` and `kube-*` are refused whatever it says.
+     */
+    reservedNames: z
+      .array(z.string())
+      .default([...DEFAULT_RESERVED_ENVIRONMENT_NAMES]),
+    /** How long any single call to a cluster may take before it counts as failed. */
+    clusterTimeout: durationSchema.default('10s'),
+    apply: z
+      .object({
+        /**
+         * What `kubeplatform:devenv:apply` may write, as `apiVersion/Kind` (`v1/ConfigMap`,
+         * `apps/v1/Deployment`). Anchor kinds and cluster-scoped kinds are refused regardless.
+         */
+        allowedKinds: z
+          .array(z.string().regex(/^([a-z0-9.-]+\/)?v[0-9a-z]+\/[A-Za-z0-9]+$/))
+          .default([...DEFAULT_APPLY_KINDS]),
+      })
+      .strict()
+      .default({ allowedKinds: [...DEFAULT_APPLY_KINDS] }),
+    list: z
+      .object({
+        /**
+         * Who sees an environment in the list: `all` (everyone with `devenv.read`) or `owned`
+         * (its owners, members of its owning group, admins and backend services).
+         */
+        visibility: z.enum(['all', 'owned']).default('all'),
+      })
+      .strict()
+      .default({ visibility: 'all' }),
     reaper: z
       .object({
         enabled: z.boolean().default(true),

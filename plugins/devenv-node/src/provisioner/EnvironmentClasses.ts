@@ -25,6 +25,18 @@ export class EnvironmentClasses {
     return [...this.byName.keys()];
   }
 
+  /** `apiVersion/Kind` of every class's anchor. */
+  anchorKinds(): string[] {
+    return [
+      ...new Set(
+        [...this.byName.values()].map(c => {
+          const ref = c.anchorRef('x');
+          return `${ref.apiVersion}/${ref.kind}`;
+        }),
+      ),
+    ];
+  }
+
   summaries(): EnvironmentClassSummary[] {
     return [...this.byName.values()].map(c => c.summary());
   }

@@ -55,11 +55,16 @@ function fakeClient(options: { failOnWrite: number; failDeletes?: boolean }) {
 
 async function createWith(client: ClusterClient) {
   const classes = new EnvironmentClasses(testSettings(), 'http://x/api/devenv');
-  const locator = new EnvironmentLocator(clusters, classes);
+  const locator = new EnvironmentLocator(
+    clusters,
+    classes,
+    mockServices.logger.mock(),
+  );
   jest.spyOn(locator, 'connect').mockResolvedValue(client);
   const planner = new EnvironmentPlanner({
     clusters,
     classes,
+    reservedNames: [],
     now: () => new Date('2026-01-01T00:00:00Z'),
   });
   const planned = await planner.plan({

@@ -1,9 +1,14 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { V1Secret } from '@kubernetes/client-node';
 import { parseDuration } from '@kubeplatform/clusters-common';
 import { CONNECT_SERVICE_ACCOUNT } from '../classes/NamespaceClass';
 import type { DevenvSettings } from '../config/settingsSchema';
-import type { EnvironmentLocator } from './EnvironmentLocator';
+import type { EnvironmentLocator, ExpectedAnchor } from './EnvironmentLocator';
 import { namespacedKubeconfig } from './namespacedKubeconfig';
 
 /** A namespace-scoped kubeconfig and when its token expires. */
@@ -17,6 +22,24 @@ export interface IssuedKubeconfig {
 export interface ConnectionSecret {
   secretRef: { namespace: string; name: string };
   data: Record<string, string>;
+}
+
+/**
+ * The annotation a composition may put on a connection Secret instead of an owner reference:
+ * the UID of the claim it belongs to.
+ */
+export const CLAIM_UID_ANNOTATION = 'kubeplatform.io/claim-uid';
+
+/** Whether a Secret is tied to this very anchor: an owner reference or annotation with its UID. */
+function belongsTo(secret: V1Secret, anchorUid: string | undefined): boolean {
+  if (!anchorUid) {
+    return false;
+  }
+  return (
+    (secret.metadata?.ownerReferences ?? []).some(
+      owner => owner.uid === anchorUid,
+    ) || secret.metadata?.annotations?.[CLAIM_UID_ANNOTATION] === anchorUid
+  );
 }
 
 /** Shortest token a kubeconfig is issued with, in seconds (the TokenRequest API minimum). */
@@ -37,10 +60,12 @@ export class EnvironmentCredentials {
   async issueKubeconfig(
     cluster: string,
     name: string,
+    expected: ExpectedAnchor = {},
   ): Promise<IssuedKubeconfig> {
     const { client, environment, cls } = await this.locator.locateManaged(
       cluster,
       name,
+      expected,
     );
     if (cls.type !== 'namespace') {
       throw new InputError(
@@ -79,7 +104,7 @@ export class EnvironmentCredentials {
     cluster: string,
     name: string,
   ): Promise<ConnectionSecret> {
-    const { client, environment } = await this.locator.locateManaged(
+    const { client, environment, anchor } = await this.locator.locateManaged(
       cluster,
       name,
     );
@@ -97,6 +122,12 @@ export class EnvironmentCredentials {
     if (!secret) {
       throw new NotFoundError(
         `Environment ${environment.ref} has not published its connection secret ${secretRef.namespace}/${secretRef.name} yet`,
+      );
+    }
+    // The name comes from the request, so a secret of that name may be anyone's.
+    if (!belongsTo(secret, anchor.metadata?.uid)) {
+      throw new NotAllowedError(
+        `Secret ${secretRef.namespace}/${secretRef.name} is not tied to environment ${environment.ref} (no owner reference or ${CLAIM_UID_ANNOTATION} annotation with its UID); it was not returned`,
       );
     }
     const data = Object.fromEntries(

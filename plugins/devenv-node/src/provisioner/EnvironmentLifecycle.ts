@@ -11,7 +11,7 @@ import {
 import type { EnvironmentClass, ProgressReporter } from '../classes/types';
 import { describeObject, refOf } from '../kube/objects';
 import type { EnvironmentClasses } from './EnvironmentClasses';
-import type { EnvironmentLocator } from './EnvironmentLocator';
+import type { EnvironmentLocator, ExpectedAnchor } from './EnvironmentLocator';
 import { isManagedObject } from './readEnvironment';
 import { restoreWorkloads, scaleWorkloadsToZero } from './workloadSleep';
 
@@ -37,9 +37,10 @@ export class EnvironmentLifecycle {
     cluster: string,
     name: string,
     ttl: string,
+    expected: ExpectedAnchor = {},
   ): Promise<Environment> {
     const { client, anchor, environment, cls } =
-      await this.locator.locateManaged(cluster, name);
+      await this.locator.locateManaged(cluster, name, expected);
     const ttlMs = parseDuration(ttl);
     if (!ttlMs) {
       throw new InputError(`ttl "${ttl}" is not a duration such as 8h`);
@@ -53,36 +54,46 @@ export class EnvironmentLifecycle {
       );
     }
     const expiresAt = new Date(this.now().getTime() + ttlMs);
-    const updated = await client.mergePatch(refOf(anchor), {
-      metadata: {
-        labels: {
-          [EXPIRES_LABEL]: String(Math.floor(expiresAt.getTime() / 1000)),
+    const updated = await client.mergePatch(
+      refOf(anchor),
+      {
+        metadata: {
+          labels: {
+            [EXPIRES_LABEL]: String(Math.floor(expiresAt.getTime() / 1000)),
+          },
+          annotations: { [EXPIRES_AT_ANNOTATION]: expiresAt.toISOString() },
         },
-        annotations: { [EXPIRES_AT_ANNOTATION]: expiresAt.toISOString() },
       },
-    });
+      { uid: anchor.metadata?.uid },
+    );
     this.logger.info(
       `Extended environment ${environment.ref} to ${expiresAt.toISOString()}`,
     );
     return this.classes.environmentOf(updated, cluster);
   }
 
-  /** Scales the environment's workloads to zero; `reason` tells the reaper whether to wake it. */
+  /**
+   * Scales the environment's workloads to zero; `reason` tells the reaper whether to wake it.
+   * The anchor is marked first, with a UID precondition, so a replaced environment is left alone.
+   */
   async sleep(
     cluster: string,
     name: string,
     reason: 'manual' | 'schedule',
+    expected: ExpectedAnchor = {},
   ): Promise<Environment> {
     const { client, anchor, environment, cls } =
-      await this.locator.locateManaged(cluster, name);
+      await this.locator.locateManaged(cluster, name, expected);
     assertSupportsSleep(cls);
     if (environment.status === 'sleeping') {
       return environment;
     }
+    const updated = await client.mergePatch(
+      refOf(anchor),
+      { metadata: { annotations: { [SLEEPING_ANNOTATION]: reason } } },
+      { uid: anchor.metadata?.uid },
+    );
     const scaled = await scaleWorkloadsToZero(client, environment.namespace);
-    const updated = await client.mergePatch(refOf(anchor), {
-      metadata: { annotations: { [SLEEPING_ANNOTATION]: reason } },
-    });
     this.logger.info(
       `Environment ${environment.ref} asleep (${reason}); scaled ${
         scaled.join(', ') || 'nothing'
@@ -91,14 +102,20 @@ export class EnvironmentLifecycle {
     return this.classes.environmentOf(updated, cluster);
   }
 
-  async wake(cluster: string, name: string): Promise<Environment> {
+  async wake(
+    cluster: string,
+    name: string,
+    expected: ExpectedAnchor = {},
+  ): Promise<Environment> {
     const { client, anchor, environment, cls } =
-      await this.locator.locateManaged(cluster, name);
+      await this.locator.locateManaged(cluster, name, expected);
     assertSupportsSleep(cls);
     const restored = await restoreWorkloads(client, environment.namespace);
-    const updated = await client.mergePatch(refOf(anchor), {
-      metadata: { annotations: { [SLEEPING_ANNOTATION]: null } },
-    });
+    const updated = await client.mergePatch(
+      refOf(anchor),
+      { metadata: { annotations: { [SLEEPING_ANNOTATION]: null } } },
+      { uid: anchor.metadata?.uid },
+    );
     this.logger.info(
       `Environment ${environment.ref} awake; restored ${
         restored.join(', ') || 'nothing'
@@ -107,16 +124,21 @@ export class EnvironmentLifecycle {
     return this.classes.environmentOf(updated, cluster);
   }
 
-  /** Deletes an environment's objects, only those the labels prove Kubeplatform manages. */
+  /**
+   * Deletes an environment's objects, only those the labels prove Kubeplatform manages, each
+   * with a UID precondition: an object replaced after it was read is left alone.
+   */
   async delete(
     cluster: string,
     name: string,
     progress: ProgressReporter,
+    expected: ExpectedAnchor = {},
   ): Promise<Environment> {
     const { client, anchor, environment } = await this.locator.locate(
       cluster,
       name,
       'nothing was deleted',
+      expected,
     );
     const cls = this.classes.get(environment.class);
     const refs = cls ? cls.deletionRefs(anchor) : [refOf(anchor)];
@@ -126,7 +148,7 @@ export class EnvironmentLifecycle {
         continue;
       }
       progress(`Deleting ${describeObject(ref)}`);
-      await client.delete(ref);
+      await client.delete(ref, { uid: object.metadata?.uid });
     }
     this.logger.info(`Deleted environment ${cluster}/${name}`);
     return { ...environment, status: 'deleting' };

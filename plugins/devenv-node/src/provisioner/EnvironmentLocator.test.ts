@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { testSettings } from '../__fixtures__/settings';
@@ -22,6 +23,7 @@ function locatorOver(objects: KubernetesObject[]) {
       },
     },
     classes,
+    mockServices.logger.mock(),
   );
   jest.spyOn(locator, 'connect').mockResolvedValue(client);
   return locator;

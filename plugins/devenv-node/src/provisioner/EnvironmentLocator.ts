@@ -1,6 +1,13 @@
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import {
+  CLASS_LABEL,
   Environment,
   ENVIRONMENT_LABEL,
   MANAGED_BY_LABEL,
@@ -8,7 +15,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import type { EnvironmentClass } from '../classes/types';
 import type { ClusterClient } from '../kube/ClusterClient';
-import { describeObject, ObjectRef } from '../kube/objects';
+import { describeObject, ObjectRef, refOf } from '../kube/objects';
 import { connectCluster, EnvironmentClusters } from './connectCluster';
 import type { EnvironmentClasses } from './EnvironmentClasses';
 import { isManagedAnchor } from './readEnvironment';
@@ -25,19 +32,29 @@ export interface ManagedEnvironment extends LocatedEnvironment {
   cls: EnvironmentClass;
 }
 
+/** What a caller saw of an environment: a change applies only while it is still that object. */
+export interface ExpectedAnchor {
+  /** The anchor's `metadata.uid` when the caller looked it up. */
+  uid?: string;
+}
+
 /**
- * Finds environments by their anchor object. Only an anchor whose labels and annotations prove
- * Kubeplatform manages it counts; a same-named namespace that Kubeplatform does not manage is
- * refused with NotAllowedError, anything else is NotFoundError.
+ * Finds environments by their anchor object. Only an anchor at its canonical location (the
+ * place its class puts the anchor of that name) whose labels and annotations prove Kubeplatform
+ * manages it counts: anything else carrying Kubeplatform labels is ignored and logged. A
+ * same-named namespace that Kubeplatform does not manage is refused with NotAllowedError,
+ * anything else is NotFoundError.
  */
 export class EnvironmentLocator {
   constructor(
     private readonly clusters: EnvironmentClusters,
     private readonly classes: EnvironmentClasses,
+    private readonly logger: LoggerService,
+    private readonly timeoutMs?: number,
   ) {}
 
   connect(cluster: string): Promise<ClusterClient> {
-    return connectCluster(this.clusters, cluster);
+    return connectCluster(this.clusters, cluster, this.timeoutMs);
   }
 
   /** The anchor of the environment with this name on a cluster, whatever its class. */
@@ -69,6 +86,7 @@ export class EnvironmentLocator {
     cluster: string,
     name: string,
     consequence: string,
+    expected: ExpectedAnchor = {},
   ): Promise<LocatedEnvironment> {
     const client = await this.connect(cluster);
     const anchor = await this.findAnchor(client, name);
@@ -76,6 +94,11 @@ export class EnvironmentLocator {
       await this.refuseUnmanaged(client, name, consequence);
       throw new NotFoundError(
         `No environment "${name}" on cluster "${cluster}"`,
+      );
+    }
+    if (expected.uid && anchor.metadata?.uid !== expected.uid) {
+      throw new ConflictError(
+        `Environment ${cluster}/${name} was replaced since it was looked up; ${consequence}`,
       );
     }
     return {
@@ -89,8 +112,14 @@ export class EnvironmentLocator {
   async locateManaged(
     cluster: string,
     name: string,
+    expected: ExpectedAnchor = {},
   ): Promise<ManagedEnvironment> {
-    const located = await this.locate(cluster, name, 'nothing was changed');
+    const located = await this.locate(
+      cluster,
+      name,
+      'nothing was changed',
+      expected,
+    );
     const { environment } = located;
     const cls = this.classes.get(environment.class);
     if (!cls) {
@@ -126,7 +155,35 @@ export class EnvironmentLocator {
     return lists
       .flat()
       .filter(object => isManagedAnchor(object))
+      .filter(object => this.isCanonical(object, cluster))
       .map(object => this.classes.environmentOf(object, cluster));
+  }
+
+  /**
+   * Whether an object is where its class puts the anchor of the environment its labels name.
+   * A decoy elsewhere (another name, another namespace) could otherwise steer the reaper's
+   * delete and sleep onto the real environment of that name.
+   */
+  private isCanonical(object: KubernetesObject, cluster: string): boolean {
+    const name = object.metadata?.labels?.[ENVIRONMENT_LABEL] ?? '';
+    const cls = this.classes.get(
+      object.metadata?.labels?.[CLASS_LABEL] ?? '',
+    );
+    const canonical = cls?.anchorRef(name);
+    const here =
+      !!canonical &&
+      canonical.apiVersion === object.apiVersion &&
+      canonical.kind === object.kind &&
+      canonical.name === object.metadata?.name &&
+      (canonical.namespace ?? '') === (object.metadata?.namespace ?? '');
+    if (!here) {
+      this.logger.warn(
+        `Ignoring ${describeObject(
+          refOf(object),
+        )} on cluster "${cluster}": it carries the labels of environment "${name}" but is not that environment's anchor`,
+      );
+    }
+    return here;
   }
 
   /** A clear refusal when the name belongs to a namespace Kubeplatform does not manage. */

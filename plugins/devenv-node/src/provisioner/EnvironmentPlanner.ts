@@ -35,6 +35,8 @@ export interface EnvironmentPlannerOptions {
   classes: EnvironmentClasses;
   /** Whether an owner ref names an existing catalog User or Group. Omitted: not checked. */
   ownerExists?: (ownerRef: string) => Promise<boolean>;
+  /** Names of platform namespaces no environment (nor its namespace) may take. */
+  reservedNames: readonly string[];
   now: () => Date;
 }
 
@@ -47,7 +49,7 @@ export class EnvironmentPlanner {
     input: unknown,
     options: { createdBy?: string } = {},
   ): Promise<ExecutablePlan> {
-    const { classes, clusters, ownerExists, now } = this.options;
+    const { classes, clusters, ownerExists, reservedNames, now } = this.options;
     const parsed = environmentRequestSchema.safeParse(input);
     if (!parsed.success) {
       throw new InputError(
@@ -73,6 +75,12 @@ export class EnvironmentPlanner {
       );
     }
     const request = cls.resolve(raw);
+    // A namespace environment's namespace is its name; other classes' namespaces are the admin's.
+    if (reservedNames.includes(request.name)) {
+      throw new InputError(
+        `Environment name "${request.name}" is reserved for the platform (kubeplatform.devenv.reservedNames); choose another name`,
+      );
+    }
     if (ownerExists && !(await ownerExists(request.owner))) {
       throw new InputError(
         `Owner "${request.owner}" is not a User or Group in the catalog`,

@@ -189,19 +189,19 @@ describe('namespace class on a real API server', () => {
       name: 'devenv-isolation',
       namespace: name,
     });
-    expect(policy.spec?.policyTypes).toEqual(['Ingress']);
+    expect(policy.spec?.policyTypes).toEqual(['Ingress', 'Egress']);
     // Pods in the namespace, plus the configured ingress and system namespaces, and nothing else.
     expect(policy.spec?.ingress).toHaveLength(1);
     expect(policy.spec?.ingress?.[0]._from).toEqual([
       { podSelector: {} },
       {
         namespaceSelector: {
-          matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+          matchLabels: { 'kubeplatform.io/network-peer': 'ingress-nginx' },
         },
       },
       {
         namespaceSelector: {
-          matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+          matchLabels: { 'kubeplatform.io/network-peer': 'kube-system' },
         },
       },
     ]);

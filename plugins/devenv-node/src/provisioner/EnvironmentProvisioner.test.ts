@@ -83,12 +83,12 @@ describe('EnvironmentProvisioner.plan', () => {
       { podSelector: {} },
       {
         namespaceSelector: {
-          matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+          matchLabels: { 'kubeplatform.io/network-peer': 'ingress-nginx' },
         },
       },
       {
         namespaceSelector: {
-          matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+          matchLabels: { 'kubeplatform.io/network-peer': 'kube-system' },
         },
       },
     ]);

@@ -9,6 +9,7 @@ import type { DevenvSettings } from '../config/settingsSchema';
 import type { ObjectRef } from '../kube/objects';
 import { applyEnvironmentManifests } from './applyEnvironmentManifests';
 import type { EnvironmentClusters } from './connectCluster';
+import { parseDuration } from '@kubeplatform/clusters-common';
 import { EnvironmentClasses } from './EnvironmentClasses';
 import { EnvironmentCreator, ProvisionResult } from './EnvironmentCreator';
 import {
@@ -18,7 +19,8 @@ import {
 } from './EnvironmentCredentials';
 import { EnvironmentLifecycle } from './EnvironmentLifecycle';
 import { EnvironmentLocator } from './EnvironmentLocator';
-import type { SourcedManifest } from './environmentManifests';
+import type { ManifestPolicy, SourcedManifest } from './environmentManifests';
+import { placeInEnvironmentNamespace } from './environmentManifests';
 import {
   EnvironmentPlanner,
   EnvironmentPlanResult,
@@ -53,6 +55,20 @@ export interface CallOptions {
   progress?: ProgressReporter;
 }
 
+/**
+ * A change to an environment the caller looked up and authorized: it applies only while the
+ * anchor still has the UID the caller saw (`IdentifiedEnvironment.uid`).
+ */
+export interface ChangeOptions {
+  uid?: string;
+}
+
+/** An environment and the UID of its anchor, for changes that must not reach a replacement. */
+export interface IdentifiedEnvironment {
+  environment: Environment;
+  uid: string;
+}
+
 const noProgress: ProgressReporter = () => {};
 
 /**
@@ -69,16 +85,24 @@ export class EnvironmentProvisioner {
   private readonly creator: EnvironmentCreator;
   private readonly lifecycle: EnvironmentLifecycle;
   private readonly credentials: EnvironmentCredentials;
+  private readonly timeoutMs: number | undefined;
 
   constructor(private readonly options: EnvironmentProvisionerOptions) {
     const { clusters, settings, logger, platformUrl, ownerExists } = options;
     const now = options.now ?? (() => new Date());
+    this.timeoutMs = parseDuration(settings.clusterTimeout);
     this.classes = new EnvironmentClasses(settings, platformUrl);
-    this.locator = new EnvironmentLocator(clusters, this.classes);
+    this.locator = new EnvironmentLocator(
+      clusters,
+      this.classes,
+      logger,
+      this.timeoutMs,
+    );
     this.planner = new EnvironmentPlanner({
       clusters,
       classes: this.classes,
       ownerExists,
+      reservedNames: settings.reservedNames,
       now,
     });
     this.creator = new EnvironmentCreator(this.locator, this.classes, logger);
@@ -164,48 +188,96 @@ export class EnvironmentProvisioner {
   }
 
   async get(cluster: string, name: string): Promise<Environment> {
-    const { environment } = await this.locator.locate(
+    return (await this.identify(cluster, name)).environment;
+  }
+
+  /**
+   * The environment and its anchor's UID. A caller that authorizes on what it read passes the
+   * UID to the change, so the change cannot reach an environment that replaced this one.
+   */
+  async identify(cluster: string, name: string): Promise<IdentifiedEnvironment> {
+    const { environment, anchor } = await this.locator.locate(
       cluster,
       name,
       'it is not a development environment',
     );
-    return environment;
+    return { environment, uid: anchor.metadata?.uid ?? '' };
+  }
+
+  /** What `applyManifests` accepts: the allow-listed kinds, never a class's anchor kind. */
+  get manifestPolicy(): ManifestPolicy {
+    return {
+      allowedKinds: this.options.settings.apply.allowedKinds,
+      anchorKinds: this.classes.anchorKinds(),
+    };
   }
 
   /**
-   * Server-side applies manifests (field manager `kubeplatform`, no force) into an existing
-   * environment's namespace. Everything is checked before the first write.
+   * Checks manifests against the manifest policy and places them in `namespace`, without
+   * calling any cluster (for dry runs). Throws InputError listing every problem.
+   */
+  checkManifests(
+    manifests: SourcedManifest[],
+    namespace: string,
+  ): ReturnType<typeof placeInEnvironmentNamespace> {
+    return placeInEnvironmentNamespace(
+      manifests,
+      namespace,
+      this.manifestPolicy,
+    );
+  }
+
+  /**
+   * Server-side applies manifests into an existing namespace environment as the environment
+   * itself (a TokenRequest for its ServiceAccount; field manager `kubeplatform-environment`, no
+   * force). Everything is checked before the first write.
    */
   applyManifests(
     cluster: string,
     name: string,
     manifests: SourcedManifest[],
-    options: CallOptions = {},
+    options: CallOptions & ChangeOptions = {},
   ): Promise<{ environment: Environment; applied: ObjectRef[] }> {
     return applyEnvironmentManifests(
       {
         locator: this.locator,
         logger: this.options.logger,
         progress: options.progress ?? noProgress,
+        policy: this.manifestPolicy,
+        timeoutMs: this.timeoutMs,
       },
       cluster,
       name,
       manifests,
+      { uid: options.uid },
     );
   }
 
-  /** Deletes an environment's objects, only those the labels prove Kubeplatform manages. */
+  /**
+   * Deletes an environment's objects, only those the labels prove Kubeplatform manages, each
+   * with a UID precondition.
+   */
   delete(
     cluster: string,
     name: string,
-    options: CallOptions = {},
+    options: CallOptions & ChangeOptions = {},
   ): Promise<Environment> {
-    return this.lifecycle.delete(cluster, name, options.progress ?? noProgress);
+    return this.lifecycle.delete(
+      cluster,
+      name,
+      options.progress ?? noProgress,
+      { uid: options.uid },
+    );
   }
 
   /** Moves the expiry to now + ttl, within the class's maximum. */
-  extend(cluster: string, name: string, ttl: string): Promise<Environment> {
-    return this.lifecycle.extend(cluster, name, ttl);
+  extend(
+    cluster: string,
+    name: string,
+    ttl: string,
+    options: ChangeOptions = {},
+  ): Promise<Environment> {
+    return this.lifecycle.extend(cluster, name, ttl, options);
   }
 
   /** Scales the environment's workloads to zero; `reason` tells the reaper whether to wake it. */
@@ -213,20 +285,29 @@ export class EnvironmentProvisioner {
     cluster: string,
     name: string,
     reason: 'manual' | 'schedule' = 'manual',
+    options: ChangeOptions = {},
   ): Promise<Environment> {
-    return this.lifecycle.sleep(cluster, name, reason);
+    return this.lifecycle.sleep(cluster, name, reason, options);
   }
 
-  wake(cluster: string, name: string): Promise<Environment> {
-    return this.lifecycle.wake(cluster, name);
+  wake(
+    cluster: string,
+    name: string,
+    options: ChangeOptions = {},
+  ): Promise<Environment> {
+    return this.lifecycle.wake(cluster, name, options);
   }
 
   /**
    * A kubeconfig for the environment's namespace with a short-lived TokenRequest token. The
    * caller must hand it only to the requesting user and never log it.
    */
-  issueKubeconfig(cluster: string, name: string): Promise<IssuedKubeconfig> {
-    return this.credentials.issueKubeconfig(cluster, name);
+  issueKubeconfig(
+    cluster: string,
+    name: string,
+    options: ChangeOptions = {},
+  ): Promise<IssuedKubeconfig> {
+    return this.credentials.issueKubeconfig(cluster, name, options);
   }
 
   /**

@@ -8,15 +8,19 @@ export type EnvironmentClusters = Pick<
   'listClusters' | 'getCluster' | 'getKubeConfig'
 >;
 
-/** A client for a cluster the clusters service knows; NotFoundError for any other name. */
+/**
+ * A client for a cluster the clusters service knows; NotFoundError for any other name. Every
+ * call it makes fails after `timeoutMs`.
+ */
 export async function connectCluster(
   clusters: EnvironmentClusters,
   cluster: string,
+  timeoutMs?: number,
 ): Promise<ClusterClient> {
   const details = await clusters.getCluster(cluster);
   if (!details) {
     throw new NotFoundError(`Unknown cluster "${cluster}"`);
   }
   const kubeConfig = await clusters.getKubeConfig(cluster);
-  return new ClusterClient(cluster, kubeConfig);
+  return new ClusterClient(cluster, kubeConfig, { timeoutMs });
 }
