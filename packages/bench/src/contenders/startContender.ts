@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,7 +36,10 @@ export async function startContender(
     [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      path.join(__dirname, 'contenderMain.ts'),
+      resolvePackagePath(
+        '@kubeplatform/bench',
+        'src/contenders/contenderMain.ts',
+      ),
       name,
       specPath,
     ],

@@ -1,0 +1,121 @@
+import { Command } from 'commander';
+import { startContender } from '../contenders/startContender';
+import { loadBenchFleet } from '../shared/benchFleet';
+import { machine, machineLoad } from '../shared/machine';
+import { writeDocsSection, writeRawResult } from '../shared/results';
+import { median } from '../multicluster/loadRun';
+import { observeUntilComplete } from './observeView';
+import { renderColdstartSection } from './renderSection';
+
+async function main() {
+  const program = new Command()
+    .name('bench:coldstart')
+    .description(
+      "Time from spawning Kubeplatform's backend to a complete entity view, and every state the view shows before that.",
+    )
+    .option('--runs <n>', 'cold starts, each a fresh backend process', '3')
+    .option('--timeout <s>', 'give up on a run after this many seconds', '300')
+    .parse();
+  const raw = program.opts();
+  const runs = positive(raw.runs, '--runs');
+  const timeoutMs = positive(raw.timeout, '--timeout') * 1000;
+
+  const fleet = await loadBenchFleet();
+  const service = fleet.serviceIds[0];
+  log(
+    `fleet: ${fleet.clusters.join(', ')}; scale pods: ${
+      fleet.scalePods
+    }; polling service ${service}`,
+  );
+  const results = [];
+  const loadBefore = machineLoad();
+  for (let run = 1; run <= runs; run++) {
+    let spawnedAt = 0;
+    const backend = await startContender('ours', fleet.spec, {
+      onSpawn: at => {
+        spawnedAt = at;
+      },
+    });
+    try {
+      const observed = await observeUntilComplete({
+        apiUrl: backend.apiUrl,
+        service,
+        clusters: fleet.clusters,
+        spawnedAt,
+        timeoutMs,
+      });
+      const result = {
+        run,
+        readyMs: Math.round(backend.readyAt - spawnedAt),
+        ...observed,
+      };
+      results.push(result);
+      log(
+        `run ${run}: backend ready ${
+          result.readyMs
+        } ms after spawn; complete at ${
+          result.completeMs
+        } ms; states: ${result.states
+          .map(s => `${s.atMs} ms ${s.state}`)
+          .join(' | ')}`,
+      );
+    } finally {
+      await backend.stop();
+    }
+  }
+  const loadAfter = machineLoad();
+
+  const violations = results.flatMap(r =>
+    r.violations.map(v => `run ${r.run}: ${v}`),
+  );
+  const completeS = median(results.map(r => r.completeMs)) / 1000;
+  const summary = `coldstart: complete=${completeS.toFixed(2)} s`;
+  const result = {
+    bench: 'coldstart',
+    date: new Date().toISOString(),
+    command: `yarn bench:coldstart --runs ${runs}`,
+    machine: machine(),
+    load: { before: loadBefore, after: loadAfter },
+    fleet: {
+      clusters: fleet.clusters,
+      scalePods: fleet.scalePods,
+      service,
+    },
+    runs: results,
+    violations,
+    summary,
+  };
+  if (violations.length) {
+    for (const v of violations) log(`VIOLATION: ${v}`);
+    throw new Error(
+      `the view showed something other than syncing before it was complete; nothing written to docs`,
+    );
+  }
+  const json = writeRawResult('coldstart', result);
+  const docs = writeDocsSection(
+    'coldstart',
+    'Cold start',
+    renderColdstartSection(result),
+  );
+  log(`wrote ${json} and ${docs}`);
+  console.log(summary);
+}
+
+function positive(value: string, flag: string) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${flag} must be a positive whole number, got '${value}'`);
+  return n;
+}
+
+function log(message: string) {
+  console.error(`[bench:coldstart] ${message}`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(`[bench:coldstart] failed: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);
