@@ -8,6 +8,7 @@ import {
   devenvUpdatePermission,
 } from '@kubeplatform/clusters-common';
 import {
+  devenvReadPermission,
   environmentAccessPolicyServiceRef,
   environmentProvisionerServiceRef,
 } from '@kubeplatform/plugin-devenv-node';
@@ -32,6 +33,7 @@ export const devenvPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
         provisioner: environmentProvisionerServiceRef,
         access: environmentAccessPolicyServiceRef,
       },
@@ -43,10 +45,14 @@ export const devenvPlugin = createBackendPlugin({
         permissionsRegistry,
         database,
         scheduler,
+        auditor,
         provisioner,
         access,
       }) {
-        permissionsRegistry.addPermissions([devenvCreatePermission]);
+        permissionsRegistry.addPermissions([
+          devenvCreatePermission,
+          devenvReadPermission,
+        ]);
         permissionsRegistry.addResourceType({
           resourceRef: environmentResourceRef,
           permissions: [devenvUpdatePermission, devenvDeletePermission],
@@ -68,6 +74,7 @@ export const devenvPlugin = createBackendPlugin({
             userInfo,
             access,
             audit,
+            auditor,
             logger,
           }),
         );

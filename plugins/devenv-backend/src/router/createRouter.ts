@@ -1,10 +1,12 @@
 import type {
+  AuditorService,
+  AuditorServiceEvent,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import {
   describeIssues,
   environmentNameProblem,
@@ -25,6 +27,8 @@ export interface RouterOptions {
   /** Who may do what: the same policy the scaffolder actions use. */
   access: EnvironmentAccessPolicy;
   audit: AuditTrail;
+  /** Every mutation is recorded here, after validation, with actor, target and outcome. */
+  auditor: AuditorService;
   logger: LoggerService;
 }
 
@@ -56,11 +60,49 @@ function routeParams(req: Request, res: Response) {
   return { cluster, name };
 }
 
+/** A mutation as the auditor names it. */
+type AuditedAction =
+  | 'create'
+  | 'delete'
+  | 'extend'
+  | 'sleep'
+  | 'wake'
+  | 'kubeconfig-issue'
+  | 'connection-read';
+
+/**
+ * Runs a mutation inside an auditor event: created once the input is valid, closed with
+ * success or with the error that refused or failed it.
+ */
+async function audited<T>(
+  auditor: AuditorService,
+  req: Request,
+  action: AuditedAction,
+  target: { cluster?: string; environment?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  const event: AuditorServiceEvent = await auditor.createEvent({
+    eventId: `environment-${action}`,
+    request: req,
+    meta: { ...target },
+  });
+  try {
+    const result = await run();
+    await event.success();
+    return result;
+  } catch (error) {
+    await event.fail({
+      error: isError(error) ? error : new Error(String(error)),
+    });
+    throw error;
+  }
+}
+
 /** The devenv platform API. Errors are Backstage errors; the HTTP router maps them to statuses. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { provisioner, httpAuth, userInfo, access, logger } = options;
+  const { provisioner, httpAuth, userInfo, access, logger, auditor } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -130,6 +172,14 @@ export async function createRouter(
     } else if (typeof owner === 'string' && owner) {
       owners = owner.split(',');
     }
+    // devenv.read, then the visibility setting: a narrower scope wins over the query.
+    const scope = await access.listScope(credentials);
+    if (!scope.all) {
+      const visible = scope.owners.map(o => o.toLocaleLowerCase('en-US'));
+      owners = (owners ?? scope.owners).filter(o =>
+        visible.includes(o.toLocaleLowerCase('en-US')),
+      );
+    }
     const result = await provisioner.list({
       owners,
       cluster: typeof cluster === 'string' && cluster ? cluster : undefined,
@@ -154,12 +204,19 @@ export async function createRouter(
     });
     await access.authorizeCreate(who.credentials);
     const plan = await provisioner.plan(body, { createdBy: who.userRef });
-    await access.authorizeOwner(who.credentials, plan.request.owner);
     if (dryRun) {
+      await access.authorizeOwner(who.credentials, plan.request.owner);
       res.json({ environment: plan.environment, manifests: plan.manifests });
       return;
     }
-    const result = await provisioner.create(body, { createdBy: who.userRef });
+    const target = {
+      cluster: plan.request.cluster,
+      environment: plan.request.name,
+    };
+    const result = await audited(auditor, req, 'create', target, async () => {
+      await access.authorizeOwner(who.credentials, plan.request.owner);
+      return provisioner.create(body, { createdBy: who.userRef });
+    });
     res.status(result.created ? 201 : 200).json(result);
   });
 
@@ -167,55 +224,73 @@ export async function createRouter(
     const { cluster, name } = routeParams(req, res);
     const who = await caller(req, res);
     const parsed = environmentPatchSchema.safeParse(req.body);
-    audit(res).action =
-      typeof req.body?.action === 'string'
-        ? req.body.action.slice(0, 32)
-        : 'update';
     if (!parsed.success) {
+      // Only a validated action is ever recorded; the raw body is not.
+      audit(res).action = 'update';
       throw new InputError(`Invalid update: ${describeIssues(parsed.error)}`);
     }
     const patch = parsed.data;
-    const environment = await provisioner.get(cluster, name);
-    await access.authorize(who.credentials, patch.action, environment);
-    switch (patch.action) {
-      case 'extend':
-        res.json(await provisioner.extend(cluster, name, patch.ttl));
-        return;
-      case 'sleep':
-        res.json(await provisioner.sleep(cluster, name, 'manual'));
-        return;
-      default:
-        res.json(await provisioner.wake(cluster, name));
-    }
+    audit(res).action = patch.action;
+    const updated = await audited(
+      auditor,
+      req,
+      patch.action,
+      { cluster, environment: name },
+      async () => {
+        const { environment, uid } = await provisioner.identify(cluster, name);
+        await access.authorize(who.credentials, patch.action, environment);
+        switch (patch.action) {
+          case 'extend':
+            return provisioner.extend(cluster, name, patch.ttl, { uid });
+          case 'sleep':
+            return provisioner.sleep(cluster, name, 'manual', { uid });
+          default:
+            return provisioner.wake(cluster, name, { uid });
+        }
+      },
+    );
+    res.json(updated);
   });
 
   router.delete('/environments/:cluster/:name', async (req, res) => {
     const { cluster, name } = routeParams(req, res);
     const who = await caller(req, res);
     audit(res).action = 'delete';
-    const environment = await provisioner
-      .get(cluster, name)
-      .catch(async error => {
-        if (
-          error instanceof NotFoundError ||
-          error instanceof NotAllowedError
-        ) {
-          // No environment: delete answers with its own refusal for an unmanaged namespace.
-          await provisioner.delete(cluster, name);
-        }
-        throw error;
-      });
-    await access.authorize(who.credentials, 'delete', environment);
-    res.json(await provisioner.delete(cluster, name));
+    // Authorize on what was found, then delete only that very anchor (its UID): a refusal is
+    // never learnt by trying, and a same-named environment created meanwhile is not touched.
+    const deleted = await audited(
+      auditor,
+      req,
+      'delete',
+      { cluster, environment: name },
+      async () => {
+        const { environment, uid } = await provisioner.identify(
+          cluster,
+          name,
+          'nothing was deleted',
+        );
+        await access.authorize(who.credentials, 'delete', environment);
+        return provisioner.delete(cluster, name, { uid });
+      },
+    );
+    res.json(deleted);
   });
 
   router.post('/environments/:cluster/:name/kubeconfig', async (req, res) => {
     const { cluster, name } = routeParams(req, res);
     const who = await caller(req, res);
     audit(res).action = 'issue-kubeconfig';
-    const environment = await provisioner.get(cluster, name);
-    await access.authorize(who.credentials, 'connect', environment);
-    const issued = await provisioner.issueKubeconfig(cluster, name);
+    const issued = await audited(
+      auditor,
+      req,
+      'kubeconfig-issue',
+      { cluster, environment: name },
+      async () => {
+        const { environment, uid } = await provisioner.identify(cluster, name);
+        await access.authorize(who.credentials, 'connect', environment);
+        return provisioner.issueKubeconfig(cluster, name, { uid });
+      },
+    );
     // Credentials: never cached, never logged; only the requesting user receives them.
     res.setHeader('Cache-Control', 'no-store');
     if (req.query.format === 'yaml') {
@@ -229,10 +304,19 @@ export async function createRouter(
     const { cluster, name } = routeParams(req, res);
     const who = await caller(req, res);
     audit(res).action = 'read-connection';
-    const environment = await provisioner.get(cluster, name);
-    await access.authorize(who.credentials, 'connect', environment);
+    const connection = await audited(
+      auditor,
+      req,
+      'connection-read',
+      { cluster, environment: name },
+      async () => {
+        const environment = await provisioner.get(cluster, name);
+        await access.authorize(who.credentials, 'connect', environment);
+        return provisioner.readConnectionSecret(cluster, name);
+      },
+    );
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await provisioner.readConnectionSecret(cluster, name));
+    res.json(connection);
   });
 
   router.get('/audit', async (req, res) => {

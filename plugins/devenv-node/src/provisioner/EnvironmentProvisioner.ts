@@ -195,11 +195,15 @@ export class EnvironmentProvisioner {
    * The environment and its anchor's UID. A caller that authorizes on what it read passes the
    * UID to the change, so the change cannot reach an environment that replaced this one.
    */
-  async identify(cluster: string, name: string): Promise<IdentifiedEnvironment> {
+  async identify(
+    cluster: string,
+    name: string,
+    consequence = 'it is not a development environment',
+  ): Promise<IdentifiedEnvironment> {
     const { environment, anchor } = await this.locator.locate(
       cluster,
       name,
-      'it is not a development environment',
+      consequence,
     );
     return { environment, uid: anchor.metadata?.uid ?? '' };
   }
