@@ -47,13 +47,14 @@ async function main() {
       const result = {
         run,
         readyMs: Math.round(backend.readyAt - spawnedAt),
+        child: backend.childTimings,
         ...observed,
       };
       results.push(result);
       log(
-        `run ${run}: backend ready ${
-          result.readyMs
-        } ms after spawn; complete at ${
+        `run ${run}: modules loaded ${
+          result.child.modulesLoadedMs
+        } ms, backend ready ${result.readyMs} ms after spawn; complete at ${
           result.completeMs
         } ms; states: ${result.states
           .map(s => `${s.atMs} ms ${s.state}`)

@@ -15,6 +15,8 @@ import { startFleetBackend } from '@kubeplatform/plugin-clusters-backend/testUti
 import { ContenderMessage, ContenderName, ContenderSpec } from './types';
 
 async function main() {
+  // performance.now() counts from the start of this process; static imports are loaded by now.
+  const modulesLoadedMs = performance.now();
   const [contender, specPath] = process.argv.slice(2) as [
     ContenderName,
     string,
@@ -51,7 +53,12 @@ async function main() {
   } else {
     throw new Error(`unknown contender '${contender}'`);
   }
-  const ready: ContenderMessage = { type: 'ready', port };
+  const ready: ContenderMessage = {
+    type: 'ready',
+    port,
+    modulesLoadedMs: Math.round(modulesLoadedMs),
+    backendStartedMs: Math.round(performance.now()),
+  };
   process.send!(ready);
   process.on('disconnect', () => {
     stop().finally(() => process.exit(0));

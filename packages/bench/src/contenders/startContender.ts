@@ -14,6 +14,8 @@ export interface ContenderProcess {
   /** performance.now() in this process when the child was spawned, and when it said ready. */
   spawnedAt: number;
   readyAt: number;
+  /** As the child measured them, from its own start. */
+  childTimings: { modulesLoadedMs: number; backendStartedMs: number };
   stop(): Promise<void>;
 }
 
@@ -47,13 +49,17 @@ export async function startContender(
   );
   options.onSpawn?.(spawnedAt);
   try {
-    const port = await waitForReady(child, name);
+    const { port, modulesLoadedMs, backendStartedMs } = await waitForReady(
+      child,
+      name,
+    );
     return {
       name,
       pid: child.pid!,
       apiUrl: `http://127.0.0.1:${port}/api`,
       spawnedAt,
       readyAt: performance.now(),
+      childTimings: { modulesLoadedMs, backendStartedMs },
       stop: () => stopChild(child),
     };
   } catch (error) {
@@ -64,12 +70,15 @@ export async function startContender(
   }
 }
 
-function waitForReady(child: ChildProcess, name: string): Promise<number> {
+function waitForReady(
+  child: ChildProcess,
+  name: string,
+): Promise<Extract<ContenderMessage, { type: 'ready' }>> {
   return new Promise((resolve, reject) => {
     // Backstage's node transform also talks on this channel ({ type: 'watch' }); ignore that.
     child.on('message', (message: ContenderMessage | { type: string }) => {
       if (!isContenderMessage(message)) return;
-      if (message.type === 'ready') resolve(message.port);
+      if (message.type === 'ready') resolve(message);
       else
         reject(
           new Error(`${name} backend failed to start: ${message.message}`),

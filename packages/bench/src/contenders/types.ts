@@ -10,5 +10,11 @@ export interface ContenderSpec {
 }
 
 export type ContenderMessage =
-  | { type: 'ready'; port: number }
+  | {
+      type: 'ready';
+      port: number;
+      /** Milliseconds since the child process started: its modules loaded, its backend started. */
+      modulesLoadedMs: number;
+      backendStartedMs: number;
+    }
   | { type: 'failed'; message: string };

@@ -44,7 +44,11 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     lines.push(
       `> **${[
         reduced &&
-          `Reduced run (${r.options.views} page views per level, ${r.options.runs} runs; the issue asks for ${FULL.views} and ${FULL.runs})`,
+          `Reduced run (${r.options.views} page views per level, ${
+            r.options.runs
+          } run${r.options.runs === 1 ? '' : 's'}; the issue asks for ${
+            FULL.views
+          } and ${FULL.runs})`,
         demo && 'on the demo fleet, not the 3 × 5k-pod scale fleet',
       ]
         .filter(Boolean)

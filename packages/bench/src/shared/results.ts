@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +22,7 @@ export function writeDocsSection(name: string, heading: string, body: string) {
       ? current.slice(0, from) + section + current.slice(to + end.length)
       : `${current.trimEnd()}\n\n## ${heading}\n\n${section}\n`;
   fs.writeFileSync(file, next);
+  formatLikeTheRepo(file);
   return file;
 }
 
@@ -30,6 +32,7 @@ export function writeRawResult(name: string, result: unknown) {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  formatLikeTheRepo(file);
   return file;
 }
 
@@ -46,4 +49,13 @@ export function repoRoot(start = process.cwd()): string {
     if (path.dirname(dir) === dir)
       throw new Error(`no monorepo root above ${start}`);
   }
+}
+
+/** Runs the repository's prettier on a written file, so `yarn prettier:check` stays clean. */
+function formatLikeTheRepo(file: string) {
+  execFileSync(
+    process.execPath,
+    [require.resolve('prettier/bin-prettier.js'), '--write', file],
+    { cwd: repoRoot(), stdio: 'ignore' },
+  );
 }
