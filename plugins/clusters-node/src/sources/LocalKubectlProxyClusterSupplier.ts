@@ -40,6 +40,8 @@ export class LocalKubectlProxyClusterSupplier implements ClusterSupplier {
         source: 'config',
         authProvider: 'localKubectlProxy',
         authMetadata: { 'kubernetes.io/auth-provider': 'localKubectlProxy' },
+        // Plain HTTP has no TLS to verify; client-node refuses http:// URLs unless this is set.
+        skipTLSVerify: true,
       },
     ];
   }
