@@ -24,6 +24,15 @@ export interface BuiltInAuthStrategiesOptions {
   inCluster?: InClusterServiceAccount;
 }
 
+/** Upstream's Azure strategy logs its token fetches; without a logger they are dropped. */
+const silentLogger: LoggerService = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => silentLogger,
+};
+
 /**
  * The strategies every installation has, by authProvider name: every authProvider of
  * @backstage/plugin-kubernetes-backend (its own strategy classes, adapted) plus
@@ -64,11 +73,3 @@ export function builtInAuthStrategies(
     ['aks', user('aks', new AksStrategy())],
   ]);
 }
-
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
