@@ -20,18 +20,20 @@ export const scaffolderModuleDevenv = createBackendModule({
       deps: {
         actions: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        auditor: coreServices.auditor,
         provisioner: environmentProvisionerServiceRef,
         access: environmentAccessPolicyServiceRef,
       },
-      async init({ actions, config, provisioner, access }) {
+      async init({ actions, config, auditor, provisioner, access }) {
         actions.addActions(
           createEnvironmentAction({
             provisioner,
             access,
+            auditor,
             appBaseUrl: config.getString('app.baseUrl'),
           }),
-          deleteEnvironmentAction({ provisioner, access }),
-          applyManifestsAction({ provisioner, access }),
+          deleteEnvironmentAction({ provisioner, access, auditor }),
+          applyManifestsAction({ provisioner, access, auditor }),
         );
       },
     });

@@ -75,14 +75,14 @@ function objectProblems(
   policy: ManifestPolicy,
 ): string[] {
   const typeKey = `${candidate.apiVersion}/${candidate.kind}`;
-  if (policy.anchorKinds.includes(typeKey)) {
-    return [
-      `${candidate.kind} is the kind of an environment's anchor; environments are created only through Kubeplatform`,
-    ];
-  }
   if (isClusterScoped(candidate.kind!)) {
     return [
       'is cluster-scoped; only namespaced objects can go into an environment',
+    ];
+  }
+  if (policy.anchorKinds.includes(typeKey)) {
+    return [
+      `is of the kind of an environment's anchor; environments are created only through Kubeplatform`,
     ];
   }
   if (!policy.allowedKinds.includes(typeKey)) {

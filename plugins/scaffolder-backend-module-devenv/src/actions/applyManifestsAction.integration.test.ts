@@ -129,6 +129,7 @@ function context(user: string) {
 it('applies every document into the environment namespace for a group member, and refuses others', async () => {
   const action = applyManifestsAction({
     provisioner,
+    auditor: mockServices.auditor.mock(),
     access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
       auth: mockServices.auth(),
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
@@ -184,12 +185,14 @@ it('applies every document into the environment namespace for a group member, an
     name: 'basket',
     namespace: name,
   });
+  // Applied as the environment, under a field manager that is not the provisioner's.
   expect(deployment.metadata?.managedFields?.map(f => f.manager)).toContain(
-    'kubeplatform',
+    'kubeplatform-environment',
   );
   expect(
-    deployment.metadata?.managedFields?.find(f => f.manager === 'kubeplatform')
-      ?.operation,
+    deployment.metadata?.managedFields?.find(
+      f => f.manager === 'kubeplatform-environment',
+    )?.operation,
   ).toBe('Apply');
   const service = await core.readNamespacedService({
     name: 'basket',

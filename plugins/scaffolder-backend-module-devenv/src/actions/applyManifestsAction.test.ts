@@ -70,13 +70,17 @@ function setup(
   });
   const apply = jest.spyOn(provisioner, 'applyManifests');
   // The real path reads the environment from its cluster; these unit tests stop before any write.
-  const get = jest.spyOn(provisioner, 'get').mockResolvedValue({
-    ref: 'dev-eu/mock-dev',
-    owner: 'group:default/team-a',
-    namespace: 'mock-dev',
-  } as any);
+  const get = jest.spyOn(provisioner, 'identify').mockResolvedValue({
+    environment: {
+      ref: 'dev-eu/mock-dev',
+      owner: 'group:default/team-a',
+      namespace: 'mock-dev',
+    } as any,
+    uid: 'mock-uid',
+  });
   const action = applyManifestsAction({
     provisioner,
+    auditor: mockServices.auditor.mock(),
     access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
       auth: mockServices.auth(),
       permissions: mockServices.permissions.mock({

@@ -1,10 +1,11 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
+import type {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
-  placeInEnvironmentNamespace,
 } from '@kubeplatform/plugin-devenv-node';
+import { auditedChange } from './auditedChange';
 import { examples } from './applyManifestsAction.examples';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
@@ -17,12 +18,13 @@ export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
 export function applyManifestsAction(options: {
   provisioner: EnvironmentProvisioner;
   access: EnvironmentAccessPolicy;
+  auditor: AuditorService;
 }) {
-  const { provisioner, access } = options;
+  const { provisioner, access, auditor } = options;
   return createTemplateAction({
     id: APPLY_ACTION_ID,
     description:
-      'Applies Kubernetes manifests from the task workspace into the namespace of a development environment that Kubeplatform manages and the initiator owns (server-side apply, field manager kubeplatform).',
+      "Applies Kubernetes manifests from the task workspace into the namespace of a development environment that Kubeplatform manages and the initiator owns, as the environment's own ServiceAccount (server-side apply, field manager kubeplatform-environment). Only allow-listed kinds; never guardrail names (devenv-…), kubeplatform.io labels or annotations, anchor kinds or cluster-scoped kinds.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -59,7 +61,7 @@ export function applyManifestsAction(options: {
       if (ctx.isDryRun) {
         // A dry run touches no cluster; the environment may not exist yet, and a namespace
         // environment's namespace is its name.
-        const objects = placeInEnvironmentNamespace(manifests, name);
+        const objects = provisioner.checkManifests(manifests, name);
         ctx.logger.info(
           `Dry run: would apply ${objects.length} objects to namespace ${name} on cluster ${cluster}`,
         );
@@ -72,29 +74,33 @@ export function applyManifestsAction(options: {
         return;
       }
 
-      const environment = await provisioner.get(cluster, name);
+      const { environment, uid } = await provisioner.identify(cluster, name);
       // Validate against the real namespace before any permission call or write.
-      placeInEnvironmentNamespace(manifests, environment.namespace);
-      await access.authorize(
-        await ctx.getInitiatorCredentials(),
-        'apply',
-        environment,
-      );
-
-      const result = (await ctx.checkpoint({
-        key: `kubeplatform.devenv.apply.${cluster}.${name}`,
-        fn: async () => {
-          const { applied } = await provisioner.applyManifests(
-            cluster,
-            name,
-            manifests,
-            { progress: line => ctx.logger.info(line) },
-          );
-          return {
-            applied: applied.map(ref => ({ kind: ref.kind, name: ref.name })),
-          } as JsonObject;
+      provisioner.checkManifests(manifests, environment.namespace);
+      const credentials = await ctx.getInitiatorCredentials();
+      const result = await auditedChange(
+        { auditor, action: 'apply', credentials, cluster, environment: name },
+        async () => {
+          await access.authorize(credentials, 'apply', environment);
+          return (await ctx.checkpoint({
+            key: `kubeplatform.devenv.apply.${cluster}.${name}`,
+            fn: async () => {
+              const { applied } = await provisioner.applyManifests(
+                cluster,
+                name,
+                manifests,
+                { uid, progress: line => ctx.logger.info(line) },
+              );
+              return {
+                applied: applied.map(ref => ({
+                  kind: ref.kind,
+                  name: ref.name,
+                })),
+              } as JsonObject;
+            },
+          })) as unknown as { applied: Array<{ kind: string; name: string }> };
         },
-      })) as unknown as { applied: Array<{ kind: string; name: string }> };
+      );
       ctx.output('namespace', environment.namespace);
       ctx.output('applied', result.applied);
     },

@@ -51,6 +51,7 @@ function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
   });
   const action = createEnvironmentAction({
     provisioner,
+    auditor: mockServices.auditor.mock(),
     access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
       auth: mockServices.auth(),
       permissions,

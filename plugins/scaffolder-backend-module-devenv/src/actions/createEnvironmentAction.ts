@@ -1,3 +1,4 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -6,6 +7,7 @@ import type {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
 } from '@kubeplatform/plugin-devenv-node';
+import { auditedChange } from './auditedChange';
 import { examples } from './createEnvironmentAction.examples';
 
 export const CREATE_ACTION_ID = 'kubeplatform:devenv:create';
@@ -47,9 +49,10 @@ function environmentOutputs(
 export function createEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;
   access: EnvironmentAccessPolicy;
+  auditor: AuditorService;
   appBaseUrl: string;
 }) {
-  const { provisioner, access, appBaseUrl } = options;
+  const { provisioner, access, auditor, appBaseUrl } = options;
   return createTemplateAction({
     id: CREATE_ACTION_ID,
     description:
@@ -151,9 +154,8 @@ export function createEnvironmentAction(options: {
       const plan = await provisioner.plan(request, {
         createdBy: ctx.user?.ref,
       });
-      await access.authorizeOwner(credentials, plan.request.owner);
-
       if (ctx.isDryRun) {
+        await access.authorizeOwner(credentials, plan.request.owner);
         ctx.logger.info(
           `Dry run: would apply ${plan.manifests.length} objects to cluster ${request.cluster}`,
         );
@@ -171,19 +173,34 @@ export function createEnvironmentAction(options: {
         return;
       }
 
-      const result = (await ctx.checkpoint({
-        key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
-        fn: async () => {
-          const { environment, created } = await provisioner.create(request, {
-            createdBy: ctx.user?.ref,
-            progress: line => ctx.logger.info(line),
-          });
-          // Checkpoints store JSON; the environment has optional fields left undefined.
-          return JSON.parse(
-            JSON.stringify({ environment, created }),
-          ) as JsonObject;
+      const result = await auditedChange(
+        {
+          auditor,
+          action: 'create',
+          credentials,
+          cluster: plan.request.cluster,
+          environment: plan.request.name,
         },
-      })) as unknown as { environment: Environment; created: boolean };
+        async () => {
+          await access.authorizeOwner(credentials, plan.request.owner);
+          return (await ctx.checkpoint({
+            key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
+            fn: async () => {
+              const { environment, created } = await provisioner.create(
+                request,
+                {
+                  createdBy: ctx.user?.ref,
+                  progress: line => ctx.logger.info(line),
+                },
+              );
+              // Checkpoints store JSON; the environment has optional fields left undefined.
+              return JSON.parse(
+                JSON.stringify({ environment, created }),
+              ) as JsonObject;
+            },
+          })) as unknown as { environment: Environment; created: boolean };
+        },
+      );
       if (!result.created) {
         ctx.logger.info(
           `Environment ${result.environment.ref} already exists with the same spec; nothing changed`,

@@ -1,8 +1,10 @@
+import type { AuditorService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
 } from '@kubeplatform/plugin-devenv-node';
+import { auditedChange } from './auditedChange';
 import { examples } from './deleteEnvironmentAction.examples';
 
 export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
@@ -14,8 +16,9 @@ export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
 export function deleteEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;
   access: EnvironmentAccessPolicy;
+  auditor: AuditorService;
 }) {
-  const { provisioner, access } = options;
+  const { provisioner, access, auditor } = options;
   return createTemplateAction({
     id: DELETE_ACTION_ID,
     description:
@@ -36,26 +39,38 @@ export function deleteEnvironmentAction(options: {
     },
     async handler(ctx) {
       const { cluster, name } = ctx.input;
-      const environment = await provisioner.get(cluster, name);
-      await access.authorize(
-        await ctx.getInitiatorCredentials(),
-        'delete',
-        environment,
-      );
-      ctx.output('environmentRef', environment.ref);
+      const credentials = await ctx.getInitiatorCredentials();
       if (ctx.isDryRun) {
+        const environment = await provisioner.get(cluster, name);
+        await access.authorize(credentials, 'delete', environment);
+        ctx.output('environmentRef', environment.ref);
         ctx.logger.info(`Dry run: would delete environment ${environment.ref}`);
         ctx.output('deleted', false);
         return;
       }
-      await ctx.checkpoint({
-        key: `kubeplatform.devenv.delete.${cluster}.${name}`,
-        fn: async () => {
-          await provisioner.delete(cluster, name, {
-            progress: line => ctx.logger.info(line),
+      // Authorize on what was found, then delete only that anchor (its UID).
+      const ref = await auditedChange(
+        { auditor, action: 'delete', credentials, cluster, environment: name },
+        async () => {
+          const { environment, uid } = await provisioner.identify(
+            cluster,
+            name,
+            'nothing was deleted',
+          );
+          await access.authorize(credentials, 'delete', environment);
+          await ctx.checkpoint({
+            key: `kubeplatform.devenv.delete.${cluster}.${name}`,
+            fn: async () => {
+              await provisioner.delete(cluster, name, {
+                uid,
+                progress: line => ctx.logger.info(line),
+              });
+            },
           });
+          return environment.ref;
         },
-      });
+      );
+      ctx.output('environmentRef', ref);
       ctx.output('deleted', true);
     },
   });

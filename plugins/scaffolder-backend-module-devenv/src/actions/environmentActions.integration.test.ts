@@ -58,10 +58,15 @@ function actions(ownership: Record<string, string[]>) {
   return {
     create: createEnvironmentAction({
       provisioner,
+      auditor: mockServices.auditor.mock(),
       access,
       appBaseUrl: 'http://localhost:3000',
     }),
-    remove: deleteEnvironmentAction({ provisioner, access }),
+    remove: deleteEnvironmentAction({
+      provisioner,
+      access,
+      auditor: mockServices.auditor.mock(),
+    }),
   };
 }
 
