@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Command } from 'commander';
 import { startContender } from '../contenders/startContender';
 import { ContenderName } from '../contenders/types';
@@ -167,6 +170,9 @@ async function main() {
     runs: rows,
   };
   if (failed.length) {
+    const evidence = path.join(os.tmpdir(), 'bench-multicluster-failed.json');
+    fs.writeFileSync(evidence, JSON.stringify(result, null, 2));
+    log(`raw result of the failed bench: ${evidence}`);
     for (const r of failed)
       log(
         `FAILED: ${r.contender} x${r.viewers} run ${r.run}: ${

@@ -77,9 +77,9 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     '',
     'How it measures:',
     '',
-    "- **Two backend processes**, started by the bench: upstream is a backend with `@backstage/plugin-kubernetes-backend` alone; ours has the clusters and multicluster plugins. Same config (the fleet's `app-config.local-clusters.yaml`), same in-memory catalog entities, same clusters. The bench process is a third process that only sends requests; its JSON parsing happens after the clock stops.",
+    "- **Two backend processes**, started by the bench: upstream is a backend with `@backstage/plugin-kubernetes-backend` alone; ours has the clusters and multicluster plugins. Same config (the fleet's `app-config.local-clusters.yaml`, with upstream's `skipMetricsLookup: true` on every cluster because the local fleet serves no `metrics.k8s.io`: without it upstream answers every view with a 404 error per cluster, and one request fewer only makes upstream faster), same in-memory catalog entities, same clusters. The bench process is a third process that only sends requests; its JSON parsing happens after the clock stops.",
     '- **Page view.** Upstream: `POST /api/kubernetes/services/:name` with the entity, what its entity tab fetches (and re-fetches every 10 s). Ours: `GET /api/multicluster/entities/component/default/:name`. Services are picked round-robin. Latency is request sent → body received.',
-    '- **Before timing**, every service is read from both: the same workloads (cluster, kind, namespace, name) and the same pods per cluster, every cluster `ok` and `incomplete` false on ours, no cluster error on upstream. A disagreement stops the bench.',
+    '- **Before timing**, every service is read from both: the same workloads (cluster, kind, namespace, name; a Job that a CronJob owns counts as that CronJob, which is how ours shows it) and the same pods per cluster, every cluster `ok` and `incomplete` false on ours, no cluster error on upstream. A disagreement stops the bench.',
     `- **Levels and runs.** ${r.options.viewers.join(
       ', ',
     )} concurrent viewers, each loading pages back to back, ${
