@@ -5,11 +5,11 @@ import {
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import { Readable } from 'node:stream';
 import {
+  multiclusterViewReadPermission,
   WORKLOAD_DOCUMENT_TYPE,
   type WorkloadDocument,
 } from '@kubeplatform/clusters-common';
@@ -33,11 +33,12 @@ export interface WorkloadCollatorFactoryOptions {
 
 /**
  * One document per catalog entity that runs on Kubernetes. An entity whose view cannot be read
- * is logged and left out; the run goes on with the rest.
+ * is logged and left out; the run goes on with the rest. A document shows what the entity's
+ * multi-cluster view shows, so search authorizes it with `multicluster.view.read` on that entity.
  */
 export class WorkloadCollatorFactory implements DocumentCollatorFactory {
   readonly type = WORKLOAD_DOCUMENT_TYPE;
-  readonly visibilityPermission = catalogEntityReadPermission;
+  readonly visibilityPermission = multiclusterViewReadPermission;
 
   constructor(private readonly options: WorkloadCollatorFactoryOptions) {}
 
