@@ -70,6 +70,19 @@ describe('detectServiceProblems', () => {
     );
   });
 
+  it('dates the problem from when the last selected pod stopped being ready', () => {
+    const unready = (name: string, at: string) => {
+      const p = pod(name, false);
+      p.status!.conditions![0].lastTransitionTime = at;
+      return p;
+    };
+    const [problem] = detectServiceProblems(service, [
+      unready('a', '2026-01-01T10:00:00Z'),
+      unready('b', '2026-01-01T10:05:00Z'),
+    ]);
+    expect(problem.since).toBe('2026-01-01T10:05:00.000Z');
+  });
+
   it('reports a Service that selects no pod at all', () => {
     expect(detectServiceProblems(service, [])).toMatchObject([
       { code: 'ServiceSelectsNoPods', severity: 'error' },

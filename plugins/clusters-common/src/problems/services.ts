@@ -2,6 +2,7 @@ import type { TrimmedPod, TrimmedService } from '../trimmed';
 import { findCondition } from './conditions';
 import { problemObject } from './objectRef';
 import type { KubernetesTimestamp } from './timestamps';
+import { toIso } from './timestamps';
 import { Problem } from './types';
 
 /** How many of the pods a Service selects are ready to receive traffic. */
@@ -39,6 +40,29 @@ export function serviceEndpoints(
   return { ready, total: selected.length };
 }
 
+/** When the last selected pod stopped being ready: the latest Ready=False transition. */
+function lastReadyLost(
+  service: TrimmedService<KubernetesTimestamp>,
+  pods: readonly TrimmedPod<KubernetesTimestamp>[],
+): string | undefined {
+  const selector = Object.entries(service.spec?.selector ?? {});
+  return pods
+    .filter(
+      pod =>
+        pod.metadata?.namespace === service.metadata?.namespace &&
+        selector.every(([k, v]) => pod.metadata?.labels?.[k] === v),
+    )
+    .map(pod => {
+      const ready = findCondition(pod.status?.conditions, 'Ready');
+      return ready?.status === 'True'
+        ? undefined
+        : toIso(ready?.lastTransitionTime);
+    })
+    .filter((t): t is string => !!t)
+    .sort()
+    .pop();
+}
+
 /** A Service whose selector finds no ready pod: every request to it fails. */
 export function detectServiceProblems(
   service: TrimmedService<KubernetesTimestamp>,
@@ -73,6 +97,7 @@ export function detectServiceProblems(
       } ready, so requests to it fail.`,
       suggestedFix: `Find out why the pods are not ready: kubectl -n ${ns} describe pods -l ${selector}`,
       object: problemObject('Service', service.metadata),
+      since: lastReadyLost(service, pods),
     },
   ];
 }

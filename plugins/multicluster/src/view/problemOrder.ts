@@ -14,6 +14,8 @@ const SYMPTOMS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'StatefulSetNotReady',
   'DaemonSetNotReady',
   'ProgressDeadlineExceeded',
+  // A Service loses its endpoints because its pods are not ready.
+  'ServiceNoReadyEndpoints',
 ]);
 
 const severityRank = { error: 0, warning: 1, info: 2 } as const;
