@@ -84,6 +84,7 @@ async function main() {
     },
     runs: results,
     violations,
+    completeS: Math.round(completeS * 100) / 100,
     summary,
   };
   if (violations.length) {

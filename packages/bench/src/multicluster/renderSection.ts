@@ -116,11 +116,34 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
         } |`,
     ),
     '',
+    targetLine(r, reduced || demo),
+    '',
     '```',
     r.summary,
     '```',
   );
   return lines.join('\n');
+}
+
+const TARGET_RATIO = 30;
+
+function targetLine(r: MulticlusterResult, provisional: boolean) {
+  const at50 = r.levels.find(l => l.viewers === 50);
+  if (!at50)
+    return 'Target (issue 15): p99 ratio at 50 viewers ≥ 30×; this run had no 50-viewer level.';
+  const ratio = at50.p99Ratio.median;
+  const verdict =
+    ratio >= TARGET_RATIO
+      ? 'met'
+      : `missed by ${fmt(TARGET_RATIO - ratio, 1)}×`;
+  return `Target (issue 15): p99 ratio upstream/ours at 50 viewers, median of five runs, ≥ ${TARGET_RATIO}× on the 3 × 5k-pod fleet. This run: ${fmt(
+    ratio,
+    1,
+  )}× (${verdict})${
+    provisional
+      ? '; a reduced run on the demo fleet is not the measurement the target is set for: with few pods per view upstream has less to fetch and the ratio is smaller'
+      : ''
+  }.`;
 }
 
 export function fmt(n: number, digits = 2) {
