@@ -100,7 +100,9 @@ class RacingProvisioner extends EnvironmentProvisioner {
         cluster: CLUSTER,
         ttl: '1h',
       });
-      throw new NotFoundError(`No environment "${name}" on cluster "${cluster}"`);
+      throw new NotFoundError(
+        `No environment "${name}" on cluster "${cluster}"`,
+      );
     }
   }
 }
@@ -214,11 +216,11 @@ describe('finding 8: listing and auditing', () => {
       [aliceEnv, 'user:default/alice'],
       [bobEnv, 'user:default/bob'],
     ]) {
-      const res = await request(server)
+      await request(server)
         .post('/api/devenv/environments')
         .set('Authorization', as(owner))
-        .send({ name, cluster: CLUSTER, class: 'namespace', ttl: '1h' });
-      expect(res.status).toBe(201);
+        .send({ name, cluster: CLUSTER, class: 'namespace', ttl: '1h' })
+        .expect(201);
     }
   });
 
@@ -254,9 +256,7 @@ describe('finding 8: listing and auditing', () => {
       .set('Authorization', alice)
       .send({ action: bogus });
     expect(invalid.status).toBe(400);
-    expect(JSON.stringify(auditor.createEvent.mock.calls)).not.toContain(
-      bogus,
-    );
+    expect(JSON.stringify(auditor.createEvent.mock.calls)).not.toContain(bogus);
 
     await request(server)
       .patch(path)

@@ -74,7 +74,10 @@ export class ClusterClient {
   }
 
   /** Runs one call against the deadline; the late answer, if any, is dropped. */
-  private async withDeadline<T>(what: string, call: () => Promise<T>): Promise<T> {
+  private async withDeadline<T>(
+    what: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -231,7 +234,10 @@ export class ClusterClient {
    * Deletes an object; returns false when it was already gone. With `uid`, the API server
    * deletes only that very object (a precondition), never a same-named replacement.
    */
-  async delete(ref: ObjectRef, options: { uid?: string } = {}): Promise<boolean> {
+  async delete(
+    ref: ObjectRef,
+    options: { uid?: string } = {},
+  ): Promise<boolean> {
     try {
       await this.withDeadline(`deleting ${describeObject(ref)}`, () =>
         this.objects.delete(

@@ -166,9 +166,7 @@ export class EnvironmentLocator {
    */
   private isCanonical(object: KubernetesObject, cluster: string): boolean {
     const name = object.metadata?.labels?.[ENVIRONMENT_LABEL] ?? '';
-    const cls = this.classes.get(
-      object.metadata?.labels?.[CLASS_LABEL] ?? '',
-    );
+    const cls = this.classes.get(object.metadata?.labels?.[CLASS_LABEL] ?? '');
     const canonical = cls?.anchorRef(name);
     const here =
       !!canonical &&

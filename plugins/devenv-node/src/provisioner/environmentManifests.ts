@@ -49,7 +49,11 @@ function imageProblems(object: KubernetesObject): string[] {
   const problems: string[] = [];
   for (const podSpec of podSpecsOf(object)) {
     const pod = podSpec as Record<string, unknown>;
-    for (const field of ['containers', 'initContainers', 'ephemeralContainers']) {
+    for (const field of [
+      'containers',
+      'initContainers',
+      'ephemeralContainers',
+    ]) {
       const containers = pod[field];
       if (!Array.isArray(containers)) continue;
       for (const container of containers) {

@@ -420,7 +420,10 @@ describe('finding 5: environment namespaces are hard', () => {
     await p.create(request(name));
     const policy = await admin
       .makeApiClient(NetworkingV1Api)
-      .readNamespacedNetworkPolicy({ name: 'devenv-isolation', namespace: name });
+      .readNamespacedNetworkPolicy({
+        name: 'devenv-isolation',
+        namespace: name,
+      });
     expect(policy.spec?.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec?.egress).toEqual([
       {
@@ -486,9 +489,7 @@ describe('finding 6: connection secrets are trusted by ownership, not by name', 
         ...request(name, { class: 'environment-claim' }),
       });
       cleanup.delete(name);
-      const error = await p
-        .readConnectionSecret(CLUSTER, name)
-        .catch(e => e);
+      const error = await p.readConnectionSecret(CLUSTER, name).catch(e => e);
       expect(error.name).toBe('NotAllowedError');
       expect(error.message).not.toContain('not-yours');
       expect(JSON.stringify(error)).not.toContain('not-yours');
@@ -511,9 +512,7 @@ describe('finding 7: a hanging cluster does not stall devenv', () => {
       sockets.add(socket);
       socket.on('error', () => undefined);
     });
-    await new Promise<void>(resolve =>
-      tarpit.listen(0, '127.0.0.1', resolve),
-    );
+    await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve));
     const port = (tarpit.address() as net.AddressInfo).port;
     const real = fleetClusters(fleet);
     const hanging: EnvironmentClusters = {
@@ -565,13 +564,12 @@ describe('finding 7: a hanging cluster does not stall devenv', () => {
         ),
       ]);
       // The default cluster call timeout is 10 s.
-      expect(result).not.toBe('stalled');
       expect(Date.now() - started).toBeLessThan(15_000);
-      if (result !== 'stalled') {
-        expect(result.errors).toEqual([
+      expect(result).toMatchObject({
+        errors: [
           { cluster: 'tarpit', message: expect.stringMatching(/timed out/) },
-        ]);
-      }
+        ],
+      });
     } finally {
       sockets.forEach(s => s.destroy());
       tarpit.close();

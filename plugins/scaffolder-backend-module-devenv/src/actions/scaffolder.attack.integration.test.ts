@@ -121,7 +121,7 @@ describe("the onboarding template's image", () => {
     expect(image.pattern).toBeDefined();
     const pattern = new RegExp(image.pattern, 'u');
     expect(pattern.test('registry.example.com/shop/checkout:1.4.2')).toBe(true);
-    expect(pattern.test('nginx@sha256:' + 'a'.repeat(64))).toBe(true);
+    expect(pattern.test(`nginx@sha256:${'a'.repeat(64)}`)).toBe(true);
     expect(pattern.test(INJECTED_IMAGE)).toBe(false);
     expect(pattern.test('nginx:1.27 ')).toBe(false);
   });
@@ -258,14 +258,10 @@ describe('finding 8: scaffolder actions are audited', () => {
     const recorded = await Promise.all(
       auditor.createEvent.mock.results.map(r => r.value),
     );
-    expect(
-      recorded.map(e =>
-        e.success.mock.calls.length
-          ? 'success'
-          : e.fail.mock.calls.length
-          ? 'fail'
-          : 'none',
-      ),
-    ).toEqual(['success', 'success', 'fail', 'success']);
+    const outcomes = recorded.map(e => {
+      if (e.success.mock.calls.length) return 'success';
+      return e.fail.mock.calls.length ? 'fail' : 'none';
+    });
+    expect(outcomes).toEqual(['success', 'success', 'fail', 'success']);
   });
 });
