@@ -116,3 +116,17 @@ test("checkout's crashing pods in prod-us are one group; the drawer shows networ
     ]);
   }
 });
+
+test("the multi-cluster card is the first card of checkout's Overview", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/checkout');
+  const multicluster = page.getByText('Kubernetes across clusters');
+  const providedApis = page.getByText('Provided APIs');
+  await expect(multicluster).toBeVisible();
+  await expect(providedApis).toBeVisible();
+  const top = async (l: typeof multicluster) => (await l.boundingBox())!.y;
+  expect(await top(multicluster)).toBeLessThan(await top(providedApis));
+  await saveScreenshot(page, 'multicluster-card-first-on-overview');
+});

@@ -1,0 +1,1 @@
+export { overviewCardOrderModule } from './overviewCardOrderModule';
