@@ -81,7 +81,9 @@ function describe(body: ViewBody, clusters: string[]) {
     .map(name => {
       const c = body.clusters.find(x => x.cluster.name === name);
       return c
-        ? `${name}=${c.sync.state}(${c.workloads.length} workloads)`
+        ? `${name}=${c.sync.state}(${c.workloads.length} workload${
+            c.workloads.length === 1 ? '' : 's'
+          })`
         : `${name}=absent`;
     })
     .join(' ')}${body.incomplete ? ' incomplete' : ''}`;

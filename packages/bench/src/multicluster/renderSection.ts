@@ -141,7 +141,7 @@ function targetLine(r: MulticlusterResult, provisional: boolean) {
     1,
   )}× (${verdict})${
     provisional
-      ? '; a reduced run on the demo fleet is not the measurement the target is set for: with few pods per view upstream has less to fetch and the ratio is smaller'
+      ? '; a reduced run on the demo fleet, on a machine under the load shown above, is not the measurement the target is set for'
       : ''
   }.`;
 }
