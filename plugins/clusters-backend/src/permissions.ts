@@ -12,8 +12,8 @@ type BasicPermission = Extract<
  *
  * @public
  */
-export const clustersConfigReportReadPermission: BasicPermission = {
+export const clustersConfigReportReadPermission = {
   type: 'basic',
   name: 'clusters.config-report.read',
   attributes: { action: 'read' },
-};
+} satisfies BasicPermission;

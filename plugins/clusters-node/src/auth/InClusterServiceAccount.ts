@@ -7,7 +7,7 @@ export const IN_CLUSTER_SERVICE_ACCOUNT_DIR =
 
 /**
  * The pod's own service account, which `authProvider: serviceAccount` falls back to when a
- * cluster has no `serviceAccountToken`, as @backstage/plugin-kubernetes-backend does: the mounted
+ * cluster has no `serviceAccountToken`, as `@backstage/plugin-kubernetes-backend` does: the mounted
  * token and CA, and the API server from `KUBERNETES_SERVICE_HOST` / `_PORT`.
  *
  * `KUBEPLATFORM_SERVICE_ACCOUNT_DIR` moves the mount, for tests outside a pod.

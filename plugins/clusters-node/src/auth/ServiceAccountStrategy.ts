@@ -6,7 +6,7 @@ import {
 import { InClusterServiceAccount } from './InClusterServiceAccount';
 
 /**
- * `authProvider: serviceAccount` with `serviceAccountToken`, as @backstage/plugin-kubernetes-backend
+ * `authProvider: serviceAccount` with `serviceAccountToken`, as `@backstage/plugin-kubernetes-backend`
  * reads it. Without a token it uses the pod's own service account, as upstream does.
  */
 export class ServiceAccountStrategy implements ClusterAuthStrategy {

@@ -12,7 +12,7 @@ export type UpstreamRequestAuth = Parameters<
 >[1];
 
 /**
- * One of @backstage/plugin-kubernetes-backend's auth strategies (`AwsIamStrategy`,
+ * One of `@backstage/plugin-kubernetes-backend`'s auth strategies (`AwsIamStrategy`,
  * `AzureIdentityStrategy`, `OidcStrategy`, …) used as a Kubeplatform {@link ClusterAuthStrategy},
  * so that upstream's token code is reused rather than written again.
  *

@@ -35,7 +35,7 @@ const silentLogger: LoggerService = {
 
 /**
  * The strategies every installation has, by authProvider name: every authProvider of
- * @backstage/plugin-kubernetes-backend (its own strategy classes, adapted) plus
+ * `@backstage/plugin-kubernetes-backend` (its own strategy classes, adapted) plus
  * `clientCertificate` and `kubeconfig`.
  */
 export function builtInAuthStrategies(

@@ -8,7 +8,7 @@ export const KUBECTL_PROXY_PORT = 8001;
 /**
  * `kubernetes.clusterLocatorMethods` entries of `type: localKubectlProxy`: one cluster named
  * `local` at `http://localhost:8001`, reached without credentials (`authProvider:
- * localKubectlProxy`), as @backstage/plugin-kubernetes-backend's locator defines it.
+ * localKubectlProxy`), as `@backstage/plugin-kubernetes-backend`'s locator defines it.
  */
 export class LocalKubectlProxyClusterSupplier implements ClusterSupplier {
   readonly name = 'localKubectlProxy';
