@@ -60,10 +60,11 @@ export function renderColdstartSection(r: ColdstartResult): string {
           .join('; ')} |`,
     ),
     '',
-    'The headline is the median complete-view time over the runs.' +
-      (r.runs.some(x => x.states.length === 1)
+    `The headline is the median complete-view time over the runs.${
+      r.runs.some(x => x.states.length === 1)
         ? ' A run whose first answer was already complete saw no earlier state: its clusters had synced before the backend finished starting and answered.'
-        : ''),
+        : ''
+    }`,
     '',
     targetLine(r),
     '',
