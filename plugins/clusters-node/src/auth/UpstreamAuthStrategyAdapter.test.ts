@@ -9,7 +9,9 @@ import {
 } from '@backstage/plugin-kubernetes-backend';
 import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createHash, createHmac } from 'node:crypto';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import http from 'node:http';
+import { CatalogClusterSupplier } from '../sources/CatalogClusterSupplier';
 import { AddressInfo } from 'node:net';
 import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
 import { ClusterDefinition } from '../types';
@@ -237,6 +239,46 @@ describe('UpstreamAuthStrategyAdapter', () => {
     } finally {
       await new Promise(resolve => sts.close(resolve));
     }
+  });
+
+  it('aws: a catalog cluster logs in with its annotations, as with upstream', async () => {
+    const catalogClusters = CatalogClusterSupplier.fromConfig(
+      new ConfigReader({
+        kubernetes: { clusterLocatorMethods: [{ type: 'catalog' }] },
+      }),
+      {
+        catalog: catalogServiceMock({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: {
+                name: 'eks-from-catalog',
+                namespace: 'default',
+                annotations: {
+                  'kubernetes.io/api-server': 'https://8.8.8.8',
+                  'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+                  'kubernetes.io/auth-provider': 'aws',
+                  'kubernetes.io/x-k8s-aws-id': 'eks-prod-id',
+                },
+              },
+              spec: { type: 'kubernetes-cluster', owner: 'platform' },
+            },
+          ],
+        }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      },
+    )!;
+    const [fromCatalog] = await catalogClusters.getClusters();
+    const aws = builtInAuthStrategies({ config: awsConfig }).get('aws')!;
+    expect(aws.validateCluster(fromCatalog.authMetadata)).toEqual([]);
+    const credential = await aws.getCredential(fromCatalog);
+    if (credential.type !== 'bearer token') throw new Error(credential.type);
+    const url = decodeEksToken(credential.token);
+    expect(url.searchParams.get('X-Amz-Signature')).toBe(
+      expectedSignature(url, 'eks-prod-id', SECRET_KEY),
+    );
   });
 
   it('azure: the token of upstream AzureIdentityStrategy, fetched once and reused', async () => {
