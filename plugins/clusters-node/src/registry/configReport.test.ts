@@ -1,0 +1,75 @@
+import { ConfigReader } from '@backstage/config';
+import { buildConfigReport, describeUnsupportedKeys } from './configReport';
+
+const report = (kubernetes?: object) =>
+  buildConfigReport(
+    new ConfigReader(kubernetes ? { kubernetes } : {}),
+    [],
+    new Map(),
+  );
+
+describe('buildConfigReport', () => {
+  it('is empty without a kubernetes block, and then logs nothing', () => {
+    const empty = report();
+    expect(empty).toEqual({ unsupportedKeys: [], clusters: [] });
+    expect(describeUnsupportedKeys(empty)).toBeUndefined();
+  });
+
+  it('names clusterLocatorContinueOnError only when false: sources always fail separately', () => {
+    expect(
+      report({ clusterLocatorContinueOnError: true }).unsupportedKeys,
+    ).toEqual([]);
+    expect(
+      report({ clusterLocatorContinueOnError: false }).unsupportedKeys,
+    ).toEqual([
+      {
+        key: 'kubernetes.clusterLocatorContinueOnError',
+        reason:
+          'a failing cluster source never stops the others: its clusters are kept, marked stale',
+      },
+    ]);
+  });
+
+  it('names the proxy block, unknown locator types and per-cluster custom resources', () => {
+    expect(
+      report({
+        serviceLocatorMethod: { type: 'multiTenant' },
+        proxy: { middlewareCache: { maxSize: 10 } },
+        clusterLocatorMethods: [
+          { type: 'localKubectlProxy' },
+          { type: 'catalog' },
+          { type: 'inventory' },
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'a',
+                url: 'https://1.2.3.4',
+                authProvider: 'aws',
+                customResources: [
+                  { group: 'g', apiVersion: 'v1', plural: 'things' },
+                ],
+              },
+            ],
+          },
+        ],
+      }).unsupportedKeys,
+    ).toEqual([
+      {
+        key: 'kubernetes.proxy',
+        reason:
+          'Kubeplatform has no Kubernetes proxy endpoint (only @backstage/plugin-kubernetes-backend reads it)',
+      },
+      {
+        key: 'kubernetes.clusterLocatorMethods[2].type',
+        reason:
+          "the 'inventory' cluster locator is not supported: its clusters are not listed",
+      },
+      {
+        key: 'kubernetes.clusterLocatorMethods[3].clusters[0].customResources',
+        cluster: 'a',
+        reason: 'custom resources are not watched or shown',
+      },
+    ]);
+  });
+});
