@@ -175,28 +175,28 @@ describe('DefaultClustersService', () => {
           {
             type: 'config',
             clusters: [
-              { name: 'oidc', url: 'https://1.2.3.4', authProvider: 'oidc' },
+              { name: 'vault', url: 'https://1.2.3.4', authProvider: 'vault' },
             ],
           },
         ],
       },
     };
-    await expect(serviceFor(config).getKubeConfig('oidc')).rejects.toThrow(
+    await expect(serviceFor(config).getKubeConfig('vault')).rejects.toThrow(
       /no auth strategy is installed/,
     );
     const service = configuredWith(config, {
       authStrategies: {
-        oidc: {
+        vault: {
           getCredential: async () => ({
             type: 'bearer token',
-            token: 'from-oidc',
+            token: 'from-vault',
           }),
           validateCluster: () => [],
         },
       },
     });
-    expect((await service.getKubeConfig('oidc')).getCurrentUser()?.token).toBe(
-      'from-oidc',
+    expect((await service.getKubeConfig('vault')).getCurrentUser()?.token).toBe(
+      'from-vault',
     );
   });
 

@@ -54,7 +54,7 @@ export class DefaultClustersService implements ClustersRegistry {
     );
     service.configure({
       suppliers: configuredClusterSuppliers(config),
-      authStrategies: builtInAuthStrategies(),
+      authStrategies: builtInAuthStrategies({ config, logger }),
     });
     return service;
   }

@@ -20,7 +20,7 @@ import { ClustersService } from './types';
  * installed), it is configured with the defaults (clusters from config and the kubeconfig file,
  * the built-in auth strategies) and a warning is logged, so that waiting reads resume.
  *
- * @alpha
+ * @public
  */
 export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
   id: 'kubeplatform.clusters.registry',
@@ -45,7 +45,7 @@ export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
           );
           registry.configure({
             suppliers: configuredClusterSuppliers(config),
-            authStrategies: builtInAuthStrategies(),
+            authStrategies: builtInAuthStrategies({ config, logger }),
           });
         });
         return registry;
