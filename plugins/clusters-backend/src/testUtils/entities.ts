@@ -1,5 +1,5 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { LocalCluster } from '@kubeplatform/local-clusters';
+import type { FleetCluster } from './FleetCluster';
 
 /**
  * A catalog entity, as the in-memory test catalog takes it.
@@ -44,7 +44,7 @@ export function serviceEntity(
  * @public
  */
 export function clusterResourceEntity(
-  cluster: LocalCluster,
+  cluster: FleetCluster,
   authProvider: string,
   name = cluster.name,
 ): TestEntity {

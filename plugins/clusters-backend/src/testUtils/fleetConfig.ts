@@ -1,4 +1,4 @@
-import type { LocalCluster } from '@kubeplatform/local-clusters';
+import type { FleetCluster } from './FleetCluster';
 
 /**
  * How a test reaches one cluster of the local fleet.
@@ -6,9 +6,9 @@ import type { LocalCluster } from '@kubeplatform/local-clusters';
  * @public
  */
 export interface ClusterWiring {
-  cluster: LocalCluster;
+  cluster: FleetCluster;
   /** The service account to act as; `reader` by default. */
-  token?: keyof LocalCluster['tokens'];
+  token?: keyof FleetCluster['tokens'];
   /** Overrides the URL, e.g. a TcpProxy in front of the cluster. */
   url?: string;
   namespaces?: string[];

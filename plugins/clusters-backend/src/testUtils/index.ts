@@ -5,6 +5,7 @@
  */
 
 export { fleetConfig, type ClusterWiring } from './fleetConfig';
+export type { FleetCluster } from './FleetCluster';
 export {
   clusterResourceEntity,
   serviceEntity,
