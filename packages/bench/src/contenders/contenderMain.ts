@@ -12,6 +12,7 @@ import {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startFleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { relayClustersFrom } from './sourceAddressProxy';
 import { ContenderMessage, ContenderName, ContenderSpec } from './types';
 
 async function main() {
@@ -27,7 +28,9 @@ async function main() {
   let port: number;
   if (contender === 'ours') {
     const backend = await startFleetBackend({
-      config: spec.config,
+      config: spec.sourceAddress
+        ? await relayClustersFrom(spec.config, spec.sourceAddress)
+        : spec.config,
       entities: spec.entities,
       features: [import('@kubeplatform/plugin-multicluster-backend'), quiet],
     });

@@ -12,6 +12,8 @@ export interface ContenderProcess {
   /** `http://127.0.0.1:<port>/api`. */
   apiUrl: string;
   /** performance.now() in this process when the child was spawned, and when it said ready. */
+  /** The loopback address its connections to the clusters leave from, when it has one. */
+  sourceAddress?: string;
   spawnedAt: number;
   readyAt: number;
   /** As the child measured them, from its own start. */
@@ -56,6 +58,7 @@ export async function startContender(
     return {
       name,
       pid: child.pid!,
+      sourceAddress: spec.sourceAddress,
       apiUrl: `http://127.0.0.1:${port}/api`,
       spawnedAt,
       readyAt: performance.now(),

@@ -5,8 +5,13 @@ export type ContenderName = 'upstream' | 'ours';
 
 /** What a contender's backend process is started with; written to a private temporary file. */
 export interface ContenderSpec {
-  config: object;
+  config: BenchConfig;
   entities: TestEntity[];
+  /**
+   * A loopback address the backend's connections to the clusters leave from, so the audit logs
+   * can attribute its requests; none for a backend whose requests are told apart otherwise.
+   */
+  sourceAddress?: string;
 }
 
 export type ContenderMessage =
@@ -18,3 +23,13 @@ export type ContenderMessage =
       backendStartedMs: number;
     }
   | { type: 'failed'; message: string };
+
+/** Root config of a contender's backend; the bench rewrites only the cluster URLs in it. */
+export type BenchConfig = Record<string, unknown> & {
+  kubernetes?: {
+    clusterLocatorMethods?: Array<{
+      type: string;
+      clusters?: Array<{ url: string }>;
+    }>;
+  };
+};

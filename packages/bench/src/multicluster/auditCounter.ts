@@ -45,5 +45,6 @@ export interface AuditEvent {
   requestURI: string;
   verb: string;
   userAgent?: string;
+  sourceIPs?: string[];
   user?: { username?: string };
 }

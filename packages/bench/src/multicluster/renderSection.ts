@@ -87,7 +87,7 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     } page views per level (rounded up to whole views per viewer), ${
       r.options.runs
     } runs per level; within a run upstream and ours take turns (who goes first alternates). p50 and p99 are nearest-rank over one run's views. A failed view (non-2xx, or any cluster not ok) fails the run: nothing is written then.`,
-    "- **Kubernetes requests per page view** come from the apiservers' audit logs: ours are the list and get requests with its `User-Agent` (`kubeplatform-clusters-node`), its watch re-opens and health probes are counted apart (background); upstream's are the requests carrying the entity's `backstage.io/kubernetes-id` label selector.",
+    "- **Kubernetes requests per page view** come from the apiservers' audit logs: ours are the list and get requests with its `User-Agent` (`kubeplatform-clusters-node`) that come from its own loopback address (its cluster connections go through a TCP relay inside its own process that connects from a random 127.x.y.z, because tests and other backends on the shared fleet use the same `User-Agent` and service account); its watch re-opens and health probes are counted apart (background); upstream's are the requests carrying the entity's `backstage.io/kubernetes-id` label selector.",
     '',
     '| viewers | p99 ratio upstream/ours: median | min | max | k8s requests / view: upstream | ours |',
     '|---:|---:|---:|---:|---:|---:|',
