@@ -34,6 +34,13 @@ export interface Config {
         /** Open `follow` streams one user may hold; more are answered 429. Default 5. */
         maxFollowsPerUser?: number;
       };
+      /** Restart, scale and delete pod (docs/multicluster.md#actions). */
+      actions?: {
+        /** The largest replica count a scale may ask for, whatever an HPA allows. Default 100. */
+        maxReplicas?: number;
+        /** Time allowed for one write to a cluster. Default 10. */
+        requestTimeoutSeconds?: number;
+      };
       /** The Retry-After (seconds) of a 429 for too many open streams. Default 15. */
       retryAfterSeconds?: number;
       /**

@@ -14,6 +14,27 @@ export const multiclusterLogsReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/** Restart (roll) the Deployments, StatefulSets and DaemonSets of a catalog entity. */
+export const multiclusterWorkloadRestartPermission = createPermission({
+  name: 'multicluster.workload.restart',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/** Change the replica count of the Deployments and StatefulSets of a catalog entity. */
+export const multiclusterWorkloadScalePermission = createPermission({
+  name: 'multicluster.workload.scale',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/** Delete pods of the workloads of a catalog entity. */
+export const multiclusterPodsDeletePermission = createPermission({
+  name: 'multicluster.pods.delete',
+  attributes: { action: 'delete' },
+  resourceType: 'catalog-entity',
+});
+
 /** Request a new development environment. */
 export const devenvCreatePermission = createPermission({
   name: 'devenv.create',
@@ -37,6 +58,9 @@ export const devenvUpdatePermission = createPermission({
 export const multiclusterPermissions = [
   multiclusterViewReadPermission,
   multiclusterLogsReadPermission,
+  multiclusterWorkloadRestartPermission,
+  multiclusterWorkloadScalePermission,
+  multiclusterPodsDeletePermission,
 ];
 
 export const devenvPermissions = [

@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { multiclusterPermissions } from '@kubeplatform/clusters-common';
-import { watchCacheServiceRef } from '@kubeplatform/clusters-node';
+import {
+  clustersServiceRef,
+  watchCacheServiceRef,
+} from '@kubeplatform/clusters-node';
+import { KubeConfigClusterWriter } from './actions/ClusterWriter';
 import { readMulticlusterOptions } from './readMulticlusterOptions';
 import { createRouter } from './router';
 
@@ -26,6 +30,7 @@ export const multiclusterPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: watchCacheServiceRef,
+        clusters: clustersServiceRef,
       },
       async init({
         config,
@@ -37,8 +42,10 @@ export const multiclusterPlugin = createBackendPlugin({
         auditor,
         catalog,
         cache,
+        clusters,
       }) {
         permissionsRegistry.addPermissions(multiclusterPermissions);
+        const options = readMulticlusterOptions(config);
         httpRouter.use(
           await createRouter({
             logger,
@@ -46,8 +53,12 @@ export const multiclusterPlugin = createBackendPlugin({
             catalog,
             permissions,
             cache,
-            options: readMulticlusterOptions(config),
+            options,
             auditor,
+            writer: new KubeConfigClusterWriter(
+              clusters,
+              options.actions.requestTimeoutMs,
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

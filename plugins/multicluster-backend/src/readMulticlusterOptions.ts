@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { LogLimits } from './routes/streamPodLogs';
 import { StreamOptions } from './routes/streamEntityView';
 import { EntityScope } from './entities/EntityScope';
+import { ActionOptions } from './actions/actionRoutes';
 
 export interface MulticlusterOptions {
   stream: StreamOptions & { maxPerUser: number };
@@ -13,6 +14,8 @@ export interface MulticlusterOptions {
   /** The Retry-After of a 429 for too many open streams. */
   retryAfterSeconds: number;
   entityScope: EntityScope;
+  /** Restart, scale and delete pod. */
+  actions: ActionOptions & { requestTimeoutMs: number };
 }
 
 export function readMulticlusterOptions(config: Config): MulticlusterOptions {
@@ -39,6 +42,11 @@ export function readMulticlusterOptions(config: Config): MulticlusterOptions {
     },
     retryAfterSeconds: c?.getOptionalNumber('retryAfterSeconds') ?? 15,
     entityScope: EntityScope.fromConfig(config),
+    actions: {
+      maxReplicas: maxReplicas(c),
+      requestTimeoutMs:
+        (c?.getOptionalNumber('actions.requestTimeoutSeconds') ?? 10) * 1000,
+    },
   };
 }
 
@@ -51,4 +59,15 @@ function recheckAccessSeconds(c: Config | undefined): number {
     );
   }
   return seconds;
+}
+
+/** The ceiling of a scale request, whatever an HPA allows. */
+function maxReplicas(c: Config | undefined): number {
+  const value = c?.getOptionalNumber('actions.maxReplicas') ?? 100;
+  if (!(Number.isInteger(value) && value >= 1)) {
+    throw new Error(
+      `kubeplatform.multicluster.actions.maxReplicas must be a whole number of at least 1, got ${value}`,
+    );
+  }
+  return value;
 }

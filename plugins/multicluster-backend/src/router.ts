@@ -4,7 +4,12 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, isError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   multiclusterLogsReadPermission,
@@ -15,6 +20,8 @@ import {
 import type { WatchCache } from '@kubeplatform/clusters-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { addActionRoutes } from './actions/actionRoutes';
+import { ClusterWriter } from './actions/ClusterWriter';
 import { buildOwnerView } from './buildOwnerView';
 import { EntityViews } from './EntityViews';
 import { entityQuery } from './entities/entityQuery';
@@ -36,6 +43,8 @@ export interface RouterOptions {
   options: MulticlusterOptions;
   /** Records log reads; the plugin always passes it, unit tests may leave it out. */
   auditor?: AuditorService;
+  /** Sends the actions' writes (restart, scale, delete pod); without it those routes answer 503. */
+  writer?: ClusterWriter;
 }
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -246,6 +255,22 @@ export async function createRouter(
       }
     },
   );
+
+  addActionRoutes(router, entityPath, {
+    httpAuth,
+    catalog,
+    permissions,
+    views,
+    cache,
+    entityScope,
+    writer: options.writer ?? {
+      send: async () => {
+        throw new ServiceUnavailableError('Actions are not configured');
+      },
+    },
+    auditor,
+    options: options.options.actions,
+  });
 
   router.get('/owners/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
