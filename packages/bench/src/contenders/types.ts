@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/config';
 import type { TestEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 
 /** upstream: `@backstage/plugin-kubernetes-backend` alone; ours: the clusters and multicluster plugins. */
@@ -25,7 +26,7 @@ export type ContenderMessage =
   | { type: 'failed'; message: string };
 
 /** Root config of a contender's backend; the bench rewrites only the cluster URLs in it. */
-export type BenchConfig = Record<string, unknown> & {
+export type BenchConfig = JsonObject & {
   kubernetes?: {
     clusterLocatorMethods?: Array<{
       type: string;
