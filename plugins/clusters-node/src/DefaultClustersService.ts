@@ -136,7 +136,7 @@ export class DefaultClustersService implements ClustersRegistry {
       clusters: [
         {
           name: cluster.name,
-          server: cluster.url,
+          ...pinnedServer(cluster),
           caData: cluster.caData,
           caFile: cluster.caFile,
           skipTLSVerify: cluster.skipTLSVerify ?? false,
@@ -228,5 +228,25 @@ function toDetails(c: ClusterDefinition): ClusterDetails {
     url: c.url,
     source: c.source,
     namespaces: c.namespaces,
+  };
+}
+
+/**
+ * The server of a cluster's KubeConfig: its URL, or, for a cluster pinned to the address that
+ * passed the SSRF check, that address with the URL's host name kept for TLS verification.
+ */
+function pinnedServer(cluster: ClusterDefinition): {
+  server: string;
+  tlsServerName?: string;
+} {
+  if (!cluster.connectAddress) return { server: cluster.url };
+  const url = new URL(cluster.url);
+  const hostname = url.hostname;
+  url.hostname = cluster.connectAddress.includes(':')
+    ? `[${cluster.connectAddress}]`
+    : cluster.connectAddress;
+  return {
+    server: url.toString().replace(/\/$/, ''),
+    tlsServerName: hostname,
   };
 }

@@ -63,6 +63,11 @@ export interface ClusterDefinition extends ClusterDetails {
   caData?: string;
   caFile?: string;
   skipTLSVerify?: boolean;
+  /**
+   * For catalog clusters: the address that passed the SSRF check. Connections go to it (TLS
+   * still verifies the URL's host name), never to a later DNS answer for that name.
+   */
+  connectAddress?: string;
   dashboardApp?: string;
   /** For clusters read from a kubeconfig file: the loaded file with its context selected. */
   kubeConfig?: KubeConfig;

@@ -4,7 +4,10 @@ import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterDefinition, ClusterSupplier } from '../types';
-import { validateClusterApiServerUrl } from './validateClusterApiServerUrl';
+import {
+  checkClusterApiServer,
+  CheckedApiServer,
+} from './validateClusterApiServerUrl';
 
 const API_SERVER = 'kubernetes.io/api-server';
 const API_SERVER_CA = 'kubernetes.io/api-server-certificate-authority';
@@ -100,9 +103,9 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       );
       return undefined;
     }
-    let url: URL;
+    let checked: CheckedApiServer;
     try {
-      url = await validateClusterApiServerUrl(
+      checked = await checkClusterApiServer(
         annotations[API_SERVER],
         this.options.dangerouslyAllowClusterUrls,
       );
@@ -123,7 +126,10 @@ export class CatalogClusterSupplier implements ClusterSupplier {
     return {
       name,
       title: entity.metadata.title,
-      url: url.toString().replace(/\/$/, ''),
+      url: checked.url.toString().replace(/\/$/, ''),
+      ...(checked.connectAddress && {
+        connectAddress: checked.connectAddress,
+      }),
       source: 'catalog',
       authProvider,
       authMetadata,

@@ -10,6 +10,29 @@ export async function validateClusterApiServerUrl(
   apiServerUrl: string | undefined,
   dangerouslyAllowClusterUrls: string[] = [],
 ): Promise<URL> {
+  return (
+    await checkClusterApiServer(apiServerUrl, dangerouslyAllowClusterUrls)
+  ).url;
+}
+
+/** A catalog cluster's API server that passed the SSRF check. */
+export interface CheckedApiServer {
+  url: URL;
+  /**
+   * The address the check approved, when the URL names a host: connections must go there and
+   * not to a fresh DNS answer, which a hostile name server could point inside the network.
+   */
+  connectAddress?: string;
+}
+
+/**
+ * The SSRF check of `validateClusterApiServerUrl`, also returning the approved address of a
+ * host name so the caller can pin its connections to it.
+ */
+export async function checkClusterApiServer(
+  apiServerUrl: string | undefined,
+  dangerouslyAllowClusterUrls: string[] = [],
+): Promise<CheckedApiServer> {
   let url: URL;
   try {
     url = new URL(apiServerUrl ?? '');
@@ -28,7 +51,7 @@ export async function validateClusterApiServerUrl(
   }
   const hostname = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (dangerouslyAllowClusterUrls.some(p => hostnameMatches(hostname, p))) {
-    return url;
+    return { url };
   }
   if (url.protocol !== 'https:') {
     throw new Error(
@@ -41,7 +64,7 @@ export async function validateClusterApiServerUrl(
         'Kubernetes cluster API server URL must not use a non-public IP address',
       );
     }
-    return url;
+    return { url };
   }
   const addresses = await lookup(hostname, { all: true });
   if (addresses.some(a => isNonPublicIp(a.address))) {
@@ -49,7 +72,12 @@ export async function validateClusterApiServerUrl(
       `Kubernetes cluster API server URL hostname "${hostname}" resolves to a non-public address`,
     );
   }
-  return url;
+  if (addresses.length === 0) {
+    throw new Error(
+      `Kubernetes cluster API server URL hostname "${hostname}" does not resolve`,
+    );
+  }
+  return { url, connectAddress: addresses[0].address };
 }
 
 function isNonPublicIp(ip: string): boolean {

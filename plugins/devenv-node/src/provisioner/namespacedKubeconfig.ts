@@ -31,7 +31,7 @@ export async function namespacedKubeconfig(options: {
       {
         name: options.clusterName,
         cluster: {
-          server: source.server,
+          server: userFacingServer(source.server, source.tlsServerName),
           ...(caData ? { 'certificate-authority-data': caData } : {}),
           ...(source.skipTLSVerify ? { 'insecure-skip-tls-verify': true } : {}),
         },
@@ -50,4 +50,15 @@ export async function namespacedKubeconfig(options: {
     ],
     'current-context': context,
   });
+}
+
+/**
+ * The backend connects to a catalog cluster through the address its SSRF check approved (the
+ * host name goes in `tlsServerName`); a developer's kubeconfig names the cluster's own host.
+ */
+function userFacingServer(server: string, tlsServerName?: string): string {
+  if (!tlsServerName) return server;
+  const url = new URL(server);
+  url.hostname = tlsServerName;
+  return url.toString().replace(/\/$/, '');
 }
