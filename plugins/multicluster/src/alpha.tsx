@@ -10,7 +10,12 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Entity } from '@backstage/catalog-model';
-import { MulticlusterClient, multiclusterApiRef } from './api';
+import {
+  MulticlusterActionsClient,
+  multiclusterActionsApiRef,
+  MulticlusterClient,
+  multiclusterApiRef,
+} from './api';
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
 
@@ -22,6 +27,18 @@ export const multiclusterApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MulticlusterClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The client for restart, scale and delete pod. */
+export const multiclusterActionsApi = ApiBlueprint.make({
+  name: 'actions',
+  params: defineParams =>
+    defineParams({
+      api: multiclusterActionsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterActionsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -73,6 +90,7 @@ export default createFrontendPlugin({
   pluginId: 'multicluster',
   extensions: [
     multiclusterApi,
+    multiclusterActionsApi,
     entityMulticlusterCard,
     entityMulticlusterContent,
     entityOwnedServicesCard,

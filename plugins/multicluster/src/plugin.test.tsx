@@ -22,9 +22,12 @@ jest.setTimeout(30_000);
 const slow = { timeout: 10_000 };
 
 describe('legacy frontend system exports', () => {
-  it('registers the MulticlusterApi factory', () => {
+  it('registers the MulticlusterApi and MulticlusterActionsApi factories', () => {
     const apis = [...multiclusterPlugin.getApis()];
-    expect(apis.map(a => a.api.id)).toEqual(['plugin.multicluster.service']);
+    expect(apis.map(a => a.api.id)).toEqual([
+      'plugin.multicluster.service',
+      'plugin.multicluster.actions',
+    ]);
   });
 
   it('renders the card, the tab and the team card in a legacy app', async () => {

@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { MulticlusterClient, multiclusterApiRef } from './api';
+import {
+  MulticlusterActionsClient,
+  multiclusterActionsApiRef,
+  MulticlusterClient,
+  multiclusterApiRef,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /** The multi-cluster service view plugin, for the legacy frontend system. */
@@ -18,6 +23,12 @@ export const multiclusterPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MulticlusterClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: multiclusterActionsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterActionsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },

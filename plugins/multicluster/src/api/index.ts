@@ -2,3 +2,5 @@ export * from './MulticlusterApi';
 export { MulticlusterClient, RequestTimeoutError } from './MulticlusterClient';
 export type { MulticlusterClientOptions } from './MulticlusterClient';
 export { MalformedResponseError } from './validate';
+export * from './MulticlusterActionsApi';
+export { MulticlusterActionsClient } from './MulticlusterActionsClient';

@@ -9,7 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { PodSummary } from '@kubeplatform/clusters-common';
-import { useMemo, useState } from 'react';
+import { ReactNode, useMemo, useState } from 'react';
 import { ProblemText } from '../common/ProblemText';
 import { TruncatedText } from '../common/TruncatedText';
 import { ageOf, formatBytes, formatCpu } from './format';
@@ -47,6 +47,8 @@ function badness(pod: PodSummary): number {
 export function PodsTable(props: {
   pods: PodSummary[];
   onShowLogs: (pod: PodSummary) => void;
+  /** More buttons for a pod's row, e.g. delete. */
+  renderActions?: (pod: PodSummary) => ReactNode;
 }) {
   const classes = useStyles();
   const [filter, setFilter] = useState('');
@@ -187,6 +189,7 @@ export function PodsTable(props: {
                     >
                       Logs
                     </Button>
+                    {props.renderActions?.(pod)}
                   </TableCell>
                 </TableRow>
               );

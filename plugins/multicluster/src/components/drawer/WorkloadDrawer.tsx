@@ -26,6 +26,11 @@ import { NetworkPanel } from './NetworkPanel';
 import { QuotaPanel } from './QuotaPanel';
 import { PodLogs } from './PodLogs';
 import { PodsTable } from './PodsTable';
+import {
+  DeletePodButton,
+  useAllowedActions,
+  WorkloadActions,
+} from './WorkloadActions';
 import { compareProblemsCauseFirst } from '../../view/problemOrder';
 import { PodOwnerLookup } from '../../view/problemGroups';
 
@@ -85,6 +90,7 @@ function DrawerBody(props: {
   const [tab, setTab] = useState<TabName>('overview');
   const [logPod, setLogPod] = useState<PodSummary>();
   const [attempt, setAttempt] = useState(0);
+  const { api: actionsApi, allowed } = useAllowedActions(entity);
 
   const detail = useAsync(
     () =>
@@ -152,6 +158,20 @@ function DrawerBody(props: {
                 {value.workload.replicas.desired} ready
               </Typography>
             </Box>
+          )}
+          {value && actionsApi && allowed && (
+            <WorkloadActions
+              address={{
+                entity,
+                cluster: target.cluster,
+                workload: target.workload,
+              }}
+              api={actionsApi}
+              allowed={allowed}
+              replicas={value.workload.replicas.desired}
+              autoscaler={value.workload.autoscaler}
+              onDone={() => setAttempt(a => a + 1)}
+            />
           )}
         </div>
         {value?.cluster.dashboardUrl && (
@@ -250,6 +270,20 @@ function DrawerBody(props: {
                   setLogPod(pod);
                   setTab('logs');
                 }}
+                renderActions={
+                  actionsApi && allowed
+                    ? pod => (
+                        <DeletePodButton
+                          entity={entity}
+                          cluster={target.cluster}
+                          pod={pod}
+                          api={actionsApi}
+                          allowed={allowed}
+                          onDone={() => setAttempt(a => a + 1)}
+                        />
+                      )
+                    : undefined
+                }
               />
             )}
             {tab === 'events' && <EventsTimeline events={value.events} />}

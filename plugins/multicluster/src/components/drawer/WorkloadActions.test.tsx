@@ -1,0 +1,202 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  screen,
+  waitFor,
+  waitForElementToBeRemoved,
+  within,
+} from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { multiclusterActionsApiRef, multiclusterApiRef } from '../../api';
+import { checkoutProdDetail } from '../../__fixtures__/workloadDetails';
+import { FakeMulticlusterActionsApi } from '../../__testUtils__/FakeMulticlusterActionsApi';
+import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import { checkoutEntity } from '../../__testUtils__/renderWithEntity';
+import { responseError } from '../../__testUtils__/responseError';
+import { WorkloadDrawer } from './WorkloadDrawer';
+
+// MUI drawers and dialogs render slowly in jsdom on a shared two-core machine.
+jest.setTimeout(30_000);
+
+const entity = { kind: 'component', namespace: 'default', name: 'checkout' };
+const target = {
+  cluster: 'prod-us',
+  workload: {
+    kind: 'Deployment' as const,
+    namespace: 'shop',
+    name: 'checkout',
+  },
+};
+
+async function renderDrawer(
+  actions: FakeMulticlusterActionsApi,
+  detail = checkoutProdDetail,
+) {
+  const api = new FakeMulticlusterApi();
+  api.detail = detail;
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [multiclusterApiRef, api],
+        [multiclusterActionsApiRef, actions],
+      ]}
+    >
+      <EntityProvider entity={checkoutEntity}>
+        <WorkloadDrawer entity={entity} target={target} onClose={() => {}} />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+  await screen.findByTestId('workload-actions');
+  return api;
+}
+
+describe('workload actions in the drawer', () => {
+  it('does nothing when the confirmation is cancelled', async () => {
+    const actions = new FakeMulticlusterActionsApi();
+    await renderDrawer(actions);
+    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Restart Deployment checkout in prod-us?',
+    });
+    expect(dialog).toHaveTextContent('Every pod is replaced');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitForElementToBeRemoved(dialog);
+    expect(actions.restarts).toHaveLength(0);
+    // Opening it again asks again.
+    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
+    expect(
+      await screen.findByRole('dialog', {
+        name: 'Restart Deployment checkout in prod-us?',
+      }),
+    ).toBeInTheDocument();
+    expect(actions.restarts).toHaveLength(0);
+  });
+
+  it('restarts after confirmation and shows the result', async () => {
+    const actions = new FakeMulticlusterActionsApi();
+    const api = await renderDrawer(actions);
+    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Restart Deployment checkout in prod-us?',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Restart' }),
+    );
+    expect(
+      await screen.findByText(
+        'Restart of Deployment checkout in prod-us requested; its pods are being replaced.',
+      ),
+    ).toBeInTheDocument();
+    expect(actions.restarts).toEqual([{ entity, ...target }]);
+    // The detail is loaded again to show the rollout.
+    await waitFor(() => expect(api.detailRequests.length).toBe(2));
+  });
+
+  it('scales to the entered count after confirmation', async () => {
+    const actions = new FakeMulticlusterActionsApi();
+    await renderDrawer(actions);
+    await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Scale Deployment checkout in prod-us',
+    });
+    const input = within(dialog).getByLabelText('Replicas');
+    await userEvent.clear(input);
+    await userEvent.type(input, '4');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Scale' }),
+    );
+    expect(
+      await screen.findByText(
+        'Deployment checkout in prod-us scaled to 4 replicas.',
+      ),
+    ).toBeInTheDocument();
+    expect(actions.scales).toEqual([
+      { address: { entity, ...target }, replicas: 4 },
+    ]);
+  });
+
+  it("shows the backend's reason when it refuses a scale", async () => {
+    const actions = new FakeMulticlusterActionsApi();
+    actions.failWith = await responseError(
+      400,
+      'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000',
+    );
+    await renderDrawer(actions);
+    await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Scale Deployment checkout in prod-us',
+    });
+    const field = within(dialog).getByLabelText('Replicas');
+    await userEvent.clear(field);
+    await userEvent.type(field, '10000');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Scale' }),
+    );
+    expect(
+      await screen.findByText(
+        'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000',
+      ),
+    ).toBeInTheDocument();
+    expect(actions.scales.map(s => s.replicas)).toEqual([10000]);
+  });
+
+  it('shows the actions disabled, with the reason, to a user without the permissions', async () => {
+    const actions = new FakeMulticlusterActionsApi({
+      restart: { allowed: false },
+      scale: { allowed: false },
+      deletePod: { allowed: false },
+    });
+    await renderDrawer(actions);
+    expect(screen.getByRole('button', { name: 'Restart' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Scale' })).toBeDisabled();
+    const panel = screen.getByTestId('workload-actions');
+    expect(panel).toHaveTextContent(
+      'Restart: You do not have the permission multicluster.workload.restart on this entity.',
+    );
+    expect(panel).toHaveTextContent(
+      'Scale: You do not have the permission multicluster.workload.scale on this entity.',
+    );
+    await userEvent.click(screen.getByRole('tab', { name: /Pods/ }));
+    const [first] = await screen.findAllByRole('button', { name: /^Delete / });
+    expect(first).toBeDisabled();
+    expect(first.parentElement).toHaveAttribute(
+      'title',
+      'You do not have the permission multicluster.pods.delete on this entity.',
+    );
+  });
+
+  it('deletes a pod with the uid the view showed, after confirmation', async () => {
+    const actions = new FakeMulticlusterActionsApi();
+    const [pod, ...rest] = checkoutProdDetail.pods;
+    await renderDrawer(actions, {
+      ...checkoutProdDetail,
+      pods: [{ ...pod, uid: 'uid-of-the-pod' }, ...rest],
+    } as typeof checkoutProdDetail);
+    await userEvent.click(screen.getByRole('tab', { name: /Pods/ }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: `Delete ${pod.name}` }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: `Delete pod ${pod.name} in prod-us?`,
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+    expect(
+      await screen.findByText(`Pod ${pod.name} deleted.`),
+    ).toBeInTheDocument();
+    expect(actions.deletes).toEqual([
+      {
+        entity,
+        cluster: 'prod-us',
+        pod: {
+          namespace: pod.namespace,
+          name: pod.name,
+          uid: 'uid-of-the-pod',
+        },
+      },
+    ]);
+  });
+});
