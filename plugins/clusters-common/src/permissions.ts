@@ -1,39 +1,62 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  type PermissionAttributes,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/** A permission checked against the catalog entity it acts on. */
+function catalogEntityPermission(
+  name: string,
+  action: NonNullable<PermissionAttributes['action']>,
+): ResourcePermission<'catalog-entity'> {
+  return createPermission({
+    name,
+    attributes: { action },
+    resourceType: 'catalog-entity',
+  });
+}
+
+/** A permission checked against the development environment it acts on. */
+function environmentPermission(
+  name: string,
+  action: NonNullable<PermissionAttributes['action']>,
+): ResourcePermission<'kubeplatform-environment'> {
+  return createPermission({
+    name,
+    attributes: { action },
+    resourceType: 'kubeplatform-environment',
+  });
+}
 
 /** Read the multi-cluster view of a catalog entity. */
-export const multiclusterViewReadPermission = createPermission({
-  name: 'multicluster.view.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
+export const multiclusterViewReadPermission = catalogEntityPermission(
+  'multicluster.view.read',
+  'read',
+);
 
 /** Read container logs of the workloads of a catalog entity. */
-export const multiclusterLogsReadPermission = createPermission({
-  name: 'multicluster.logs.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
+export const multiclusterLogsReadPermission = catalogEntityPermission(
+  'multicluster.logs.read',
+  'read',
+);
 
 /** Restart (roll) the Deployments, StatefulSets and DaemonSets of a catalog entity. */
-export const multiclusterWorkloadRestartPermission = createPermission({
-  name: 'multicluster.workload.restart',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+export const multiclusterWorkloadRestartPermission = catalogEntityPermission(
+  'multicluster.workload.restart',
+  'update',
+);
 
 /** Change the replica count of the Deployments and StatefulSets of a catalog entity. */
-export const multiclusterWorkloadScalePermission = createPermission({
-  name: 'multicluster.workload.scale',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+export const multiclusterWorkloadScalePermission = catalogEntityPermission(
+  'multicluster.workload.scale',
+  'update',
+);
 
 /** Delete pods of the workloads of a catalog entity. */
-export const multiclusterPodsDeletePermission = createPermission({
-  name: 'multicluster.pods.delete',
-  attributes: { action: 'delete' },
-  resourceType: 'catalog-entity',
-});
+export const multiclusterPodsDeletePermission = catalogEntityPermission(
+  'multicluster.pods.delete',
+  'delete',
+);
 
 /** Request a new development environment. */
 export const devenvCreatePermission = createPermission({
@@ -42,18 +65,16 @@ export const devenvCreatePermission = createPermission({
 });
 
 /** Delete a development environment. */
-export const devenvDeletePermission = createPermission({
-  name: 'devenv.delete',
-  attributes: { action: 'delete' },
-  resourceType: 'kubeplatform-environment',
-});
+export const devenvDeletePermission = environmentPermission(
+  'devenv.delete',
+  'delete',
+);
 
 /** Extend, sleep or wake a development environment. */
-export const devenvUpdatePermission = createPermission({
-  name: 'devenv.update',
-  attributes: { action: 'update' },
-  resourceType: 'kubeplatform-environment',
-});
+export const devenvUpdatePermission = environmentPermission(
+  'devenv.update',
+  'update',
+);
 
 export const multiclusterPermissions = [
   multiclusterViewReadPermission,
