@@ -41,7 +41,7 @@ export interface ActionOptions {
 }
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const UID = /^[0-9a-fA-F-]{1,64}$/;
+const UID = /^[a-zA-Z0-9-]{1,64}$/;
 const RESTARTABLE = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const SCALABLE = ['Deployment', 'StatefulSet'];
 const RESOURCE: Record<string, string> = {

@@ -1,0 +1,337 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { KubernetesRequestError } from '@kubeplatform/clusters-node';
+import express from 'express';
+import request from 'supertest';
+import { readMulticlusterOptions } from '../readMulticlusterOptions';
+import { createRouter } from '../router';
+import { ClusterWriter } from './ClusterWriter';
+
+/** The action routes on an in-memory cluster: order of checks, audit trail, what is written. */
+
+const meta = (name: string, namespace: string, labels: object) => ({
+  name,
+  namespace,
+  uid: `uid-${name}`,
+  labels,
+});
+
+const objects: Record<string, any[]> = {
+  deployments: [
+    {
+      metadata: meta('checkout', 'shop', {
+        'backstage.io/kubernetes-id': 'checkout',
+      }),
+      spec: { replicas: 2 },
+      status: {},
+    },
+    {
+      metadata: meta('payments', 'shop', {
+        'backstage.io/kubernetes-id': 'payments',
+      }),
+      spec: { replicas: 2 },
+      status: {},
+    },
+  ],
+  horizontalpodautoscalers: [
+    {
+      metadata: meta('checkout', 'shop', {}),
+      spec: {
+        scaleTargetRef: { kind: 'Deployment', name: 'checkout' },
+        minReplicas: 2,
+        maxReplicas: 6,
+      },
+    },
+  ],
+  pods: [
+    {
+      metadata: meta('checkout-1', 'shop', {
+        'backstage.io/kubernetes-id': 'checkout',
+      }),
+      spec: { containers: [] },
+      status: {},
+    },
+  ],
+};
+
+const reader = {
+  identity: { name: 'prod-us' },
+  list: (resource: string, namespace?: string) =>
+    (objects[resource] ?? []).filter(
+      o => !namespace || o.metadata.namespace === namespace,
+    ),
+  get: (resource: string, namespace: string, name: string) =>
+    (objects[resource] ?? []).find(
+      o => o.metadata.namespace === namespace && o.metadata.name === name,
+    ),
+  listByKubernetesId: (resource: string, id: string) =>
+    (objects[resource] ?? []).filter(
+      o => o.metadata.labels['backstage.io/kubernetes-id'] === id,
+    ),
+  listByOwner: () => [],
+  eventsFor: () => [],
+  status: () => ({ state: 'ok' }),
+  restartBaseline: () => undefined,
+};
+
+async function app(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  writerError?: Error,
+) {
+  const writes: Array<Parameters<ClusterWriter['send']>> = [];
+  const auditor = mockServices.auditor.mock();
+  const router = await createRouter({
+    logger: mockServices.logger.mock(),
+    httpAuth: mockServices.httpAuth(),
+    catalog: catalogServiceMock({
+      entities: ['checkout', 'payments'].map(name => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name,
+          namespace: 'default',
+          annotations: { 'backstage.io/kubernetes-id': name },
+        },
+        spec: {},
+      })),
+    }),
+    permissions: mockServices.permissions({ result }),
+    cache: {
+      list: () => [reader as any],
+      get: (name: string) => (name === 'prod-us' ? (reader as any) : undefined),
+      subscribe: () => () => {},
+    },
+    options: readMulticlusterOptions(
+      new ConfigReader({
+        kubeplatform: { multicluster: { actions: { maxReplicas: 5 } } },
+      }),
+    ),
+    auditor,
+    writer: {
+      send: async (...args) => {
+        writes.push(args);
+        if (writerError) throw writerError;
+        return {};
+      },
+    },
+  });
+  const middleware = MiddlewareFactory.create({
+    config: new ConfigReader({}),
+    logger: mockServices.logger.mock(),
+  });
+  const server = express().use(router).use(middleware.error());
+  const events = async () =>
+    Promise.all(auditor.createEvent.mock.results.map(r => r.value));
+  return { server, writes, auditor, events };
+}
+
+const checkout = '/entities/component/default/checkout/clusters/prod-us';
+
+describe('action routes', () => {
+  it('scales through the scale subresource and audits the success', async () => {
+    const a = await app();
+    const res = await request(a.server)
+      .post(`${checkout}/workloads/Deployment/shop/checkout/scale`)
+      .send({ replicas: 4 });
+    expect(res.status).toBe(200);
+    expect(a.writes).toEqual([
+      [
+        'prod-us',
+        {
+          method: 'PATCH',
+          path: '/apis/apps/v1/namespaces/shop/deployments/checkout/scale',
+          contentType: 'application/merge-patch+json',
+          body: { spec: { replicas: 4 } },
+        },
+      ],
+    ]);
+    expect(a.auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'workload-scale',
+        severityLevel: 'medium',
+        meta: expect.objectContaining({
+          entityRef: 'component:default/checkout',
+          cluster: 'prod-us',
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: 'checkout',
+          replicas: 4,
+        }),
+      }),
+    );
+    const [event] = await a.events();
+    expect(event.success).toHaveBeenCalled();
+  });
+
+  it('keeps a scale within the HPA bounds and the ceiling, writing nothing otherwise', async () => {
+    const a = await app();
+    for (const [replicas, message] of [
+      [1, /from 2 to 5 \(the HorizontalPodAutoscaler checkout bounds it\)/],
+      [6, /from 2 to 5/],
+      [-1, /from 2 to 5/],
+      [2.5, /whole number/],
+    ] as const) {
+      const res = await request(a.server)
+        .post(`${checkout}/workloads/Deployment/shop/checkout/scale`)
+        .send({ replicas });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect(a.writes).toEqual([]);
+    for (const event of await a.events()) expect(event.fail).toHaveBeenCalled();
+  });
+
+  it('restarts with a strategic-merge patch of the template annotation', async () => {
+    const a = await app();
+    const res = await request(a.server).post(
+      `${checkout}/workloads/Deployment/shop/checkout/restart`,
+    );
+    expect(res.status).toBe(200);
+    const [[, sent]] = a.writes;
+    expect(sent).toMatchObject({
+      method: 'PATCH',
+      path: '/apis/apps/v1/namespaces/shop/deployments/checkout',
+      contentType: 'application/strategic-merge-patch+json',
+      body: {
+        spec: {
+          template: {
+            metadata: {
+              annotations: {
+                'kubectl.kubernetes.io/restartedAt': res.body.restartedAt,
+              },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it("answers 404 for another entity's workload and 403 without the permission, writing nothing and auditing the refusal", async () => {
+    const allowed = await app();
+    expect(
+      (
+        await request(allowed.server).post(
+          `${checkout}/workloads/Deployment/shop/payments/restart`,
+        )
+      ).status,
+    ).toBe(404);
+    expect(allowed.writes).toEqual([]);
+
+    const denied = await app(AuthorizeResult.DENY);
+    expect(
+      (
+        await request(denied.server).post(
+          `${checkout}/workloads/Deployment/shop/checkout/restart`,
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(denied.server).delete(
+          `${checkout}/pods/shop/checkout-1?uid=uid-checkout-1`,
+        )
+      ).status,
+    ).toBe(403);
+    expect(denied.writes).toEqual([]);
+    const events = await denied.events();
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event.fail).toHaveBeenCalledWith({
+        error: expect.objectContaining({ name: 'NotAllowedError' }),
+      });
+    }
+  });
+
+  it('refuses to scale a DaemonSet or restart a Job (400)', async () => {
+    const a = await app();
+    expect(
+      (
+        await request(a.server)
+          .post(`${checkout}/workloads/DaemonSet/shop/checkout/scale`)
+          .send({ replicas: 2 })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(a.server).post(
+          `${checkout}/workloads/Job/shop/checkout/restart`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(a.writes).toEqual([]);
+  });
+
+  it('deletes a pod with its uid as precondition; a stale uid is 409 and writes nothing', async () => {
+    const a = await app();
+    const stale = await request(a.server).delete(
+      `${checkout}/pods/shop/checkout-1?uid=uid-older`,
+    );
+    expect(stale.status).toBe(409);
+    expect(a.writes).toEqual([]);
+    const res = await request(a.server).delete(
+      `${checkout}/pods/shop/checkout-1?uid=uid-checkout-1`,
+    );
+    expect(res.status).toBe(200);
+    expect(a.writes).toEqual([
+      [
+        'prod-us',
+        {
+          method: 'DELETE',
+          path: '/api/v1/namespaces/shop/pods/checkout-1',
+          contentType: 'application/json',
+          body: {
+            kind: 'DeleteOptions',
+            apiVersion: 'v1',
+            preconditions: { uid: 'uid-checkout-1' },
+          },
+        },
+      ],
+    ]);
+  });
+
+  it("answers 503 with the cluster's message when the service account may not write", async () => {
+    const a = await app(
+      AuthorizeResult.ALLOW,
+      KubernetesRequestError.fromStatus(
+        403,
+        'PATCH /apis/apps/v1/namespaces/shop/deployments/checkout',
+        'forbidden',
+      ),
+    );
+    const res = await request(a.server).post(
+      `${checkout}/workloads/Deployment/shop/checkout/restart`,
+    );
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/did not carry out.*forbidden/);
+  });
+
+  it('tells the caller which actions it may take', async () => {
+    const allowed = await app();
+    expect(
+      (
+        await request(allowed.server).get(
+          '/entities/component/default/checkout/actions',
+        )
+      ).body,
+    ).toEqual({
+      restart: { allowed: true },
+      scale: { allowed: true },
+      deletePod: { allowed: true },
+    });
+    const denied = await app(AuthorizeResult.DENY);
+    expect(
+      (
+        await request(denied.server).get(
+          '/entities/component/default/checkout/actions',
+        )
+      ).body,
+    ).toEqual({
+      restart: { allowed: false },
+      scale: { allowed: false },
+      deletePod: { allowed: false },
+    });
+  });
+});
