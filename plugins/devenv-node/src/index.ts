@@ -61,3 +61,4 @@ export {
   type EnvironmentSubject,
 } from './access/EnvironmentAccessPolicy';
 export { environmentAccessPolicyServiceRef } from './access/service';
+export { runInAuditEvent } from './audit/runInAuditEvent';

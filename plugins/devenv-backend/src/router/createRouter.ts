@@ -1,20 +1,20 @@
 import type {
   AuditorService,
-  AuditorServiceEvent,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   describeIssues,
   environmentNameProblem,
   environmentPatchSchema,
 } from '@kubeplatform/clusters-common';
-import type {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
+import {
+  runInAuditEvent,
+  type EnvironmentAccessPolicy,
+  type EnvironmentProvisioner,
 } from '@kubeplatform/plugin-devenv-node';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
@@ -81,21 +81,12 @@ async function audited<T>(
   target: { cluster?: string; environment?: string },
   run: () => Promise<T>,
 ): Promise<T> {
-  const event: AuditorServiceEvent = await auditor.createEvent({
+  const event = await auditor.createEvent({
     eventId: `environment-${action}`,
     request: req,
     meta: { ...target },
   });
-  try {
-    const result = await run();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({
-      error: isError(error) ? error : new Error(String(error)),
-    });
-    throw error;
-  }
+  return runInAuditEvent(event, run);
 }
 
 /** The devenv platform API. Errors are Backstage errors; the HTTP router maps them to statuses. */

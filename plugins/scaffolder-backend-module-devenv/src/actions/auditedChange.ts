@@ -2,7 +2,7 @@ import type {
   AuditorService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
+import { runInAuditEvent } from '@kubeplatform/plugin-devenv-node';
 
 /** Who started the task: a user's entity ref, or a service's subject. */
 function actorOf(credentials: BackstageCredentials): string {
@@ -39,14 +39,5 @@ export async function auditedChange<T>(
       via: 'scaffolder',
     },
   });
-  try {
-    const result = await run();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({
-      error: isError(error) ? error : new Error(String(error)),
-    });
-    throw error;
-  }
+  return runInAuditEvent(event, run);
 }
