@@ -217,6 +217,23 @@ const restartedAt = (d: V1Deployment) =>
   ];
 
 describe('actions on the local fleet', () => {
+  it('registers the three action permissions with the permissions registry', async () => {
+    const res = await fetch(
+      `${backend.apiUrl(
+        'multicluster',
+      )}/.well-known/backstage/permissions/metadata`,
+    );
+    expect(res.status).toBe(200);
+    const { permissions } = await res.json();
+    expect(permissions.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([
+        'multicluster.workload.restart',
+        'multicluster.workload.scale',
+        'multicluster.pods.delete',
+      ]),
+    );
+  });
+
   it('tells the caller which actions it may take', async () => {
     const allowed = await fetch(`${entityUrl('actions-demo')}/actions`);
     expect(allowed.status).toBe(200);
@@ -240,10 +257,12 @@ describe('actions on the local fleet', () => {
     expect(res.status).toBe(200);
     const { restartedAt: at } = await res.json();
     expect(restartedAt(await read('actions-demo'))).toBe(at);
+    // The deployment controller records the new ReplicaSet as revision 2.
     await cacheCondition(
       () =>
         backend.cache.get(CLUSTER)?.get('deployments', NS, 'actions-demo')
-          ?.metadata?.generation !== before.metadata?.generation,
+          ?.metadata?.annotations?.['deployment.kubernetes.io/revision'] ===
+        '2',
     );
     const detail = (await (
       await fetch(workloadUrl('actions-demo'))
@@ -285,9 +304,7 @@ describe('actions on the local fleet', () => {
       expect((await res.json()).error.message).toMatch(message);
       const after = await read(name);
       expect(after.spec?.replicas).toBe(before.spec?.replicas);
-      expect(after.metadata?.resourceVersion).toBe(
-        before.metadata?.resourceVersion,
-      );
+      expect(after.metadata?.generation).toBe(before.metadata?.generation);
     },
   );
 
@@ -303,9 +320,7 @@ describe('actions on the local fleet', () => {
     );
     expect(scale.status).toBe(404);
     const after = await read('other-team');
-    expect(after.metadata?.resourceVersion).toBe(
-      before.metadata?.resourceVersion,
-    );
+    expect(after.metadata?.generation).toBe(before.metadata?.generation);
     expect(restartedAt(after)).toBeUndefined();
   });
 
@@ -320,6 +335,7 @@ describe('actions on the local fleet', () => {
       { replicas: 1 },
     );
     expect(scale.status).toBe(403);
+    await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [pod] = runningPods('actions-demo');
     const del = await fetch(
       `${entityUrl('actions-demo', denied)}/clusters/${CLUSTER}/pods/${NS}/${
@@ -329,9 +345,7 @@ describe('actions on the local fleet', () => {
     );
     expect(del.status).toBe(403);
     const after = await read('actions-demo');
-    expect(after.metadata?.resourceVersion).toBe(
-      before.metadata?.resourceVersion,
-    );
+    expect(after.metadata?.generation).toBe(before.metadata?.generation);
     const still = await core.readNamespacedPod({
       name: pod.metadata!.name!,
       namespace: NS,
@@ -350,6 +364,7 @@ describe('actions on the local fleet', () => {
       { method: 'DELETE' },
     );
     expect(notOurs.status).toBe(404);
+    await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [ours] = runningPods('actions-demo');
     const stale = await fetch(
       `${entityUrl('actions-demo')}/clusters/${CLUSTER}/pods/${NS}/${
@@ -376,6 +391,7 @@ describe('actions on the local fleet', () => {
   });
 
   it('deletes a pod of the view, and the view drops it', async () => {
+    await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [pod] = runningPods('actions-demo');
     const name = pod.metadata!.name!;
     const res = await fetch(
