@@ -6,7 +6,7 @@ import { useLiveEntityView } from '../../hooks/useLiveEntityView';
 import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
 import { LiveStatus } from '../common/LiveStatus';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
-import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { EntityViewErrorPanel } from '../common/EntityViewErrorPanel';
 import { ViewSummary } from '../common/ViewSummary';
 import { ClusterTable } from './ClusterTable';
 
@@ -37,13 +37,11 @@ export function MulticlusterCard() {
       );
   } else if (connection.error) {
     body = (
-      <RequestErrorPanel
-        title={`Could not load the Kubernetes view of ${address.kind}:${address.namespace}/${address.name}`}
+      <EntityViewErrorPanel
+        address={address}
         error={connection.error}
+        connection={connection}
         onRetry={retry}
-        retryInSeconds={
-          connection.state === 'failed' ? undefined : connection.retryInSeconds
-        }
       />
     );
   } else {

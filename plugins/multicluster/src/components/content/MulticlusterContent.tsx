@@ -10,7 +10,7 @@ import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
 import { LiveStatus } from '../common/LiveStatus';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { ProblemList } from '../common/ProblemList';
-import { RequestErrorPanel } from '../common/RequestErrorPanel';
+import { EntityViewErrorPanel } from '../common/EntityViewErrorPanel';
 import { ViewSummary } from '../common/ViewSummary';
 import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { DriftTable } from './DriftTable';
@@ -92,13 +92,11 @@ export function MulticlusterContent() {
     );
   } else if (connection.error) {
     body = (
-      <RequestErrorPanel
-        title={`Could not load the Kubernetes view of ${address.kind}:${address.namespace}/${address.name}`}
+      <EntityViewErrorPanel
+        address={address}
         error={connection.error}
+        connection={connection}
         onRetry={retry}
-        retryInSeconds={
-          connection.state === 'failed' ? undefined : connection.retryInSeconds
-        }
       />
     );
   } else {
