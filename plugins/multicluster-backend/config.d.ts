@@ -34,7 +34,7 @@ export interface Config {
         /** Open `follow` streams one user may hold; more are answered 429. Default 5. */
         maxFollowsPerUser?: number;
       };
-      /** Restart, scale and delete pod (docs/multicluster.md#actions). */
+      /** Restart, scale and delete pod (docs/multicluster.md#actions-restart-scale-delete-pod). */
       actions?: {
         /** The largest replica count a scale may ask for, whatever an HPA allows. Default 100. */
         maxReplicas?: number;
