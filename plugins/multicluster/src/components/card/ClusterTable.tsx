@@ -5,7 +5,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import { EntityView } from '@kubeplatform/clusters-common';
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { groupClusters, NO_REGION } from '../../view/grouping';
 import { ClusterRow } from './ClusterRow';
 
@@ -42,6 +42,21 @@ const useStyles = makeStyles(theme => ({
 const columns = ['Cluster', 'Ready', 'Autoscaling', 'Image', 'Top problem'];
 const columnWidths = ['22%', '11%', '21%', '14%', '32%'];
 
+/** A full-width row that names the group of cluster rows under it (an environment or a region). */
+function GroupHeaderRow(props: {
+  className: string;
+  colSpan: number;
+  children: ReactNode;
+}) {
+  return (
+    <TableRow className={props.className} data-testid="group-header">
+      <TableCell component="th" scope="rowgroup" colSpan={props.colSpan}>
+        {props.children}
+      </TableCell>
+    </TableRow>
+  );
+}
+
 /** Every cluster, grouped by environment then region, worst first inside each group. */
 export function ClusterTable({ view }: { view: EntityView }) {
   const classes = useStyles();
@@ -66,33 +81,21 @@ export function ClusterTable({ view }: { view: EntityView }) {
         <TableBody>
           {groups.map(env => (
             <Fragment key={env.environment}>
-              <TableRow
+              <GroupHeaderRow
                 className={classes.environment}
-                data-testid="group-header"
+                colSpan={columns.length}
               >
-                <TableCell
-                  component="th"
-                  scope="rowgroup"
-                  colSpan={columns.length}
-                >
-                  {env.environment}
-                </TableCell>
-              </TableRow>
+                {env.environment}
+              </GroupHeaderRow>
               {env.regions.map(region => (
                 <Fragment key={region.region}>
                   {(env.regions.length > 1 || region.region !== NO_REGION) && (
-                    <TableRow
+                    <GroupHeaderRow
                       className={classes.region}
-                      data-testid="group-header"
+                      colSpan={columns.length}
                     >
-                      <TableCell
-                        component="th"
-                        scope="rowgroup"
-                        colSpan={columns.length}
-                      >
-                        {region.region}
-                      </TableCell>
-                    </TableRow>
+                      {region.region}
+                    </GroupHeaderRow>
                   )}
                   {region.clusters.map(cluster => (
                     <ClusterRow
