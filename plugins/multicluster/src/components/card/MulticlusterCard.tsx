@@ -5,8 +5,7 @@ import { useEntityAddress } from '../../hooks/useEntityAddress';
 import { useLiveEntityView } from '../../hooks/useLiveEntityView';
 import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
 import { LiveStatus } from '../common/LiveStatus';
-import { LoadingSkeleton } from '../common/LoadingSkeleton';
-import { EntityViewErrorPanel } from '../common/EntityViewErrorPanel';
+import { EntityViewPending } from '../common/EntityViewPending';
 import { ViewSummary } from '../common/ViewSummary';
 import { ClusterTable } from './ClusterTable';
 
@@ -35,17 +34,15 @@ export function MulticlusterCard() {
           <ClusterTable view={view} />
         </>
       );
-  } else if (connection.error) {
+  } else {
     body = (
-      <EntityViewErrorPanel
+      <EntityViewPending
         address={address}
-        error={connection.error}
         connection={connection}
         onRetry={retry}
+        skeletonRows={3}
       />
     );
-  } else {
-    body = <LoadingSkeleton rows={3} label="Loading clusters" />;
   }
 
   return (

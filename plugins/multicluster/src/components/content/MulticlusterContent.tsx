@@ -8,9 +8,8 @@ import { useLiveEntityView } from '../../hooks/useLiveEntityView';
 import { clusterProblems } from '../../view/clusterSummary';
 import { AnnotationEmptyState } from '../common/AnnotationEmptyState';
 import { LiveStatus } from '../common/LiveStatus';
-import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { ProblemList } from '../common/ProblemList';
-import { EntityViewErrorPanel } from '../common/EntityViewErrorPanel';
+import { EntityViewPending } from '../common/EntityViewPending';
 import { ViewSummary } from '../common/ViewSummary';
 import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { DriftTable } from './DriftTable';
@@ -90,17 +89,15 @@ export function MulticlusterContent() {
         </Grid>
       </Grid>
     );
-  } else if (connection.error) {
+  } else {
     body = (
-      <EntityViewErrorPanel
+      <EntityViewPending
         address={address}
-        error={connection.error}
         connection={connection}
         onRetry={retry}
+        skeletonRows={8}
       />
     );
-  } else {
-    body = <LoadingSkeleton rows={8} label="Loading clusters" />;
   }
 
   return (
