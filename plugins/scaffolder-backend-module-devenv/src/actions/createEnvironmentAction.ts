@@ -147,6 +147,20 @@ export function createEnvironmentAction(options: {
       };
       const credentials = await ctx.getInitiatorCredentials();
       await access.authorizeCreate(credentials);
+      const outputEnvironment = (environment: Environment) => {
+        const outputs = environmentOutputs(
+          environment,
+          access.catalogEntityRef(environment),
+          appBaseUrl,
+        );
+        ctx.output('environmentRef', outputs.environmentRef);
+        ctx.output('cluster', outputs.cluster);
+        ctx.output('namespace', outputs.namespace);
+        ctx.output('connectCommand', outputs.connectCommand);
+        ctx.output('expiresAt', outputs.expiresAt);
+        ctx.output('status', outputs.status);
+        ctx.output('links', outputs.links);
+      };
 
       ctx.logger.info(
         `Validating environment ${request.cluster}/${request.name} (class ${request.class})`,
@@ -159,15 +173,7 @@ export function createEnvironmentAction(options: {
         ctx.logger.info(
           `Dry run: would apply ${plan.manifests.length} objects to cluster ${request.cluster}`,
         );
-        for (const [name, value] of Object.entries(
-          environmentOutputs(
-            plan.environment,
-            access.catalogEntityRef(plan.environment),
-            appBaseUrl,
-          ),
-        )) {
-          ctx.output(name as any, value);
-        }
+        outputEnvironment(plan.environment);
         ctx.output('created', false);
         ctx.output('manifests', plan.manifests as any);
         return;
@@ -206,15 +212,7 @@ export function createEnvironmentAction(options: {
           `Environment ${result.environment.ref} already exists with the same spec; nothing changed`,
         );
       }
-      for (const [name, value] of Object.entries(
-        environmentOutputs(
-          result.environment,
-          access.catalogEntityRef(result.environment),
-          appBaseUrl,
-        ),
-      )) {
-        ctx.output(name as any, value);
-      }
+      outputEnvironment(result.environment);
       ctx.output('created', result.created);
     },
   });
