@@ -80,10 +80,21 @@ describe('workload detail, logs and owners on the local fleet', () => {
     expect(crashing.length).toBeGreaterThan(0);
     expect(crashing[0].restarts).toBeGreaterThan(0);
     expect(detail.workload.restarts.total).toBeGreaterThan(0);
-    // The pods are younger than an hour, so every restart counts for the last hour.
-    expect(detail.workload.restarts.lastHour).toBe(
-      detail.workload.restarts.total,
+    // Restarts of pods younger than an hour all count for the last hour; for older pods only
+    // those since the cache's first sample do, so the count depends on the fleet's age.
+    const hourAgo = Date.now() - 60 * 60 * 1000;
+    const allYoung = detail.pods.every(
+      p => p.createdAt !== undefined && Date.parse(p.createdAt) > hourAgo,
     );
+    if (allYoung) {
+      expect(detail.workload.restarts.lastHour).toBe(
+        detail.workload.restarts.total,
+      );
+    } else {
+      expect(detail.workload.restarts.lastHour).toBeLessThanOrEqual(
+        detail.workload.restarts.total,
+      );
+    }
     expect(detail.kubectl.context).toBe('prod-us');
     expect(detail.kubectl.commands.map(c => c.command)).toContain(
       'kubectl --context prod-us -n shop describe deployment/checkout',

@@ -170,6 +170,8 @@ export interface ContainerStatusSummary {
 export interface PodSummary {
   namespace: string;
   name: string;
+  /** The pod's UID: actions on a pod name it, so a pod recreated under that name is not hit. */
+  uid?: string;
   phase: string;
   ready: string; // e.g. "1/2"
   restarts: number;

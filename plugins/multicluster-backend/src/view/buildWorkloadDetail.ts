@@ -83,6 +83,7 @@ export function podSummary(
   return {
     namespace: pod.metadata?.namespace ?? '',
     name: pod.metadata?.name ?? '',
+    ...(pod.metadata?.uid && { uid: pod.metadata.uid }),
     phase: pod.status?.phase ?? 'Unknown',
     ready: `${ready}/${containers.length}`,
     restarts: totalRestarts(pod),
