@@ -15,9 +15,13 @@ import type {
 } from './types';
 
 /** What every class's config has, whatever its type. */
-interface CommonClassConfig {
-  name: string;
-  clusters?: string[];
+interface CommonClassConfig
+  extends Pick<
+    EnvironmentClassSummary,
+    'name' | 'description' | 'clusters' | 'defaultSize' | 'ttl' | 'parameters'
+  > {
+  title?: string;
+  sizes?: string[];
 }
 
 /**
@@ -57,7 +61,29 @@ export abstract class EnvironmentClassBase<Config extends CommonClassConfig>
     return { status: 'ready' };
   }
 
-  abstract summary(): EnvironmentClassSummary;
+  summary(): EnvironmentClassSummary {
+    const sizes = this.offeredSizes();
+    return {
+      name: this.config.name,
+      title: this.config.title ?? this.config.name,
+      description: this.config.description,
+      type: this.type,
+      clusters: this.config.clusters,
+      sizes,
+      defaultSize: this.config.defaultSize ?? sizes[0],
+      ttl: this.config.ttl,
+      parameters: this.config.parameters,
+      ...this.capabilities(),
+    };
+  }
+
+  /** The quota presets a request may pick; the first is the default unless the config names one. */
+  protected abstract offeredSizes(): string[];
+  /** Whether environments of this class can sleep, and how a user connects to one. */
+  protected abstract capabilities(): Pick<
+    EnvironmentClassSummary,
+    'supportsSleep' | 'connection'
+  >;
   abstract resolve(request: EnvironmentRequest): ResolvedRequest;
   abstract anchorRef(name: string): ObjectRef;
   abstract claimedRefs(name: string): ObjectRef[];

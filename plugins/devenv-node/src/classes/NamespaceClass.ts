@@ -47,22 +47,15 @@ export class NamespaceClass extends EnvironmentClassBase<NamespaceClassConfig> {
     super(config);
   }
 
-  summary(): EnvironmentClassSummary {
-    return {
-      name: this.config.name,
-      title: this.config.title ?? this.config.name,
-      description: this.config.description,
-      type: this.type,
-      clusters: this.config.clusters,
-      sizes: this.config.sizes ?? Object.keys(this.settings.sizes),
-      defaultSize:
-        this.config.defaultSize ??
-        (this.config.sizes ?? Object.keys(this.settings.sizes))[0],
-      ttl: this.config.ttl,
-      parameters: this.config.parameters,
-      supportsSleep: true,
-      connection: 'kubeconfig',
-    };
+  protected offeredSizes(): string[] {
+    return this.config.sizes ?? Object.keys(this.settings.sizes);
+  }
+
+  protected capabilities(): Pick<
+    EnvironmentClassSummary,
+    'supportsSleep' | 'connection'
+  > {
+    return { supportsSleep: true, connection: 'kubeconfig' };
   }
 
   resolve(request: EnvironmentRequest): ResolvedRequest {

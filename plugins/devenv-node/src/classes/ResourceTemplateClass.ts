@@ -43,18 +43,15 @@ const POLL_MS = 250;
 export class ResourceTemplateClass extends EnvironmentClassBase<ResourceTemplateClassConfig> {
   readonly type = 'resource-template' as const;
 
-  summary(): EnvironmentClassSummary {
-    const sizes = this.config.sizes ?? [];
+  protected offeredSizes(): string[] {
+    return this.config.sizes ?? [];
+  }
+
+  protected capabilities(): Pick<
+    EnvironmentClassSummary,
+    'supportsSleep' | 'connection'
+  > {
     return {
-      name: this.config.name,
-      title: this.config.title ?? this.config.name,
-      description: this.config.description,
-      type: this.type,
-      clusters: this.config.clusters,
-      sizes,
-      defaultSize: this.config.defaultSize ?? sizes[0],
-      ttl: this.config.ttl,
-      parameters: this.config.parameters,
       // Sleeping scales the workloads of the environment's namespace, so only a class that
       // creates a namespace of its own (such as a vcluster's) can sleep.
       supportsSleep: this.config.createNamespace,
