@@ -4,29 +4,19 @@ import {
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
-/** A permission checked against the catalog entity it acts on. */
-function catalogEntityPermission(
-  name: string,
-  action: NonNullable<PermissionAttributes['action']>,
-): ResourcePermission<'catalog-entity'> {
-  return createPermission({
-    name,
-    attributes: { action },
-    resourceType: 'catalog-entity',
-  });
+/** A factory for permissions checked against the resource of that type they act on. */
+function permissionsOn<TResourceType extends string>(
+  resourceType: TResourceType,
+) {
+  return (
+    name: string,
+    action: NonNullable<PermissionAttributes['action']>,
+  ): ResourcePermission<TResourceType> =>
+    createPermission({ name, attributes: { action }, resourceType });
 }
 
-/** A permission checked against the development environment it acts on. */
-function environmentPermission(
-  name: string,
-  action: NonNullable<PermissionAttributes['action']>,
-): ResourcePermission<'kubeplatform-environment'> {
-  return createPermission({
-    name,
-    attributes: { action },
-    resourceType: 'kubeplatform-environment',
-  });
-}
+const catalogEntityPermission = permissionsOn('catalog-entity');
+const environmentPermission = permissionsOn('kubeplatform-environment');
 
 /** Read the multi-cluster view of a catalog entity. */
 export const multiclusterViewReadPermission = catalogEntityPermission(
