@@ -14,6 +14,8 @@ import { readProviderSchedule } from './provider/readProviderSchedule';
 /**
  * Publishes environments and clusters as catalog Resources, refreshed on the schedule in
  * `catalog.providers.kubeplatformDevenv.schedule` (default every 30 seconds).
+ *
+ * @public
  */
 export const catalogModuleDevenv = createBackendModule({
   pluginId: 'catalog',

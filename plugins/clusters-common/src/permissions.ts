@@ -18,54 +18,87 @@ function permissionsOn<TResourceType extends string>(
 const catalogEntityPermission = permissionsOn('catalog-entity');
 const environmentPermission = permissionsOn('kubeplatform-environment');
 
-/** Read the multi-cluster view of a catalog entity. */
+/**
+ * Read the multi-cluster view of a catalog entity.
+ *
+ * @public
+ */
 export const multiclusterViewReadPermission = catalogEntityPermission(
   'multicluster.view.read',
   'read',
 );
 
-/** Read container logs of the workloads of a catalog entity. */
+/**
+ * Read container logs of the workloads of a catalog entity.
+ *
+ * @public
+ */
 export const multiclusterLogsReadPermission = catalogEntityPermission(
   'multicluster.logs.read',
   'read',
 );
 
-/** Restart (roll) the Deployments, StatefulSets and DaemonSets of a catalog entity. */
+/**
+ * Restart (roll) the Deployments, StatefulSets and DaemonSets of a catalog entity.
+ *
+ * @public
+ */
 export const multiclusterWorkloadRestartPermission = catalogEntityPermission(
   'multicluster.workload.restart',
   'update',
 );
 
-/** Change the replica count of the Deployments and StatefulSets of a catalog entity. */
+/**
+ * Change the replica count of the Deployments and StatefulSets of a catalog entity.
+ *
+ * @public
+ */
 export const multiclusterWorkloadScalePermission = catalogEntityPermission(
   'multicluster.workload.scale',
   'update',
 );
 
-/** Delete pods of the workloads of a catalog entity. */
+/**
+ * Delete pods of the workloads of a catalog entity.
+ *
+ * @public
+ */
 export const multiclusterPodsDeletePermission = catalogEntityPermission(
   'multicluster.pods.delete',
   'delete',
 );
 
-/** Request a new development environment. */
+/**
+ * Request a new development environment.
+ *
+ * @public
+ */
 export const devenvCreatePermission = createPermission({
   name: 'devenv.create',
   attributes: { action: 'create' },
 });
 
-/** Delete a development environment. */
+/**
+ * Delete a development environment.
+ *
+ * @public
+ */
 export const devenvDeletePermission = environmentPermission(
   'devenv.delete',
   'delete',
 );
 
-/** Extend, sleep or wake a development environment. */
+/**
+ * Extend, sleep or wake a development environment.
+ *
+ * @public
+ */
 export const devenvUpdatePermission = environmentPermission(
   'devenv.update',
   'update',
 );
 
+/** @public */
 export const multiclusterPermissions = [
   multiclusterViewReadPermission,
   multiclusterLogsReadPermission,
@@ -74,6 +107,7 @@ export const multiclusterPermissions = [
   multiclusterPodsDeletePermission,
 ];
 
+/** @public */
 export const devenvPermissions = [
   devenvCreatePermission,
   devenvDeletePermission,

@@ -22,6 +22,8 @@ import { ClusterDefinition, ClusterDetails, GatheredClusters } from './types';
 /**
  * The registry of clusters: merges every supplier, applies `kubeplatform.clusters` metadata, and
  * turns a cluster plus its auth strategy into a KubeConfig. Reads wait until it is configured.
+ *
+ * @public
  */
 export class DefaultClustersService implements ClustersRegistry {
   private options?: ClustersRegistryOptions;

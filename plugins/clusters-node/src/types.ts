@@ -1,12 +1,18 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterIdentity } from '@kubeplatform/clusters-common';
 
-/** Where a cluster definition came from. */
+/**
+ * Where a cluster definition came from.
+ *
+ * @public
+ */
 export type ClusterSource = 'config' | 'catalog' | 'kubeconfig';
 
 /**
  * A cluster known to Kubeplatform. This is server-side only: `getKubeConfig` holds credentials,
  * so a ClusterDetails must never be serialised into a response or a log line.
+ *
+ * @public
  */
 export interface ClusterDetails extends ClusterIdentity {
   url: string;
@@ -18,6 +24,8 @@ export interface ClusterDetails extends ClusterIdentity {
 /**
  * A cluster source that failed on the last read. The clusters it supplied when it last answered
  * are still served, marked stale, until it answers again.
+ *
+ * @public
  */
 export interface ClusterSourceError {
   /** The supplier's name, e.g. `catalog`. */
@@ -28,7 +36,11 @@ export interface ClusterSourceError {
   staleClusters: string[];
 }
 
-/** Every cluster, with the sources that failed reported as data next to them. */
+/**
+ * Every cluster, with the sources that failed reported as data next to them.
+ *
+ * @public
+ */
 export interface GatheredClusters {
   clusters: ClusterDetails[];
   errors: ClusterSourceError[];
@@ -39,6 +51,8 @@ export interface GatheredClusters {
  * clusters and the credentials to reach them. Sources and auth strategies are installed through
  * the `clusters` plugin's extension points, not here. Reads wait until the registry is
  * configured (by the clusters plugin's init, or with the defaults at startup).
+ *
+ * @public
  */
 export interface ClustersService {
   listClusters(): Promise<ClusterDetails[]>;
@@ -54,6 +68,8 @@ export interface ClustersService {
 
 /**
  * A cluster with what is needed to connect to it. Holds or points at secrets: never serialise it.
+ *
+ * @public
  */
 export interface ClusterDefinition extends ClusterDetails {
   /** Picks the ClusterAuthStrategy, e.g. `serviceAccount`, `clientCertificate`, `kubeconfig`. */
@@ -73,20 +89,32 @@ export interface ClusterDefinition extends ClusterDetails {
   kubeConfig?: KubeConfig;
 }
 
-/** Credentials to present to an API server. Never log or return these. */
+/**
+ * Credentials to present to an API server. Never log or return these.
+ *
+ * @public
+ */
 export type ClusterCredential =
   | { type: 'bearer token'; token: string }
   | { type: 'x509 client certificate'; cert: string; key: string }
   | { type: 'anonymous' };
 
-/** Turns a cluster's auth metadata into credentials, e.g. a token, an OIDC exchange. */
+/**
+ * Turns a cluster's auth metadata into credentials, e.g. a token, an OIDC exchange.
+ *
+ * @public
+ */
 export interface ClusterAuthStrategy {
   getCredential(cluster: ClusterDefinition): Promise<ClusterCredential>;
   /** Problems with a cluster's auth metadata, reported at startup. Messages must not echo secrets. */
   validateCluster(authMetadata: Record<string, string>): Error[];
 }
 
-/** A source of clusters: config, the catalog, a kubeconfig file, or an extension. */
+/**
+ * A source of clusters: config, the catalog, a kubeconfig file, or an extension.
+ *
+ * @public
+ */
 export interface ClusterSupplier {
   /** A short name for logs and errors, e.g. `config`, `catalog`. */
   readonly name: string;

@@ -20,7 +20,11 @@ import {
 import { scheduleReaper } from './reaper/scheduleReaper';
 import { createRouter } from './router/createRouter';
 
-/** The devenv platform API (`/api/devenv`), the expiry reaper and the audit trail. */
+/**
+ * The devenv platform API (`/api/devenv`), the expiry reaper and the audit trail.
+ *
+ * @public
+ */
 export const devenvPlugin = createBackendPlugin({
   pluginId: 'devenv',
   register(env) {

@@ -11,6 +11,8 @@ import { EnvironmentProvisioner } from './provisioner/EnvironmentProvisioner';
 /**
  * The environment provisioner, configured from `kubeplatform.devenv` and the clusters service.
  * Owners are checked against the catalog with the plugin's own credentials.
+ *
+ * @public
  */
 export const environmentProvisionerServiceRef =
   createServiceRef<EnvironmentProvisioner>({

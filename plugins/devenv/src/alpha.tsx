@@ -22,7 +22,11 @@ import {
 } from './components/search/documents';
 import { rootRouteRef } from './routes';
 
-/** The client for the devenv backend. */
+/**
+ * The client for the devenv backend.
+ *
+ * @alpha
+ */
 export const devenvApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -33,7 +37,11 @@ export const devenvApi = ApiBlueprint.make({
     }),
 });
 
-/** The Environments page at /devenv, with a sidebar item. */
+/**
+ * The Environments page at /devenv, with a sidebar item.
+ *
+ * @alpha
+ */
 export const devenvPage = PageBlueprint.make({
   params: {
     path: '/devenv',
@@ -47,7 +55,11 @@ export const devenvPage = PageBlueprint.make({
   },
 });
 
-/** The card on `dev-environment` Resource pages. */
+/**
+ * The card on `dev-environment` Resource pages.
+ *
+ * @alpha
+ */
 export const entityEnvironmentCard = EntityCardBlueprint.make({
   name: 'environment',
   params: {
@@ -59,7 +71,11 @@ export const entityEnvironmentCard = EntityCardBlueprint.make({
   },
 });
 
-/** The `KubeplatformClusterPicker` template field. */
+/**
+ * The `KubeplatformClusterPicker` template field.
+ *
+ * @alpha
+ */
 export const clusterPickerField = FormFieldBlueprint.make({
   name: 'cluster-picker',
   params: {
@@ -70,6 +86,7 @@ export const clusterPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** @alpha */
 export const workloadSearchResultListItem = SearchResultListItemBlueprint.make({
   name: 'workload',
   params: {
@@ -82,6 +99,7 @@ export const workloadSearchResultListItem = SearchResultListItemBlueprint.make({
   },
 });
 
+/** @alpha */
 export const environmentSearchResultListItem =
   SearchResultListItemBlueprint.make({
     name: 'environment',
@@ -95,7 +113,11 @@ export const environmentSearchResultListItem =
     },
   });
 
-/** "Workloads" and "Environments" in the search page's result type filter. */
+/**
+ * "Workloads" and "Environments" in the search page's result type filter.
+ *
+ * @alpha
+ */
 export const workloadSearchResultType = SearchFilterResultTypeBlueprint.make({
   name: 'workload',
   params: {
@@ -105,6 +127,7 @@ export const workloadSearchResultType = SearchFilterResultTypeBlueprint.make({
   },
 });
 
+/** @alpha */
 export const environmentSearchResultType = SearchFilterResultTypeBlueprint.make(
   {
     name: 'environment',

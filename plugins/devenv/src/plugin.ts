@@ -19,7 +19,11 @@ import {
 } from './components/search/documents';
 import { rootRouteRef } from './routes';
 
-/** Development environments, for the legacy frontend system. */
+/**
+ * Development environments, for the legacy frontend system.
+ *
+ * @public
+ */
 export const devenvPlugin = createPlugin({
   id: 'devenv',
   apis: [
@@ -33,7 +37,11 @@ export const devenvPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The Environments page: mine and my teams' environments. */
+/**
+ * The Environments page: mine and my teams' environments.
+ *
+ * @public
+ */
 export const DevenvPage = devenvPlugin.provide(
   createRoutableExtension({
     name: 'DevenvPage',
@@ -45,7 +53,11 @@ export const DevenvPage = devenvPlugin.provide(
   }),
 );
 
-/** The card for `dev-environment` Resources: live status, expiry, connect command, actions. */
+/**
+ * The card for `dev-environment` Resources: live status, expiry, connect command, actions.
+ *
+ * @public
+ */
 export const EntityEnvironmentCard = devenvPlugin.provide(
   createComponentExtension({
     name: 'EntityEnvironmentCard',
@@ -58,7 +70,11 @@ export const EntityEnvironmentCard = devenvPlugin.provide(
   }),
 );
 
-/** The `KubeplatformClusterPicker` template field. */
+/**
+ * The `KubeplatformClusterPicker` template field.
+ *
+ * @public
+ */
 export const KubeplatformClusterPickerFieldExtension = devenvPlugin.provide(
   createScaffolderFieldExtension({
     name: KUBEPLATFORM_CLUSTER_PICKER,
@@ -66,7 +82,11 @@ export const KubeplatformClusterPickerFieldExtension = devenvPlugin.provide(
   }),
 );
 
-/** Search result item for `kubeplatform-workload` documents. */
+/**
+ * Search result item for `kubeplatform-workload` documents.
+ *
+ * @public
+ */
 export const WorkloadSearchResultListItem = devenvPlugin.provide(
   createSearchResultListItemExtension({
     name: 'WorkloadSearchResultListItem',
@@ -78,7 +98,11 @@ export const WorkloadSearchResultListItem = devenvPlugin.provide(
   }),
 );
 
-/** Search result item for `kubeplatform-environment` documents. */
+/**
+ * Search result item for `kubeplatform-environment` documents.
+ *
+ * @public
+ */
 export const EnvironmentSearchResultListItem = devenvPlugin.provide(
   createSearchResultListItemExtension({
     name: 'EnvironmentSearchResultListItem',

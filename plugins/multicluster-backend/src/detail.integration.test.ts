@@ -86,15 +86,9 @@ describe('workload detail, logs and owners on the local fleet', () => {
     const allYoung = detail.pods.every(
       p => p.createdAt !== undefined && Date.parse(p.createdAt) > hourAgo,
     );
-    if (allYoung) {
-      expect(detail.workload.restarts.lastHour).toBe(
-        detail.workload.restarts.total,
-      );
-    } else {
-      expect(detail.workload.restarts.lastHour).toBeLessThanOrEqual(
-        detail.workload.restarts.total,
-      );
-    }
+    const { lastHour, total } = detail.workload.restarts;
+    expect(lastHour).toBeLessThanOrEqual(total);
+    expect(allYoung ? lastHour : total).toBe(total);
     expect(detail.kubectl.context).toBe('prod-us');
     expect(detail.kubectl.commands.map(c => c.command)).toContain(
       'kubectl --context prod-us -n shop describe deployment/checkout',

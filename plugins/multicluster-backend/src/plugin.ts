@@ -15,6 +15,8 @@ import { createRouter } from './router';
 /**
  * The multi-cluster service view backend, mounted at /api/multicluster. Clusters, their sources
  * and auth strategies belong to the `clusters` plugin (@kubeplatform/plugin-clusters-backend).
+ *
+ * @public
  */
 export const multiclusterPlugin = createBackendPlugin({
   pluginId: 'multicluster',

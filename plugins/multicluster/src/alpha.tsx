@@ -19,7 +19,11 @@ import {
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
 
-/** The client for the multicluster backend. */
+/**
+ * The client for the multicluster backend.
+ *
+ * @alpha
+ */
 export const multiclusterApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -30,7 +34,11 @@ export const multiclusterApi = ApiBlueprint.make({
     }),
 });
 
-/** The client for restart, scale and delete pod. */
+/**
+ * The client for restart, scale and delete pod.
+ *
+ * @alpha
+ */
 export const multiclusterActionsApi = ApiBlueprint.make({
   name: 'actions',
   params: defineParams =>
@@ -42,7 +50,11 @@ export const multiclusterActionsApi = ApiBlueprint.make({
     }),
 });
 
-/** The overview card on entity pages that carry Kubernetes annotations. */
+/**
+ * The overview card on entity pages that carry Kubernetes annotations.
+ *
+ * @alpha
+ */
 export const entityMulticlusterCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
@@ -54,7 +66,11 @@ export const entityMulticlusterCard = EntityCardBlueprint.make({
   },
 });
 
-/** The "Clusters" tab: the workload × cluster matrix. */
+/**
+ * The "Clusters" tab: the workload × cluster matrix.
+ *
+ * @alpha
+ */
 export const entityMulticlusterContent = EntityContentBlueprint.make({
   name: 'clusters',
   params: {
@@ -73,7 +89,11 @@ export const entityMulticlusterContent = EntityContentBlueprint.make({
 const isOwner = (entity: Entity) =>
   ['group', 'user'].includes(entity.kind.toLocaleLowerCase('en-US'));
 
-/** The team card on group and user pages. */
+/**
+ * The team card on group and user pages.
+ *
+ * @alpha
+ */
 export const entityOwnedServicesCard = EntityCardBlueprint.make({
   name: 'owned-services',
   params: {

@@ -4,7 +4,11 @@ import {
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 
-/** True when the entity carries an annotation the multi-cluster view can match workloads by. */
+/**
+ * True when the entity carries an annotation the multi-cluster view can match workloads by.
+ *
+ * @public
+ */
 export function isMulticlusterAvailable(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return Boolean(

@@ -14,7 +14,11 @@ import {
 } from './api';
 import { rootRouteRef } from './routes';
 
-/** The multi-cluster service view plugin, for the legacy frontend system. */
+/**
+ * The multi-cluster service view plugin, for the legacy frontend system.
+ *
+ * @public
+ */
 export const multiclusterPlugin = createPlugin({
   id: 'multicluster',
   apis: [
@@ -34,7 +38,11 @@ export const multiclusterPlugin = createPlugin({
   routes: { root: rootRouteRef },
 });
 
-/** The entity overview card: the entity's state across every cluster, worst first. */
+/**
+ * The entity overview card: the entity's state across every cluster, worst first.
+ *
+ * @public
+ */
 export const EntityMulticlusterCard = multiclusterPlugin.provide(
   createComponentExtension({
     name: 'EntityMulticlusterCard',
@@ -47,7 +55,11 @@ export const EntityMulticlusterCard = multiclusterPlugin.provide(
   }),
 );
 
-/** The entity tab: the workload × cluster matrix with its drawer. */
+/**
+ * The entity tab: the workload × cluster matrix with its drawer.
+ *
+ * @public
+ */
 export const EntityMulticlusterContent = multiclusterPlugin.provide(
   createRoutableExtension({
     name: 'EntityMulticlusterContent',
@@ -59,7 +71,11 @@ export const EntityMulticlusterContent = multiclusterPlugin.provide(
   }),
 );
 
-/** The team card on group and user pages: every owned service, worst first. */
+/**
+ * The team card on group and user pages: every owned service, worst first.
+ *
+ * @public
+ */
 export const EntityOwnedServicesCard = multiclusterPlugin.provide(
   createComponentExtension({
     name: 'EntityOwnedServicesCard',

@@ -11,7 +11,11 @@ import { applyManifestsAction } from './actions/applyManifestsAction';
 import { createEnvironmentAction } from './actions/createEnvironmentAction';
 import { deleteEnvironmentAction } from './actions/deleteEnvironmentAction';
 
-/** Registers `kubeplatform:devenv:create`, `kubeplatform:devenv:delete` and `kubeplatform:devenv:apply`. */
+/**
+ * Registers `kubeplatform:devenv:create`, `kubeplatform:devenv:delete` and `kubeplatform:devenv:apply`.
+ *
+ * @public
+ */
 export const scaffolderModuleDevenv = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'kubeplatform-devenv',

@@ -17,6 +17,8 @@ import { WorkloadCollatorFactory } from './workloads/WorkloadCollatorFactory';
  * Search collators for Kubeplatform: workloads (where each catalog entity runs) and
  * development environments. Schedules come from `search.collators.kubeplatformWorkloads` and
  * `search.collators.kubeplatformEnvironments`.
+ *
+ * @public
  */
 export const searchModuleKubeplatform = createBackendModule({
   pluginId: 'search',

@@ -22,6 +22,8 @@ import {
  * Environments (and the clusters they run on) as catalog Resources. Each refresh replaces the
  * whole set, so an environment's Resource goes when the environment does. A cluster that
  * cannot be read keeps its last known environments rather than losing them from the catalog.
+ *
+ * @public
  */
 export class DevenvEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;

@@ -21,7 +21,11 @@ function location(target: string) {
   };
 }
 
-/** The catalog name of a cluster Resource; environments depend on it. */
+/**
+ * The catalog name of a cluster Resource; environments depend on it.
+ *
+ * @public
+ */
 export function clusterEntityName(cluster: string): string {
   return cluster
     .toLocaleLowerCase('en-US')
@@ -32,6 +36,8 @@ export function clusterEntityName(cluster: string): string {
 /**
  * An environment as a catalog Resource of type `dev-environment`, owned by its owner. `ref` is
  * where the access policy says the environment is seen (and permission-checked) in the catalog.
+ *
+ * @public
  */
 export function environmentEntity(
   env: Environment,
@@ -65,7 +71,11 @@ export function environmentEntity(
   };
 }
 
-/** A cluster as a catalog Resource of type `kubernetes-cluster`. */
+/**
+ * A cluster as a catalog Resource of type `kubernetes-cluster`.
+ *
+ * @public
+ */
 export function clusterEntity(
   cluster: {
     name: string;

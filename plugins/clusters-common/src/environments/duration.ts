@@ -11,6 +11,8 @@ const DURATION_PATTERN = /^(?:\d+[smhdw])+$/;
 /**
  * Parses a duration such as `30m`, `8h`, `7d` or `1d12h` into milliseconds.
  * Returns undefined for anything else, including negative or zero durations.
+ *
+ * @public
  */
 export function parseDuration(text: string): number | undefined {
   const trimmed = text.trim();
@@ -24,7 +26,11 @@ export function parseDuration(text: string): number | undefined {
   return total > 0 && Number.isSafeInteger(total) ? total : undefined;
 }
 
-/** Milliseconds as the largest whole units, e.g. `1d12h`. */
+/**
+ * Milliseconds as the largest whole units, e.g. `1d12h`.
+ *
+ * @public
+ */
 export function formatDuration(ms: number): string {
   let rest = Math.max(0, Math.round(ms / 1000)) * 1000;
   const parts: string[] = [];

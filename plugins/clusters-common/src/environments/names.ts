@@ -1,12 +1,19 @@
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Namespace names Kubernetes or the platform itself uses. */
+/**
+ * Namespace names Kubernetes or the platform itself uses.
+ *
+ * @public
+ */
 export const RESERVED_NAME_PREFIXES = ['kube-', 'kubeplatform-', 'openshift-'];
+/** @public */
 export const RESERVED_NAMES = ['default', 'kube-system', 'kube-public'];
 
 /**
  * Why a name cannot be an environment name, or undefined when it can. Environment names become
  * namespace names, so they follow DNS-1123 labels and avoid names the platform reserves.
+ *
+ * @public
  */
 export function environmentNameProblem(name: string): string | undefined {
   if (name.length === 0) {
@@ -31,6 +38,8 @@ export function environmentNameProblem(name: string): string | undefined {
 /**
  * The catalog Resource name of an environment: `<name>.<cluster>`, or a shortened name with a
  * hash when that would pass the catalog's 63-character limit.
+ *
+ * @public
  */
 export function environmentEntityName(cluster: string, name: string): string {
   const full = `${name}.${cluster}`;
@@ -45,5 +54,9 @@ export function environmentEntityName(cluster: string, name: string): string {
   return `${full.slice(0, 62 - suffix.length).replace(/[-.]+$/, '')}-${suffix}`;
 }
 
-/** The resource type used for environment permissions (devenv.update, devenv.delete). */
+/**
+ * The resource type used for environment permissions (devenv.update, devenv.delete).
+ *
+ * @public
+ */
 export const ENVIRONMENT_RESOURCE_TYPE = 'kubeplatform-environment';

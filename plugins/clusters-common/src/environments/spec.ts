@@ -7,6 +7,7 @@ import { environmentNameProblem } from './names';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+/** @public */
 export const environmentNameSchema = z.string().superRefine((name, ctx) => {
   const problem = environmentNameProblem(name);
   if (problem) {
@@ -14,7 +15,11 @@ export const environmentNameSchema = z.string().superRefine((name, ctx) => {
   }
 });
 
-/** A catalog User or Group ref, normalised to `kind:namespace/name`. */
+/**
+ * A catalog User or Group ref, normalised to `kind:namespace/name`.
+ *
+ * @public
+ */
 export const ownerRefSchema = z.string().transform((text, ctx) => {
   try {
     const ref = parseEntityRef(text, { defaultNamespace: 'default' });
@@ -36,12 +41,14 @@ export const ownerRefSchema = z.string().transform((text, ctx) => {
   }
 });
 
+/** @public */
 export const durationSchema = z.string().refine(text => !!parseDuration(text), {
   message: 'must be a positive duration such as 30m, 8h or 7d',
 });
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** @public */
 export const weekdaySchema = z.enum([
   'mon',
   'tue',
@@ -52,7 +59,11 @@ export const weekdaySchema = z.enum([
   'sun',
 ]);
 
-/** A daily sleep window: asleep from sleepAt to wakeAt in timezone, on the given days. */
+/**
+ * A daily sleep window: asleep from sleepAt to wakeAt in timezone, on the given days.
+ *
+ * @public
+ */
 export const sleepScheduleSchema = z
   .object({
     sleepAt: z.string().regex(TIME_OF_DAY, 'sleepAt must be HH:MM'),
@@ -85,7 +96,11 @@ const parameterString = z
     message: 'must not contain newlines or control characters',
   });
 
-/** A parameter value; the class declares which names and types it accepts. */
+/**
+ * A parameter value; the class declares which names and types it accepts.
+ *
+ * @public
+ */
 export const parameterValueSchema = z.union([
   parameterString,
   z.number().finite(),
@@ -93,7 +108,11 @@ export const parameterValueSchema = z.union([
   z.array(parameterString).max(50),
 ]);
 
-/** What a developer asks for. The class then checks size, TTL and parameters against its own rules. */
+/**
+ * What a developer asks for. The class then checks size, TTL and parameters against its own rules.
+ *
+ * @public
+ */
 export const environmentRequestSchema = z
   .object({
     name: environmentNameSchema,
@@ -107,20 +126,33 @@ export const environmentRequestSchema = z
   })
   .strict();
 
+/** @public */
 export type EnvironmentRequestInput = z.input<typeof environmentRequestSchema>;
+/** @public */
 export type EnvironmentRequest = z.output<typeof environmentRequestSchema>;
+/** @public */
 export type SleepSchedule = z.output<typeof sleepScheduleSchema>;
+/** @public */
 export type ParameterValue = z.output<typeof parameterValueSchema>;
 
-/** The body of `PATCH /environments/:cluster/:name`. */
+/**
+ * The body of `PATCH /environments/:cluster/:name`.
+ *
+ * @public
+ */
 export const environmentPatchSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('extend'), ttl: durationSchema }).strict(),
   z.object({ action: z.literal('sleep') }).strict(),
   z.object({ action: z.literal('wake') }).strict(),
 ]);
+/** @public */
 export type EnvironmentPatch = z.output<typeof environmentPatchSchema>;
 
-/** Turns zod issues into one line a developer can act on. */
+/**
+ * Turns zod issues into one line a developer can act on.
+ *
+ * @public
+ */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map(issue => {

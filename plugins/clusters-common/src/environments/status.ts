@@ -1,7 +1,11 @@
 import { PHASE_ANNOTATION, SLEEPING_ANNOTATION } from './labels';
 import type { EnvironmentStatus } from './types';
 
-/** An environment's status, with a message when there is more to say. */
+/**
+ * An environment's status, with a message when there is more to say.
+ *
+ * @public
+ */
 export interface EnvironmentState {
   status: EnvironmentStatus;
   message?: string;
@@ -11,6 +15,8 @@ export interface EnvironmentState {
  * The status every environment class shares, decided by the platform's own annotations on the
  * anchor: deleting, then an unfinished or failed create, then sleep. `undefined` when none of
  * them applies, so the class decides readiness from the anchor's own status.
+ *
+ * @public
  */
 export function platformEnvironmentState(anchor: {
   annotations?: Record<string, string>;

@@ -7,6 +7,8 @@ import type { ParameterValue, SleepSchedule } from './spec';
  * - failed: a create failed and its rollback could not finish (the reaper retries);
  * - pending: a resource-template environment whose readiness condition does not hold yet;
  * - deleting: a delete was accepted and Kubernetes is removing the objects.
+ *
+ * @public
  */
 export type EnvironmentStatus =
   | 'provisioning'
@@ -16,7 +18,11 @@ export type EnvironmentStatus =
   | 'failed'
   | 'deleting';
 
-/** How to reach an environment. Never carries a token: credentials come from a separate call. */
+/**
+ * How to reach an environment. Never carries a token: credentials come from a separate call.
+ *
+ * @public
+ */
 export type EnvironmentConnection =
   | {
       kind: 'kubeconfig';
@@ -32,7 +38,11 @@ export type EnvironmentConnection =
     }
   | { kind: 'none' };
 
-/** One environment as the platform API returns it. */
+/**
+ * One environment as the platform API returns it.
+ *
+ * @public
+ */
 export interface Environment {
   /** `cluster/name`, unique across the fleet. */
   ref: string;
@@ -57,7 +67,11 @@ export interface Environment {
   connection: EnvironmentConnection;
 }
 
-/** A parameter an environment class accepts. */
+/**
+ * A parameter an environment class accepts.
+ *
+ * @public
+ */
 export interface ParameterDeclaration {
   type: 'boolean' | 'string' | 'number' | 'string-list';
   description?: string;
@@ -67,7 +81,11 @@ export interface ParameterDeclaration {
   required?: boolean;
 }
 
-/** What `GET /classes` returns for each class. */
+/**
+ * What `GET /classes` returns for each class.
+ *
+ * @public
+ */
 export interface EnvironmentClassSummary {
   name: string;
   title: string;
@@ -83,7 +101,11 @@ export interface EnvironmentClassSummary {
   connection: EnvironmentConnection['kind'];
 }
 
-/** What `GET /clusters` returns: identities only, never credentials. */
+/**
+ * What `GET /clusters` returns: identities only, never credentials.
+ *
+ * @public
+ */
 export interface EnvironmentClusterSummary {
   name: string;
   title?: string;

@@ -24,7 +24,11 @@ const UNABLE_TO_SCALE_REASONS = new Set([
   'FailedUpdateScale',
 ]);
 
-/** CPU utilisation target and current value in percent, when the HPA has a CPU resource metric. */
+/**
+ * CPU utilisation target and current value in percent, when the HPA has a CPU resource metric.
+ *
+ * @public
+ */
 export function hpaCpuUtilization(hpa: TrimmedHpa<KubernetesTimestamp>): {
   target?: number;
   current?: number;

@@ -27,7 +27,11 @@ import { detectStatefulSetProblems } from './statefulsets';
 import { detectRestartsRising, PodRestartSample } from './restarts';
 import { compareProblems, Problem } from './types';
 
-/** The objects of one cluster (or one entity in it) to look for problems in; all optional. */
+/**
+ * The objects of one cluster (or one entity in it) to look for problems in; all optional.
+ *
+ * @public
+ */
 export interface ObjectsToCheck {
   pods?: TrimmedPod<KubernetesTimestamp>[];
   deployments?: TrimmedDeployment<KubernetesTimestamp>[];
@@ -50,6 +54,8 @@ export interface ObjectsToCheck {
  * Runs every detector over a set of objects and returns the problems worst first, then oldest
  * first. CronJobs are matched with their Jobs by owner reference. With a restart sample for a pod,
  * the exact RestartsRising replaces the history-free one.
+ *
+ * @public
  */
 export function detectProblems(objects: ObjectsToCheck, now: Date): Problem[] {
   const jobs = objects.jobs ?? [];

@@ -25,6 +25,8 @@ export const FAILED_CREATE_EVENT_WINDOW_MS = 15 * 60 * 1000;
 /**
  * A trimmed event, or one as Kubernetes sends it: events.k8s.io's `series` and `eventTime`, which
  * trimming folds into `count` and the timestamps, are read when present.
+ *
+ * @public
  */
 export type WarningEvent = TrimmedEvent<KubernetesTimestamp> & {
   series?: { count?: number; lastObservedTime?: KubernetesTimestamp };

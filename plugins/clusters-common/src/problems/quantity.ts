@@ -22,6 +22,8 @@ const DECIMAL: Record<string, number> = {
 /**
  * A Kubernetes resource quantity (`10`, `500m`, `1.5Gi`, `2e3`) as a number, or undefined when
  * the string is not a quantity.
+ *
+ * @public
  */
 export function parseQuantity(
   quantity: string | undefined,

@@ -4,7 +4,11 @@ import { parseQuantity } from './quantity';
 import type { KubernetesTimestamp } from './timestamps';
 import { Problem } from './types';
 
-/** One resource a ResourceQuota limits, with what is used of it. */
+/**
+ * One resource a ResourceQuota limits, with what is used of it.
+ *
+ * @public
+ */
 export interface QuotaResourceUsage {
   /** The quota's resource name, such as `pods`, `requests.cpu` or `count/services`. */
   resource: string;
@@ -16,7 +20,11 @@ export interface QuotaResourceUsage {
   atLimit: boolean;
 }
 
-/** What a ResourceQuota allows and what is used, in the order the quota lists it. */
+/**
+ * What a ResourceQuota allows and what is used, in the order the quota lists it.
+ *
+ * @public
+ */
 export function quotaUsage(
   quota: TrimmedResourceQuota<KubernetesTimestamp>,
 ): QuotaResourceUsage[] {

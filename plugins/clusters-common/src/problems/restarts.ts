@@ -4,7 +4,11 @@ import { namespaceFlag, problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
 import { Problem } from './types';
 
-/** Restart counts of a pod's containers at one moment, kept by a caller that watches over time. */
+/**
+ * Restart counts of a pod's containers at one moment, kept by a caller that watches over time.
+ *
+ * @public
+ */
 export interface PodRestartSample {
   /** ISO timestamp of when the counts were read. */
   at: string;
@@ -14,7 +18,11 @@ export interface PodRestartSample {
   restartCounts: Record<string, number>;
 }
 
-/** Reads the restart counts of every container of a pod, to compare with later. */
+/**
+ * Reads the restart counts of every container of a pod, to compare with later.
+ *
+ * @public
+ */
 export function samplePodRestarts(
   pod: TrimmedPod<KubernetesTimestamp>,
   now: Date,
@@ -29,7 +37,11 @@ export function samplePodRestarts(
   return { at: now.toISOString(), podUid: pod.metadata?.uid, restartCounts };
 }
 
-/** Restarts of every container of a pod, init containers included. */
+/**
+ * Restarts of every container of a pod, init containers included.
+ *
+ * @public
+ */
 export function totalRestarts(pod: TrimmedPod<KubernetesTimestamp>): number {
   let total = 0;
   for (const status of pod.status?.containerStatuses ?? [])
@@ -45,6 +57,8 @@ const HOUR_MS = 3_600_000;
  * Container restarts of a pod in the last hour, measured against the sample a watcher took at the
  * start of that hour (or when it first saw the pod restarted). Restarts from before the watcher's
  * history count only when the pod is younger than an hour; without a sample, every restart does.
+ *
+ * @public
  */
 export function restartsInLastHour(
   pod: TrimmedPod<KubernetesTimestamp>,

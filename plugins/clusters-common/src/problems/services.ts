@@ -5,7 +5,11 @@ import type { KubernetesTimestamp } from './timestamps';
 import { toIso } from './timestamps';
 import { Problem } from './types';
 
-/** How many of the pods a Service selects are ready to receive traffic. */
+/**
+ * How many of the pods a Service selects are ready to receive traffic.
+ *
+ * @public
+ */
 export interface ServiceEndpointCounts {
   ready: number;
   total: number;
@@ -16,6 +20,8 @@ export interface ServiceEndpointCounts {
  * EndpointSlices): pods in its namespace whose labels match the selector and that have not
  * finished; ready when their Ready condition is True, as the endpoints controller decides.
  * Undefined for a Service without a selector, whose endpoints are managed by hand.
+ *
+ * @public
  */
 export function serviceEndpoints(
   service: TrimmedService<KubernetesTimestamp>,

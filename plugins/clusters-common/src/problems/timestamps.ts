@@ -2,6 +2,8 @@
  * Kubernetes timestamps arrive as `Date` when @kubernetes/client-node deserialised the object, and
  * as RFC 3339 strings when the object came over JSON (the browser, the watch cache's trimmed
  * copies, test fixtures). Detectors accept both.
+ *
+ * @public
  */
 export type KubernetesTimestamp = Date | string | null | undefined;
 

@@ -1,7 +1,15 @@
-/** How bad a detected problem is. `error` means users are affected or soon will be. */
+/**
+ * How bad a detected problem is. `error` means users are affected or soon will be.
+ *
+ * @public
+ */
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
-/** Every problem code a detector can emit. */
+/**
+ * Every problem code a detector can emit.
+ *
+ * @public
+ */
 export type ProblemCode =
   | 'CrashLoopBackOff'
   | 'ImagePullBackOff'
@@ -32,7 +40,11 @@ export type ProblemCode =
   | 'ServiceSelectsNoPods'
   | 'QuotaAtLimit';
 
-/** The Kubernetes object a problem concerns. */
+/**
+ * The Kubernetes object a problem concerns.
+ *
+ * @public
+ */
 export interface ProblemObject {
   kind: string;
   namespace?: string;
@@ -41,7 +53,11 @@ export interface ProblemObject {
   container?: string;
 }
 
-/** A problem found by a detector: what is wrong, how bad, and what to do about it. */
+/**
+ * A problem found by a detector: what is wrong, how bad, and what to do about it.
+ *
+ * @public
+ */
 export interface Problem {
   code: ProblemCode;
   severity: ProblemSeverity;
@@ -60,7 +76,11 @@ const severityRank: Record<ProblemSeverity, number> = {
   info: 2,
 };
 
-/** Orders problems worst first, then oldest first. */
+/**
+ * Orders problems worst first, then oldest first.
+ *
+ * @public
+ */
 export function compareProblems(a: Problem, b: Problem): number {
   const bySeverity = severityRank[a.severity] - severityRank[b.severity];
   if (bySeverity !== 0) return bySeverity;

@@ -3,14 +3,24 @@
  * contract for both sides.
  */
 
-/** Document type of one catalog entity that runs on Kubernetes. */
+/**
+ * Document type of one catalog entity that runs on Kubernetes.
+ *
+ * @public
+ */
 export const WORKLOAD_DOCUMENT_TYPE = 'kubeplatform-workload';
-/** Document type of one development environment. */
+/**
+ * Document type of one development environment.
+ *
+ * @public
+ */
 export const ENVIRONMENT_DOCUMENT_TYPE = 'kubeplatform-environment';
 
 /**
  * The fields every search document has (the shape of `IndexableDocument` from
  * `@backstage/plugin-search-common`, which this isomorphic package does not depend on).
+ *
+ * @public
  */
 export interface KubeplatformSearchDocument {
   title: string;
@@ -20,7 +30,11 @@ export interface KubeplatformSearchDocument {
   authorization?: { resourceRef: string };
 }
 
-/** One catalog entity that runs on Kubernetes, and where and how it runs. */
+/**
+ * One catalog entity that runs on Kubernetes, and where and how it runs.
+ *
+ * @public
+ */
 export interface WorkloadDocument extends KubeplatformSearchDocument {
   entityRef: string;
   kind: string;
@@ -37,7 +51,11 @@ export interface WorkloadDocument extends KubeplatformSearchDocument {
   incompleteClusters: string[];
 }
 
-/** One development environment. */
+/**
+ * One development environment.
+ *
+ * @public
+ */
 export interface EnvironmentDocument extends KubeplatformSearchDocument {
   name: string;
   owner: string;

@@ -23,6 +23,7 @@ import type {
  * accept both (`TrimmedPod<KubernetesTimestamp>`).
  */
 
+/** @public */
 export interface TrimmedOwnerReference {
   apiVersion: string;
   kind: string;
@@ -31,7 +32,11 @@ export interface TrimmedOwnerReference {
   controller?: boolean;
 }
 
-/** Metadata without managedFields and with only the deployment.kubernetes.io annotations. */
+/**
+ * Metadata without managedFields and with only the deployment.kubernetes.io annotations.
+ *
+ * @public
+ */
 export interface TrimmedMetadata<Time = string> {
   name?: string;
   namespace?: string;
@@ -45,6 +50,7 @@ export interface TrimmedMetadata<Time = string> {
   ownerReferences?: TrimmedOwnerReference[];
 }
 
+/** @public */
 export interface TrimmedCondition<Time = string> {
   type: string;
   status: string;
@@ -53,6 +59,7 @@ export interface TrimmedCondition<Time = string> {
   lastTransitionTime?: Time;
 }
 
+/** @public */
 export interface TrimmedContainer {
   name: string;
   image?: string;
@@ -63,12 +70,17 @@ export interface TrimmedContainer {
   };
 }
 
+/** @public */
 export interface TrimmedPodTemplate {
   metadata?: { labels?: Record<string, string> };
   spec?: { containers: TrimmedContainer[] };
 }
 
-/** One of waiting, running or terminated; absent when Kubernetes reports no state. */
+/**
+ * One of waiting, running or terminated; absent when Kubernetes reports no state.
+ *
+ * @public
+ */
 export interface TrimmedContainerState<Time = string> {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: Time };
@@ -81,6 +93,7 @@ export interface TrimmedContainerState<Time = string> {
   };
 }
 
+/** @public */
 export interface TrimmedContainerStatus<Time = string> {
   name: string;
   image: string;
@@ -91,6 +104,7 @@ export interface TrimmedContainerStatus<Time = string> {
   lastState?: TrimmedContainerState<Time>;
 }
 
+/** @public */
 export interface TrimmedPod<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: {
@@ -110,7 +124,11 @@ export interface TrimmedPod<Time = string> {
   };
 }
 
-/** The spec fields kept of Deployments, ReplicaSets, StatefulSets and DaemonSets. */
+/**
+ * The spec fields kept of Deployments, ReplicaSets, StatefulSets and DaemonSets.
+ *
+ * @public
+ */
 export interface TrimmedWorkloadSpec {
   replicas?: number;
   paused?: boolean;
@@ -124,30 +142,35 @@ type WithTrimmedConditions<Status, Time> = Omit<Status, 'conditions'> & {
   conditions?: TrimmedCondition<Time>[];
 };
 
+/** @public */
 export interface TrimmedDeployment<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: TrimmedWorkloadSpec;
   status?: WithTrimmedConditions<V1DeploymentStatus, Time>;
 }
 
+/** @public */
 export interface TrimmedReplicaSet<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: TrimmedWorkloadSpec;
   status?: WithTrimmedConditions<V1ReplicaSetStatus, Time>;
 }
 
+/** @public */
 export interface TrimmedStatefulSet<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: TrimmedWorkloadSpec;
   status?: WithTrimmedConditions<V1StatefulSetStatus, Time>;
 }
 
+/** @public */
 export interface TrimmedDaemonSet<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: TrimmedWorkloadSpec;
   status?: WithTrimmedConditions<V1DaemonSetStatus, Time>;
 }
 
+/** @public */
 export interface TrimmedJob<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: {
@@ -163,6 +186,7 @@ export interface TrimmedJob<Time = string> {
   > & { startTime?: Time; completionTime?: Time };
 }
 
+/** @public */
 export interface TrimmedCronJob<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: {
@@ -179,6 +203,7 @@ export interface TrimmedCronJob<Time = string> {
   };
 }
 
+/** @public */
 export interface TrimmedHpa<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: V2HorizontalPodAutoscalerSpec;
@@ -188,6 +213,7 @@ export interface TrimmedHpa<Time = string> {
   > & { lastScaleTime?: Time };
 }
 
+/** @public */
 export interface TrimmedService<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: {
@@ -198,6 +224,7 @@ export interface TrimmedService<Time = string> {
   };
 }
 
+/** @public */
 export interface TrimmedIngress<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: {
@@ -208,6 +235,7 @@ export interface TrimmedIngress<Time = string> {
   status?: V1IngressStatus;
 }
 
+/** @public */
 export interface TrimmedResourceQuota<Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: { hard?: Record<string, string> };
@@ -217,6 +245,8 @@ export interface TrimmedResourceQuota<Time = string> {
 /**
  * A Warning event. events.k8s.io's `series` and `eventTime` are folded into `count`,
  * `firstTimestamp` and `lastTimestamp`.
+ *
+ * @public
  */
 export interface TrimmedEvent<Time = string> {
   metadata?: TrimmedMetadata<Time>;

@@ -9,6 +9,8 @@ import type { WorkloadKind } from '../workloads/kinds';
  * - unreachable / timeout: the API server cannot be reached or did not answer in time.
  * - unauthorized: the credentials were refused (401).
  * - forbidden: the credentials are valid but lack rights (403) for some or all resources.
+ *
+ * @public
  */
 export type ClusterSyncState =
   | 'ok'
@@ -19,7 +21,11 @@ export type ClusterSyncState =
   | 'unauthorized'
   | 'forbidden';
 
-/** Who a cluster is, as far as a browser may know. Never carries credentials. */
+/**
+ * Who a cluster is, as far as a browser may know. Never carries credentials.
+ *
+ * @public
+ */
 export interface ClusterIdentity {
   name: string;
   title?: string;
@@ -28,7 +34,11 @@ export interface ClusterIdentity {
   dashboardUrl?: string;
 }
 
-/** The sync state of a cluster, or of one resource type or namespace inside it. */
+/**
+ * The sync state of a cluster, or of one resource type or namespace inside it.
+ *
+ * @public
+ */
 export interface SyncStatus {
   state: ClusterSyncState;
   /** A human-readable reason, safe to show (no credentials, no tokens). */
@@ -46,6 +56,7 @@ export interface SyncStatus {
   }>;
 }
 
+/** @public */
 export interface ContainerImage {
   container: string;
   image: string;
@@ -53,6 +64,7 @@ export interface ContainerImage {
   tag: string;
 }
 
+/** @public */
 export interface AutoscalerSummary {
   name: string;
   minReplicas: number;
@@ -67,6 +79,7 @@ export interface AutoscalerSummary {
   headroom: number;
 }
 
+/** @public */
 export interface WorkloadCondition {
   type: string;
   status: string;
@@ -75,8 +88,10 @@ export interface WorkloadCondition {
   lastTransitionTime?: string;
 }
 
+/** @public */
 export type HealthState = 'healthy' | 'warning' | 'error' | 'unknown';
 
+/** @public */
 export interface WorkloadSummary {
   kind: WorkloadKind;
   namespace: string;
@@ -103,6 +118,7 @@ export interface WorkloadSummary {
   problems: Problem[];
 }
 
+/** @public */
 export interface ClusterView {
   cluster: ClusterIdentity;
   sync: SyncStatus;
@@ -111,7 +127,11 @@ export interface ClusterView {
   health: HealthState;
 }
 
-/** The same workload running different images in different clusters. */
+/**
+ * The same workload running different images in different clusters.
+ *
+ * @public
+ */
 export interface VersionDrift {
   kind: WorkloadKind;
   name: string;
@@ -120,7 +140,11 @@ export interface VersionDrift {
   tagsByCluster: Record<string, string>;
 }
 
-/** Why an entity has no view: shown by the UI as an explanation, not as an error. */
+/**
+ * Why an entity has no view: shown by the UI as an explanation, not as an error.
+ *
+ * @public
+ */
 export interface EntityViewExplanation {
   code:
     | 'NoKubernetesAnnotations'
@@ -131,6 +155,7 @@ export interface EntityViewExplanation {
   example?: string;
 }
 
+/** @public */
 export interface EntityView {
   entityRef: string;
   generatedAt: string;
@@ -142,6 +167,7 @@ export interface EntityView {
   explanation?: EntityViewExplanation;
 }
 
+/** @public */
 export interface OwnerView {
   ownerRef: string;
   generatedAt: string;
@@ -156,6 +182,7 @@ export interface OwnerView {
   }>;
 }
 
+/** @public */
 export interface ContainerStatusSummary {
   name: string;
   image: string;
@@ -167,6 +194,7 @@ export interface ContainerStatusSummary {
   lastTerminationReason?: string;
 }
 
+/** @public */
 export interface PodSummary {
   namespace: string;
   name: string;
@@ -184,6 +212,7 @@ export interface PodSummary {
   problems: Problem[];
 }
 
+/** @public */
 export interface EventSummary {
   type: string; // Normal or Warning
   reason: string;
@@ -194,13 +223,21 @@ export interface EventSummary {
   involvedObject: { kind: string; name: string; namespace?: string };
 }
 
-/** Copyable kubectl commands for one object in one cluster. */
+/**
+ * Copyable kubectl commands for one object in one cluster.
+ *
+ * @public
+ */
 export interface KubectlCommands {
   context: string;
   commands: Array<{ title: string; command: string }>;
 }
 
-/** A Service that selects a workload's pods, with its endpoints as the selector sees them. */
+/**
+ * A Service that selects a workload's pods, with its endpoints as the selector sees them.
+ *
+ * @public
+ */
 export interface ServiceSummary {
   namespace: string;
   name: string;
@@ -222,7 +259,11 @@ export interface ServiceSummary {
   problems: Problem[];
 }
 
-/** An Ingress that routes to one of a workload's Services. */
+/**
+ * An Ingress that routes to one of a workload's Services.
+ *
+ * @public
+ */
 export interface IngressSummary {
   namespace: string;
   name: string;
@@ -241,13 +282,21 @@ export interface IngressSummary {
   addresses: string[];
 }
 
-/** The Services a workload's pods are behind and the Ingresses in front of them. */
+/**
+ * The Services a workload's pods are behind and the Ingresses in front of them.
+ *
+ * @public
+ */
 export interface WorkloadNetwork {
   services: ServiceSummary[];
   ingresses: IngressSummary[];
 }
 
-/** A ResourceQuota of a workload's namespace and how much of it is used. */
+/**
+ * A ResourceQuota of a workload's namespace and how much of it is used.
+ *
+ * @public
+ */
 export interface ResourceQuotaSummary {
   namespace: string;
   name: string;
@@ -263,7 +312,11 @@ export interface ResourceQuotaSummary {
   problems: Problem[];
 }
 
-/** The drawer's content: one workload in one cluster. */
+/**
+ * The drawer's content: one workload in one cluster.
+ *
+ * @public
+ */
 export interface WorkloadDetail {
   cluster: ClusterIdentity;
   sync: SyncStatus;

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Where Kubernetes mounts a pod's service account. */
+/**
+ * Where Kubernetes mounts a pod's service account.
+ *
+ * @public
+ */
 export const IN_CLUSTER_SERVICE_ACCOUNT_DIR =
   '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -11,6 +15,8 @@ export const IN_CLUSTER_SERVICE_ACCOUNT_DIR =
  * token and CA, and the API server from `KUBERNETES_SERVICE_HOST` / `_PORT`.
  *
  * `KUBEPLATFORM_SERVICE_ACCOUNT_DIR` moves the mount, for tests outside a pod.
+ *
+ * @public
  */
 export class InClusterServiceAccount {
   constructor(

@@ -8,6 +8,8 @@ import { InClusterServiceAccount } from './InClusterServiceAccount';
 /**
  * `authProvider: serviceAccount` with `serviceAccountToken`, as `@backstage/plugin-kubernetes-backend`
  * reads it. Without a token it uses the pod's own service account, as upstream does.
+ *
+ * @public
  */
 export class ServiceAccountStrategy implements ClusterAuthStrategy {
   constructor(

@@ -6,7 +6,11 @@ import type {
 import { ClusterCredential, ClusterDefinition } from '../types';
 import { ClusterAuthMode, ClusterAuthStrategyWithMode } from './authMode';
 
-/** The auth a Backstage Kubernetes request carries, e.g. `{ oidc: { okta: '<token>' } }`. */
+/**
+ * The auth a Backstage Kubernetes request carries, e.g. `{ oidc: { okta: '<token>' } }`.
+ *
+ * @public
+ */
 export type UpstreamRequestAuth = Parameters<
   AuthenticationStrategy['getCredential']
 >[1];
@@ -19,6 +23,8 @@ export type UpstreamRequestAuth = Parameters<
  * A `service` strategy is asked with no request auth, as upstream asks it for a request that
  * carries none. A `user` strategy needs the viewer's token, which the shared watch cache does not
  * have: `getCredential` says so, and `getViewerCredential` is the seam for per-viewer reads.
+ *
+ * @public
  */
 export class UpstreamAuthStrategyAdapter
   implements ClusterAuthStrategyWithMode
@@ -56,7 +62,11 @@ export class UpstreamAuthStrategyAdapter
   }
 }
 
-/** Our cluster as upstream's locators would have produced it. */
+/**
+ * Our cluster as upstream's locators would have produced it.
+ *
+ * @public
+ */
 export function toUpstreamClusterDetails(
   cluster: ClusterDefinition,
 ): UpstreamClusterDetails {

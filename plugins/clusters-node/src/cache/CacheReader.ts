@@ -8,7 +8,11 @@ import type {
 import type { KubernetesConnection } from '../connection/KubernetesConnection';
 import type { CachedResource, CachedResourceTypes } from './resources';
 
-/** What a view reads from one cluster's watch cache. Reading costs no API call. */
+/**
+ * What a view reads from one cluster's watch cache. Reading costs no API call.
+ *
+ * @public
+ */
 export interface CacheReader {
   readonly identity: ClusterIdentity;
 
@@ -53,6 +57,8 @@ export interface CacheReader {
 /**
  * One cluster's cache as the WatchCache hands it out: the reader, and the connection it watches
  * through, for requests the cache cannot answer (such as pod logs).
+ *
+ * @public
  */
 export interface ClusterCache extends CacheReader {
   readonly connection: KubernetesConnection;

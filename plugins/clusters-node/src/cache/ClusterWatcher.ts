@@ -27,7 +27,11 @@ import { WatchTuning, WatchUnit, WatchUnitState } from './WatchUnit';
 
 export type { EventBounds } from './eventRetention';
 
-/** What changed in the cache, for live views to decide whether to recompute. */
+/**
+ * What changed in the cache, for live views to decide whether to recompute.
+ *
+ * @public
+ */
 export interface CacheChange {
   cluster: string;
   /** Undefined for a sync-state change. */
@@ -35,7 +39,11 @@ export interface CacheChange {
   namespace?: string;
 }
 
-/** Counters for tests and benchmarks; see `@kubeplatform/clusters-node/alpha`. */
+/**
+ * Counters for tests and benchmarks; see `@kubeplatform/clusters-node/alpha`.
+ *
+ * @alpha
+ */
 export interface CacheDiagnostics {
   /** Per-unit states. */
   unitStates(): WatchUnitState[];

@@ -7,6 +7,7 @@ import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
 import type { ClusterCache } from './CacheReader';
 import { WatchTuning } from './WatchUnit';
 
+/** @public */
 export interface WatchCacheOptions {
   tuning: WatchTuning;
   events: EventBounds;
@@ -16,6 +17,7 @@ export interface WatchCacheOptions {
   timeoutsMs: Map<string, number>;
 }
 
+/** @public */
 export function readWatchCacheOptions(config: Config): WatchCacheOptions {
   const c = config.getOptionalConfig('kubeplatform.watchCache');
   const timeoutsMs = new Map<string, number>();
@@ -81,6 +83,8 @@ class SourcedClusterWatcher extends ClusterWatcher {
 /**
  * The watch cache of every cluster, one per backend process. Reading it costs no API call.
  * Watches start on first use (`start()`), so plugins that only need the registry pay nothing.
+ *
+ * @public
  */
 export class WatchCache {
   private readonly watchers = new Map<

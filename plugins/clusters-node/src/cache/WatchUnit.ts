@@ -13,6 +13,7 @@ import {
 } from './resources';
 import type { ApiObject } from './trim';
 
+/** @public */
 export interface WatchTuning {
   requestTimeoutMs: number;
   watchTimeoutSeconds: number;
@@ -29,6 +30,7 @@ export interface WatchTuning {
   healthCheckMs: number;
 }
 
+/** @alpha */
 export interface WatchUnitState {
   resource: string;
   namespace?: string;

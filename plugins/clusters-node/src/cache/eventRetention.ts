@@ -1,5 +1,6 @@
 import type { CachedObject } from './resources';
 
+/** @public */
 export interface EventBounds {
   /** Most Warning events kept per cluster. */
   maxEvents: number;

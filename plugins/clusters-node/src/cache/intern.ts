@@ -85,7 +85,11 @@ function detachValue(value: unknown): unknown {
   return value;
 }
 
-/** Empties the intern and shape tables; for memory measurements that must count them. */
+/**
+ * Empties the intern and shape tables; for memory measurements that must count them.
+ *
+ * @alpha
+ */
 export function clearInternTables(): void {
   table.clear();
   shapes.clear();

@@ -26,7 +26,11 @@ import {
   trimWorkload,
 } from './trim';
 
-/** Every resource type the watch cache lists and watches, and the trimmed type it stores. */
+/**
+ * Every resource type the watch cache lists and watches, and the trimmed type it stores.
+ *
+ * @public
+ */
 export interface CachedResourceTypes {
   pods: TrimmedPod;
   deployments: TrimmedDeployment;
@@ -42,9 +46,14 @@ export interface CachedResourceTypes {
   events: TrimmedEvent;
 }
 
+/** @public */
 export type CachedResource = keyof CachedResourceTypes;
 
-/** Any object the cache holds. */
+/**
+ * Any object the cache holds.
+ *
+ * @public
+ */
 export type CachedObject = CachedResourceTypes[CachedResource];
 
 /**

@@ -8,6 +8,7 @@ import { limitLineLength } from './limitLineLength';
 /** Lets API server audit logs tell Kubeplatform's requests apart. */
 export const USER_AGENT = 'kubeplatform-clusters-node';
 
+/** @public */
 export interface RequestOptions {
   /** Time allowed until the response headers arrive. */
   timeoutMs: number;
@@ -49,6 +50,8 @@ interface ResolvedTarget {
  * The one place that talks HTTP to one cluster's API server: URL building, TLS, a keep-alive agent,
  * timeouts, and mapping failures to KubernetesRequestError. The credentials it holds are only
  * ever written into request headers.
+ *
+ * @public
  */
 export class KubernetesConnection {
   private resolved?: Promise<ResolvedTarget>;

@@ -8,6 +8,8 @@
  * - unreachable: no connection (refused, reset, DNS, TLS);
  * - timeout: no answer in time;
  * - server_error: anything else.
+ *
+ * @public
  */
 export type KubernetesFailureKind =
   | 'unauthorized'
@@ -31,7 +33,11 @@ const TLS_TRUST_ERRORS = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-/** A failed API server request. Its message is safe to show: it never contains credentials. */
+/**
+ * A failed API server request. Its message is safe to show: it never contains credentials.
+ *
+ * @public
+ */
 export class KubernetesRequestError extends Error {
   readonly name = 'KubernetesRequestError';
 

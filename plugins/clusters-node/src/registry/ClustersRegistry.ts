@@ -4,7 +4,11 @@ import {
   ClusterSupplier,
 } from '../types';
 
-/** What the registry serves clusters from. */
+/**
+ * What the registry serves clusters from.
+ *
+ * @public
+ */
 export interface ClustersRegistryOptions {
   /** Asked in this order; the first to name a cluster wins. */
   suppliers: ClusterSupplier[];
@@ -16,6 +20,8 @@ export interface ClustersRegistryOptions {
  * The clusters service with its configuration seam. Internal to the `clusters` plugin
  * (`@kubeplatform/plugin-clusters-backend`): other plugins read clusters through the read-only
  * `clustersServiceRef` and extend them through the clusters plugin's extension points.
+ *
+ * @public
  */
 export interface ClustersRegistry extends ClustersService {
   /**

@@ -16,7 +16,11 @@ import { ServiceAccountStrategy } from '../auth/ServiceAccountStrategy';
 import { UpstreamAuthStrategyAdapter } from '../auth/UpstreamAuthStrategyAdapter';
 import { ClusterAuthStrategy } from '../types';
 
-/** What the built-in strategies read: upstream's `aws` reads `aws.*`, `googleServiceAccount` reads `kubernetes.googleServiceAccountCredentials`. */
+/**
+ * What the built-in strategies read: upstream's `aws` reads `aws.*`, `googleServiceAccount` reads `kubernetes.googleServiceAccountCredentials`.
+ *
+ * @public
+ */
 export interface BuiltInAuthStrategiesOptions {
   config?: Config;
   logger?: LoggerService;
@@ -37,6 +41,8 @@ const silentLogger: LoggerService = {
  * The strategies every installation has, by authProvider name: every authProvider of
  * `@backstage/plugin-kubernetes-backend` (its own strategy classes, adapted) plus
  * `clientCertificate` and `kubeconfig`.
+ *
+ * @public
  */
 export function builtInAuthStrategies(
   options: BuiltInAuthStrategiesOptions = {},

@@ -8,6 +8,8 @@ import { validateConfiguredClusters } from './validateConfiguredClusters';
  * What the clusters plugin does with its sources and strategies before it configures the
  * registry: throws on bad cluster config, naming cluster and key, and returns the report of what
  * is not honoured.
+ *
+ * @public
  */
 export async function checkClusterConfig(
   rootConfig: Config,

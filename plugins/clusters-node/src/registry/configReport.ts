@@ -2,7 +2,11 @@ import { Config } from '@backstage/config';
 import { authModeOf, ClusterAuthMode } from '../auth/authMode';
 import { ClusterAuthStrategy, ClusterDefinition } from '../types';
 
-/** A `kubernetes:` key that Kubeplatform reads no further, and what that means. */
+/**
+ * A `kubernetes:` key that Kubeplatform reads no further, and what that means.
+ *
+ * @public
+ */
 export interface UnsupportedConfigKey {
   /** The full config path, e.g. `kubernetes.clusterLocatorMethods[0].clusters[1].customResources`. */
   key: string;
@@ -11,7 +15,11 @@ export interface UnsupportedConfigKey {
   reason: string;
 }
 
-/** A configured cluster and whose identity reaches it. */
+/**
+ * A configured cluster and whose identity reaches it.
+ *
+ * @public
+ */
 export interface ConfiguredClusterAuth {
   name: string;
   authProvider: string;
@@ -23,6 +31,8 @@ export interface ConfiguredClusterAuth {
  * What of an upstream `kubernetes:` configuration Kubeplatform does not honour, with the auth
  * mode of each configured cluster: logged once at startup and served at
  * `GET /api/clusters/config-report`. Never holds secrets: keys and names only.
+ *
+ * @public
  */
 export interface ClustersConfigReport {
   unsupportedKeys: UnsupportedConfigKey[];
@@ -68,6 +78,7 @@ const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
 /** Locator types Kubeplatform reads clusters from. */
 const SUPPORTED_LOCATORS = new Set(['config', 'catalog', 'localKubectlProxy']);
 
+/** @public */
 export function buildConfigReport(
   rootConfig: Config,
   clusters: ClusterDefinition[],
@@ -139,7 +150,11 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
   return found;
 }
 
-/** One log line naming every key and its cluster; undefined when everything is honoured. */
+/**
+ * One log line naming every key and its cluster; undefined when everything is honoured.
+ *
+ * @public
+ */
 export function describeUnsupportedKeys(
   report: ClustersConfigReport,
 ): string | undefined {

@@ -8,6 +8,8 @@ import { ClusterSupplier } from '../types';
  * The sources read from config alone: `kubernetes.clusterLocatorMethods` entries of `type: config`
  * and `type: localKubectlProxy`, then `kubeplatform.kubeconfig` when set. The catalog source needs
  * the catalog, so only the clusters plugin adds it.
+ *
+ * @public
  */
 export function configuredClusterSuppliers(config: Config): ClusterSupplier[] {
   const kubeconfig = KubeconfigClusterSupplier.fromConfig(config);

@@ -7,6 +7,8 @@ import { ConfiguredCluster } from './validateConfiguredClusters';
  * The clusters that config defines (`type: config` and `type: localKubectlProxy` locators) among
  * these sources, with their config keys; other sources (catalog, kubeconfig, modules) report
  * their problems per cluster at run time instead.
+ *
+ * @public
  */
 export async function readConfiguredClusters(
   suppliers: ClusterSupplier[],

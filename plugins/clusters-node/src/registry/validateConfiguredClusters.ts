@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { ClusterAuthStrategy, ClusterDefinition } from '../types';
 
-/** A cluster from config, with where in config it is defined. */
+/**
+ * A cluster from config, with where in config it is defined.
+ *
+ * @public
+ */
 export interface ConfiguredCluster {
   cluster: ClusterDefinition;
   /** e.g. `kubernetes.clusterLocatorMethods[0].clusters[1]`. */
@@ -12,6 +16,8 @@ export interface ConfiguredCluster {
  * Checks clusters from config against the installed auth strategies, so that bad config stops
  * the backend at startup with the cluster and key named, rather than failing on first use.
  * Throws one error listing every problem. Messages never echo secrets.
+ *
+ * @public
  */
 export function validateConfiguredClusters(
   configured: ConfiguredCluster[],

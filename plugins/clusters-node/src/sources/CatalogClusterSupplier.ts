@@ -21,6 +21,8 @@ const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
  * `kubernetes.clusterLocatorMethods` entry of `type: catalog`. Rules follow upstream: the
  * `serviceAccount` provider is refused (a token must not live in the catalog), private and
  * metadata URLs are refused unless allow-listed, and skip-TLS needs an explicit opt-in.
+ *
+ * @public
  */
 export class CatalogClusterSupplier implements ClusterSupplier {
   readonly name = 'catalog';

@@ -15,6 +15,8 @@ const ANNOTATED_KEYS: Record<string, string> = {
  * Clusters from `kubernetes.clusterLocatorMethods` entries of `type: config`, read the way
  * @backstage/plugin-kubernetes-backend 0.21 reads them, so an existing installation works as is.
  * A cluster name given twice in one `type: config` entry fails startup, naming both keys.
+ *
+ * @public
  */
 export class ConfigClusterSupplier implements ClusterSupplier {
   readonly name = 'config';

@@ -5,6 +5,8 @@ import { ClusterDefinition, ClusterSupplier } from '../types';
 /**
  * Clusters from a kubeconfig file, one per context (`kubeplatform.kubeconfig`), for local use.
  * The file is re-read on every call so that rotated certificates are picked up.
+ *
+ * @public
  */
 export class KubeconfigClusterSupplier implements ClusterSupplier {
   readonly name = 'kubeconfig';

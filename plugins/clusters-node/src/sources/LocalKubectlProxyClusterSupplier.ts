@@ -2,13 +2,19 @@ import { Config } from '@backstage/config';
 import dns from 'node:dns';
 import { ClusterDefinition, ClusterSupplier } from '../types';
 
-/** Where `kubectl proxy` listens by default. */
+/**
+ * Where `kubectl proxy` listens by default.
+ *
+ * @public
+ */
 export const KUBECTL_PROXY_PORT = 8001;
 
 /**
  * `kubernetes.clusterLocatorMethods` entries of `type: localKubectlProxy`: one cluster named
  * `local` at `http://localhost:8001`, reached without credentials (`authProvider:
  * localKubectlProxy`), as `@backstage/plugin-kubernetes-backend`'s locator defines it.
+ *
+ * @public
  */
 export class LocalKubectlProxyClusterSupplier implements ClusterSupplier {
   readonly name = 'localKubectlProxy';

@@ -5,6 +5,8 @@ import ipaddr from 'ipaddr.js';
  * Refuses API server URLs taken from the catalog that point at private, loopback, link-local or
  * metadata addresses (SSRF), unless the host is allow-listed. Same rules as
  * @backstage/plugin-kubernetes-backend's catalog cluster locator.
+ *
+ * @public
  */
 export async function validateClusterApiServerUrl(
   apiServerUrl: string | undefined,

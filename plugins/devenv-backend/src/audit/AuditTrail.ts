@@ -7,7 +7,11 @@ import { migrateDatabase } from './migrateDatabase';
 
 const TABLE = 'devenv_audit';
 
-/** One recorded request. Never holds a token or a kubeconfig. */
+/**
+ * One recorded request. Never holds a token or a kubeconfig.
+ *
+ * @public
+ */
 export interface AuditEntry {
   at: string;
   actor: string;

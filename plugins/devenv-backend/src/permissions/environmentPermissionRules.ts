@@ -9,11 +9,16 @@ import {
 } from '@kubeplatform/clusters-common';
 import { z } from 'zod';
 
-/** Filter shape for environment queries: the owners to match. */
+/**
+ * Filter shape for environment queries: the owners to match.
+ *
+ * @public
+ */
 export interface EnvironmentQuery {
   owners: string[];
 }
 
+/** @public */
 export const environmentResourceRef = createPermissionResourceRef<
   Environment,
   EnvironmentQuery
@@ -22,6 +27,8 @@ export const environmentResourceRef = createPermissionResourceRef<
 /**
  * "Is owner": the environment's owner is one of the given refs. A policy passes the user's
  * ownership refs (their user ref and groups), so people manage their own and their groups'.
+ *
+ * @public
  */
 export const isEnvironmentOwner = createPermissionRule({
   name: 'IS_ENVIRONMENT_OWNER',
@@ -43,11 +50,21 @@ export const isEnvironmentOwner = createPermissionRule({
 
 export const environmentPermissionRules = { isEnvironmentOwner };
 
-/** For permission policies: `devenvConditions.isEnvironmentOwner({ owners })`. */
-export const {
-  conditions: devenvConditions,
-  createConditionalDecision: createDevenvConditionalDecision,
-} = createConditionExports({
+const { conditions, createConditionalDecision } = createConditionExports({
   resourceRef: environmentResourceRef,
   rules: environmentPermissionRules,
 });
+
+/**
+ * For permission policies: `devenvConditions.isEnvironmentOwner({ owners })`.
+ *
+ * @public
+ */
+export const devenvConditions = conditions;
+
+/**
+ * Builds a conditional decision on environments for a permission policy.
+ *
+ * @public
+ */
+export const createDevenvConditionalDecision = createConditionalDecision;

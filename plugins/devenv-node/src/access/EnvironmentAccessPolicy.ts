@@ -21,7 +21,11 @@ import {
   mayRequestFor,
 } from './ownership';
 
-/** Something a caller may try on an existing environment. */
+/**
+ * Something a caller may try on an existing environment.
+ *
+ * @public
+ */
 export type EnvironmentAction =
   | 'extend'
   | 'sleep'
@@ -30,7 +34,11 @@ export type EnvironmentAction =
   | 'connect'
   | 'apply';
 
-/** What the policy needs to know about an environment. */
+/**
+ * What the policy needs to know about an environment.
+ *
+ * @public
+ */
 export type EnvironmentSubject = Pick<
   Environment,
   'ref' | 'owner' | 'cluster' | 'name'
@@ -55,6 +63,7 @@ const verbOf: Record<EnvironmentAction, string> = {
   delete: 'delete',
 };
 
+/** @public */
 export interface EnvironmentAccessPolicyOptions {
   auth: AuthService;
   permissions: PermissionsService;
@@ -73,7 +82,11 @@ export interface EnvironmentAccessPolicyOptions {
   listVisibility?: 'all' | 'owned';
 }
 
-/** Which environments a caller may list: everyone's, or those owned through `owners`. */
+/**
+ * Which environments a caller may list: everyone's, or those owned through `owners`.
+ *
+ * @public
+ */
 export type EnvironmentListScope =
   | { all: true }
   | { all: false; owners: string[] };
@@ -89,6 +102,8 @@ export type EnvironmentListScope =
  *   as owner (admins may name anyone), whatever `enforceOwnership` says.
  * - Seeing one is reading its catalog Resource (`catalog.entity.read`), so the catalog and
  *   search show an environment to exactly the same people.
+ *
+ * @public
  */
 export class EnvironmentAccessPolicy {
   static fromSettings(

@@ -9,6 +9,8 @@ import { EnvironmentAccessPolicy } from './EnvironmentAccessPolicy';
 /**
  * The environment access policy, configured from `kubeplatform.devenv.admins` and
  * `kubeplatform.devenv.enforceOwnership`, deciding with the plugin's permissions service.
+ *
+ * @public
  */
 export const environmentAccessPolicyServiceRef =
   createServiceRef<EnvironmentAccessPolicy>({

@@ -28,6 +28,8 @@ export const CONNECT_SERVICE_ACCOUNT = 'devenv-connect';
  * The label a platform admin puts on a namespace (ingress, monitoring) whose pods may reach
  * environments. Environments cannot carry it: `kubeplatform.io/` labels are refused by apply and
  * owners cannot change their Namespace object.
+ *
+ * @public
  */
 export const NETWORK_PEER_LABEL = 'kubeplatform.io/network-peer';
 

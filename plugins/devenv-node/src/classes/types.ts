@@ -9,7 +9,11 @@ import type {
 import type { ClusterClient } from '../kube/ClusterClient';
 import type { ObjectRef } from '../kube/objects';
 
-/** A request after its class has applied defaults and checked size, TTL and parameters. */
+/**
+ * A request after its class has applied defaults and checked size, TTL and parameters.
+ *
+ * @public
+ */
 export interface ResolvedRequest extends EnvironmentRequest {
   size?: string;
   ttlMs: number;
@@ -40,9 +44,14 @@ export interface EnvironmentPlan {
   objects: PlannedObject[];
 }
 
+/** @public */
 export type ProgressReporter = (message: string) => void;
 
-/** An environment class: how a request becomes Kubernetes objects, and how to read them back. */
+/**
+ * An environment class: how a request becomes Kubernetes objects, and how to read them back.
+ *
+ * @public
+ */
 export interface EnvironmentClass {
   readonly name: string;
   readonly type: EnvironmentClassSummary['type'];

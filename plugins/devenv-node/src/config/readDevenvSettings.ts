@@ -2,12 +2,17 @@ import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { describeIssues, parseDuration } from '@kubeplatform/clusters-common';
 import { DevenvSettings, devenvSettingsSchema } from './settingsSchema';
 
-/** Reads and checks `kubeplatform.devenv`; a bad class definition stops the backend with a clear message. */
+/**
+ * Reads and checks `kubeplatform.devenv`; a bad class definition stops the backend with a clear message.
+ *
+ * @public
+ */
 export function readDevenvSettings(config: RootConfigService): DevenvSettings {
   const raw = config.getOptional('kubeplatform.devenv') ?? {};
   return parseDevenvSettings(raw);
 }
 
+/** @public */
 export function parseDevenvSettings(raw: unknown): DevenvSettings {
   const parsed = devenvSettingsSchema.safeParse(raw);
   if (!parsed.success) {

@@ -4,7 +4,11 @@ import {
 } from '@kubeplatform/clusters-common';
 import { z } from 'zod';
 
-/** Well-known platform namespaces; an environment of that name would squat on a platform role. */
+/**
+ * Well-known platform namespaces; an environment of that name would squat on a platform role.
+ *
+ * @public
+ */
 export const DEFAULT_RESERVED_ENVIRONMENT_NAMES = [
   'default',
   'kube-system',
@@ -31,7 +35,11 @@ export const DEFAULT_RESERVED_ENVIRONMENT_NAMES = [
   'kubeplatform',
 ] as const;
 
-/** Kinds an application usually needs; everything a workload owner may create with `edit`. */
+/**
+ * Kinds an application usually needs; everything a workload owner may create with `edit`.
+ *
+ * @public
+ */
 export const DEFAULT_APPLY_KINDS = [
   'v1/ConfigMap',
   'v1/Secret',
@@ -286,12 +294,17 @@ export const devenvSettingsSchema = z
   })
   .strict();
 
+/** @public */
 export type DevenvSettings = z.output<typeof devenvSettingsSchema>;
+/** @public */
 export type QuotaPreset = z.output<typeof quotaPresetSchema>;
+/** @public */
 export type NamespaceClassConfig = z.output<typeof namespaceClassSchema>;
+/** @public */
 export type ResourceTemplateClassConfig = z.output<
   typeof resourceTemplateClassSchema
 >;
+/** @public */
 export type EnvironmentClassConfig = z.output<
   typeof environmentClassConfigSchema
 >;

@@ -1,6 +1,10 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 
-/** Enough to address one object. */
+/**
+ * Enough to address one object.
+ *
+ * @public
+ */
 export interface ObjectRef {
   apiVersion: string;
   kind: string;

@@ -17,7 +17,11 @@ import { specHash } from './environmentMetadata';
 import type { ExecutablePlan } from './EnvironmentPlanner';
 import { rollBack } from './rollBack';
 
-/** What create returns. */
+/**
+ * What create returns.
+ *
+ * @public
+ */
 export interface ProvisionResult {
   environment: Environment;
   /** False when an identical environment already existed and nothing was written. */

@@ -11,14 +11,22 @@ import type { DevenvSettings } from '../config/settingsSchema';
 import type { EnvironmentLocator, ExpectedAnchor } from './EnvironmentLocator';
 import { namespacedKubeconfig } from './namespacedKubeconfig';
 
-/** A namespace-scoped kubeconfig and when its token expires. */
+/**
+ * A namespace-scoped kubeconfig and when its token expires.
+ *
+ * @public
+ */
 export interface IssuedKubeconfig {
   kubeconfig: string;
   expiresAt: string;
   namespace: string;
 }
 
-/** The connection details a resource-template class publishes in a Secret. */
+/**
+ * The connection details a resource-template class publishes in a Secret.
+ *
+ * @public
+ */
 export interface ConnectionSecret {
   secretRef: { namespace: string; name: string };
   data: Record<string, string>;
@@ -27,6 +35,8 @@ export interface ConnectionSecret {
 /**
  * The annotation a composition may put on a connection Secret instead of an owner reference:
  * the UID of the claim it belongs to.
+ *
+ * @public
  */
 export const CLAIM_UID_ANNOTATION = 'kubeplatform.io/claim-uid';
 

@@ -15,7 +15,11 @@ import type { EnvironmentClusters } from './connectCluster';
 import type { EnvironmentClasses } from './EnvironmentClasses';
 import { environmentMetadata } from './environmentMetadata';
 
-/** What create would write for a request, and the environment it would record. */
+/**
+ * What create would write for a request, and the environment it would record.
+ *
+ * @public
+ */
 export interface EnvironmentPlanResult {
   request: ResolvedRequest;
   environment: Environment;

@@ -34,6 +34,7 @@ export type {
 } from './EnvironmentCredentials';
 export type { EnvironmentPlanResult } from './EnvironmentPlanner';
 
+/** @public */
 export interface EnvironmentProvisionerOptions {
   clusters: EnvironmentClusters;
   settings: DevenvSettings;
@@ -45,12 +46,14 @@ export interface EnvironmentProvisionerOptions {
   now?: () => Date;
 }
 
+/** @public */
 export interface EnvironmentListResult {
   items: Environment[];
   /** Clusters that could not be read, reported as data next to the results that did arrive. */
   errors: Array<{ cluster: string; message: string }>;
 }
 
+/** @public */
 export interface CallOptions {
   progress?: ProgressReporter;
 }
@@ -58,12 +61,18 @@ export interface CallOptions {
 /**
  * A change to an environment the caller looked up and authorized: it applies only while the
  * anchor still has the UID the caller saw (`IdentifiedEnvironment.uid`).
+ *
+ * @public
  */
 export interface ChangeOptions {
   uid?: string;
 }
 
-/** An environment and the UID of its anchor, for changes that must not reach a replacement. */
+/**
+ * An environment and the UID of its anchor, for changes that must not reach a replacement.
+ *
+ * @public
+ */
 export interface IdentifiedEnvironment {
   environment: Environment;
   uid: string;
@@ -77,6 +86,8 @@ const noProgress: ProgressReporter = () => {};
  *
  * A facade: finding environments, planning, creation, lifecycle changes and credentials each
  * live in a unit of their own.
+ *
+ * @public
  */
 export class EnvironmentProvisioner {
   private readonly classes: EnvironmentClasses;

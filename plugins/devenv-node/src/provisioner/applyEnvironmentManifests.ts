@@ -17,6 +17,8 @@ import { namespacedKubeconfig } from './namespacedKubeconfig';
 /**
  * The field manager of what owners apply. Not the provisioner's `kubeplatform`, so a change to
  * a field the provisioner set (a guardrail) conflicts instead of silently taking it over.
+ *
+ * @public
  */
 export const ENVIRONMENT_FIELD_MANAGER = 'kubeplatform-environment';
 

@@ -2,7 +2,11 @@ import type { ClustersService } from '@kubeplatform/clusters-node';
 import { NotFoundError } from '@backstage/errors';
 import { ClusterClient } from '../kube/ClusterClient';
 
-/** The part of the clusters service the provisioner uses. */
+/**
+ * The part of the clusters service the provisioner uses.
+ *
+ * @public
+ */
 export type EnvironmentClusters = Pick<
   ClustersService,
   'listClusters' | 'getCluster' | 'getKubeConfig'

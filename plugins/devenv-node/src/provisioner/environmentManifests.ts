@@ -7,13 +7,21 @@ import {
 import { DEFAULT_APPLY_KINDS } from '../config/settingsSchema';
 import { isClusterScoped } from '../kube/objects';
 
-/** A manifest document and where it came from, for error messages. */
+/**
+ * A manifest document and where it came from, for error messages.
+ *
+ * @public
+ */
 export interface SourcedManifest {
   object: unknown;
   source: string;
 }
 
-/** What manifests applied into an environment may be. */
+/**
+ * What manifests applied into an environment may be.
+ *
+ * @public
+ */
 export interface ManifestPolicy {
   /** `apiVersion/Kind` entries that may be applied. */
   allowedKinds: readonly string[];
@@ -129,6 +137,8 @@ const DEFAULT_POLICY: ManifestPolicy = {
  * (`devenv-…`), Kubeplatform's labels and annotations, container images that are not image
  * references, and objects naming another namespace. Every problem is reported at once so that
  * nothing is applied from a half-valid set.
+ *
+ * @public
  */
 export function placeInEnvironmentNamespace(
   manifests: SourcedManifest[],

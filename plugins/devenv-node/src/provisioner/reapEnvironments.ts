@@ -5,6 +5,7 @@ import type { EnvironmentProvisioner } from './EnvironmentProvisioner';
 /** A create that has been `provisioning` or `failed` this long was interrupted; its leftovers go. */
 const STALE_PROVISIONING_MS = 15 * 60 * 1000;
 
+/** @public */
 export interface ReapReport {
   deleted: string[];
   slept: string[];
@@ -24,6 +25,8 @@ function isStale(env: Environment, now: Date): boolean {
  * One pass of the reaper: deletes expired environments and leftovers of interrupted creates,
  * and applies sleep schedules. It only sees environments the provisioner lists, which are the
  * ones whose labels prove Kubeplatform manages them.
+ *
+ * @public
  */
 export async function reapEnvironments(
   provisioner: EnvironmentProvisioner,

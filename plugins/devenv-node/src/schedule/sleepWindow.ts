@@ -25,6 +25,8 @@ function localTime(at: Date, timeZone: string) {
 /**
  * Whether a schedule wants the environment asleep at a moment. On days not listed in `days`
  * it sleeps all day; on listed days it sleeps from sleepAt to wakeAt (possibly over midnight).
+ *
+ * @public
  */
 export function isInSleepWindow(schedule: SleepSchedule, at: Date): boolean {
   const { weekday, minutes } = localTime(at, schedule.timezone);

@@ -6,13 +6,21 @@ import type {
   EnvironmentPatch,
 } from '@kubeplatform/clusters-common';
 
-/** `GET /environments`: the environments, and clusters that could not be read, as data. */
+/**
+ * `GET /environments`: the environments, and clusters that could not be read, as data.
+ *
+ * @public
+ */
 export interface EnvironmentList {
   items: Environment[];
   errors: Array<{ cluster: string; message: string }>;
 }
 
-/** The devenv platform API (`/api/devenv`), as the browser uses it. */
+/**
+ * The devenv platform API (`/api/devenv`), as the browser uses it.
+ *
+ * @public
+ */
 export interface DevenvApi {
   listEnvironments(filter?: {
     owner?: string;
@@ -29,6 +37,7 @@ export interface DevenvApi {
   listClusters(): Promise<EnvironmentClusterSummary[]>;
 }
 
+/** @public */
 export const devenvApiRef = createApiRef<DevenvApi>({
   id: 'plugin.kubeplatform.devenv',
 });

@@ -8,12 +8,17 @@ import type {
 } from '@kubeplatform/clusters-common';
 import type { DevenvApi, EnvironmentList } from './DevenvApi';
 
+/** @public */
 export interface DevenvClientOptions {
   discoveryApi: DiscoveryApi;
   fetchApi: FetchApi;
 }
 
-/** Talks to the devenv backend with the signed-in user's credentials. */
+/**
+ * Talks to the devenv backend with the signed-in user's credentials.
+ *
+ * @public
+ */
 export class DevenvClient implements DevenvApi {
   constructor(private readonly options: DevenvClientOptions) {}
 

@@ -6,21 +6,33 @@ import {
   WorkloadKind,
 } from '@kubeplatform/clusters-common';
 
-/** An entity as the multicluster backend addresses it: kind, namespace and name. */
+/**
+ * An entity as the multicluster backend addresses it: kind, namespace and name.
+ *
+ * @public
+ */
 export interface EntityAddress {
   kind: string;
   namespace: string;
   name: string;
 }
 
-/** One workload in one cluster, the unit the drawer shows. */
+/**
+ * One workload in one cluster, the unit the drawer shows.
+ *
+ * @public
+ */
 export interface WorkloadAddress {
   entity: EntityAddress;
   cluster: string;
   workload: { kind: WorkloadKind; namespace: string; name: string };
 }
 
-/** One container's log in one cluster. */
+/**
+ * One container's log in one cluster.
+ *
+ * @public
+ */
 export interface PodLogRequest {
   entity: EntityAddress;
   cluster: string;
@@ -31,15 +43,21 @@ export interface PodLogRequest {
   tailLines?: number;
 }
 
+/** @public */
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** @public */
 export interface StreamOptions {
   signal: AbortSignal;
 }
 
-/** Client for the multicluster backend (`/api/multicluster`). */
+/**
+ * Client for the multicluster backend (`/api/multicluster`).
+ *
+ * @public
+ */
 export interface MulticlusterApi {
   /** The entity's state across every cluster, once. */
   getEntityView(
@@ -84,6 +102,7 @@ export interface MulticlusterApi {
   ): Promise<OwnerView>;
 }
 
+/** @public */
 export const multiclusterApiRef = createApiRef<MulticlusterApi>({
   id: 'plugin.multicluster.service',
 });

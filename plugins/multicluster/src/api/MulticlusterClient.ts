@@ -21,11 +21,16 @@ import {
 } from './validate';
 import { linkedAbortController } from './linkedAbortController';
 
-/** The backend did not answer, or went silent mid-stream, for longer than allowed. */
+/**
+ * The backend did not answer, or went silent mid-stream, for longer than allowed.
+ *
+ * @public
+ */
 export class RequestTimeoutError extends Error {
   name = 'RequestTimeoutError';
 }
 
+/** @public */
 export interface MulticlusterClientOptions {
   discoveryApi: DiscoveryApi;
   fetchApi: FetchApi;
@@ -46,7 +51,11 @@ function entityPath({ kind, namespace, name }: EntityAddress): string {
   )}/${segment(name)}`;
 }
 
-/** Talks to the multicluster backend with the signed-in user's credentials (via fetchApi). */
+/**
+ * Talks to the multicluster backend with the signed-in user's credentials (via fetchApi).
+ *
+ * @public
+ */
 export class MulticlusterClient implements MulticlusterApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

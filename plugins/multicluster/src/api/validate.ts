@@ -4,7 +4,11 @@ import {
   WorkloadDetail,
 } from '@kubeplatform/clusters-common';
 
-/** The backend answered, but not with the shape this plugin understands. */
+/**
+ * The backend answered, but not with the shape this plugin understands.
+ *
+ * @public
+ */
 export class MalformedResponseError extends Error {
   name = 'MalformedResponseError';
   constructor(what: string, url: string, problem: string) {

@@ -9,11 +9,14 @@ import { auditedChange } from './auditedChange';
 import { examples } from './applyManifestsAction.examples';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
+/** @public */
 export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
 
 /**
  * `kubeplatform:devenv:apply`: server-side applies manifests from the task workspace into the
  * namespace of an environment the initiator owns (directly or through a group).
+ *
+ * @public
  */
 export function applyManifestsAction(options: {
   provisioner: EnvironmentProvisioner;

@@ -10,6 +10,7 @@ import type {
 import { auditedChange } from './auditedChange';
 import { examples } from './createEnvironmentAction.examples';
 
+/** @public */
 export const CREATE_ACTION_ID = 'kubeplatform:devenv:create';
 
 /**
@@ -45,6 +46,8 @@ function environmentOutputs(
 /**
  * `kubeplatform:devenv:create`: requests a development environment. Cluster credentials come
  * from the clusters service, never from template inputs.
+ *
+ * @public
  */
 export function createEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;

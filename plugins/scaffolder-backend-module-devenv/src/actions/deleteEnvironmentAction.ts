@@ -7,11 +7,14 @@ import type {
 import { auditedChange } from './auditedChange';
 import { examples } from './deleteEnvironmentAction.examples';
 
+/** @public */
 export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
 
 /**
  * `kubeplatform:devenv:delete`: deletes an environment the initiator owns (directly or through
  * a group). Only objects whose labels prove Kubeplatform manages them are deleted.
+ *
+ * @public
  */
 export function deleteEnvironmentAction(options: {
   provisioner: EnvironmentProvisioner;

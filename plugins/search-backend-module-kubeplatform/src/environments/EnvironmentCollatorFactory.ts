@@ -12,6 +12,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import { environmentDocument } from './environmentDocument';
 
+/** @public */
 export interface EnvironmentCollatorFactoryOptions {
   /** Lists every environment on every cluster; the provisioner's `list()`. */
   listEnvironments: () => Promise<EnvironmentListResult>;
@@ -23,6 +24,8 @@ export interface EnvironmentCollatorFactoryOptions {
 /**
  * One document per development environment, read from the clusters (the source of truth).
  * A cluster that cannot be read is logged; the environments of the others are still indexed.
+ *
+ * @public
  */
 export class EnvironmentCollatorFactory implements DocumentCollatorFactory {
   readonly type = ENVIRONMENT_DOCUMENT_TYPE;

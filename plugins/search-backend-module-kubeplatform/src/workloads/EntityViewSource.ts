@@ -6,7 +6,11 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { EntityView } from '@kubeplatform/clusters-common';
 
-/** Where the collator gets an entity's multi-cluster view from. */
+/**
+ * Where the collator gets an entity's multi-cluster view from.
+ *
+ * @public
+ */
 export type EntityViewSource = (
   entity: CompoundEntityRef,
 ) => Promise<EntityView>;
@@ -14,6 +18,8 @@ export type EntityViewSource = (
 /**
  * Reads views from the multicluster backend over HTTP with the search plugin's own service
  * credentials, so the view is built exactly as the entity page shows it.
+ *
+ * @public
  */
 export function multiclusterHttpViewSource(deps: {
   auth: AuthService;

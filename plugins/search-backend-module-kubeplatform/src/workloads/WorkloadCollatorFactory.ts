@@ -22,6 +22,7 @@ const KUBERNETES_ANNOTATIONS = [
   'backstage.io/kubernetes-label-selector',
 ];
 
+/** @public */
 export interface WorkloadCollatorFactoryOptions {
   catalog: CatalogService;
   auth: AuthService;
@@ -35,6 +36,8 @@ export interface WorkloadCollatorFactoryOptions {
  * One document per catalog entity that runs on Kubernetes. An entity whose view cannot be read
  * is logged and left out; the run goes on with the rest. A document shows what the entity's
  * multi-cluster view shows, so search authorizes it with `multicluster.view.read` on that entity.
+ *
+ * @public
  */
 export class WorkloadCollatorFactory implements DocumentCollatorFactory {
   readonly type = WORKLOAD_DOCUMENT_TYPE;

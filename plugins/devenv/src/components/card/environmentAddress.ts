@@ -5,6 +5,7 @@ export const CLUSTER_ANNOTATION = 'kubeplatform.io/cluster';
 export const ENVIRONMENT_ANNOTATION = 'kubeplatform.io/environment';
 export const ENVIRONMENT_RESOURCE_TYPE = 'dev-environment';
 
+/** @public */
 export function isEnvironmentEntity(entity: Entity): boolean {
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
