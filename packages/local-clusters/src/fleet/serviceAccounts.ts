@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { pollUntil } from '../control/apply';
+import { DEMO_NAMESPACES } from '../demo/demoServices';
 import { findRepoRoot } from '../paths';
 
 /** Where the Backstage service accounts live in every local cluster. */
@@ -15,8 +16,8 @@ export const READER_SERVICE_ACCOUNT = 'backstage-reader';
 export const LIMITED_SERVICE_ACCOUNT = 'backstage-limited';
 /**
  * The identity the demo backend uses: everything backstage-reader may read, plus what the
- * development environment provisioner needs to write. backstage-reader stays read-only, so the
- * tests of least privilege keep meaning something.
+ * development environment provisioner and the workload actions need to write. backstage-reader
+ * stays read-only, so the tests of least privilege keep meaning something.
  */
 export const BACKEND_SERVICE_ACCOUNT = 'backstage-backend';
 
@@ -82,6 +83,24 @@ const readRules = [
   { apiGroups: ['salaboy.com'], resources: ['environments'] },
 ].map(rule => ({ ...rule, verbs: ['get', 'list', 'watch'] }));
 
+/**
+ * What the multicluster workload actions write: restart patches the workload's pod template,
+ * scale patches the scale subresource, delete-pod deletes one pod. Nothing else.
+ */
+export const WORKLOAD_ACTION_RULES = [
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'statefulsets', 'daemonsets'],
+    verbs: ['patch'],
+  },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments/scale', 'statefulsets/scale'],
+    verbs: ['patch', 'update'],
+  },
+  { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
+];
+
 /** Cluster-scoped things only the cluster-wide reader sees. */
 const clusterOnlyRules = [
   {
@@ -124,7 +143,8 @@ function serviceAccount(name: string): KubernetesObject[] {
 
 /**
  * Long-lived tokens: `reader` reads cluster-wide, `limited` only in LIMITED_NAMESPACES, and
- * `backend` (the demo backend's) reads cluster-wide and provisions development environments.
+ * `backend` (the demo backend's) reads cluster-wide, provisions development environments and
+ * runs the workload actions (restart, scale, delete pod) in the demo namespaces.
  */
 export interface ServiceAccountTokens {
   reader: string;
@@ -184,6 +204,33 @@ export function accessObjects(): KubernetesObject[] {
       rules: readRules,
     } as KubernetesObject,
   ];
+  for (const namespace of DEMO_NAMESPACES) {
+    objects.push(
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: { name: 'kubeplatform-workload-actions', namespace },
+        rules: WORKLOAD_ACTION_RULES,
+      } as KubernetesObject,
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: 'kubeplatform-backend-workload-actions', namespace },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'Role',
+          name: 'kubeplatform-workload-actions',
+        },
+        subjects: [
+          {
+            kind: 'ServiceAccount',
+            name: BACKEND_SERVICE_ACCOUNT,
+            namespace: SERVICE_ACCOUNT_NAMESPACE,
+          },
+        ],
+      } as KubernetesObject,
+    );
+  }
   for (const namespace of LIMITED_NAMESPACES) {
     objects.push({
       apiVersion: 'rbac.authorization.k8s.io/v1',
