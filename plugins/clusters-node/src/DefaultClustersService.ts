@@ -227,6 +227,10 @@ function toDetails(c: ClusterDefinition): ClusterDetails {
     region: c.region,
     environment: c.environment,
     dashboardUrl: c.dashboardUrl,
+    ...(c.dashboardApp && { dashboardApp: c.dashboardApp }),
+    ...(c.dashboardParameters && {
+      dashboardParameters: c.dashboardParameters,
+    }),
     url: c.url,
     source: c.source,
     namespaces: c.namespaces,

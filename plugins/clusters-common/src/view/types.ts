@@ -32,6 +32,10 @@ export interface ClusterIdentity {
   region?: string;
   environment?: string;
   dashboardUrl?: string;
+  /** The dashboard at dashboardUrl, as upstream names it: `standard`, `rancher`, `openshift`, `aks`, `eks`, `gke`, `headlamp`. */
+  dashboardApp?: string;
+  /** App-specific values for dashboard links, e.g. GKE's `projectId`; never secrets. */
+  dashboardParameters?: Record<string, unknown>;
 }
 
 /**
@@ -328,4 +332,6 @@ export interface WorkloadDetail {
   network?: WorkloadNetwork;
   /** ResourceQuotas of the workload's namespace. */
   quotas?: ResourceQuotaSummary[];
+  /** The workload's page in the cluster's dashboard (http or https only), when it has one. */
+  dashboardLink?: string;
 }

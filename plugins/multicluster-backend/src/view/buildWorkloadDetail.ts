@@ -11,6 +11,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityQuery } from '../entities/entityQuery';
+import { objectDashboardLink } from './dashboardLinks';
 import { findWorkloads, jobsOf, Workload } from './findEntityObjects';
 import { namespaceQuotas, workloadNetwork } from './networkAndQuotas';
 import {
@@ -51,7 +52,29 @@ export function buildWorkloadDetail(
     kubectl: kubectlCommands(reader.identity.name, workload),
     network: workloadNetwork(reader, query, workload, pods, now),
     quotas: namespaceQuotas(reader, ref.namespace, now),
+    ...withDashboardLink(reader, workload),
   };
+}
+
+function withDashboardLink(
+  reader: CacheReader,
+  workload: Workload,
+): { dashboardLink?: string } {
+  const { dashboardApp, dashboardUrl, dashboardParameters } = reader.identity;
+  const spec = workload.object.spec;
+  const dashboardLink = objectDashboardLink({
+    dashboardApp,
+    dashboardUrl,
+    dashboardParameters,
+    object: {
+      kind: workload.kind,
+      namespace: workload.object.metadata?.namespace ?? '',
+      name: workload.object.metadata?.name ?? '',
+      uid: workload.object.metadata?.uid,
+      selector: spec && 'selector' in spec ? spec.selector : undefined,
+    },
+  });
+  return dashboardLink ? { dashboardLink } : {};
 }
 
 export function podSummary(
