@@ -82,7 +82,8 @@ export class DevenvClient implements DevenvApi {
   }
 }
 
-function environmentPath(cluster: string, name: string): string {
+/** The path of one environment under `/api/devenv`; also used by the kubeconfig download. */
+export function environmentPath(cluster: string, name: string): string {
   return `/environments/${encodeURIComponent(cluster)}/${encodeURIComponent(
     name,
   )}`;

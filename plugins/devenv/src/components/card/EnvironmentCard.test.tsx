@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { alertApiRef } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
@@ -27,6 +31,8 @@ async function renderCard(entity: Entity, api: FakeDevenvApi) {
       apis={[
         [devenvApiRef, api],
         [alertApiRef, { post: jest.fn(), alert$: jest.fn() } as any],
+        [fetchApiRef, { fetch: jest.fn() }],
+        [discoveryApiRef, { getBaseUrl: async () => 'http://backstage.test' }],
       ]}
     >
       <EntityProvider entity={entity}>
@@ -52,6 +58,12 @@ describe('EnvironmentCard', () => {
     expect(await screen.findByText('ready')).toBeInTheDocument();
     expect(screen.getByText('expires in 5h')).toBeInTheDocument();
     expect(screen.getByText('small')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', {
+        name: 'Download kubeconfig of guest-dev on dev-eu',
+      }),
+    ).toBeEnabled();
+    expect(screen.getByText(/is the no-token way/)).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Sleep guest-dev on dev-eu' }),
     );

@@ -66,9 +66,7 @@ export const EnvironmentCard = () => {
             namespace: environment.namespace,
             size: environment.size ?? 'default',
             expiry: <ExpiryCountdown expiresAt={environment.expiresAt} />,
-            connect: (
-              <ConnectCommand connection={environment.connection} wrap />
-            ),
+            connect: <ConnectCommand environment={environment} wrap />,
           }}
         />
         <Box mt={2}>

@@ -1,17 +1,22 @@
 import { CopyTextButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import type { EnvironmentConnection } from '@kubeplatform/clusters-common';
+import type { Environment } from '@kubeplatform/clusters-common';
+import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
 
-/** The command that connects to an environment, with a copy button. Never holds a token. */
+/**
+ * The command that connects to an environment, with a copy button, and for a kubeconfig the
+ * Download kubeconfig button. Never holds a token.
+ */
 export const ConnectCommand = ({
-  connection,
+  environment,
   wrap = false,
 }: {
-  connection: EnvironmentConnection;
+  environment: Pick<Environment, 'cluster' | 'name' | 'connection'>;
   /** Show the whole command; otherwise one line, cut off, with the whole command as a tooltip. */
   wrap?: boolean;
 }) => {
+  const { connection } = environment;
   if (connection.kind === 'none') {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -19,7 +24,7 @@ export const ConnectCommand = ({
       </Typography>
     );
   }
-  return (
+  const command = (
     <Box display="flex" alignItems="center">
       <Box
         component="code"
@@ -43,6 +48,24 @@ export const ConnectCommand = ({
         text={connection.command}
         tooltipText="Connect command copied"
         aria-label="Copy connect command"
+      />
+    </Box>
+  );
+  if (connection.kind !== 'kubeconfig') {
+    return command;
+  }
+  return (
+    <Box>
+      {command}
+      {wrap && (
+        <Typography variant="body2" color="textSecondary">
+          The command needs a Backstage token in $BACKSTAGE_TOKEN; Download
+          kubeconfig is the no-token way: it uses your Backstage sign-in.
+        </Typography>
+      )}
+      <DownloadKubeconfigButton
+        cluster={environment.cluster}
+        name={environment.name}
       />
     </Box>
   );

@@ -1,4 +1,9 @@
-import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+  identityApiRef,
+} from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
@@ -36,6 +41,8 @@ async function renderPage(
         [devenvApiRef, api],
         [identityApiRef, mockApis.identity({ ownershipEntityRefs })],
         [alertApiRef, { post: jest.fn(), alert$: jest.fn() } as any],
+        [fetchApiRef, { fetch: jest.fn() }],
+        [discoveryApiRef, { getBaseUrl: async () => 'http://backstage.test' }],
       ]}
     >
       <EnvironmentsPage />
@@ -68,6 +75,11 @@ describe('EnvironmentsPage', () => {
     ).toBeInTheDocument();
     expect(
       mineRow.getByRole('button', { name: 'Copy connect command' }),
+    ).toBeInTheDocument();
+    expect(
+      mineRow.getByRole('button', {
+        name: 'Download kubeconfig of guest-dev on dev-eu',
+      }),
     ).toBeInTheDocument();
 
     const teamRow = within(row('shop-env'));

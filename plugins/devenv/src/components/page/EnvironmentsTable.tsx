@@ -53,7 +53,7 @@ export const EnvironmentsTable = ({
     {
       title: 'Connect',
       sorting: false,
-      render: e => <ConnectCommand connection={e.connection} />,
+      render: e => <ConnectCommand environment={e} />,
     },
     {
       title: 'Actions',

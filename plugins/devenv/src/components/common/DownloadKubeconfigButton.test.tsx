@@ -1,0 +1,138 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
+
+const KUBECONFIG = 'apiVersion: v1\nkind: Config\ncurrent-context: guest-dev\n';
+
+function answer(status: number, body: string, contentType: string) {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: status === 403 ? 'Forbidden' : 'OK',
+    url: 'http://backstage.test/api/devenv',
+    headers: new Map([['content-type', contentType]]),
+    text: async () => body,
+  };
+}
+
+async function renderButton(fetch: jest.Mock) {
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [fetchApiRef, { fetch }],
+        [
+          discoveryApiRef,
+          {
+            getBaseUrl: async (plugin: string) =>
+              `http://backstage.test/api/${plugin}`,
+          },
+        ],
+      ]}
+    >
+      <DownloadKubeconfigButton cluster="dev-eu" name="guest-dev" />
+    </TestApiProvider>,
+  );
+}
+
+const button = () =>
+  screen.getByRole('button', {
+    name: 'Download kubeconfig of guest-dev on dev-eu',
+  });
+
+describe('DownloadKubeconfigButton', () => {
+  const createObjectURL = jest.fn((_blob: Blob) => 'blob:kubeconfig');
+  const revokeObjectURL = jest.fn();
+  let clicked: HTMLAnchorElement[];
+
+  beforeEach(() => {
+    clicked = [];
+    createObjectURL.mockClear();
+    revokeObjectURL.mockClear();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    // jsdom does not navigate; record the link the browser would have followed.
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('issues a kubeconfig with the user’s session and saves it as <name>.<cluster>.kubeconfig.yaml', async () => {
+    let release: () => void = () => {};
+    const fetch = jest.fn(
+      () =>
+        new Promise(resolve => {
+          release = () => resolve(answer(200, KUBECONFIG, 'application/yaml'));
+        }),
+    );
+    await renderButton(fetch);
+
+    await userEvent.click(button());
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage.test/api/devenv/environments/dev-eu/guest-dev/kubeconfig?format=yaml',
+      { method: 'POST' },
+    );
+    // Disabled while the request is in flight.
+    expect(button()).toBeDisabled();
+    release();
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0].download).toBe('guest-dev.dev-eu.kubeconfig.yaml');
+    expect(clicked[0].href).toBe('blob:kubeconfig');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const saved = createObjectURL.mock.calls[0][0];
+    expect(saved.type).toBe('application/yaml');
+    expect(await saved.text()).toBe(KUBECONFIG);
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:kubeconfig');
+    await waitFor(() => expect(button()).toBeEnabled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says the user may not connect when the backend answers 403, and saves nothing', async () => {
+    const fetch = jest.fn(async () =>
+      answer(
+        403,
+        JSON.stringify({
+          error: { name: 'NotAllowedError', message: 'not allowed' },
+          response: { statusCode: 403 },
+        }),
+        'application/json',
+      ),
+    );
+    await renderButton(fetch);
+
+    await userEvent.click(button());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not download the kubeconfig of guest-dev on dev-eu: You may not connect to this environment.',
+    );
+    expect(createObjectURL).not.toHaveBeenCalled();
+    expect(clicked).toHaveLength(0);
+    expect(button()).toBeEnabled();
+  });
+
+  it('shows the backend’s own message for other failures', async () => {
+    const fetch = jest.fn(async () =>
+      answer(
+        404,
+        JSON.stringify({
+          error: {
+            name: 'NotFoundError',
+            message: 'No environment dev-eu/guest-dev',
+          },
+          response: { statusCode: 404 },
+        }),
+        'application/json',
+      ),
+    );
+    await renderButton(fetch);
+
+    await userEvent.click(button());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No environment dev-eu/guest-dev',
+    );
+  });
+});
