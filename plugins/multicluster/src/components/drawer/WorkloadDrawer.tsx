@@ -174,6 +174,17 @@ function DrawerBody(props: {
             />
           )}
         </div>
+        {value && httpUrl(value.dashboardLink) && (
+          <Button
+            size="small"
+            href={httpUrl(value.dashboardLink)}
+            target="_blank"
+            rel="noopener noreferrer"
+            endIcon={<OpenInNewIcon fontSize="small" />}
+          >
+            Open in dashboard
+          </Button>
+        )}
         {value?.cluster.dashboardUrl && (
           <Button
             size="small"
@@ -309,4 +320,9 @@ function DrawerBody(props: {
       )}
     </div>
   );
+}
+
+/** Only http(s) links reach an href, whatever the response holds. */
+function httpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//.test(url) ? url : undefined;
 }
