@@ -5,6 +5,7 @@ import {
   Page,
   test,
 } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { parse } from 'yaml';
 import { saveScreenshot, signInAsGuest } from './helpers';
@@ -134,6 +135,20 @@ test('request an environment from the template, use it, find it, delete it', asy
   await expect(row).toContainText(/expires in 7h5\dm/);
   await expect(row).toContainText(`/environments/dev-eu/${name}/kubeconfig`);
   await saveScreenshot(page, 'devenv-environments-page');
+
+  // "Download kubeconfig" uses the browser's own session: no token to paste. The file it saves
+  // connects as the environment: pods here, not elsewhere.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row
+      .getByRole('button', { name: `Download kubeconfig of ${name} on dev-eu` })
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${name}.dev-eu.kubeconfig.yaml`);
+  const downloadedYaml = readFileSync(await download.path(), 'utf8');
+  expect(downloadedYaml).toContain('kind: Config');
+  expect(await mayCreatePods(downloadedYaml, name)).toBe(true);
+  expect(await mayCreatePods(downloadedYaml, 'default')).toBe(false);
 
   // Connect with the kubeconfig the connect command fetches: pods here, not elsewhere.
   const token = await guestToken(request);
