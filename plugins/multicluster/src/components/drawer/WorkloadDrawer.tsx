@@ -102,6 +102,7 @@ function DrawerBody(props: {
     [api, entity, target, props.refreshKey, attempt],
   );
   const value = detail.value;
+  const dashboardLink = httpUrl(value?.dashboardLink);
   const title = `${target.workload.kind} ${target.workload.name}`;
 
   const pods = value?.pods ?? [];
@@ -174,10 +175,10 @@ function DrawerBody(props: {
             />
           )}
         </div>
-        {value && httpUrl(value.dashboardLink) && (
+        {dashboardLink && (
           <Button
             size="small"
-            href={httpUrl(value.dashboardLink)}
+            href={dashboardLink}
             target="_blank"
             rel="noopener noreferrer"
             endIcon={<OpenInNewIcon fontSize="small" />}
