@@ -59,6 +59,7 @@ describe('buildWorkloadDetail', () => {
       {
         name: 'prod',
         dashboardApp: 'standard',
+        // eslint-disable-next-line no-script-url
         dashboardUrl: 'javascript:alert(1)',
       },
     ]) {

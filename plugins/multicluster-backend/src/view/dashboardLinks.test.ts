@@ -191,6 +191,7 @@ describe('objectDashboardLink', () => {
 
   it('returns only http(s) links', () => {
     for (const dashboardUrl of [
+      // eslint-disable-next-line no-script-url
       'javascript:alert(1)',
       'data:text/html,x',
       'not a url',

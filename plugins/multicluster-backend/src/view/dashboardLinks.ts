@@ -18,39 +18,6 @@ export interface DashboardLinkInput {
   };
 }
 
-/** The object's page in the cluster's dashboard, or undefined when there is none to link to. */
-export function objectDashboardLink(
-  input: DashboardLinkInput,
-): string | undefined {
-  const format = input.dashboardApp && formatters.get(input.dashboardApp);
-  if (!format) return undefined;
-  let url: URL | undefined;
-  try {
-    url = format(input);
-  } catch {
-    // A malformed dashboardUrl means no link, not a failed drawer.
-    return undefined;
-  }
-  // Dashboard links reach the browser as hrefs: only http(s), never javascript: or data:.
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return undefined;
-  }
-  return url.href;
-}
-
-type Formatter = (input: DashboardLinkInput) => URL | undefined;
-
-const formatters = new Map<string, Formatter>([
-  ['standard', standardLink],
-  ['rancher', rancherLink],
-  ['openshift', openshiftLink],
-  ['aks', aksLink],
-  // Upstream's EKS formatter throws "not yet implemented": there is no EKS page to link to.
-  ['eks', () => undefined],
-  ['gke', gkeLink],
-  ['headlamp', headlampLink],
-]);
-
 function baseUrl(dashboardUrl: string | undefined): URL | undefined {
   if (!dashboardUrl) return undefined;
   const url = new URL(dashboardUrl);
@@ -244,4 +211,37 @@ function headlampLink({
     `/c/${clusterName}/${plural}/${object.namespace}/${object.name}`,
   );
   return result;
+}
+
+type Formatter = (input: DashboardLinkInput) => URL | undefined;
+
+const formatters = new Map<string, Formatter>([
+  ['standard', standardLink],
+  ['rancher', rancherLink],
+  ['openshift', openshiftLink],
+  ['aks', aksLink],
+  // Upstream's EKS formatter throws "not yet implemented": there is no EKS page to link to.
+  ['eks', () => undefined],
+  ['gke', gkeLink],
+  ['headlamp', headlampLink],
+]);
+
+/** The object's page in the cluster's dashboard, or undefined when there is none to link to. */
+export function objectDashboardLink(
+  input: DashboardLinkInput,
+): string | undefined {
+  const format = input.dashboardApp && formatters.get(input.dashboardApp);
+  if (!format) return undefined;
+  let url: URL | undefined;
+  try {
+    url = format(input);
+  } catch {
+    // A malformed dashboardUrl means no link, not a failed drawer.
+    return undefined;
+  }
+  // Dashboard links reach the browser as hrefs: only http(s), never javascript: or data:.
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    return undefined;
+  }
+  return url.href;
 }

@@ -52,6 +52,7 @@ describe("the drawer's dashboard link", () => {
   it('shows no link for a non-http dashboardLink', async () => {
     await renderDrawer({
       ...checkoutProdDetail,
+      // eslint-disable-next-line no-script-url
       dashboardLink: 'javascript:alert(1)',
     });
     expect(
