@@ -200,6 +200,8 @@ export class WatchCache {
         region: cluster.region,
         environment: cluster.environment,
         dashboardUrl: cluster.dashboardUrl,
+        dashboardApp: cluster.dashboardApp,
+        dashboardParameters: cluster.dashboardParameters,
       },
       connection,
       cluster.namespaces,
@@ -247,5 +249,7 @@ function fingerprintOf(c: ClusterDetails): string {
     c.region,
     c.environment,
     c.dashboardUrl,
+    c.dashboardApp,
+    c.dashboardParameters,
   ]);
 }

@@ -68,11 +68,6 @@ const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
     key: 'skipMetricsLookup',
     reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',
   },
-  { key: 'dashboardApp', reason: 'dashboard links are not formatted per app' },
-  {
-    key: 'dashboardParameters',
-    reason: 'dashboard links are not formatted per app',
-  },
 ];
 
 /** Locator types Kubeplatform reads clusters from. */

@@ -72,11 +72,6 @@ describe("Backstage's Kubernetes configuration examples", () => {
             'Kubeplatform reads no pod metrics, so there is nothing to skip',
         },
         {
-          key: 'kubernetes.clusterLocatorMethods[0].clusters[0].dashboardApp',
-          cluster: 'minikube',
-          reason: 'dashboard links are not formatted per app',
-        },
-        {
           key: 'kubernetes.clusterLocatorMethods[1].type',
           reason:
             "the 'gke' cluster locator is not supported: its clusters are not listed",
@@ -108,25 +103,14 @@ describe("Backstage's Kubernetes configuration examples", () => {
     );
   });
 
-  it('dashboard-parameters.yaml with an authProvider added: names dashboardApp and dashboardParameters', async () => {
+  it('dashboard-parameters.yaml with an authProvider added: honours dashboardApp and dashboardParameters', async () => {
     const config = loadFixture('dashboard-parameters.yaml').get<any>();
     config.kubernetes.clusterLocatorMethods[0].clusters[0].authProvider = 'aws';
     const { report, clusters } = await startClustersService(
       new ConfigReader(config),
     );
     expect(clusters).toEqual(['my-cluster']);
-    expect(report.unsupportedKeys).toEqual([
-      {
-        key: 'kubernetes.clusterLocatorMethods[0].clusters[0].dashboardApp',
-        cluster: 'my-cluster',
-        reason: 'dashboard links are not formatted per app',
-      },
-      {
-        key: 'kubernetes.clusterLocatorMethods[0].clusters[0].dashboardParameters',
-        cluster: 'my-cluster',
-        reason: 'dashboard links are not formatted per app',
-      },
-    ]);
+    expect(report.unsupportedKeys).toEqual([]);
   });
 
   it('custom-resources.yaml: starts with no clusters, names kubernetes.customResources', async () => {

@@ -132,6 +132,9 @@ function readCluster(
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
     dashboardUrl: c.getOptionalString('dashboardUrl'),
     dashboardApp: c.getOptionalString('dashboardApp'),
+    dashboardParameters: c
+      .getOptionalConfig('dashboardParameters')
+      ?.get<Record<string, unknown>>(),
   };
 }
 
