@@ -41,6 +41,20 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
 }));
 
+/** A heading of the overview tab; `spaced` keeps it apart from the section above. */
+function SectionHeading(props: { children: string; spaced?: boolean }) {
+  const classes = useStyles();
+  return (
+    <Typography
+      variant="subtitle2"
+      component="h3"
+      className={props.spaced ? classes.section : undefined}
+    >
+      {props.children}
+    </Typography>
+  );
+}
+
 export interface DrawerTarget {
   cluster: string;
   workload: { kind: WorkloadKind; namespace: string; name: string };
@@ -237,41 +251,15 @@ function DrawerBody(props: {
           <div className={classes.section} role="tabpanel">
             {tab === 'overview' && (
               <>
-                <Typography variant="subtitle2" component="h3">
-                  Problems
-                </Typography>
+                <SectionHeading>Problems</SectionHeading>
                 <ProblemList problems={problems} ownerOf={ownerOf} />
-                <Typography
-                  variant="subtitle2"
-                  component="h3"
-                  className={classes.section}
-                >
-                  Autoscaler
-                </Typography>
+                <SectionHeading spaced>Autoscaler</SectionHeading>
                 <AutoscalerDetails autoscaler={value.workload.autoscaler} />
-                <Typography
-                  variant="subtitle2"
-                  component="h3"
-                  className={classes.section}
-                >
-                  Network
-                </Typography>
+                <SectionHeading spaced>Network</SectionHeading>
                 <NetworkPanel network={value.network} />
-                <Typography
-                  variant="subtitle2"
-                  component="h3"
-                  className={classes.section}
-                >
-                  Quotas
-                </Typography>
+                <SectionHeading spaced>Quotas</SectionHeading>
                 <QuotaPanel quotas={value.quotas} />
-                <Typography
-                  variant="subtitle2"
-                  component="h3"
-                  className={classes.section}
-                >
-                  kubectl
-                </Typography>
+                <SectionHeading spaced>kubectl</SectionHeading>
                 <KubectlCommands kubectl={value.kubectl} />
               </>
             )}
