@@ -8,6 +8,7 @@ import express from 'express';
 import request from 'supertest';
 import { readMulticlusterOptions } from '../readMulticlusterOptions';
 import { createRouter } from '../router';
+import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 import { ClusterWriter } from './ClusterWriter';
 
 /** The action routes on an in-memory cluster: order of checks, audit trail, what is written. */
@@ -57,25 +58,7 @@ const objects: Record<string, any[]> = {
   ],
 };
 
-const reader = {
-  identity: { name: 'prod-us' },
-  list: (resource: string, namespace?: string) =>
-    (objects[resource] ?? []).filter(
-      o => !namespace || o.metadata.namespace === namespace,
-    ),
-  get: (resource: string, namespace: string, name: string) =>
-    (objects[resource] ?? []).find(
-      o => o.metadata.namespace === namespace && o.metadata.name === name,
-    ),
-  listByKubernetesId: (resource: string, id: string) =>
-    (objects[resource] ?? []).filter(
-      o => o.metadata.labels['backstage.io/kubernetes-id'] === id,
-    ),
-  listByOwner: () => [],
-  eventsFor: () => [],
-  status: () => ({ state: 'ok' }),
-  restartBaseline: () => undefined,
-};
+const reader = inMemoryCacheReader({ name: 'prod-us' }, objects);
 
 async function app(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,

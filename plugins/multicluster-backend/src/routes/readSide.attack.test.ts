@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { readMulticlusterOptions } from '../readMulticlusterOptions';
 import { createRouter } from '../router';
+import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 
 /**
  * Attack tests of the read side (issue 11, findings 4, 7 and 8) on the router with an in-memory
@@ -65,23 +66,7 @@ function fakeCluster(dashboardUrl: string) {
   };
   const logRequests: string[] = [];
   const reader = {
-    identity: { name: 'prod-us', dashboardUrl },
-    list: (resource: string, namespace?: string) =>
-      (objects[resource] ?? []).filter(
-        o => !namespace || o.metadata.namespace === namespace,
-      ),
-    get: (resource: string, namespace: string, name: string) =>
-      (objects[resource] ?? []).find(
-        o => o.metadata.namespace === namespace && o.metadata.name === name,
-      ),
-    listByKubernetesId: (resource: string, id: string) =>
-      (objects[resource] ?? []).filter(
-        o => o.metadata.labels['backstage.io/kubernetes-id'] === id,
-      ),
-    listByOwner: () => [],
-    eventsFor: () => [],
-    status: () => ({ state: 'ok' }),
-    restartBaseline: () => undefined,
+    ...inMemoryCacheReader({ name: 'prod-us', dashboardUrl }, objects),
     connection: {
       // A follow stays open, as a live container's log does.
       request: async (path: string) => {
