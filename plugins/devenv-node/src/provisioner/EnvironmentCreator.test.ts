@@ -1,6 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type { KubernetesObject } from '@kubernetes/client-node';
+import {
+  ENVIRONMENT_LABEL,
+  MANAGED_BY_LABEL,
+  MANAGED_BY_VALUE,
+  OWNER_ANNOTATION,
+  PHASE_ANNOTATION,
+} from '@kubeplatform/clusters-common';
 import { testSettings } from '../__fixtures__/settings';
 import type { ClusterClient } from '../kube/ClusterClient';
 import { describeObject, ObjectRef } from '../kube/objects';
@@ -107,5 +118,45 @@ describe('EnvironmentCreator', () => {
     expect(error.message).toContain(
       'rollback incomplete, the reaper will remove the rest: Namespace alice-dev',
     );
+  });
+
+  it('names a concurrent create that wrote its anchor between the two lookups', async () => {
+    // The other request's namespace appears after this request's anchor lookup and before
+    // its claimed-object check: the interleaving two simultaneous creates produce.
+    const racingAnchor: KubernetesObject = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: 'alice-dev',
+        labels: {
+          [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+          [ENVIRONMENT_LABEL]: 'alice-dev',
+        },
+        annotations: {
+          [OWNER_ANNOTATION]: 'user:default/alice',
+          [PHASE_ANNOTATION]: 'provisioning',
+        },
+      },
+    };
+    let namespaceReads = 0;
+    const client = {
+      cluster: 'dev-eu',
+      read: async (ref: ObjectRef) => {
+        if (ref.kind !== 'Namespace') {
+          return undefined;
+        }
+        namespaceReads += 1;
+        return namespaceReads === 1 ? undefined : racingAnchor;
+      },
+      createIfAbsent: jest.fn(),
+      apply: jest.fn(),
+    } as unknown as ClusterClient;
+    const error = await createWith(client).catch(e => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toBe(
+      'Environment "alice-dev" on cluster "dev-eu" is being created by another request; nothing was changed',
+    );
+    expect(client.createIfAbsent).not.toHaveBeenCalled();
+    expect(client.apply).not.toHaveBeenCalled();
   });
 });

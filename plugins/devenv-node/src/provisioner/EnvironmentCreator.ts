@@ -14,6 +14,7 @@ import { describeObject, ObjectRef, refOf } from '../kube/objects';
 import type { EnvironmentClasses } from './EnvironmentClasses';
 import type { EnvironmentLocator } from './EnvironmentLocator';
 import { specHash } from './environmentMetadata';
+import { isManagedObject } from './readEnvironment';
 import type { ExecutablePlan } from './EnvironmentPlanner';
 import { rollBack } from './rollBack';
 
@@ -55,7 +56,22 @@ export class EnvironmentCreator {
       };
     }
     for (const ref of cls.claimedRefs(request.name)) {
-      if (await client.read(ref)) {
+      const claimed = await client.read(ref);
+      if (claimed) {
+        // A concurrent request may have written its objects since the lookup above: then this
+        // is that environment (a repeat or "being created"), not an unmanaged object.
+        const racing = await this.locator.findAnchor(client, request.name);
+        if (racing) {
+          return {
+            environment: this.checkRepeat(racing, request),
+            created: false,
+          };
+        }
+        if (isManagedObject(claimed, request.name)) {
+          throw new ConflictError(
+            `Environment "${request.name}" on cluster "${request.cluster}" is being created by another request; nothing was changed`,
+          );
+        }
         throw new ConflictError(
           `${describeObject(ref)} already exists on cluster "${
             request.cluster
