@@ -14,3 +14,5 @@ export * from './trimmed';
 export * from './workloads';
 export * from './environments';
 export * from './search';
+export * from './customResources';
+export * from './timeline';
