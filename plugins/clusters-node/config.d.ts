@@ -43,10 +43,12 @@ export interface Config {
       backoffMaxSeconds?: number;
       /** Retry interval after 401 or 403. Default 300. */
       deniedRetrySeconds?: number;
-      /** Most Warning events kept per cluster. Default 1000. */
+      /** Most events (Normal and Warning; the name predates Normal events) kept per cluster. Default 1000. */
       maxWarningEvents?: number;
-      /** Older Warning events are dropped. Default 60. */
+      /** Older events are dropped. Default 60. */
       maxWarningEventAgeMinutes?: number;
+      /** Most events kept about one object (pod, ReplicaSet, workload, autoscaler). Default 20. */
+      maxEventsPerObject?: number;
       /**
        * How often each cluster is probed with GET /version, so that a cluster that stops
        * answering with watches open is reported within seconds. 0 disables. Default 30.

@@ -243,7 +243,7 @@ export interface TrimmedResourceQuota<Time = string> {
 }
 
 /**
- * A Warning event. events.k8s.io's `series` and `eventTime` are folded into `count`,
+ * An event, Normal or Warning. events.k8s.io's `series` and `eventTime` are folded into `count`,
  * `firstTimestamp` and `lastTimestamp`.
  *
  * @public

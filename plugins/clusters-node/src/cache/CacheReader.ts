@@ -40,7 +40,7 @@ export interface CacheReader {
     ownerUid: string,
   ): CachedResourceTypes[K][];
 
-  /** Warning events about one object. */
+  /** Events (Normal and Warning) about one object, as many as the event bounds keep. */
   eventsFor(kind: string, namespace: string, name: string): TrimmedEvent[];
 
   /** How fresh the cluster's data is. */

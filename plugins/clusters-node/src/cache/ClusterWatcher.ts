@@ -97,7 +97,15 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
                 if (def.resource === 'pods')
                   this.restarts.observe(change, asResource('pods', obj));
                 if (isEvents && change !== 'delete')
-                  this.evict(unit, eventsOverBound(unit.list(), eventsPerUnit));
+                  this.evict(
+                    unit,
+                    eventsOverBound(
+                      unit.list(),
+                      eventsPerUnit,
+                      events.maxEventsPerObject,
+                      obj,
+                    ),
+                  );
                 this.emit({
                   cluster: identity.name,
                   resource: def.resource,
@@ -112,6 +120,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
                     items,
                     eventsPerUnit,
                     Date.now() - this.events.maxAgeMs,
+                    events.maxEventsPerObject,
                   )
               : undefined,
           );

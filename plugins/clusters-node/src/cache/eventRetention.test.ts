@@ -6,10 +6,15 @@ import {
   newestEvents,
 } from './eventRetention';
 
-const event = (name: string, lastTimestamp?: string): TrimmedEvent => ({
+const event = (
+  name: string,
+  lastTimestamp?: string,
+  pod = 'p',
+  type = 'Warning',
+): TrimmedEvent => ({
   metadata: { name, creationTimestamp: '2026-11-22T10:00:00Z' },
-  involvedObject: { kind: 'Pod', name: 'p', namespace: 'shop' },
-  type: 'Warning',
+  involvedObject: { kind: 'Pod', name: pod, namespace: 'shop' },
+  type,
   lastTimestamp,
 });
 
@@ -36,5 +41,31 @@ describe('event retention', () => {
     expect(
       expiredEvents([e1, e2, e3], Date.parse('2026-11-22T15:10:00Z')),
     ).toEqual([e1]);
+  });
+
+  it('keeps Normal events too, at most perObject about one object', () => {
+    const noisy = [1, 2, 3, 4].map(i =>
+      event(`n${i}`, `2026-11-22T15:0${i}:00Z`, 'noisy', 'Normal'),
+    );
+    const quiet = event('q', '2026-11-22T14:00:00Z', 'quiet', 'Normal');
+    expect(
+      newestEvents([...noisy, quiet], 10, 0, 2).map(e => e.metadata?.name),
+    ).toEqual(['n4', 'n3', 'q']);
+  });
+
+  it('evicts the oldest about the object of an arrived event beyond perObject', () => {
+    const noisy = [1, 2, 3].map(i =>
+      event(`n${i}`, `2026-11-22T15:0${i}:00Z`, 'noisy', 'Normal'),
+    );
+    const quiet = event('q', '2026-11-22T14:00:00Z', 'quiet');
+    expect(eventsOverBound([quiet, ...noisy], 10, 2, noisy[2])).toEqual([
+      noisy[0],
+    ]);
+    // The total bound still applies after the per-object one.
+    expect(eventsOverBound([quiet, ...noisy], 1, 2, noisy[2])).toEqual([
+      noisy[0],
+      quiet,
+      noisy[1],
+    ]);
   });
 });

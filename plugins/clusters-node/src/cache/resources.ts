@@ -140,7 +140,6 @@ export const CACHED_RESOURCES: readonly CachedResourceDefinition[] = [
     resource: 'events',
     kind: 'Event',
     apiPrefix: '/api/v1',
-    fieldSelector: 'type=Warning',
     trim: trimEvent,
   },
 ];
