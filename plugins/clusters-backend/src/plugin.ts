@@ -12,6 +12,7 @@ import {
   clustersSupplierExtensionPoint,
   configuredClusterSuppliers,
   describeUnsupportedKeys,
+  startWatching,
   watchCacheServiceRef,
 } from '@kubeplatform/clusters-node';
 import { AuthStrategyRegistrations } from './extensions/AuthStrategyRegistrations';
@@ -86,14 +87,8 @@ export const clustersPlugin = createBackendPlugin({
         });
         httpRouter.use(createClustersRouter({ report, httpAuth, permissions }));
 
-        // Watching starts with the backend; a cluster that fails is reported in views, not here.
-        cache
-          .start()
-          .catch(error =>
-            logger.error(
-              `The watch cache could not read the cluster list: ${error.message}`,
-            ),
-          );
+        // Watching starts with the backend. This plugin is the only one that starts the cache.
+        startWatching(cache, logger);
       },
     });
   },

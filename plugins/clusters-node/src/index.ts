@@ -79,6 +79,7 @@ export {
   readWatchCacheOptions,
   type WatchCacheOptions,
 } from './cache/WatchCache';
+export { startWatching } from './cache/startWatching';
 export type { CacheChange, EventBounds } from './cache/ClusterWatcher';
 export type { CacheReader, ClusterCache } from './cache/CacheReader';
 export type { WatchTuning } from './cache/WatchUnit';

@@ -5,10 +5,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { DefaultClustersService } from './DefaultClustersService';
 import { readWatchCacheOptions, WatchCache } from './cache/WatchCache';
+import { startWatching } from './cache/startWatching';
 import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
 import { ClustersRegistry } from './registry/ClustersRegistry';
 import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
 import { ClustersService } from './types';
+
+const rootDeps = {
+  config: coreServices.rootConfig,
+  logger: coreServices.rootLogger,
+  lifecycle: coreServices.rootLifecycle,
+};
 
 /**
  * For the `clusters` plugin (`@kubeplatform/plugin-clusters-backend`) only: the registry behind
@@ -28,11 +35,7 @@ export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.rootLogger,
-        lifecycle: coreServices.rootLifecycle,
-      },
+      deps: rootDeps,
       factory: ({ config, logger, lifecycle }) => {
         const registry = DefaultClustersService.awaitingConfiguration(
           config,
@@ -83,7 +86,8 @@ function readOnly(registry: ClustersRegistry): ClustersService {
 
 /**
  * The watch cache over every cluster of the clusters service, one per backend process. Watches
- * start when a plugin calls `start()`: the clusters plugin does at init.
+ * start when the clusters plugin calls `startWatching` at init; in a backend without that plugin,
+ * when the backend has started.
  *
  * @public
  */
@@ -93,18 +97,17 @@ export const watchCacheServiceRef = createServiceRef<WatchCache>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.rootLogger,
-        lifecycle: coreServices.rootLifecycle,
-        clusters: clustersServiceRef,
-      },
+      deps: { ...rootDeps, clusters: clustersServiceRef },
       factory: ({ config, logger, lifecycle, clusters }) => {
         const cache = new WatchCache(
           clusters,
           readWatchCacheOptions(config),
           logger.child({ service: 'kubeplatform-watch-cache' }),
         );
+        // The clusters plugin starts the cache at init; without that plugin, start it here.
+        lifecycle.addStartupHook(() => {
+          if (!cache.isStarted()) startWatching(cache, logger);
+        });
         lifecycle.addShutdownHook(() => cache.stop());
         return cache;
       },

@@ -3,6 +3,9 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { WatchCache } from '@kubeplatform/clusters-node';
+import clustersPlugin from '@kubeplatform/plugin-clusters-backend';
 import request from 'supertest';
 import { multiclusterPlugin } from './plugin';
 
@@ -32,5 +35,53 @@ describe('multiclusterPlugin', () => {
     );
 
     expect(res.status).toBe(401);
+  });
+
+  describe('the watch cache', () => {
+    const oneCluster = mockServices.rootConfig.factory({
+      data: {
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'only',
+                  url: 'https://127.0.0.1:1',
+                  authProvider: 'serviceAccount',
+                  serviceAccountToken: 'token',
+                },
+              ],
+            },
+          ],
+        },
+        kubeplatform: { watchCache: { healthCheckSeconds: 0 } },
+      },
+    });
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it.each([
+      ['with the clusters plugin, which starts it', [clustersPlugin]],
+      ['without the clusters plugin, when the backend has started', []],
+    ])('is started once %s', async (_, owners) => {
+      const start = jest.spyOn(WatchCache.prototype, 'start');
+      const backend = await startTestBackend({
+        features: [
+          multiclusterPlugin,
+          ...owners,
+          oneCluster,
+          catalogServiceMock.factory({ entities: [] }),
+        ],
+      });
+      try {
+        expect(start).toHaveBeenCalledTimes(1);
+        const cache = start.mock.contexts[0] as WatchCache;
+        await start.mock.results[0].value;
+        expect(cache.list().map(c => c.identity.name)).toEqual(['only']);
+      } finally {
+        await backend.stop();
+      }
+    });
   });
 });

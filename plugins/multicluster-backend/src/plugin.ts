@@ -64,16 +64,7 @@ export const multiclusterPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-
-        // The clusters plugin starts the cache too; starting it here keeps the view working when
-        // that plugin is not installed. A cluster that fails is reported in views, not here.
-        cache
-          .start()
-          .catch(error =>
-            logger.error(
-              `The watch cache could not read the cluster list: ${error.message}`,
-            ),
-          );
+        // The cache is started by the clusters plugin (or, without it, by the cache service).
       },
     });
   },

@@ -42,6 +42,7 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
       maxEvents: c?.getOptionalNumber('maxWarningEvents') ?? 1000,
       maxAgeMs:
         (c?.getOptionalNumber('maxWarningEventAgeMinutes') ?? 60) * 60_000,
+      maxEventsPerObject: c?.getOptionalNumber('maxEventsPerObject') ?? 20,
     },
     clusterRefreshMs:
       (c?.getOptionalNumber('clusterRefreshSeconds') ?? 60) * 1000,
@@ -115,6 +116,11 @@ export class WatchCache {
       this.refreshTimer.unref?.();
     }
     return this.started;
+  }
+
+  /** Whether `start()` was called since the cache was made or last stopped. */
+  isStarted(): boolean {
+    return this.started !== undefined;
   }
 
   stop() {
