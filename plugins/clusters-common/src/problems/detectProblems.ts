@@ -10,9 +10,11 @@ import type {
   TrimmedService,
   TrimmedStatefulSet,
 } from '../trimmed';
+import type { TrimmedCustomResource } from '../customResources/types';
 import type { KubernetesTimestamp } from './timestamps';
 import { detectAutoscalerProblems } from './autoscalers';
 import { detectCronJobProblems } from './cronjobs';
+import { detectCustomResourceProblems } from './customResources';
 import { detectDaemonSetProblems } from './daemonsets';
 import {
   detectDeploymentProblems,
@@ -46,6 +48,8 @@ export interface ObjectsToCheck {
   /** The pods Service selectors are matched against (all pods of their namespaces); default pods. */
   endpointPods?: TrimmedPod<KubernetesTimestamp>[];
   resourceQuotas?: TrimmedResourceQuota<KubernetesTimestamp>[];
+  /** Custom resources; a Failed health (kstatus or a per-kind rule) is a problem. */
+  customResources?: TrimmedCustomResource<KubernetesTimestamp>[];
   /** Earlier restart samples by pod uid, for exact RestartsRising counts. */
   restartSamples?: ReadonlyMap<string, PodRestartSample>;
 }
@@ -77,6 +81,7 @@ export function detectProblems(objects: ObjectsToCheck, now: Date): Problem[] {
       ),
     ),
     ...(objects.resourceQuotas ?? []).flatMap(detectResourceQuotaProblems),
+    ...(objects.customResources ?? []).flatMap(detectCustomResourceProblems),
     ...(objects.pods ?? []).flatMap(pod => podProblems(pod, objects, now)),
     ...onePerObjectAndCode(
       (objects.events ?? []).flatMap(event =>

@@ -38,7 +38,8 @@ export type ProblemCode =
   | 'HpaUnableToScale'
   | 'ServiceNoReadyEndpoints'
   | 'ServiceSelectsNoPods'
-  | 'QuotaAtLimit';
+  | 'QuotaAtLimit'
+  | 'CustomResourceFailed';
 
 /**
  * The Kubernetes object a problem concerns.

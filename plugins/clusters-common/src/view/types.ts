@@ -1,4 +1,5 @@
 import { Problem } from '../problems/types';
+import type { CustomResourceSummary } from '../customResources/types';
 import type { WorkloadKind } from '../workloads/kinds';
 
 /**
@@ -129,6 +130,8 @@ export interface ClusterView {
   workloads: WorkloadSummary[];
   problems: Problem[];
   health: HealthState;
+  /** The entity's custom resources (types from `customResources` config), with their health. */
+  customResources?: CustomResourceSummary[];
 }
 
 /**

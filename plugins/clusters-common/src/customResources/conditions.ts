@@ -1,0 +1,43 @@
+import type { TrimmedCondition } from '../trimmed';
+import { toIso, type KubernetesTimestamp } from '../problems/timestamps';
+import type {
+  CustomResourceHealth,
+  CustomResourceHealthStatus,
+  TrimmedCustomResource,
+} from './types';
+
+export type AnyCustomResource = TrimmedCustomResource<KubernetesTimestamp>;
+
+export function conditionOf(
+  obj: AnyCustomResource,
+  type: string,
+): TrimmedCondition<KubernetesTimestamp> | undefined {
+  return obj.status?.conditions?.find(c => c.type === type);
+}
+
+/** A health decided by a condition, carrying its reason, message and transition time. */
+export function fromCondition(
+  status: CustomResourceHealthStatus,
+  rule: string,
+  condition: TrimmedCondition<KubernetesTimestamp>,
+): CustomResourceHealth {
+  const health: CustomResourceHealth = { status, rule };
+  if (condition.reason) health.reason = condition.reason;
+  if (condition.message) health.message = condition.message;
+  const since = toIso(condition.lastTransitionTime);
+  if (since) health.since = since;
+  return health;
+}
+
+/**
+ * observedGeneration as a number: a number by convention, a decimal string in Argo Rollouts
+ * before 1.0 and in some other controllers. Undefined when absent or not a whole number.
+ */
+export function observedGenerationOf(
+  obj: AnyCustomResource,
+): number | undefined {
+  const value = obj.status?.observedGeneration;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
