@@ -69,7 +69,10 @@ export {
 } from './sources/LocalKubectlProxyClusterSupplier';
 export { validateClusterApiServerUrl } from './sources/validateClusterApiServerUrl';
 export { KubernetesConnection } from './connection/KubernetesConnection';
-export type { RequestOptions } from './connection/KubernetesConnection';
+export type {
+  RequestOptions,
+  WriteRequest,
+} from './connection/KubernetesConnection';
 export {
   KubernetesRequestError,
   type KubernetesFailureKind,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { KubeConfig } from '@kubernetes/client-node';
-import { startMockApiServer } from '../__testUtils__/mockApiServer';
+import { json, startMockApiServer } from '../__testUtils__/mockApiServer';
 import {
   ConnectionLimits,
   KubernetesConnection,
@@ -128,6 +128,74 @@ describe('KubernetesConnection bounds', () => {
     });
     expect(await drain(res)).toBeUndefined();
     expect(text).toBe(`${lines.join('\n')}\n`);
+    connection.close();
+  });
+});
+
+const patch = {
+  method: 'PATCH' as const,
+  path: '/apis/apps/v1/namespaces/shop/deployments/checkout',
+  contentType: 'application/strategic-merge-patch+json',
+  body: { spec: { replicas: 3 } },
+};
+
+describe('KubernetesConnection.writeJson', () => {
+  let server: Awaited<ReturnType<typeof startMockApiServer>>;
+  afterEach(() => server?.close());
+
+  it('sends the write with the credential, media type and body the reads use, and returns the answer', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    server = await startMockApiServer(async (req, url, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      seen.push({
+        method: req.method,
+        path: url.pathname,
+        contentType: req.headers['content-type'],
+        userAgent: req.headers['user-agent'],
+        body: JSON.parse(body),
+      });
+      json(res, 200, { kind: 'Deployment', spec: { replicas: 3 } });
+    });
+    const connection = connectionTo(server.url);
+
+    const answer = await connection.writeJson(patch, {
+      timeoutMs: 2_000,
+      userAgent: 'kubeplatform-test-writer',
+    });
+    connection.close();
+
+    expect(answer).toEqual({ kind: 'Deployment', spec: { replicas: 3 } });
+    expect(seen).toEqual([
+      {
+        method: 'PATCH',
+        path: patch.path,
+        contentType: patch.contentType,
+        userAgent: 'kubeplatform-test-writer',
+        body: patch.body,
+      },
+    ]);
+    expect(server.requests.map(r => r.auth)).toEqual(['Bearer t']);
+  });
+
+  it('fails a refused write with a KubernetesRequestError naming the write and the Status message', async () => {
+    server = await startMockApiServer((_req, _url, res) =>
+      json(res, 409, {
+        kind: 'Status',
+        message: 'the object has been modified',
+      }),
+    );
+    const connection = connectionTo(server.url);
+
+    const failure = connection.writeJson(patch, { timeoutMs: 2_000 });
+
+    await expect(failure).rejects.toBeInstanceOf(KubernetesRequestError);
+    await expect(failure).rejects.toMatchObject({
+      statusCode: 409,
+      message: expect.stringMatching(
+        /^PATCH \/apis\/apps\/v1\/namespaces\/shop\/deployments\/checkout on cluster 'c' failed with HTTP 409.*the object has been modified/,
+      ),
+    });
     connection.close();
   });
 });

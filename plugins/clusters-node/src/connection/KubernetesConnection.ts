@@ -15,6 +15,21 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sent as `Accept`; JSON by default. */
   accept?: string;
+  /** Sent as `User-Agent`, so audit logs tell callers apart; the connection's own by default. */
+  userAgent?: string;
+}
+
+/**
+ * One write to the API server, e.g. a patch or a delete, with a JSON body.
+ *
+ * @public
+ */
+export interface WriteRequest {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  /** The body's media type, e.g. `application/strategic-merge-patch+json`. */
+  contentType: string;
+  body: object;
 }
 
 /** Sockets per cluster for the watch cache and JSON reads. */
@@ -93,8 +108,43 @@ export class KubernetesConnection {
     } catch {
       throw new KubernetesRequestError(
         'server_error',
-        `${this.describe(path)} returned invalid JSON`,
+        `${this.describe('GET', path)} returned invalid JSON`,
       );
+    }
+  }
+
+  /**
+   * Sends one write with the same credentials, TLS and failure mapping as the reads; resolves with
+   * the parsed JSON answer of a 2xx (undefined when the answer is not JSON).
+   */
+  async writeJson(
+    write: WriteRequest,
+    options: RequestOptions,
+  ): Promise<unknown> {
+    const payload = JSON.stringify(write.body);
+    const { res, what } = await this.send(
+      write.method,
+      write.path,
+      options,
+      {
+        'Content-Type': write.contentType,
+        'Content-Length': String(Buffer.byteLength(payload)),
+      },
+      payload,
+    );
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      throw await this.failure(res, what, options.timeoutMs);
+    }
+    const body = await readBody(
+      res,
+      options.timeoutMs * 4,
+      this.limits.maxBodyBytes,
+    );
+    try {
+      return JSON.parse(body);
+    } catch {
+      return undefined;
     }
   }
 
@@ -104,7 +154,24 @@ export class KubernetesConnection {
    * their own; a watch response ends with an error at a line longer than maxWatchLineBytes.
    */
   async request(path: string, options: RequestOptions): Promise<Readable> {
-    const what = this.describe(path);
+    const { res, url, what } = await this.send('GET', path, options);
+    if (res.statusCode !== 200) {
+      throw await this.failure(res, what, options.timeoutMs);
+    }
+    return url.searchParams.get('watch') === 'true'
+      ? limitLineLength(res, this.limits.maxWatchLineBytes)
+      : res;
+  }
+
+  /** Sends one request; resolves with the response once its headers arrive, whatever its status. */
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    contentHeaders: Record<string, string> = {},
+    payload?: string,
+  ): Promise<{ res: http.IncomingMessage; url: URL; what: string }> {
+    const what = this.describe(method, path);
     let target: ResolvedTarget;
     try {
       target = await this.resolve();
@@ -120,7 +187,6 @@ export class KubernetesConnection {
     const url = new URL(target.base.toString().replace(/\/$/, '') + path);
     const transport = url.protocol === 'https:' ? https : http;
     const isLog = isPodLogPath(url.pathname);
-    const isWatch = url.searchParams.get('watch') === 'true';
     return new Promise((resolvePromise, rejectPromise) => {
       let settled = false;
       const resolve = (res: http.IncomingMessage) => {
@@ -129,9 +195,7 @@ export class KubernetesConnection {
           return;
         }
         settled = true;
-        resolvePromise(
-          isWatch ? limitLineLength(res, this.limits.maxWatchLineBytes) : res,
-        );
+        resolvePromise({ res, url, what });
       };
       const reject = (error: KubernetesRequestError) => {
         if (settled) return;
@@ -139,12 +203,13 @@ export class KubernetesConnection {
         rejectPromise(error);
       };
       const req = transport.request(url, {
-        method: 'GET',
+        method,
         agent: isLog ? target.logAgent : target.agent,
         headers: {
           ...target.headers,
+          ...contentHeaders,
           Accept: options.accept ?? 'application/json',
-          'User-Agent': USER_AGENT,
+          'User-Agent': options.userAgent ?? USER_AGENT,
         },
         signal: options.signal,
       });
@@ -163,32 +228,33 @@ export class KubernetesConnection {
       });
       req.on('response', res => {
         clearTimeout(timer);
-        if (res.statusCode === 200) {
-          resolve(res);
-          return;
-        }
-        if (res.statusCode === 401) this.reset();
-        const retryAfter = Number(res.headers['retry-after']);
-        readBody(res, options.timeoutMs, 64 * 1024)
-          .then(body => statusMessage(body))
-          .catch(() => undefined)
-          .then(detail =>
-            reject(
-              KubernetesRequestError.fromStatus(
-                res.statusCode ?? 0,
-                what,
-                detail,
-                Number.isFinite(retryAfter) ? retryAfter : undefined,
-              ),
-            ),
-          );
+        resolve(res);
       });
-      req.end();
+      req.end(payload);
     });
   }
 
-  private describe(path: string): string {
-    return `GET ${path.split('?')[0]} on cluster '${this.clusterName}'`;
+  private describe(method: string, path: string): string {
+    return `${method} ${path.split('?')[0]} on cluster '${this.clusterName}'`;
+  }
+
+  /** The error for an answer that is not a success, with the Status message when there is one. */
+  private async failure(
+    res: http.IncomingMessage,
+    what: string,
+    timeoutMs: number,
+  ): Promise<KubernetesRequestError> {
+    if (res.statusCode === 401) this.reset();
+    const retryAfter = Number(res.headers['retry-after']);
+    const detail = await readBody(res, timeoutMs, 64 * 1024)
+      .then(body => statusMessage(body))
+      .catch(() => undefined);
+    return KubernetesRequestError.fromStatus(
+      res.statusCode ?? 0,
+      what,
+      detail,
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
   }
 
   private resolve() {
