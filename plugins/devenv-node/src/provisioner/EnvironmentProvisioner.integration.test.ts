@@ -7,18 +7,19 @@ import {
   KubeConfig,
   NetworkingV1Api,
   RbacAuthorizationV1Api,
-  V1Namespace,
 } from '@kubernetes/client-node';
-import type { LocalFleet } from '@kubeplatform/local-clusters';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { testSettings } from '../__fixtures__/settings';
 import {
   fleetClusters,
-  loadLocalFleet,
+  fleetProvisioner,
+  readNamespace as readFleetNamespace,
   uniqueName,
-} from '../__testUtils__/localFleetClusters';
+  waitUntilGone as waitUntilNamespaceGone,
+} from '../testUtils';
 import { EnvironmentProvisioner } from './EnvironmentProvisioner';
 import { reapEnvironments } from './reapEnvironments';
 
@@ -55,15 +56,13 @@ function provisioner(
   const logger = mockServices.logger.mock();
   return {
     logger,
-    provisioner: new EnvironmentProvisioner({
+    provisioner: fleetProvisioner(fleet, {
       clusters: fleetClusters(
         fleet,
         options.kubeConfig ? { [CLUSTER]: options.kubeConfig } : {},
       ),
       settings: testSettings(options),
       logger,
-      platformUrl: 'http://localhost:7007/api/devenv',
-      ownerExists: async () => true,
     }),
   };
 }
@@ -80,30 +79,8 @@ function request(name: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-async function readNamespace(
-  name: string,
-  attempt = 0,
-): Promise<V1Namespace | undefined> {
-  try {
-    return await core.readNamespace({ name });
-  } catch (error) {
-    if ((error as { code?: number }).code === 404) return undefined;
-    // A kept-alive socket the API server closed; the read is safe to repeat.
-    if ((error as { code?: string }).code === 'ECONNRESET' && attempt < 2) {
-      return readNamespace(name, attempt + 1);
-    }
-    throw error;
-  }
-}
-
-async function waitUntilGone(name: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!(await readNamespace(name))) return;
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`namespace ${name} still exists after ${timeoutMs} ms`);
-}
+const readNamespace = (name: string) => readFleetNamespace(core, name);
+const waitUntilGone = (name: string) => waitUntilNamespaceGone(admin, name);
 
 async function canI(
   user: { user?: string; groups?: string[] },
@@ -425,43 +402,35 @@ describe('namespace class on a real API server', () => {
       },
     });
 
+    const replicas = async () => {
+      const read = (deployment: string) =>
+        apps.readNamespacedDeployment({ name: deployment, namespace: name });
+      const web = await read('web');
+      return {
+        web: web.spec?.replicas,
+        webBeforeSleep:
+          web.metadata?.annotations?.['kubeplatform.io/replicas-before-sleep'],
+        db: (
+          await apps.readNamespacedStatefulSet({ name: 'db', namespace: name })
+        ).spec?.replicas,
+        stopped: (await read('stopped')).spec?.replicas,
+      };
+    };
+
     const asleep = await p.sleep(CLUSTER, name);
     expect(asleep.status).toBe('sleeping');
-    const web = await apps.readNamespacedDeployment({
-      name: 'web',
-      namespace: name,
+    expect(await replicas()).toEqual({
+      web: 0,
+      webBeforeSleep: '3',
+      db: 0,
+      stopped: 0,
     });
-    expect(web.spec?.replicas).toBe(0);
-    expect(
-      web.metadata?.annotations?.['kubeplatform.io/replicas-before-sleep'],
-    ).toBe('3');
-    expect(
-      (await apps.readNamespacedStatefulSet({ name: 'db', namespace: name }))
-        .spec?.replicas,
-    ).toBe(0);
 
     const awake = await p.wake(CLUSTER, name);
     expect(awake.status).toBe('ready');
-    const webAfter = await apps.readNamespacedDeployment({
-      name: 'web',
-      namespace: name,
-    });
-    expect(webAfter.spec?.replicas).toBe(3);
-    expect(
-      webAfter.metadata?.annotations?.['kubeplatform.io/replicas-before-sleep'],
-    ).toBeUndefined();
-    expect(
-      (await apps.readNamespacedStatefulSet({ name: 'db', namespace: name }))
-        .spec?.replicas,
-    ).toBe(2);
-    expect(
-      (
-        await apps.readNamespacedDeployment({
-          name: 'stopped',
-          namespace: name,
-        })
-      ).spec?.replicas,
-    ).toBe(0);
+    const woken = await replicas();
+    expect(woken).toEqual({ web: 3, db: 2, stopped: 0 });
+    expect(woken.webBeforeSleep).toBeUndefined();
 
     await p.delete(CLUSTER, name);
     await waitUntilGone(name);

@@ -14,14 +14,14 @@ import {
   OWNER_ANNOTATION,
   SLEEP_SCHEDULE_ANNOTATION,
 } from '@kubeplatform/clusters-common';
-import type { LocalFleet } from '@kubeplatform/local-clusters';
-import net from 'node:net';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
 import {
   fleetClusters,
-  loadLocalFleet,
+  fleetProvisioner,
+  startTarpit,
   uniqueName,
-} from '../__testUtils__/localFleetClusters';
+} from '../testUtils';
 import { parseDevenvSettings } from '../config/readDevenvSettings';
 import type { EnvironmentClusters } from './connectCluster';
 import { EnvironmentProvisioner } from './EnvironmentProvisioner';
@@ -65,12 +65,10 @@ function provisioner(
   const logger = mockServices.logger.mock();
   return {
     logger,
-    provisioner: new EnvironmentProvisioner({
-      clusters: options.clusters ?? fleetClusters(fleet),
+    provisioner: fleetProvisioner(fleet, {
+      clusters: options.clusters,
       settings: options.settings ?? testSettings(),
       logger,
-      platformUrl: 'http://localhost:7007/api/devenv',
-      ownerExists: async () => true,
     }),
   };
 }
@@ -507,53 +505,8 @@ describe('finding 6: connection secrets are trusted by ownership, not by name', 
 
 describe('finding 7: a hanging cluster does not stall devenv', () => {
   it('attack: a cluster that accepts connections and never answers leaves the environment list answering within its timeout, with that cluster marked', async () => {
-    const sockets = new Set<net.Socket>();
-    const tarpit = net.createServer(socket => {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve));
-    const port = (tarpit.address() as net.AddressInfo).port;
-    const real = fleetClusters(fleet);
-    const hanging: EnvironmentClusters = {
-      listClusters: async () => [
-        ...(await real.listClusters()),
-        {
-          name: 'tarpit',
-          title: 'tarpit',
-          url: `https://127.0.0.1:${port}`,
-          source: 'kubeconfig' as const,
-        },
-      ],
-      getCluster: async cluster =>
-        cluster === 'tarpit'
-          ? {
-              name: 'tarpit',
-              title: 'tarpit',
-              url: `https://127.0.0.1:${port}`,
-              source: 'kubeconfig' as const,
-            }
-          : real.getCluster(cluster),
-      getKubeConfig: async cluster => {
-        if (cluster !== 'tarpit') {
-          return real.getKubeConfig(cluster);
-        }
-        const kc = new KubeConfig();
-        kc.loadFromOptions({
-          clusters: [
-            {
-              name: 'tarpit',
-              server: `https://127.0.0.1:${port}`,
-              skipTLSVerify: true,
-            },
-          ],
-          users: [{ name: 'u', token: 't' }],
-          contexts: [{ name: 'c', cluster: 'tarpit', user: 'u' }],
-          currentContext: 'c',
-        });
-        return kc;
-      },
-    };
+    const tarpit = await startTarpit();
+    const hanging = fleetClusters(fleet, {}, [tarpit]);
     const { provisioner: p } = provisioner({ clusters: hanging });
     try {
       const started = Date.now();
@@ -571,7 +524,6 @@ describe('finding 7: a hanging cluster does not stall devenv', () => {
         ],
       });
     } finally {
-      sockets.forEach(s => s.destroy());
       tarpit.close();
     }
   });
