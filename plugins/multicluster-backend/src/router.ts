@@ -31,6 +31,7 @@ import { PerUserLimiter } from './limits/PerUserLimiter';
 import { MulticlusterOptions } from './readMulticlusterOptions';
 import { streamEntityView } from './routes/streamEntityView';
 import { streamPodLogs } from './routes/streamPodLogs';
+import { addTimelineRoute } from './routes/timelineRoute';
 import { buildWorkloadDetail } from './view/buildWorkloadDetail';
 import { entityOwnsPod } from './view/findEntityObjects';
 
@@ -255,6 +256,12 @@ export async function createRouter(
       }
     },
   );
+
+  addTimelineRoute(router, entityPath, {
+    httpAuth,
+    views,
+    readers: () => cache.list().map(r => entityScope.scope(r)),
+  });
 
   addActionRoutes(router, entityPath, {
     httpAuth,
