@@ -118,6 +118,7 @@ describe.each(ids)('AuditTrail migrations on %s', databaseId => {
     expect(await db.schema.hasTable('devenv_audit')).toBe(true);
     expect(await appliedMigrations(db)).toEqual([
       '20261201000000_devenv_audit.js',
+      '20261201010000_devenv_notifications.js',
     ]);
     await audit.record(oldEntries[0]);
     expect(await audit.list()).toEqual([oldEntries[0]]);
@@ -137,6 +138,7 @@ describe.each(ids)('AuditTrail migrations on %s', databaseId => {
 
     expect(await appliedMigrations(db)).toEqual([
       '20261201000000_devenv_audit.js',
+      '20261201010000_devenv_notifications.js',
     ]);
     expect(await audit.list()).toEqual([...oldEntries].reverse());
     const newer: AuditEntry = {
@@ -161,6 +163,7 @@ describe.each(ids)('AuditTrail migrations on %s', databaseId => {
 
     expect(await appliedMigrations(db)).toEqual([
       '20261201000000_devenv_audit.js',
+      '20261201010000_devenv_notifications.js',
     ]);
     const audit = await AuditTrail.create(
       databaseService(db),
@@ -185,6 +188,7 @@ if (postgres.length > 0) {
 
         expect(await appliedMigrations(first)).toEqual([
           '20261201000000_devenv_audit.js',
+          '20261201010000_devenv_notifications.js',
         ]);
         const tables = await first('information_schema.tables')
           .where({ table_schema: 'public', table_name: 'devenv_audit' })

@@ -8,6 +8,7 @@ import {
   reapEnvironments,
 } from '@kubeplatform/plugin-devenv-node';
 import type { AuditTrail } from '../audit/AuditTrail';
+import type { EnvironmentNotifier } from '../notifications/EnvironmentNotifier';
 
 /**
  * Runs the reaper on one replica at a time (a global scheduled task): expired environments
@@ -18,8 +19,10 @@ export async function scheduleReaper(options: {
   provisioner: EnvironmentProvisioner;
   audit: AuditTrail;
   logger: LoggerService;
+  /** Tells owners what the pass did; it needs the environments as they were before. */
+  notifier?: EnvironmentNotifier;
 }): Promise<void> {
-  const { scheduler, provisioner, audit, logger } = options;
+  const { scheduler, provisioner, audit, logger, notifier } = options;
   const intervalMs = parseDuration(provisioner.settings.reaper.interval)!;
   await scheduler.scheduleTask({
     id: 'devenv-reaper',
@@ -28,6 +31,7 @@ export async function scheduleReaper(options: {
     timeout: { minutes: 5 },
     initialDelay: { seconds: 30 },
     fn: async () => {
+      const before = notifier ? (await provisioner.list()).items : [];
       const report = await reapEnvironments(provisioner);
       const entries = [
         ...report.deleted.map(ref => ({ ref, action: 'reap-delete' })),
@@ -51,6 +55,7 @@ export async function scheduleReaper(options: {
       for (const error of report.errors) {
         logger.warn(`Reaper could not handle ${error.ref}: ${error.message}`);
       }
+      await notifier?.notifyReaped(report, before);
       if (entries.length) {
         logger.info(
           `Reaper: deleted ${report.deleted.length}, slept ${report.slept.length}, woke ${report.woke.length}`,

@@ -291,6 +291,8 @@ export const devenvSettingsSchema = z
       })
       .strict()
       .default({ enabled: true, interval: '1m' }),
+    /** Owner notifications: read and checked by the devenv backend plugin, which sends them. */
+    notifications: z.unknown().optional(),
   })
   .strict();
 
