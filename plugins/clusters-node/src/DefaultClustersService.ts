@@ -234,6 +234,7 @@ function toDetails(c: ClusterDefinition): ClusterDetails {
     url: c.url,
     source: c.source,
     namespaces: c.namespaces,
+    ...(c.customResources && { customResources: c.customResources }),
   };
 }
 

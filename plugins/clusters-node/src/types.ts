@@ -1,5 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterIdentity } from '@kubeplatform/clusters-common';
+import type {
+  ClusterIdentity,
+  CustomResourceType,
+} from '@kubeplatform/clusters-common';
 
 /**
  * Where a cluster definition came from.
@@ -19,6 +22,8 @@ export interface ClusterDetails extends ClusterIdentity {
   source: ClusterSource;
   /** Namespaces to watch; empty or undefined means cluster-wide. */
   namespaces?: string[];
+  /** The cluster's own `customResources`; undefined means the global list applies. */
+  customResources?: CustomResourceType[];
 }
 
 /**

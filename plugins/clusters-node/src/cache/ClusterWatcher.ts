@@ -1,5 +1,6 @@
 import type {
   ClusterIdentity,
+  CustomResourceType,
   PodRestartSample,
   SyncStatus,
   TrimmedEvent,
@@ -8,6 +9,7 @@ import type {
 import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { aggregateSyncStatus } from './aggregateSyncStatus';
 import { CacheIndexes } from './CacheIndexes';
+import { customResourceDefinitions } from './customResourceTypes';
 import type { ClusterCache } from './CacheReader';
 import {
   EventBounds,
@@ -61,9 +63,10 @@ export interface CacheDiagnostics {
 export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
   // The name `units` is read by the 410 fault test in multicluster-backend.
   private readonly units = new Map<CachedResource, WatchUnit[]>();
-  private readonly indexes = new CacheIndexes(
-    CACHED_RESOURCES.map(d => d.resource),
-  );
+  private readonly indexes = new CacheIndexes([
+    ...CACHED_RESOURCES.map(d => d.resource),
+    'customresources',
+  ]);
   private readonly restarts = new RestartHistory();
   private readonly probe: HealthProbe;
   private sweepTimer?: NodeJS.Timeout;
@@ -75,17 +78,23 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
     tuning: WatchTuning,
     private readonly events: EventBounds,
     private readonly emit: (change: CacheChange) => void,
+    /** Upstream's `customResources`: every type is one more watch, cached as `customresources`. */
+    customResources: readonly CustomResourceType[] = [],
   ) {
     const scopes = namespaces?.length ? namespaces : [undefined];
     const eventsPerUnit = Math.max(
       10,
       Math.floor(events.maxEvents / scopes.length),
     );
-    for (const def of CACHED_RESOURCES) {
+    for (const def of [
+      ...CACHED_RESOURCES,
+      ...customResourceDefinitions(customResources),
+    ]) {
       const isEvents = def.resource === 'events';
-      this.units.set(
-        def.resource,
-        scopes.map(ns => {
+      this.units.set(def.resource, [
+        // Custom resource types share one key: each adds its units to it.
+        ...(this.units.get(def.resource) ?? []),
+        ...scopes.map(ns => {
           const unit: WatchUnit = new WatchUnit(
             def,
             ns,
@@ -126,7 +135,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
           );
           return unit;
         }),
-      );
+      ]);
     }
     this.probe = new HealthProbe(connection, {
       intervalMs: tuning.healthCheckMs,

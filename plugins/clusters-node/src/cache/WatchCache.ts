@@ -5,7 +5,9 @@ import { ClusterSyncState, SyncStatus } from '@kubeplatform/clusters-common';
 import { ClusterDetails, ClusterSourceError, ClustersService } from '../types';
 import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
 import type { ClusterCache } from './CacheReader';
+import { readCustomResourceTypes } from './customResourceTypes';
 import { WatchTuning } from './WatchUnit';
+import type { CustomResourceType } from '@kubeplatform/clusters-common';
 
 /** @public */
 export interface WatchCacheOptions {
@@ -15,6 +17,8 @@ export interface WatchCacheOptions {
   clusterRefreshMs: number;
   /** Per-cluster request timeout overrides, by cluster name. */
   timeoutsMs: Map<string, number>;
+  /** `kubernetes.customResources`: watched in every cluster that does not list its own. */
+  customResources?: CustomResourceType[];
 }
 
 /** @public */
@@ -47,6 +51,10 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
     clusterRefreshMs:
       (c?.getOptionalNumber('clusterRefreshSeconds') ?? 60) * 1000,
     timeoutsMs,
+    customResources: readCustomResourceTypes(
+      config.getOptionalConfigArray('kubernetes.customResources'),
+      'kubernetes.customResources',
+    ),
   };
 }
 
@@ -216,6 +224,8 @@ export class WatchCache {
         : this.options.tuning,
       this.options.events,
       change => this.notify(change),
+      // As upstream: a cluster's own list replaces the global one.
+      cluster.customResources ?? this.options.customResources,
     );
   }
 
@@ -257,5 +267,6 @@ function fingerprintOf(c: ClusterDetails): string {
     c.dashboardUrl,
     c.dashboardApp,
     c.dashboardParameters,
+    c.customResources,
   ]);
 }

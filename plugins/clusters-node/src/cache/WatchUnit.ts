@@ -9,6 +9,7 @@ import {
   CachedObject,
   CachedResourceDefinition,
   collectionPath,
+  resourceLabel,
   WatchedObject,
 } from './resources';
 import type { ApiObject } from './trim';
@@ -70,7 +71,7 @@ export class WatchUnit {
     private readonly filterList?: (items: CachedObject[]) => CachedObject[],
   ) {
     this.current = {
-      resource: definition.resource,
+      resource: resourceLabel(definition),
       namespace,
       state: 'syncing',
       hasData: false,
@@ -211,7 +212,7 @@ export class WatchUnit {
     if (this.stopped) return;
     const error = KubernetesRequestError.fromNetworkError(
       err,
-      `${this.definition.resource}${
+      `${resourceLabel(this.definition)}${
         this.namespace ? ` in ${this.namespace}` : ''
       }`,
     );

@@ -1,5 +1,6 @@
 import type {
   TrimmedCronJob,
+  TrimmedCustomResource,
   TrimmedDaemonSet,
   TrimmedDeployment,
   TrimmedEvent,
@@ -44,6 +45,8 @@ export interface CachedResourceTypes {
   ingresses: TrimmedIngress;
   resourcequotas: TrimmedResourceQuota;
   events: TrimmedEvent;
+  /** Every type named in `customResources` config, in one collection. */
+  customresources: TrimmedCustomResource;
 }
 
 /** @public */
@@ -76,6 +79,9 @@ export interface CachedResourceDefinition<
   /** `/api/v1` or `/apis/<group>/<version>`. */
   apiPrefix: string;
   fieldSelector?: string;
+  /** For custom resources: the API's plural and group, which the cache key does not say. */
+  plural?: string;
+  group?: string;
   trim(raw: ApiObject): CachedResourceTypes[K];
 }
 
@@ -150,5 +156,10 @@ export function collectionPath(
   namespace?: string,
 ): string {
   const ns = namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
-  return `${def.apiPrefix}${ns}/${def.resource}`;
+  return `${def.apiPrefix}${ns}/${def.plural ?? def.resource}`;
+}
+
+/** How a watch names its resource type in states and errors, e.g. `rollouts.argoproj.io`. */
+export function resourceLabel(def: CachedResourceDefinition): string {
+  return def.plural ? `${def.plural}.${def.group}` : def.resource;
 }

@@ -32,7 +32,7 @@ const KEPT_ANNOTATIONS = new Set([
   'deployment.kubernetes.io/max-replicas',
 ]);
 
-function trimMetadata(m: Obj | undefined): TrimmedMetadata {
+export function trimMetadata(m: Obj | undefined): TrimmedMetadata {
   if (!m) return {};
   const out: TrimmedMetadata = {
     name: m.name,

@@ -30,7 +30,7 @@ describe('buildConfigReport', () => {
     ]);
   });
 
-  it('names the proxy block, unknown locator types and per-cluster custom resources', () => {
+  it('names the proxy block and unknown locator types, and not per-cluster custom resources, which are watched', () => {
     expect(
       report({
         serviceLocatorMethod: { type: 'multiTenant' },
@@ -64,11 +64,6 @@ describe('buildConfigReport', () => {
         key: 'kubernetes.clusterLocatorMethods[2].type',
         reason:
           "the 'inventory' cluster locator is not supported: its clusters are not listed",
-      },
-      {
-        key: 'kubernetes.clusterLocatorMethods[3].clusters[0].customResources',
-        cluster: 'a',
-        reason: 'custom resources are not watched or shown',
       },
     ]);
   });

@@ -8,7 +8,7 @@ import { ClusterAuthStrategy, ClusterDefinition } from '../types';
  * @public
  */
 export interface UnsupportedConfigKey {
-  /** The full config path, e.g. `kubernetes.clusterLocatorMethods[0].clusters[1].customResources`. */
+  /** The full config path, e.g. `kubernetes.clusterLocatorMethods[0].clusters[1].skipMetricsLookup`. */
   key: string;
   /** The cluster the key belongs to, when it belongs to one. */
   cluster?: string;
@@ -41,10 +41,6 @@ export interface ClustersConfigReport {
 
 const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
   {
-    key: 'customResources',
-    reason: 'custom resources are not watched or shown',
-  },
-  {
     key: 'objectTypes',
     reason: 'the watch cache watches a fixed set of object types',
   },
@@ -60,10 +56,6 @@ const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
 ];
 
 const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
-  {
-    key: 'customResources',
-    reason: 'custom resources are not watched or shown',
-  },
   {
     key: 'skipMetricsLookup',
     reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { DefaultClustersService } from '../DefaultClustersService';
+import { readWatchCacheOptions } from '../cache/WatchCache';
 import { builtInAuthStrategies } from './builtInAuthStrategies';
 import { checkClusterConfig } from './checkClusterConfig';
 import { ClustersConfigReport } from './configReport';
@@ -61,11 +62,6 @@ describe("Backstage's Kubernetes configuration examples", () => {
       ],
       unsupportedKeys: [
         {
-          key: 'kubernetes.clusterLocatorMethods[0].clusters[0].customResources',
-          cluster: 'minikube',
-          reason: 'custom resources are not watched or shown',
-        },
-        {
           key: 'kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup',
           cluster: 'minikube',
           reason:
@@ -113,20 +109,17 @@ describe("Backstage's Kubernetes configuration examples", () => {
     expect(report.unsupportedKeys).toEqual([]);
   });
 
-  it('custom-resources.yaml: starts with no clusters, names kubernetes.customResources', async () => {
-    const { report, clusters } = await startClustersService(
-      loadFixture('custom-resources.yaml'),
-    );
+  it('custom-resources.yaml: starts with no clusters, honours kubernetes.customResources', async () => {
+    const config = loadFixture('custom-resources.yaml');
+    const { report, clusters } = await startClustersService(config);
     expect(clusters).toEqual([]);
     expect(report).toEqual<ClustersConfigReport>({
       clusters: [],
-      unsupportedKeys: [
-        {
-          key: 'kubernetes.customResources',
-          reason: 'custom resources are not watched or shown',
-        },
-      ],
+      unsupportedKeys: [],
     });
+    expect(readWatchCacheOptions(config).customResources).toEqual([
+      { group: 'argoproj.io', apiVersion: 'v1alpha1', plural: 'rollouts' },
+    ]);
   });
 
   it('api-version-overrides.yaml: starts with no clusters, names kubernetes.apiVersionOverrides', async () => {

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InClusterServiceAccount } from '../auth/InClusterServiceAccount';
 import type { ConfiguredCluster } from '../registry/validateConfiguredClusters';
 import { ClusterDefinition, ClusterSupplier } from '../types';
+import { readCustomResourceTypes } from '../cache/customResourceTypes';
 
 const AUTH_PROVIDER_ANNOTATION = 'kubernetes.io/auth-provider';
 /** Upstream's ConfigClusterLocator turns these config keys into these annotations. */
@@ -135,6 +136,10 @@ function readCluster(
     dashboardParameters: c
       .getOptionalConfig('dashboardParameters')
       ?.get<Record<string, unknown>>(),
+    customResources: readCustomResourceTypes(
+      c.getOptionalConfigArray('customResources'),
+      `${key}.customResources`,
+    ),
   };
 }
 
