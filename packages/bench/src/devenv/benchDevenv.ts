@@ -1,150 +1,225 @@
 /**
- * `yarn bench:devenv`: time from request to Ready of a `namespace`-class environment on the
- * local dev-eu cluster, beside a bare namespace create (the whole job of the community
- * `kubernetes:create-namespace` action), in the same run and interleaved.
+ * `yarn bench:devenv`: a `namespace`-class environment through the product, from
+ * `POST /api/devenv/environments` (HTTP, as a signed-in user, to the demo backend running as its
+ * own process with the provisioner's own service account) until its guardrails are verified,
+ * beside a bare namespace create over the same HTTP boundary; interleaved runs, medians.
  */
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { Command } from 'commander';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadLocalFleet } from '@kubeplatform/local-clusters';
+import { machine, machineLoad } from '../shared/machine';
+import { writeDocsSection, writeRawResult } from '../shared/results';
+import { ClusterObserver } from './ClusterObserver';
+import { findKubectl } from './kubectl';
 import {
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
-import { performance } from 'node:perf_hooks';
+  BareNamespaceTiming,
+  EnvironmentTiming,
+  measureBareNamespace,
+  measureEnvironment,
+  MeasureContext,
+  removeAll,
+} from './measureRuns';
+import { DevenvResult, renderDevenvSection, TARGET_MS } from './renderSection';
+import { signInAsGuest } from './signedInUser';
+import { startDemoBackend } from './startDemoBackend';
+import { summarize } from './summarize';
+import { whoCreated } from './whoCreated';
 
-const CLUSTER = 'dev-eu';
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const TARGET_MS = 1500;
-
-const silentLogger = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return silentLogger;
-  },
-};
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function waitUntilGone(core: CoreV1Api, name: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    const gone = await core.readNamespace({ name }).then(
-      () => false,
-      () => true,
-    );
-    if (gone) return;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-  throw new Error(`namespace ${name} was not removed within 60 s`);
-}
+const MIN_RUNS = 9;
 
 async function main() {
-  const fleet = await loadLocalFleet();
-  const local = fleet.cluster(CLUSTER);
-  const kubeConfig = (): KubeConfig => local.kubeConfig();
-  const core = kubeConfig().makeApiClient(CoreV1Api);
-  const details = {
-    name: local.name,
-    url: local.server,
-    source: 'kubeconfig' as const,
-  };
-  const provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => [details],
-      getCluster: async name => (name === CLUSTER ? details : undefined),
-      getKubeConfig: async () => kubeConfig(),
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-    }),
-    logger: silentLogger,
-    platformUrl: 'http://localhost:7007/api/devenv',
-  });
-
-  const stamp = Date.now().toString(36);
-  const devenvMs: number[] = [];
-  const bareMs: number[] = [];
-  const cleanup: Array<() => Promise<void>> = [];
-
-  // Run 0 warms connections and caches on both paths and is not counted.
-  for (let run = 0; run <= RUNS; run++) {
-    const envName = `bench-env-${stamp}-${run}`;
-    const bareName = `bench-ns-${stamp}-${run}`;
-
-    let started = performance.now();
-    const { environment } = await provisioner.create({
-      name: envName,
-      owner: 'user:default/bench',
-      class: 'namespace',
-      cluster: CLUSTER,
-      ttl: '10m',
-    });
-    const devenv = performance.now() - started;
-    if (environment.status !== 'ready') {
-      throw new Error(`${environment.ref} ended ${environment.status}`);
-    }
-
-    started = performance.now();
-    await core.createNamespace({ body: { metadata: { name: bareName } } });
-    const bare = performance.now() - started;
-
-    if (run > 0) {
-      devenvMs.push(devenv);
-      bareMs.push(bare);
-    }
-    process.stdout.write(
-      `run ${run}${
-        run === 0 ? ' (warm-up)' : ''
-      }: namespace class ${devenv.toFixed(1)} ms, bare namespace ${bare.toFixed(
-        1,
-      )} ms\n`,
-    );
-    cleanup.push(
-      async () => {
-        await provisioner.delete(CLUSTER, envName);
-        await waitUntilGone(core, envName);
-      },
-      async () => {
-        await core.deleteNamespace({ name: bareName });
-        await waitUntilGone(core, bareName);
-      },
+  const program = new Command()
+    .name('bench:devenv')
+    .description(
+      'Time a namespace environment through the product until its guardrails are verified, beside a bare namespace create.',
+    )
+    .option('--runs <n>', 'timed runs of each, after one warm-up', '9')
+    .option('--cluster <name>', 'the local cluster to create in', 'dev-eu')
+    .parse();
+  const raw = program.opts();
+  const runs = Number(raw.runs);
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(
+      `--runs must be a positive whole number, got '${raw.runs}'`,
     );
   }
+  const clusterName: string = raw.cluster;
 
-  await Promise.all(cleanup.map(step => step()));
+  const fleet = await loadLocalFleet();
+  const cluster = fleet.cluster(clusterName);
+  const kubectl = findKubectl();
+  const observer = new ClusterObserver(cluster.kubeConfig());
+  log(`kubectl: ${kubectl.path} (${kubectl.version})`);
 
-  const devenv = median(devenvMs);
-  const bare = median(bareMs);
-  process.stdout.write(
-    [
-      `cluster ${CLUSTER}, ${RUNS} runs each, medians:`,
-      `  namespace class (namespace, quota, limits, policy, service account, binding; ready): ${devenv.toFixed(
-        1,
-      )} ms (min ${Math.min(...devenvMs).toFixed(1)}, max ${Math.max(
-        ...devenvMs,
-      ).toFixed(1)})`,
-      `  bare namespace create (community kubernetes:create-namespace): ${bare.toFixed(
-        1,
-      )} ms (min ${Math.min(...bareMs).toFixed(1)}, max ${Math.max(
-        ...bareMs,
-      ).toFixed(1)})`,
-      `  target for the namespace class: <= ${TARGET_MS} ms: ${
-        devenv <= TARGET_MS ? 'met' : 'MISSED'
-      }`,
-      `devenv: ready(namespace class)=${Math.round(
-        devenv,
-      )} ms; bare-namespace=${Math.round(bare)} ms`,
-      '',
-    ].join('\n'),
+  const loadAtStart = machineLoad();
+  log('starting the demo backend as its own process ...');
+  const backend = await startDemoBackend();
+  log(
+    `demo backend pid ${backend.pid} ready at ${backend.baseUrl} after ${backend.startMs} ms`,
   );
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-devenv-kc-'));
+  const made = { environments: [] as string[], bareNamespaces: [] as string[] };
+  const stamp = Date.now().toString(36);
+  const since = new Date();
+  let ctx: MeasureContext | undefined;
+  const rows: Array<{
+    run: number;
+    warmUp: boolean;
+    first: 'environment' | 'bare';
+    load1: number;
+    environment: EnvironmentTiming;
+    bare: BareNamespaceTiming;
+  }> = [];
+  let loadBefore = loadAtStart;
+  let loadAfter = loadAtStart;
+  let cleanupFailures: string[] = [];
+  try {
+    const user = await signInAsGuest(backend.baseUrl);
+    log(
+      `signed in as ${user.userEntityRef} (guest provider, Backstage user token)`,
+    );
+    await waitForCatalogEntity(user, user.userEntityRef);
+    ctx = { user, observer, kubectl, cluster: clusterName, tmpDir };
+    loadBefore = machineLoad();
+    // Run 0 warms both paths (connections, code loaded on first use) and is not counted.
+    for (let run = 0; run <= runs; run++) {
+      const first = run % 2 === 1 ? 'environment' : 'bare';
+      const envName = `bench-env-${stamp}-${run}`;
+      const bareName = `bench-ns-${stamp}-${run}`;
+      const load1 = machineLoad().loadavg[0];
+      let environment: EnvironmentTiming;
+      let bare: BareNamespaceTiming;
+      made.environments.push(envName);
+      made.bareNamespaces.push(bareName);
+      if (first === 'environment') {
+        environment = await measureEnvironment(ctx, envName);
+        bare = await measureBareNamespace(ctx, bareName);
+      } else {
+        bare = await measureBareNamespace(ctx, bareName);
+        environment = await measureEnvironment(ctx, envName);
+      }
+      rows.push({ run, warmUp: run === 0, first, load1, environment, bare });
+      log(
+        `run ${run}${run === 0 ? ' (warm-up)' : ''}: environment verified ${
+          environment.verifiedMs
+        } ms (API ready ${environment.apiReadyMs}, read back ${
+          environment.readBackMs
+        }, quota in force ${environment.quotaInForceMs}, kubeconfig ${
+          environment.kubeconfigMs
+        }, can-i ${environment.canIMs}); bare namespace ${
+          bare.verifiedMs
+        } ms (API ${bare.apiMs})`,
+      );
+    }
+    loadAfter = machineLoad();
+  } finally {
+    if (ctx) {
+      log('deleting what the runs made ...');
+      cleanupFailures = await removeAll(ctx, made);
+      for (const failure of cleanupFailures) log(`cleanup: ${failure}`);
+    }
+    await backend.stop();
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+
+  const timed = rows.filter(r => !r.warmUp);
+  const creators = whoCreated(cluster.auditLogPath, since, {
+    environments: made.environments,
+    bareNamespaces: made.bareNamespaces,
+  });
+  const verifiedReady = summarize(timed.map(r => r.environment.verifiedMs));
+  const bareNamespace = summarize(timed.map(r => r.bare.verifiedMs));
+  const summary = `devenv: verified-ready=${Math.round(
+    verifiedReady.median,
+  )} ms; bare-namespace=${Math.round(bareNamespace.median)} ms`;
+  const result: DevenvResult = {
+    bench: 'devenv',
+    date: new Date().toISOString(),
+    command: `yarn bench:devenv --runs ${runs}${
+      clusterName === 'dev-eu' ? '' : ` --cluster ${clusterName}`
+    }`,
+    minRuns: MIN_RUNS,
+    machine: machine(),
+    load: { atStart: loadAtStart, before: loadBefore, after: loadAfter },
+    cluster: clusterName,
+    backend: {
+      what: 'packages/backend (the demo backend), its own process',
+      configFiles: backend.configFiles,
+      startMs: backend.startMs,
+    },
+    user: ctx?.user.userEntityRef ?? 'unknown',
+    kubectl: { path: kubectl.path, version: kubectl.version },
+    creators,
+    runs: rows,
+    medians: {
+      verifiedReady,
+      apiReady: summarize(timed.map(r => r.environment.apiReadyMs)),
+      readBack: summarize(timed.map(r => r.environment.readBackMs)),
+      quotaInForce: summarize(timed.map(r => r.environment.quotaInForceMs)),
+      kubeconfig: summarize(timed.map(r => r.environment.kubeconfigMs)),
+      canI: summarize(timed.map(r => r.environment.canIMs)),
+      bareNamespace,
+      bareApi: summarize(timed.map(r => r.bare.apiMs)),
+    },
+    steps: {
+      issueKubeconfig: summarize(
+        timed.map(r => r.environment.kubeconfigMs - r.environment.apiReadyMs),
+      ),
+      kubectlCanI: summarize(
+        timed.map(r => r.environment.canIMs - r.environment.kubeconfigMs),
+      ),
+      readBackAfterReady: summarize(
+        timed.map(r => r.environment.quotaInForceMs - r.environment.apiReadyMs),
+      ),
+    },
+    targetMs: TARGET_MS,
+    cleanupFailures,
+    summary,
+  };
+  const json = writeRawResult('devenv', result);
+  const docs = writeDocsSection(
+    'devenv',
+    'Development environments',
+    renderDevenvSection(result),
+  );
+  log(`wrote ${json} and ${docs}`);
+  console.log(summary);
 }
 
-main().catch(error => {
-  process.stderr.write(`bench:devenv failed: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+/** The provisioner refuses an owner the catalog does not know; the catalog fills in after start. */
+async function waitForCatalogEntity(
+  user: Awaited<ReturnType<typeof signInAsGuest>>,
+  ref: string,
+  timeoutMs = 180_000,
+) {
+  const [kind, rest] = ref.split(':');
+  const [namespace, name] = rest.split('/');
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const res = await user.fetch(
+      `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+    );
+    await res.arrayBuffer();
+    if (res.ok) return;
+    if (performance.now() > deadline) {
+      throw new Error(
+        `the catalog did not list ${ref} within ${timeoutMs / 1000} s`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+function log(message: string) {
+  console.error(`[bench:devenv] ${message}`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(`[bench:devenv] failed: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);
