@@ -1,4 +1,5 @@
 import { customResourceHealth } from './kindRules';
+import type { TrimmedCondition } from '../trimmed';
 import type { TrimmedCustomResource } from './types';
 
 const cond = (
@@ -121,11 +122,7 @@ describe('Argo Rollouts Rollout', () => {
 });
 
 function certificate(
-  conditions: TrimmedCustomResource['status'] extends infer S
-    ? S extends { conditions?: infer C }
-      ? C
-      : never
-    : never,
+  conditions: TrimmedCondition[] | undefined,
 ): TrimmedCustomResource {
   return {
     apiVersion: 'cert-manager.io/v1',

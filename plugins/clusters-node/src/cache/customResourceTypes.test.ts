@@ -1,11 +1,11 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonObject } from '@backstage/config';
 import {
   customResourceDefinitions,
   readCustomResourceTypes,
 } from './customResourceTypes';
 import { collectionPath } from './resources';
 
-const read = (entries: unknown[]) =>
+const read = (entries: JsonObject[]) =>
   readCustomResourceTypes(
     new ConfigReader({ list: entries }).getConfigArray('list'),
     'kubernetes.customResources',
