@@ -1,22 +1,18 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
+import type { EnvironmentProvisioner } from '@kubeplatform/plugin-devenv-node';
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { applyManifestsAction } from './applyManifestsAction';
+import { BASKET_HPA } from './__fixtures__/basketManifests';
+import { fleetActions } from './__testUtils__/fleetActions';
+import { initiatorContext, outputsOf } from './__testUtils__/initiatorContext';
 
 jest.setTimeout(60_000);
 const CLUSTER = 'dev-eu';
 let fleet: LocalFleet;
 let provisioner: EnvironmentProvisioner;
+let action: ReturnType<typeof fleetActions>['apply'];
 const name = `it-apply-${Date.now().toString(36)}`;
 let workspacePath: string;
 
@@ -48,36 +44,13 @@ spec:
   selector: { app.kubernetes.io/name: basket }
   ports: [{ name: http, port: 80, targetPort: 8080 }]
 ---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: basket
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: basket }
-  minReplicas: 1
-  maxReplicas: 2
-`;
+${BASKET_HPA}`;
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
-  const details = fleet.clusters.map(c => ({
-    name: c.name,
-    url: c.server,
-    source: 'kubeconfig' as const,
+  ({ provisioner, apply: action } = fleetActions(fleet, {
+    groups: { 'user:default/alice': ['group:default/team-a'] },
   }));
-  provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => details,
-      getCluster: async n => details.find(d => d.name === n),
-      getKubeConfig: async n => fleet.cluster(n).kubeConfig(),
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-    }),
-    logger: mockServices.logger.mock(),
-    platformUrl: 'http://localhost:7007/api/devenv',
-    ownerExists: async () => true,
-  });
   await provisioner.create({
     name,
     cluster: CLUSTER,
@@ -98,55 +71,14 @@ afterAll(async () => {
 });
 
 function context(user: string) {
-  const logs: string[] = [];
-  const logger = mockServices.logger.mock({
-    info: (m: string) => void logs.push(m),
-  } as any);
-  const ctx = createMockActionContext({
-    input: { cluster: CLUSTER, name, manifests: './k8s' } as any,
-    user: { ref: user },
+  return initiatorContext(
+    user,
+    { cluster: CLUSTER, name, manifests: './k8s' },
     workspacePath,
-  });
-  const checkpoints: string[] = [];
-  return {
-    logs,
-    checkpoints,
-    ctx: {
-      ...ctx,
-      logger,
-      getInitiatorCredentials: async () => ({
-        $$type: '@backstage/BackstageCredentials',
-        principal: { type: 'user', userEntityRef: user },
-      }),
-      checkpoint: async (opts: any) => {
-        checkpoints.push(opts.key);
-        return opts.fn();
-      },
-    } as any,
-  };
+  );
 }
 
 it('applies every document into the environment namespace for a group member, and refuses others', async () => {
-  const action = applyManifestsAction({
-    provisioner,
-    auditor: mockServices.auditor.mock(),
-    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-      userInfo: {
-        getUserInfo: async (credentials: any) => {
-          const ref = credentials.principal.userEntityRef;
-          return {
-            userEntityRef: ref,
-            ownershipEntityRefs:
-              ref === 'user:default/alice'
-                ? [ref, 'group:default/team-a']
-                : [ref],
-          };
-        },
-      },
-    }),
-  });
   const kubeConfig = fleet.cluster(CLUSTER).kubeConfig();
   const apps = kubeConfig.makeApiClient(AppsV1Api);
   const core = kubeConfig.makeApiClient(CoreV1Api);
@@ -172,7 +104,7 @@ it('applies every document into the environment namespace for a group member, an
       `Applying HorizontalPodAutoscaler ${name}/basket`,
     ]),
   );
-  const outputs = Object.fromEntries(alice.ctx.output.mock.calls);
+  const outputs = outputsOf(alice.ctx);
   expect(outputs).toEqual({
     namespace: name,
     applied: [
@@ -203,7 +135,5 @@ it('applies every document into the environment namespace for a group member, an
   // Applying the same manifests again is a no-op, not a conflict.
   const again = context('user:default/alice');
   await action.handler(again.ctx);
-  expect(Object.fromEntries(again.ctx.output.mock.calls).applied).toHaveLength(
-    3,
-  );
+  expect(outputsOf(again.ctx).applied).toHaveLength(3);
 });

@@ -9,6 +9,7 @@ import {
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { BASKET_HPA } from './__fixtures__/basketManifests';
 import { applyManifestsAction } from './applyManifestsAction';
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -35,15 +36,7 @@ spec:
   selector: { app: basket }
   ports: [{ port: 80 }]
 ---
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: basket
-spec:
-  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: basket }
-  minReplicas: 1
-  maxReplicas: 2
-`;
+${BASKET_HPA}`;
 
 /** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
 const clusters = {

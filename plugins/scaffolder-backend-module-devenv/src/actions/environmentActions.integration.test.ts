@@ -1,15 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import { fleetActions } from './__testUtils__/fleetActions';
 import {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
-import { createEnvironmentAction } from './createEnvironmentAction';
-import { deleteEnvironmentAction } from './deleteEnvironmentAction';
+  initiatorContext as context,
+  outputsOf,
+} from './__testUtils__/initiatorContext';
 
 jest.setTimeout(60_000);
 const CLUSTER = 'dev-eu';
@@ -19,89 +14,10 @@ beforeAll(async () => {
   fleet = await loadLocalFleet();
 });
 
-function actions(ownership: Record<string, string[]>) {
-  const details = fleet.clusters.map(c => ({
-    name: c.name,
-    url: c.server,
-    source: 'kubeconfig' as const,
-  }));
-  const provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => details,
-      getCluster: async n => details.find(d => d.name === n),
-      getKubeConfig: async n => fleet.cluster(n).kubeConfig(),
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-    }),
-    logger: mockServices.logger.mock(),
-    platformUrl: 'http://localhost:7007/api/devenv',
-    ownerExists: async () => true,
-  });
-  const userInfo = {
-    getUserInfo: async (credentials: any) => {
-      const ref = credentials.principal.userEntityRef;
-      return {
-        userEntityRef: ref,
-        ownershipEntityRefs: ownership[ref] ?? [ref],
-      };
-    },
-  };
-  const permissions = mockServices.permissions({
-    result: AuthorizeResult.ALLOW,
-  });
-  const access = EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
-    auth: mockServices.auth(),
-    permissions,
-    userInfo,
-  });
-  return {
-    create: createEnvironmentAction({
-      provisioner,
-      auditor: mockServices.auditor.mock(),
-      access,
-      appBaseUrl: 'http://localhost:3000',
-    }),
-    remove: deleteEnvironmentAction({
-      provisioner,
-      access,
-      auditor: mockServices.auditor.mock(),
-    }),
-  };
-}
-
-function context(user: string, input: Record<string, unknown>) {
-  const logs: string[] = [];
-  const logger = mockServices.logger.mock({
-    info: (m: string) => void logs.push(m),
-  } as any);
-  const ctx = createMockActionContext({
-    input: input as any,
-    user: { ref: user },
-  });
-  const checkpoints: string[] = [];
-  return {
-    logs,
-    checkpoints,
-    ctx: {
-      ...ctx,
-      logger,
-      getInitiatorCredentials: async () => ({
-        $$type: '@backstage/BackstageCredentials',
-        principal: { type: 'user', userEntityRef: user },
-      }),
-      checkpoint: async (opts: any) => {
-        checkpoints.push(opts.key);
-        return opts.fn();
-      },
-    } as any,
-  };
-}
-
 it('creates with progress lines and outputs, is a no-op on retry, and only the owner deletes', async () => {
   const name = `it-act-${Date.now().toString(36)}`;
-  const { create, remove } = actions({
-    'user:default/alice': ['user:default/alice', 'group:default/team-a'],
+  const { create, remove } = fleetActions(fleet, {
+    groups: { 'user:default/alice': ['group:default/team-a'] },
   });
   const first = context('user:default/alice', {
     name,
@@ -121,7 +37,7 @@ it('creates with progress lines and outputs, is a no-op on retry, and only the o
       `Environment ${CLUSTER}/${name} is ready`,
     ]),
   );
-  const outputs = Object.fromEntries(first.ctx.output.mock.calls);
+  const outputs = outputsOf(first.ctx);
   expect(outputs).toMatchObject({
     environmentRef: `resource:default/${name}.${CLUSTER}`,
     cluster: CLUSTER,
@@ -139,7 +55,7 @@ it('creates with progress lines and outputs, is a no-op on retry, and only the o
     ttl: '1h',
   });
   await create.handler(retry.ctx);
-  const retried = Object.fromEntries(retry.ctx.output.mock.calls);
+  const retried = outputsOf(retry.ctx);
   expect(retried.created).toBe(false);
   expect(retried.expiresAt).toBe(outputs.expiresAt);
 

@@ -1,20 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { AppsV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
-import { applyManifestsAction } from './applyManifestsAction';
-import { createEnvironmentAction } from './createEnvironmentAction';
-import { deleteEnvironmentAction } from './deleteEnvironmentAction';
+import { fleetActions } from './__testUtils__/fleetActions';
+import { initiatorContext } from './__testUtils__/initiatorContext';
 
 /*
  * Issue 11, write side: attacks through the scaffolder (findings 1, 3 and 8) against the real
@@ -37,65 +29,14 @@ beforeAll(async () => {
   fleet = await loadLocalFleet();
 });
 
-function actions() {
-  const details = fleet.clusters.map(c => ({
-    name: c.name,
-    url: c.server,
-    source: 'kubeconfig' as const,
-  }));
-  const provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => details,
-      getCluster: async n => details.find(d => d.name === n),
-      getKubeConfig: async n => fleet.cluster(n).kubeConfig(),
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-    }),
-    logger: mockServices.logger.mock(),
-    platformUrl: 'http://localhost:7007/api/devenv',
-    ownerExists: async () => true,
-  });
-  const access = EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
-    auth: mockServices.auth(),
-    permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    userInfo: {
-      getUserInfo: async (credentials: any) => ({
-        userEntityRef: credentials.principal.userEntityRef,
-        ownershipEntityRefs: [credentials.principal.userEntityRef],
-      }),
-    },
-  });
-  return {
-    create: createEnvironmentAction({
-      provisioner,
-      access,
-      auditor,
-      appBaseUrl: 'http://localhost:3000',
-    }),
-    remove: deleteEnvironmentAction({ provisioner, access, auditor }),
-    apply: applyManifestsAction({ provisioner, access, auditor }),
-  };
-}
+const actions = () => fleetActions(fleet, { auditor });
 
 function context(
   user: string,
   input: Record<string, unknown>,
   workspacePath?: string,
 ) {
-  const ctx = createMockActionContext({
-    input: input as any,
-    user: { ref: user },
-    ...(workspacePath ? { workspacePath } : {}),
-  });
-  return {
-    ...ctx,
-    getInitiatorCredentials: async () => ({
-      $$type: '@backstage/BackstageCredentials',
-      principal: { type: 'user', userEntityRef: user },
-    }),
-    checkpoint: async (opts: any) => opts.fn(),
-  } as any;
+  return initiatorContext(user, input, workspacePath).ctx;
 }
 
 /**

@@ -1,0 +1,43 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+
+/**
+ * An action context for a task that `user` started, recording the lines the action logs and
+ * the checkpoints it passes (each checkpoint runs).
+ */
+export function initiatorContext(
+  user: string,
+  input: Record<string, unknown>,
+  workspacePath?: string,
+) {
+  const logs: string[] = [];
+  const checkpoints: string[] = [];
+  const ctx = createMockActionContext({
+    input: input as any,
+    user: { ref: user },
+    ...(workspacePath ? { workspacePath } : {}),
+  });
+  return {
+    logs,
+    checkpoints,
+    ctx: {
+      ...ctx,
+      logger: mockServices.logger.mock({
+        info: (m: string) => void logs.push(m),
+      } as any),
+      getInitiatorCredentials: async () => ({
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'user', userEntityRef: user },
+      }),
+      checkpoint: async (opts: any) => {
+        checkpoints.push(opts.key);
+        return opts.fn();
+      },
+    } as any,
+  };
+}
+
+/** What the action output, by name. */
+export function outputsOf(ctx: { output: jest.Mock }): Record<string, any> {
+  return Object.fromEntries(ctx.output.mock.calls);
+}
