@@ -1,14 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { KubeConfig } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
-import net from 'node:net';
-import { DevenvEntityProvider } from './DevenvEntityProvider';
+  fleetClusters,
+  fleetProvisioner,
+  namespaceClassSettings,
+  startTarpit,
+} from '@kubeplatform/plugin-devenv-node/testUtils';
+import { testEntityProvider } from './__testUtils__/testEntityProvider';
 
 /*
  * Issue 11, finding 7: one cluster that accepts connections and never answers must not stall
@@ -23,67 +22,18 @@ beforeAll(async () => {
 });
 
 it('attack: a cluster that accepts connections and never answers leaves the catalog refresh completing within the cluster timeout, keeping that cluster as last known', async () => {
-  const sockets = new Set<net.Socket>();
-  const tarpit = net.createServer(socket => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>(resolve => tarpit.listen(0, '127.0.0.1', resolve));
-  const port = (tarpit.address() as net.AddressInfo).port;
-  const details = [
-    ...fleet.clusters.map(c => ({
-      name: c.name,
-      url: c.server,
-      source: 'kubeconfig' as const,
-    })),
-    {
-      name: 'tarpit',
-      url: `https://127.0.0.1:${port}`,
-      source: 'kubeconfig' as const,
-    },
-  ];
+  const tarpit = await startTarpit();
+  const clusters = fleetClusters(fleet, {}, [tarpit]);
   const logger = mockServices.logger.mock();
-  const provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => details,
-      getCluster: async n => details.find(d => d.name === n),
-      getKubeConfig: async n => {
-        if (n !== 'tarpit') return fleet.cluster(n).kubeConfig();
-        const kc = new KubeConfig();
-        kc.loadFromOptions({
-          clusters: [
-            {
-              name: 'tarpit',
-              server: `https://127.0.0.1:${port}`,
-              skipTLSVerify: true,
-            },
-          ],
-          users: [{ name: 'u', token: 't' }],
-          contexts: [{ name: 'c', cluster: 'tarpit', user: 'u' }],
-          currentContext: 'c',
-        });
-        return kc;
-      },
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-      clusterTimeout: '3s',
-    }),
-    logger: mockServices.logger.mock(),
-    platformUrl: 'http://localhost:7007/api/devenv',
+  const provisioner = fleetProvisioner(fleet, {
+    clusters,
+    settings: namespaceClassSettings({ clusterTimeout: '3s' }),
   });
-  const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-  const provider = new DevenvEntityProvider({
+  const { connection, provider } = testEntityProvider(
     provisioner,
-    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      userInfo: mockServices.userInfo(),
-    }),
-    listClusters: async () => details,
-    clusterOwner: 'group:default/platform-team',
+    clusters,
     logger,
-  });
+  );
   await provider.connect(connection as unknown as EntityProviderConnection);
   try {
     const started = Date.now();
@@ -102,7 +52,6 @@ it('attack: a cluster that accepts connections and never answers leaves the cata
       ),
     );
   } finally {
-    sockets.forEach(s => s.destroy());
     tarpit.close();
   }
 });

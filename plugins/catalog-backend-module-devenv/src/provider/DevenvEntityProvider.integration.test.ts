@@ -1,13 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
-import { DevenvEntityProvider } from './DevenvEntityProvider';
+  fleetClusters,
+  fleetProvisioner,
+  waitUntilGone,
+} from '@kubeplatform/plugin-devenv-node/testUtils';
+import { testEntityProvider } from './__testUtils__/testEntityProvider';
 
 jest.setTimeout(60_000);
 const CLUSTER = 'dev-eu';
@@ -18,48 +17,27 @@ beforeAll(async () => {
 });
 
 function setup(unreachable: string[] = []) {
-  const details = fleet.clusters.map(c => ({
-    name: c.name,
-    title: c.title,
-    region: c.region,
-    environment: c.environment,
-    url: c.server,
-    source: 'kubeconfig' as const,
-  }));
-  const provisioner = new EnvironmentProvisioner({
-    clusters: {
-      listClusters: async () => details,
-      getCluster: async n => details.find(d => d.name === n),
-      getKubeConfig: async n => {
-        const kc = fleet.cluster(n).kubeConfig();
-        if (unreachable.includes(n)) {
+  const clusters = fleetClusters(
+    fleet,
+    Object.fromEntries(
+      unreachable.map(n => [
+        n,
+        () => {
+          const kc = fleet.cluster(n).kubeConfig();
           kc.clusters = kc.clusters.map(c => ({
             ...c,
             server: 'https://127.0.0.1:1',
           }));
-        }
-        return kc;
-      },
-    },
-    settings: parseDevenvSettings({
-      classes: [{ name: 'namespace', type: 'namespace' }],
-    }),
-    logger: mockServices.logger.mock(),
-    platformUrl: 'http://localhost:7007/api/devenv',
-  });
-  const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-  const provider = new DevenvEntityProvider({
+          return kc;
+        },
+      ]),
+    ),
+  );
+  const provisioner = fleetProvisioner(fleet, { clusters });
+  return {
     provisioner,
-    access: EnvironmentAccessPolicy.fromSettings(provisioner.settings, {
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions(),
-      userInfo: mockServices.userInfo(),
-    }),
-    listClusters: async () => details,
-    clusterOwner: 'group:default/platform-team',
-    logger: mockServices.logger.mock(),
-  });
-  return { provisioner, connection, provider };
+    ...testEntityProvider(provisioner, clusters, mockServices.logger.mock()),
+  };
 }
 
 function lastEntities(connection: { applyMutation: jest.Mock }) {
@@ -123,15 +101,7 @@ it('publishes an environment as a dev-environment Resource and removes it when t
   } finally {
     await provisioner.delete(CLUSTER, name);
   }
-  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
-  for (let i = 0; i < 240; i++) {
-    const gone = await core.readNamespace({ name }).then(
-      () => false,
-      () => true,
-    );
-    if (gone) break;
-    await new Promise(r => setTimeout(r, 250));
-  }
+  await waitUntilGone(fleet.cluster(CLUSTER).kubeConfig(), name);
   await provider.refresh();
   expect(
     lastEntities(connection).map((e: any) => e.metadata.name),
