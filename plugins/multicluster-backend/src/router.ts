@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -11,6 +12,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   multiclusterLogsReadPermission,
   multiclusterViewReadPermission,
@@ -74,6 +76,19 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
+  /** The entity's query and its scoped view of one cluster, once the caller may `permission` it. */
+  async function entityInCluster(
+    ref: string,
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    cluster: string,
+  ) {
+    const entity = await views.authorizedEntity(ref, credentials, permission);
+    const query = requireEntityQuery(entityQuery(entity));
+    const cached = cache.get(cluster);
+    return { query, cached, reader: cached && entityScope.scope(cached) };
+  }
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -130,14 +145,12 @@ export async function createRouter(
       }
       checkK8sName(workloadNamespace, 'workload namespace');
       checkK8sName(workloadName, 'workload name');
-      const entity = await views.authorizedEntity(
+      const { query, reader } = await entityInCluster(
         ref,
         credentials,
         multiclusterViewReadPermission,
+        cluster,
       );
-      const query = requireEntityQuery(entityQuery(entity));
-      const cached = cache.get(cluster);
-      const reader = cached && entityScope.scope(cached);
       if (!reader) throw new NotFoundError('No such workload for this entity');
       const detail = buildWorkloadDetail(
         reader,
@@ -200,14 +213,12 @@ export async function createRouter(
         | { ok: true; container: string }
         | { ok: false; error: Error; meta: { status: number } }
       > {
-        const entity = await views.authorizedEntity(
+        const { query, cached, reader } = await entityInCluster(
           ref,
           credentials,
           multiclusterLogsReadPermission,
+          cluster,
         );
-        const query = requireEntityQuery(entityQuery(entity));
-        const cached = cache.get(cluster);
-        const reader = cached && entityScope.scope(cached);
         const pod = reader?.get('pods', podNamespace, podName);
         if (!cached || !reader || !pod || !entityOwnsPod(reader, query, pod)) {
           throw new NotFoundError('No such pod for this entity');
