@@ -73,6 +73,21 @@ describe('groupRollouts', () => {
     ]);
   });
 
+  it('orders versions created within one second by where they went next, then revision', () => {
+    const groups = groupRollouts([
+      rollout('dev-eu', '2026-12-01T10:00:00Z', 'demo/checkout:1.0.0', 1),
+      rollout('prod-us', '2026-12-01T10:00:00Z', 'demo/checkout:1.0.0', 1),
+      rollout('dev-eu', '2026-12-01T10:00:00Z', 'demo/checkout:2.0.0', 2),
+      rollout('prod-us', '2026-12-01T10:00:03Z', 'demo/checkout:2.0.0', 2),
+    ]);
+    expect(groups.map(g => g.version)).toEqual(['2.0.0', '1.0.0']);
+    const sameSecond = groupRollouts([
+      rollout('dev-eu', '2026-12-01T10:00:00Z', 'demo/checkout:1.0.0', 1),
+      rollout('dev-eu', '2026-12-01T10:00:00Z', 'demo/checkout:2.0.0', 2),
+    ]);
+    expect(sameSecond.map(g => g.version)).toEqual(['2.0.0', '1.0.0']);
+  });
+
   it('reads tags after a registry port, and digests', () => {
     const [group] = groupRollouts([
       rollout('dev-eu', '2026-12-01T09:00:00Z', 'reg:5000/app:2.0', 1),

@@ -59,9 +59,22 @@ export function groupRollouts(entries: TimelineEntry[]): RolloutGroup[] {
       delayMs: first ? Date.parse(entry.time) - Date.parse(first.time) : 0,
     });
   }
+  // Times have a resolution of one second: on a tie, the group that reached a cluster last, then
+  // the higher revision, is the newer.
   return [...groups.values()].sort(
-    (a, b) => Date.parse(b.reached[0].time) - Date.parse(a.reached[0].time),
+    (a, b) =>
+      Date.parse(b.reached[0].time) - Date.parse(a.reached[0].time) ||
+      lastTime(b) - lastTime(a) ||
+      maxRevision(b) - maxRevision(a),
   );
+}
+
+function lastTime(group: RolloutGroup): number {
+  return Math.max(...group.reached.map(r => Date.parse(r.time)));
+}
+
+function maxRevision(group: RolloutGroup): number {
+  return Math.max(0, ...group.reached.map(r => r.revision ?? 0));
 }
 
 /**

@@ -49,7 +49,9 @@ export function buildTimeline(
     })
     .sort(
       (a, b) =>
-        Date.parse(b.time) - Date.parse(a.time) || a.id.localeCompare(b.id),
+        Date.parse(b.time) - Date.parse(a.time) ||
+        (b.rollout?.revision ?? 0) - (a.rollout?.revision ?? 0) ||
+        a.id.localeCompare(b.id),
     );
 }
 
