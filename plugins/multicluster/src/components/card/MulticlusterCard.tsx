@@ -12,7 +12,8 @@ import { ClusterTable } from './ClusterTable';
 /** The entity overview card: "Kubernetes across clusters", error first. */
 export function MulticlusterCard() {
   const address = useEntityAddress();
-  const { view, connection, retry } = useLiveEntityView(address);
+  const live = useLiveEntityView(address);
+  const { view, connection, retry } = live;
 
   let body: JSX.Element;
   if (view?.explanation) {
@@ -35,14 +36,7 @@ export function MulticlusterCard() {
         </>
       );
   } else {
-    body = (
-      <EntityViewPending
-        address={address}
-        connection={connection}
-        onRetry={retry}
-        skeletonRows={3}
-      />
-    );
+    body = <EntityViewPending live={live} skeletonRows={3} />;
   }
 
   return (

@@ -32,7 +32,8 @@ function allProblems(view: EntityView): Problem[] {
 /** The entity's "Clusters" tab: problems, drift, and the workload × cluster matrix with its drawer. */
 export function MulticlusterContent() {
   const address = useEntityAddress();
-  const { view, connection, retry } = useLiveEntityView(address);
+  const live = useLiveEntityView(address);
+  const { view, connection, retry } = live;
   const [target, setTarget] = useState<DrawerTarget>();
   const openCell = useCallback(
     ({ cluster, row }: CellSelection) =>
@@ -90,14 +91,7 @@ export function MulticlusterContent() {
       </Grid>
     );
   } else {
-    body = (
-      <EntityViewPending
-        address={address}
-        connection={connection}
-        onRetry={retry}
-        skeletonRows={8}
-      />
-    );
+    body = <EntityViewPending live={live} skeletonRows={8} />;
   }
 
   return (
