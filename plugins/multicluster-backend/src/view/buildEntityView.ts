@@ -10,6 +10,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityQuery } from '../entities/entityQuery';
+import { entityCustomResources } from './customResources';
 import { findWorkloads, selectObjects } from './findEntityObjects';
 import { healthOfProblems, healthRank, worstHealth } from './health';
 import {
@@ -50,9 +51,11 @@ export function buildClusterView(
       healthRank(b.health) - healthRank(a.health) ||
       a.name.localeCompare(b.name),
   );
-  // Services and quotas are not one workload's: their problems belong to the cluster.
+  const custom = entityCustomResources(reader, query, now);
+  // Services, quotas and custom resources are not one workload's: their problems belong to the cluster.
   const sharedProblems = [
     ...orphanProblems,
+    ...custom.problems,
     ...entityServiceProblems(reader, query, now),
     ...namespaceQuotaProblems(
       reader,
@@ -71,7 +74,16 @@ export function buildClusterView(
   // With no workloads and no current data, "healthy" would be a guess.
   const health: HealthState =
     workloads.length || sync.state === 'ok' ? dataHealth : 'unknown';
-  return { cluster: reader.identity, sync, workloads, problems, health };
+  const view: ClusterView = {
+    cluster: reader.identity,
+    sync,
+    workloads,
+    problems,
+    health,
+  };
+  if (custom.customResources.length)
+    view.customResources = custom.customResources;
+  return view;
 }
 
 /**
@@ -98,7 +110,11 @@ export function buildEntityView(
   const clusters = readers
     .map(reader => buildClusterView(reader, query, now))
     .filter(
-      c => c.workloads.length || c.problems.length || c.sync.state !== 'ok',
+      c =>
+        c.workloads.length ||
+        c.problems.length ||
+        c.customResources?.length ||
+        c.sync.state !== 'ok',
     );
   return {
     entityRef,
