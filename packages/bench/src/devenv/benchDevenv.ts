@@ -26,6 +26,7 @@ import { signInAsGuest } from './signedInUser';
 import { startDemoBackend } from './startDemoBackend';
 import { summarize } from './summarize';
 import { whoCreated } from './whoCreated';
+import { codeVersion } from './codeVersion';
 
 const MIN_RUNS = 9;
 
@@ -53,6 +54,7 @@ async function main() {
   const observer = new ClusterObserver(cluster.kubeConfig());
   log(`kubectl: ${kubectl.path} (${kubectl.version})`);
 
+  const code = codeVersion();
   const loadAtStart = machineLoad();
   log('starting the demo backend as its own process ...');
   const backend = await startDemoBackend();
@@ -141,6 +143,7 @@ async function main() {
       clusterName === 'dev-eu' ? '' : ` --cluster ${clusterName}`
     }`,
     minRuns: MIN_RUNS,
+    code,
     machine: machine(),
     load: { atStart: loadAtStart, before: loadBefore, after: loadAfter },
     cluster: clusterName,

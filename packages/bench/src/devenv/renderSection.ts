@@ -1,6 +1,7 @@
 import type { MachineLoad } from '../shared/machine';
 import type { BareNamespaceTiming, EnvironmentTiming } from './measureRuns';
 import type { Spread } from './summarize';
+import type { CodeVersion } from './codeVersion';
 import type { AuditedWriters } from './whoCreated';
 
 /** Issue 15: a verified environment ready in at most this long. */
@@ -11,6 +12,7 @@ export interface DevenvResult {
   date: string;
   command: string;
   minRuns: number;
+  code: CodeVersion;
   machine: { nproc: number; cpuModel: string; memoryGiB: number; node: string };
   load: { atStart: MachineLoad; before: MachineLoad; after: MachineLoad };
   cluster: string;
@@ -79,7 +81,11 @@ export function renderDevenvSection(r: DevenvResult): string {
       .map(f => `\`${f}\``)
       .join(', ')} (ready ${(r.backend.startMs / 1000).toFixed(
       1,
-    )} s after spawn). **User:** \`${
+    )} s after spawn) from commit \`${r.code.commit.slice(0, 10)}\`${
+      r.code.uncommittedFiles
+        ? ` plus uncommitted changes in ${r.code.uncommittedFiles} tracked files of the shared working tree`
+        : ''
+    }. **User:** \`${
       r.user
     }\`, signed in through the guest provider. **Machine:** ${
       r.machine.nproc
@@ -93,8 +99,8 @@ export function renderDevenvSection(r: DevenvResult): string {
     '',
     "- **Three processes.** The bench starts the demo backend (`packages/backend`, every plugin the demo has) as its own process, with the demo's own config files (as `scripts/lib/backend.sh` passes them) plus one of its own: a free port, a throwaway SQLite folder, and no config injection into the shared frontend build. The bench process only sends HTTP requests, reads objects back and runs kubectl; the API servers are the third.",
     "- **As a signed-in user, with the provisioner's own service account.** The bench signs in with `GET /api/auth/guest/refresh` (what the sign-in page calls) and sends that Backstage user token as `Authorization: Bearer` on every request. The backend reaches the cluster with the service-account token of the fleet config (`.local-clusters/app-config.local-clusters.yaml`), `kubeplatform/backstage-backend`, which holds the provisioner ClusterRole of `plugins/devenv-node/rbac/provisioner-rbac.yaml` and is not a cluster admin.",
-    `- **Environment, verified.** The clock starts when \`POST /api/devenv/environments\` (class \`namespace\`, default size) is sent. It stops when all of these have passed: the API answered 201 with status \`ready\`; the bench read back the Namespace (Active, managed, phase \`ready\`, owned by the user, Pod Security enforced), the ResourceQuota, the LimitRange's container defaults, the NetworkPolicy (ingress and egress) and the RoleBinding naming the owner's Kubernetes user; the quota controller has computed the quota (until then the API server refuses every pod in the namespace); and, with the kubeconfig the user gets from \`POST /api/devenv/environments/:cluster/:name/kubeconfig\`, real \`kubectl auth can-i create pods\` said **yes** in the environment and **no** in \`default\`. After the 201 the read-back and the connect check run side by side. kubectl: \`${r.kubectl.path}\` (${r.kubectl.version}).`,
-    "- **Anchor: a bare namespace.** The community `kubernetes:create-namespace` scaffolder action (`@backstage-community/plugin-scaffolder-backend-module-kubernetes`) is not installed here; its whole job is one `POST /api/v1/namespaces` with a cluster's service-account token. The bench makes that same request over the same boundary: HTTP to the same backend process, as the same user, through upstream Backstage's own Kubernetes proxy (`POST /api/kubernetes/proxy/api/v1/namespaces`, header `Backstage-Kubernetes-Cluster`), which uses the same service account. The clock stops when the namespace is read back Active. Run as a scaffolder action it would also pay for a task (queue, worker, log), so this is the anchor's best case.",
+    `- **Environment, verified.** The clock starts when \`POST /api/devenv/environments\` (class \`namespace\`, default size) is sent. It stops when all of these have passed: the API answered 201 with status \`ready\`; the bench read back the Namespace (Active, managed, phase \`ready\`, owned by the user, Pod Security enforced), the ResourceQuota, the LimitRange's container defaults, the NetworkPolicy (ingress and egress) and the RoleBinding naming the owner's Kubernetes user; the quota controller has computed the quota (until then the API server refuses every pod in the namespace); and, with the kubeconfig the user gets from \`POST /api/devenv/environments/:cluster/:name/kubeconfig\`, real \`kubectl auth can-i create pods\` said **yes** in the environment and **no** in \`default\`. After the 201 the read-back and the connect check run side by side. kubectl: \`${r.kubectl.path}\` (${r.kubectl.version}; \`KUBECTL=<path>\` picks another).`,
+    "- **Anchor: a bare namespace.** The community `kubernetes:create-namespace` scaffolder action (`@backstage-community/plugin-scaffolder-backend-module-kubernetes`) is not installed here; its whole job is one `POST /api/v1/namespaces` to a cluster (its URL given, or read from a catalog Resource) with a token given as input. The bench makes that same request over the same boundary: HTTP to the same backend process, as the same user, through upstream Backstage's own Kubernetes proxy (`POST /api/kubernetes/proxy/api/v1/namespaces`, header `Backstage-Kubernetes-Cluster`), which uses the same service account. The clock stops when the namespace is read back Active. Run as a scaffolder action it would also pay for a task (queue, worker, log), so this is the anchor's best case.",
     `- **Runs.** One warm-up of each (not counted), then ${timed.length} timed runs of each, interleaved: who goes first alternates. Nothing is deleted until every run is done, then environments are deleted through the devenv API and bare namespaces through the proxy. Medians; p90 is nearest-rank.`,
     `- **Whose credentials, from the API server's audit log** (it records service-account requests only, so an admin-certificate write would be missing): writes on the environments by ${writers(
       r.creators.environmentWrites,
