@@ -34,30 +34,29 @@ export function noticePayload(
     topic: DEVENV_NOTIFICATION_TOPIC,
     metadata: { environment: ref, notice: notice.kind },
   };
-  switch (notice.kind) {
-    case 'expiring':
-      return {
-        ...common,
-        title: `Environment ${ref} expires in ${describeRemaining(
-          notice.remainingMs,
-        )}`,
-        description: `It will be deleted at ${expiresAt}. Extend it on the Environments page if you still need it.`,
-        severity: notice.last ? 'high' : 'normal',
-      };
-    case 'slept':
-      return {
-        ...common,
-        title: `Environment ${ref} was put to sleep`,
-        description:
-          'Its sleep schedule scaled its workloads to zero. Wake it on the Environments page.',
-        severity: 'low',
-      };
-    case 'reaped':
-      return {
-        ...common,
-        title: `Environment ${ref} was deleted`,
-        description: `It expired at ${expiresAt} and the reaper deleted it.`,
-        severity: 'normal',
-      };
+  if (notice.kind === 'expiring') {
+    return {
+      ...common,
+      title: `Environment ${ref} expires in ${describeRemaining(
+        notice.remainingMs,
+      )}`,
+      description: `It will be deleted at ${expiresAt}. Extend it on the Environments page if you still need it.`,
+      severity: notice.last ? 'high' : 'normal',
+    };
   }
+  if (notice.kind === 'slept') {
+    return {
+      ...common,
+      title: `Environment ${ref} was put to sleep`,
+      description:
+        'Its sleep schedule scaled its workloads to zero. Wake it on the Environments page.',
+      severity: 'low',
+    };
+  }
+  return {
+    ...common,
+    title: `Environment ${ref} was deleted`,
+    description: `It expired at ${expiresAt} and the reaper deleted it.`,
+    severity: 'normal',
+  };
 }
