@@ -55,6 +55,28 @@ function errorMessage(error: unknown): string {
 
 type Outcome = { severity: 'success' | 'error'; message: string };
 
+/**
+ * One action at a time: `busy` while it runs, then its outcome (the message it returns, or the
+ * backend's error); `onDone` after a success, and `close` either way.
+ */
+function useActionRunner(onDone: () => void, close: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setOutcome({ severity: 'success', message: await action() });
+      onDone();
+    } catch (error) {
+      setOutcome({ severity: 'error', message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+      close();
+    }
+  };
+  return { busy, outcome, clearOutcome: () => setOutcome(undefined), run };
+}
+
 function ConfirmDialog(props: {
   open: boolean;
   title: string;
@@ -104,29 +126,15 @@ export function WorkloadActions(props: {
   const { kind, name } = address.workload;
   const [dialog, setDialog] = useState<'restart' | 'scale'>();
   const [replicas, setReplicas] = useState(String(props.replicas));
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const { busy, outcome, clearOutcome, run } = useActionRunner(
+    props.onDone,
+    () => setDialog(undefined),
+  );
   const replicasId = useId();
   const canRestart = RESTARTABLE.includes(kind);
   const canScale = SCALABLE.includes(kind);
   if (!canRestart && !canScale) return null;
   const what = `${kind} ${name} in ${address.cluster}`;
-
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      setOutcome({ severity: 'success', message: await action() });
-      props.onDone();
-    } catch (error) {
-      setOutcome({
-        severity: 'error',
-        message: errorMessage(error),
-      });
-    } finally {
-      setBusy(false);
-      setDialog(undefined);
-    }
-  };
 
   const reasons = [
     canRestart &&
@@ -176,10 +184,7 @@ export function WorkloadActions(props: {
       ))}
       {outcome && (
         <Box mt={1}>
-          <Alert
-            severity={outcome.severity}
-            onClose={() => setOutcome(undefined)}
-          >
+          <Alert severity={outcome.severity} onClose={clearOutcome}>
             {outcome.message}
           </Alert>
         </Box>
@@ -251,8 +256,9 @@ export function DeletePodButton(props: {
 }) {
   const { pod } = props;
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>();
+  const { busy, outcome, run } = useActionRunner(props.onDone, () =>
+    setOpen(false),
+  );
   const uid = podUid(pod);
   let reason: string | undefined;
   if (!props.allowed.deletePod.allowed) {
@@ -262,24 +268,14 @@ export function DeletePodButton(props: {
   }
   const confirm = async () => {
     if (!uid) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await props.api.deletePod({
         entity: props.entity,
         cluster: props.cluster,
         pod: { namespace: pod.namespace, name: pod.name, uid },
       });
-      setOutcome({ severity: 'success', message: `Pod ${pod.name} deleted.` });
-      props.onDone();
-    } catch (error) {
-      setOutcome({
-        severity: 'error',
-        message: errorMessage(error),
-      });
-    } finally {
-      setBusy(false);
-      setOpen(false);
-    }
+      return `Pod ${pod.name} deleted.`;
+    });
   };
   return (
     <>
