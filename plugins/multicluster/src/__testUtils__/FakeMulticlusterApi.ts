@@ -1,15 +1,15 @@
-import {
-  EntityView,
-  OwnerView,
-  WorkloadDetail,
-} from '@kubeplatform/clusters-common';
-import {
+import type {
   EntityAddress,
   MulticlusterApi,
   PodLogRequest,
   StreamOptions,
   WorkloadAddress,
 } from '../api';
+import type {
+  EntityView,
+  OwnerView,
+  WorkloadDetail,
+} from '@kubeplatform/clusters-common';
 
 interface OpenStream {
   entity: EntityAddress;
