@@ -12,12 +12,7 @@ import {
   environmentAccessPolicyServiceRef,
   environmentProvisionerServiceRef,
 } from '@kubeplatform/plugin-devenv-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuditTrail } from './audit/AuditTrail';
-import { EnvironmentNotifier } from './notifications/EnvironmentNotifier';
-import { readNotificationSettings } from './notifications/readNotificationSettings';
-import { scheduleExpiryNotifier } from './notifications/scheduleExpiryNotifier';
-import { SentNotifications } from './notifications/SentNotifications';
 import {
   environmentPermissionRules,
   environmentResourceRef,
@@ -43,10 +38,11 @@ export const devenvPlugin = createBackendPlugin({
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
         config: coreServices.rootConfig,
         provisioner: environmentProvisionerServiceRef,
         access: environmentAccessPolicyServiceRef,
-        notifications: notificationService,
       },
       async init({
         logger,
@@ -57,10 +53,11 @@ export const devenvPlugin = createBackendPlugin({
         database,
         scheduler,
         auditor,
+        auth,
+        discovery,
         config,
         provisioner,
         access,
-        notifications,
       }) {
         permissionsRegistry.addPermissions([
           devenvCreatePermission,
@@ -89,34 +86,27 @@ export const devenvPlugin = createBackendPlugin({
             audit,
             auditor,
             logger,
+            auth,
+            cli: {
+              appBaseUrl: config.getOptionalString('app.baseUrl'),
+              apiUrl: await discovery.getExternalBaseUrl('devenv'),
+            },
           }),
         );
-        const notificationSettings = readNotificationSettings(config);
-        const notifier = notificationSettings.enabled
-          ? new EnvironmentNotifier({
-              provisioner,
-              notifications,
-              sent: await SentNotifications.create(database),
-              settings: notificationSettings,
-              logger,
-            })
-          : undefined;
-        if (provisioner.settings.reaper.enabled) {
-          await scheduleReaper({
-            scheduler,
-            provisioner,
-            audit,
-            logger,
-            notifier,
+        // The credential plugin: its sign-in redirect needs no token, and its limited token
+        // is accepted on these two paths only (the handlers accept it as a bearer token only).
+        httpRouter.addAuthPolicy({
+          path: '/cli/login',
+          allow: 'unauthenticated',
+        });
+        for (const path of ['credential', 'kubeconfig']) {
+          httpRouter.addAuthPolicy({
+            path: `/environments/:cluster/:name/${path}`,
+            allow: 'user-cookie',
           });
         }
-        if (notifier) {
-          await scheduleExpiryNotifier({
-            scheduler,
-            notifier,
-            intervalMs: notificationSettings.intervalMs,
-            logger,
-          });
+        if (provisioner.settings.reaper.enabled) {
+          await scheduleReaper({ scheduler, provisioner, audit, logger });
         }
       },
     });

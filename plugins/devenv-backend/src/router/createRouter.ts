@@ -1,11 +1,17 @@
 import type {
   AuditorService,
+  AuthService,
   BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  AuthenticationError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   describeIssues,
   environmentNameProblem,
@@ -19,6 +25,9 @@ import {
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import type { AuditTrail } from '../audit/AuditTrail';
+import { cliSignInPageUrl } from '../cli/cliSignInPage';
+import { execCredential } from '../cli/execCredential';
+import { execKubeconfig } from '../cli/execKubeconfig';
 
 export interface RouterOptions {
   provisioner: EnvironmentProvisioner;
@@ -30,6 +39,10 @@ export interface RouterOptions {
   /** Every mutation is recorded here, after validation, with actor, target and outcome. */
   auditor: AuditorService;
   logger: LoggerService;
+  /** Issues the credential plugin's limited user token. */
+  auth: AuthService;
+  /** For the credential plugin: the app's base URL and this API's external URL. */
+  cli: { appBaseUrl?: string; apiUrl: string };
 }
 
 /** What the audit middleware records about a request, filled in by the handler. */
@@ -41,7 +54,7 @@ interface AuditLocals {
 }
 
 interface Caller {
-  credentials: BackstageCredentials;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
   userRef: string;
 }
 
@@ -68,6 +81,7 @@ type AuditedAction =
   | 'sleep'
   | 'wake'
   | 'kubeconfig-issue'
+  | 'cli-token-issue'
   | 'connection-read';
 
 /**
@@ -80,11 +94,14 @@ async function audited<T>(
   action: AuditedAction,
   target: { cluster?: string; environment?: string },
   run: () => Promise<T>,
+  /** Set for the credential plugin's limited token, which the auditor cannot resolve itself. */
+  limitedActor?: string,
 ): Promise<T> {
   const event = await auditor.createEvent({
     eventId: `environment-${action}`,
-    request: req,
-    meta: { ...target },
+    ...(limitedActor
+      ? { meta: { ...target, actor: limitedActor, via: 'credential-plugin' } }
+      : { request: req, meta: { ...target } }),
   });
   return runInAuditEvent(event, run);
 }
@@ -119,8 +136,20 @@ export async function createRouter(
     next();
   });
 
-  const caller = async (req: Request, res: Response): Promise<Caller> => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+  const caller = async (
+    req: Request,
+    res: Response,
+    { fromCredentialPlugin = false } = {},
+  ): Promise<Caller> => {
+    // The credential plugin's limited token counts only where it is meant for, and only as a
+    // bearer token: never the app's cookie, which a cross-site form would carry.
+    if (fromCredentialPlugin && !req.headers.authorization) {
+      throw new AuthenticationError('Missing bearer token');
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user'],
+      allowLimitedAccess: fromCredentialPlugin,
+    });
     const info = await userInfo.getUserInfo(credentials);
     audit(res).actor = info.userEntityRef;
     return { credentials, userRef: info.userEntityRef };
@@ -267,10 +296,16 @@ export async function createRouter(
     res.json(deleted);
   });
 
-  router.post('/environments/:cluster/:name/kubeconfig', async (req, res) => {
+  const issueKubeconfig = async (
+    req: Request,
+    res: Response,
+    action: string,
+  ) => {
     const { cluster, name } = routeParams(req, res);
-    const who = await caller(req, res);
-    audit(res).action = 'issue-kubeconfig';
+    const fromCredentialPlugin =
+      action === 'issue-credential' || req.query.format === 'exec';
+    const who = await caller(req, res, { fromCredentialPlugin });
+    audit(res).action = action;
     const issued = await audited(
       auditor,
       req,
@@ -281,14 +316,63 @@ export async function createRouter(
         await access.authorize(who.credentials, 'connect', environment);
         return provisioner.issueKubeconfig(cluster, name, { uid });
       },
+      fromCredentialPlugin ? who.userRef : undefined,
     );
     // Credentials: never cached, never logged; only the requesting user receives them.
     res.setHeader('Cache-Control', 'no-store');
+    return { cluster, name, issued };
+  };
+
+  router.post('/environments/:cluster/:name/credential', async (req, res) => {
+    const { issued } = await issueKubeconfig(req, res, 'issue-credential');
+    res.json(execCredential(issued));
+  });
+
+  router.post('/environments/:cluster/:name/kubeconfig', async (req, res) => {
+    const { cluster, name, issued } = await issueKubeconfig(
+      req,
+      res,
+      'issue-kubeconfig',
+    );
+    if (req.query.format === 'exec') {
+      const yaml = execKubeconfig({
+        issuedKubeconfig: issued.kubeconfig,
+        apiUrl: options.cli.apiUrl,
+        cluster,
+        name,
+      });
+      res.type('application/yaml').send(yaml);
+      return;
+    }
     if (req.query.format === 'yaml') {
       res.type('application/yaml').send(issued.kubeconfig);
       return;
     }
     res.json(issued);
+  });
+
+  router.get('/cli/login', (req, res) => {
+    if (!options.cli.appBaseUrl) {
+      throw new ServiceUnavailableError(
+        'app.baseUrl is not configured, so there is no sign-in page',
+      );
+    }
+    res.redirect(cliSignInPageUrl(options.cli.appBaseUrl, req.query));
+  });
+
+  // For a browser session only (a limited token cannot renew itself): a token that the
+  // credential plugin caches, limited so that no other Backstage API accepts it.
+  router.post('/cli/token', async (req, res) => {
+    const who = await caller(req, res);
+    audit(res).action = 'issue-cli-token';
+    const limited = await audited(auditor, req, 'cli-token-issue', {}, () =>
+      options.auth.getLimitedUserToken(who.credentials),
+    );
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      token: limited.token,
+      expiresAt: limited.expiresAt.toISOString(),
+    });
   });
 
   router.get('/environments/:cluster/:name/connection', async (req, res) => {
