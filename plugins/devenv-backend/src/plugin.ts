@@ -12,7 +12,12 @@ import {
   environmentAccessPolicyServiceRef,
   environmentProvisionerServiceRef,
 } from '@kubeplatform/plugin-devenv-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuditTrail } from './audit/AuditTrail';
+import { EnvironmentNotifier } from './notifications/EnvironmentNotifier';
+import { readNotificationSettings } from './notifications/readNotificationSettings';
+import { scheduleExpiryNotifier } from './notifications/scheduleExpiryNotifier';
+import { SentNotifications } from './notifications/SentNotifications';
 import {
   environmentPermissionRules,
   environmentResourceRef,
@@ -43,6 +48,7 @@ export const devenvPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         provisioner: environmentProvisionerServiceRef,
         access: environmentAccessPolicyServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -58,6 +64,7 @@ export const devenvPlugin = createBackendPlugin({
         config,
         provisioner,
         access,
+        notifications,
       }) {
         permissionsRegistry.addPermissions([
           devenvCreatePermission,
@@ -105,8 +112,32 @@ export const devenvPlugin = createBackendPlugin({
             allow: 'user-cookie',
           });
         }
+        const notificationSettings = readNotificationSettings(config);
+        const notifier = notificationSettings.enabled
+          ? new EnvironmentNotifier({
+              provisioner,
+              notifications,
+              sent: await SentNotifications.create(database),
+              settings: notificationSettings,
+              logger,
+            })
+          : undefined;
         if (provisioner.settings.reaper.enabled) {
-          await scheduleReaper({ scheduler, provisioner, audit, logger });
+          await scheduleReaper({
+            scheduler,
+            provisioner,
+            audit,
+            logger,
+            notifier,
+          });
+        }
+        if (notifier) {
+          await scheduleExpiryNotifier({
+            scheduler,
+            notifier,
+            intervalMs: notificationSettings.intervalMs,
+            logger,
+          });
         }
       },
     });
