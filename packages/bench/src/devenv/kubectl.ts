@@ -2,11 +2,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The real kubectl binary the bench asks `auth can-i` with. */
-export interface Kubectl {
-  path: string;
-  /** `kubectl version --client` as it reports itself. */
-  version: string;
+/** How the bench asks the cluster what an issued kubeconfig may do. */
+export interface AccessCheck {
+  /** For the docs, e.g. `kubectl auth can-i` (`/usr/bin/kubectl`, Client Version: v1.33.1). */
+  how: string;
+  /** Whether each answer starts a kubectl process. */
+  kubectl: boolean;
   /** `kubectl --kubeconfig <file> auth can-i <verb> <resource> -n <namespace>`: yes or no. */
   canI(
     kubeconfigFile: string,
@@ -17,11 +18,12 @@ export interface Kubectl {
 }
 
 /**
- * `$KUBECTL`, else the first `kubectl` on PATH. The local fleet builds no kubectl of its own
- * (`yarn clusters up` prints `kubectl --kubeconfig .local-clusters/kubeconfig` hints for the
- * machine's kubectl), so that is the one a developer connects with.
+ * Real kubectl: `$KUBECTL`, else the first `kubectl` on PATH. The local fleet builds no kubectl
+ * of its own (`yarn clusters up` prints `kubectl --kubeconfig .local-clusters/kubeconfig` hints
+ * for the machine's kubectl), so that is the one a developer connects with. Undefined when there
+ * is none on PATH; an unusable `$KUBECTL` is an error.
  */
-export function findKubectl(): Kubectl {
+export function findKubectl(): AccessCheck | undefined {
   const candidates = process.env.KUBECTL
     ? [process.env.KUBECTL]
     : (process.env.PATH ?? '')
@@ -37,9 +39,10 @@ export function findKubectl(): Kubectl {
     }
   });
   if (!found) {
-    throw new Error(
-      'no kubectl found: put one on PATH or set KUBECTL to its path; the bench verifies environments with `kubectl auth can-i`',
-    );
+    if (process.env.KUBECTL) {
+      throw new Error(`KUBECTL=${process.env.KUBECTL} is not an executable`);
+    }
+    return undefined;
   }
   const version = execFileSync(found, ['version', '--client'], {
     encoding: 'utf8',
@@ -47,8 +50,8 @@ export function findKubectl(): Kubectl {
     .split('\n')[0]
     .trim();
   return {
-    path: found,
-    version,
+    how: `\`kubectl auth can-i\` (\`${found}\`, ${version})`,
+    kubectl: true,
     canI: (kubeconfigFile, verb, resource, namespace) =>
       new Promise((resolve, reject) => {
         execFile(

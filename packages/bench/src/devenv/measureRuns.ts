@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClusterObserver } from './ClusterObserver';
-import type { Kubectl } from './kubectl';
+import type { AccessCheck } from './kubectl';
 import { expectStatus, SignedInUser } from './signedInUser';
 
 /** Milliseconds after the create request was sent, each step of one environment. */
@@ -15,7 +15,7 @@ export interface EnvironmentTiming {
   quotaInForceMs: number;
   /** `POST .../kubeconfig` answered with the namespace's kubeconfig. */
   kubeconfigMs: number;
-  /** `kubectl auth can-i create pods` with it: yes in the environment, no in `default`. */
+  /** `kubectl auth can-i create pods` with it (or its SelfSubjectAccessReview): yes in the environment, no in `default`. */
   canIMs: number;
   /** All of the above: the environment's guardrails are verified. */
   verifiedMs: number;
@@ -33,7 +33,7 @@ export interface BareNamespaceTiming {
 export interface MeasureContext {
   user: SignedInUser;
   observer: ClusterObserver;
-  kubectl: Kubectl;
+  access: AccessCheck;
   cluster: string;
   /** A private folder for the issued kubeconfig files (they hold a token). */
   tmpDir: string;
@@ -85,8 +85,8 @@ export async function measureEnvironment(
       const kubeconfigMs = at();
       try {
         const [inside, outside] = await Promise.all([
-          ctx.kubectl.canI(file, 'create', 'pods', name),
-          ctx.kubectl.canI(file, 'create', 'pods', 'default'),
+          ctx.access.canI(file, 'create', 'pods', name),
+          ctx.access.canI(file, 'create', 'pods', 'default'),
         ]);
         if (!inside) throw new Error(`${name}: may not create pods in it`);
         if (outside) throw new Error(`${name}: may create pods in default`);
