@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Binaries } from '../control/binaries';
 import { Kwokctl } from '../control/kwokctl';
 import { demoFleet, stuckRollout } from '../demo/demoFleet';
+import { seedCustomResources } from '../demo/seedCustomResources';
 import {
   startSimulator,
   stopSimulator,
@@ -139,6 +140,8 @@ export async function fleetUp(
           );
         }
       }
+      // Not part of the seeding above: applied on every run, so running clusters get it too.
+      await seedCustomResources(cluster.kc, spec.name, signal);
       states.push({
         name: spec.name,
         title: spec.title,
