@@ -59,6 +59,7 @@ describe('the sign-in callback refuses what an attacker can send', () => {
 
   it('listens on 127.0.0.1 only: not reachable on any other address', async () => {
     expect(callback.host).toBe('127.0.0.1');
+    const { port } = callback;
     const others = Object.values(networkInterfaces())
       .flat()
       .filter(i => i && i.family === 'IPv4' && !i.internal)
@@ -66,7 +67,7 @@ describe('the sign-in callback refuses what an attacker can send', () => {
     for (const address of others) {
       await expect(
         new Promise((resolve, reject) => {
-          const socket = connect(callback.port, address, () => {
+          const socket = connect(port, address, () => {
             socket.end();
             resolve('connected');
           });
