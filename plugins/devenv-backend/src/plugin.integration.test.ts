@@ -10,13 +10,16 @@ import {
   fleetConfig,
   startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
 import {
-  environmentProvisionerServiceRef,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
+  fleetProvisioner,
+  waitUntilGone,
+} from '@kubeplatform/plugin-devenv-node/testUtils';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { devenvRequests } from './__testUtils__/devenvRequests';
+import { devenvTestSettings } from './__testUtils__/devenvTestSettings';
+import { groupsUserInfoFactory } from './__testUtils__/groupsUserInfoFactory';
 import { devenvPlugin } from './plugin';
 
 jest.setTimeout(90_000);
@@ -36,18 +39,8 @@ let server: Awaited<ReturnType<typeof startFleetBackend>>['server'];
 let stopBackend: (() => Promise<void>) | undefined;
 const name = `it-api-${Date.now().toString(36)}`;
 
-async function waitUntilGone(namespace: string) {
-  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
-  for (let i = 0; i < 240; i++) {
-    try {
-      await core.readNamespace({ name: namespace });
-    } catch {
-      return;
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`namespace ${namespace} still exists`);
-}
+let api: ReturnType<typeof devenvRequests>;
+const ref = `${CLUSTER}/${name}`;
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
@@ -58,19 +51,7 @@ beforeAll(async () => {
     ),
     features: [
       devenvPlugin,
-      createServiceFactory({
-        service: coreServices.userInfo,
-        deps: {},
-        factory: () => ({
-          getUserInfo: async (credentials: any) => {
-            const ref = credentials.principal.userEntityRef;
-            return {
-              userEntityRef: ref,
-              ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-            };
-          },
-        }),
-      }),
+      groupsUserInfoFactory(GROUPS),
       createServiceFactory({
         service: coreServices.logger,
         deps: {},
@@ -80,29 +61,29 @@ beforeAll(async () => {
         service: environmentProvisionerServiceRef,
         deps: { clusters: clustersServiceRef },
         factory: ({ clusters }) =>
-          new EnvironmentProvisioner({
+          fleetProvisioner(fleet, {
             clusters,
-            settings: parseDevenvSettings({
-              classes: [{ name: 'namespace', type: 'namespace' }],
-              admins: ['group:default/platform'],
-              reaper: { enabled: false },
-            }),
+            settings: devenvTestSettings(),
             logger,
-            platformUrl: 'http://localhost:7007/api/devenv',
-            ownerExists: async ref =>
-              ref in GROUPS || ref === 'group:default/team-a',
+            ownerExists: async owner =>
+              owner in GROUPS || owner === 'group:default/team-a',
           }),
       }),
     ],
   });
   stopBackend = () => backend.stop();
   server = backend.server;
+  api = devenvRequests(server);
 });
 
 afterAll(async () => {
   await stopBackend?.();
-  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
-  await core.deleteNamespace({ name }).catch(() => undefined);
+  await fleet
+    .cluster(CLUSTER)
+    .kubeConfig()
+    .makeApiClient(CoreV1Api)
+    .deleteNamespace({ name })
+    .catch(() => undefined);
 });
 
 describe('devenv REST API on a real cluster', () => {
@@ -127,46 +108,36 @@ describe('devenv REST API on a real cluster', () => {
     const bob = as('user:default/bob');
     const root = as('user:default/root');
 
-    const bad = await request(server)
-      .post('/api/devenv/environments')
-      .set('Authorization', alice)
+    const bad = await api
+      .create(alice)
       .send({ name: 'Bad_Name', class: 'namespace', cluster: CLUSTER });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('name must be a DNS-1123 label');
 
-    const forOthers = await request(server)
-      .post('/api/devenv/environments')
-      .set('Authorization', bob)
-      .send({
-        name,
-        class: 'namespace',
-        cluster: CLUSTER,
-        owner: 'group:default/team-a',
-      });
+    const forOthers = await api.create(bob).send({
+      name,
+      class: 'namespace',
+      cluster: CLUSTER,
+      owner: 'group:default/team-a',
+    });
     expect(forOthers.status).toBe(403);
 
-    const dry = await request(server)
-      .post('/api/devenv/environments?dryRun=true')
-      .set('Authorization', alice)
-      .send({
-        name,
-        class: 'namespace',
-        cluster: CLUSTER,
-        owner: 'group:team-a',
-      });
+    const dry = await api.create(alice, '?dryRun=true').send({
+      name,
+      class: 'namespace',
+      cluster: CLUSTER,
+      owner: 'group:team-a',
+    });
     expect(dry.status).toBe(200);
     expect(dry.body.manifests).toHaveLength(6);
 
-    const created = await request(server)
-      .post('/api/devenv/environments')
-      .set('Authorization', alice)
-      .send({
-        name,
-        class: 'namespace',
-        cluster: CLUSTER,
-        owner: 'group:team-a',
-        ttl: '2h',
-      });
+    const created = await api.create(alice).send({
+      name,
+      class: 'namespace',
+      cluster: CLUSTER,
+      owner: 'group:team-a',
+      ttl: '2h',
+    });
     expect(created.status).toBe(201);
     expect(created.body.environment).toMatchObject({
       ref: `${CLUSTER}/${name}`,
@@ -174,97 +145,66 @@ describe('devenv REST API on a real cluster', () => {
       status: 'ready',
     });
 
-    const repeat = await request(server)
-      .post('/api/devenv/environments')
-      .set('Authorization', alice)
-      .send({
-        name,
-        class: 'namespace',
-        cluster: CLUSTER,
-        owner: 'group:team-a',
-        ttl: '2h',
-      });
+    const repeat = await api.create(alice).send({
+      name,
+      class: 'namespace',
+      cluster: CLUSTER,
+      owner: 'group:team-a',
+      ttl: '2h',
+    });
     expect(repeat.status).toBe(200);
     expect(repeat.body).toEqual({
       environment: created.body.environment,
       created: false,
     });
 
-    const one = await request(server)
-      .get(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', bob);
+    const one = await api.get(bob, ref);
     expect(one.status).toBe(200);
-    const mine = await request(server)
-      .get('/api/devenv/environments?owner=me')
-      .set('Authorization', alice);
+    const mine = await api.list(alice, '?owner=me');
     expect(mine.body.items.map((e: any) => e.name)).toContain(name);
-    const bobs = await request(server)
-      .get('/api/devenv/environments?owner=me')
-      .set('Authorization', bob);
+    const bobs = await api.list(bob, '?owner=me');
     expect(bobs.body.items.map((e: any) => e.name)).not.toContain(name);
 
     // Someone who is not the owner (nor in the owning group) may not change or delete it.
-    const bobExtend = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', bob)
+    const bobExtend = await api
+      .change(bob, ref)
       .send({ action: 'extend', ttl: '1d' });
     expect(bobExtend.status).toBe(403);
     expect(bobExtend.body.error.message).toContain(
       'it is owned by group:default/team-a',
     );
-    const bobDelete = await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', bob);
+    const bobDelete = await api.remove(bob, ref);
     expect(bobDelete.status).toBe(403);
-    const bobConnect = await request(server)
-      .post(`/api/devenv/environments/${CLUSTER}/${name}/kubeconfig`)
-      .set('Authorization', bob);
+    const bobConnect = await api.kubeconfig(bob, ref);
     expect(bobConnect.status).toBe(403);
     expect(bobConnect.body).not.toHaveProperty('kubeconfig');
 
-    const tooLong = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', alice)
+    const tooLong = await api
+      .change(alice, ref)
       .send({ action: 'extend', ttl: '30d' });
     expect(tooLong.status).toBe(400);
-    const extended = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', alice)
+    const extended = await api
+      .change(alice, ref)
       .send({ action: 'extend', ttl: '1d' });
     expect(extended.status).toBe(200);
     expect(Date.parse(extended.body.expiresAt)).toBeGreaterThan(
       Date.parse(created.body.environment.expiresAt),
     );
-    const unknown = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', alice)
-      .send({ action: 'resize' });
+    const unknown = await api.change(alice, ref).send({ action: 'resize' });
     expect(unknown.status).toBe(400);
 
-    const slept = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', alice)
-      .send({ action: 'sleep' });
+    const slept = await api.change(alice, ref).send({ action: 'sleep' });
     expect(slept.body.status).toBe('sleeping');
-    const woke = await request(server)
-      .patch(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', root)
-      .send({ action: 'wake' });
+    const woke = await api.change(root, ref).send({ action: 'wake' });
     expect(woke.body.status).toBe('ready');
 
-    const connect = await request(server)
-      .post(`/api/devenv/environments/${CLUSTER}/${name}/kubeconfig`)
-      .set('Authorization', alice);
+    const connect = await api.kubeconfig(alice, ref);
     expect(connect.status).toBe(200);
     expect(connect.headers['cache-control']).toBe('no-store');
     const token = parse(connect.body.kubeconfig).users[0].user.token;
     expect(token.length).toBeGreaterThan(20);
     // The connect command's form: the kubeconfig file itself.
-    const asYaml = await request(server)
-      .post(
-        `/api/devenv/environments/${CLUSTER}/${name}/kubeconfig?format=yaml`,
-      )
-      .set('Authorization', alice);
+    const asYaml = await api.kubeconfig(alice, ref, '?format=yaml');
     expect(asYaml.headers['content-type']).toContain('application/yaml');
     expect(parse(asYaml.text).contexts[0].context.namespace).toBe(name);
     expect(created.body.environment.connection.command).toContain(
@@ -272,24 +212,18 @@ describe('devenv REST API on a real cluster', () => {
     );
 
     // A namespace the suite does not manage is never deleted.
-    const foreign = await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/shop`)
-      .set('Authorization', root);
+    const foreign = await api.remove(root, `${CLUSTER}/shop`);
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.message).toContain(
       'is not managed by Kubeplatform; nothing was deleted',
     );
-    const traversal = await request(server)
-      .get(`/api/devenv/environments/${CLUSTER}/..%2Fkube-system`)
-      .set('Authorization', alice);
+    const traversal = await api.get(alice, `${CLUSTER}/..%2Fkube-system`);
     expect(traversal.status).toBe(400);
 
-    const deleted = await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', alice);
+    const deleted = await api.remove(alice, ref);
     expect(deleted.status).toBe(200);
     expect(deleted.body.status).toBe('deleting');
-    await waitUntilGone(name);
+    await waitUntilGone(fleet.cluster(CLUSTER).kubeConfig(), name);
 
     // Every request above is in the audit trail; the token is in no log line and no audit entry.
     await new Promise(r => setTimeout(r, 200));
@@ -329,9 +263,8 @@ describe('devenv REST API on a real cluster', () => {
   });
 
   it('evaluates the "is owner" conditional rule for the permission backend', async () => {
-    const created = await request(server)
-      .post('/api/devenv/environments')
-      .set('Authorization', as('user:default/alice'))
+    const created = await api
+      .create(as('user:default/alice'))
       .send({ name, class: 'namespace', cluster: CLUSTER, ttl: '1h' });
     expect(created.status).toBe(201);
     const apply = (owners: string[]) =>
@@ -357,10 +290,7 @@ describe('devenv REST API on a real cluster', () => {
     expect(allowed.body.items[0].result).toBe('ALLOW');
     const denied = await apply(['user:default/bob']);
     expect(denied.body.items[0].result).toBe('DENY');
-    await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
-      .set('Authorization', as('user:default/alice'))
-      .expect(200);
-    await waitUntilGone(name);
+    await api.remove(as('user:default/alice'), ref).expect(200);
+    await waitUntilGone(fleet.cluster(CLUSTER).kubeConfig(), name);
   });
 });

@@ -13,13 +13,15 @@ import { NotFoundError } from '@backstage/errors';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  EnvironmentClusters,
   environmentProvisionerServiceRef,
   EnvironmentProvisioner,
-  parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
+import { fleetClusters } from '@kubeplatform/plugin-devenv-node/testUtils';
 import type { Server } from 'node:http';
 import request from 'supertest';
+import { devenvRequests } from './__testUtils__/devenvRequests';
+import { devenvTestSettings } from './__testUtils__/devenvTestSettings';
+import { groupsUserInfoFactory } from './__testUtils__/groupsUserInfoFactory';
 import { devenvPlugin } from './plugin';
 
 /*
@@ -49,6 +51,7 @@ const as = (user: string) => mockCredentials.user.header(user);
 
 let fleet: LocalFleet;
 let server: Server;
+let api: ReturnType<typeof devenvRequests>;
 let stop: () => Promise<void>;
 const auditor = mockServices.auditor.mock();
 
@@ -107,22 +110,6 @@ class RacingProvisioner extends EnvironmentProvisioner {
   }
 }
 
-function fleetClusters(): EnvironmentClusters {
-  const details = fleet.clusters.map(c => ({
-    name: c.name,
-    title: c.title,
-    region: c.region,
-    environment: c.environment,
-    url: c.server,
-    source: 'kubeconfig' as const,
-  }));
-  return {
-    listClusters: async () => details,
-    getCluster: async name => details.find(d => d.name === name),
-    getKubeConfig: async name => fleet.cluster(name).kubeConfig(),
-  };
-}
-
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   const logger = mockServices.logger.mock();
@@ -139,31 +126,14 @@ beforeAll(async () => {
         deps: {},
         factory: () => auditor,
       }),
-      createServiceFactory({
-        service: coreServices.userInfo,
-        deps: {},
-        factory: () => ({
-          getUserInfo: async (credentials: any) => {
-            const ref = credentials.principal.userEntityRef;
-            return {
-              userEntityRef: ref,
-              ownershipEntityRefs: [ref, ...(GROUPS[ref] ?? [])],
-            };
-          },
-        }),
-      }),
+      groupsUserInfoFactory(GROUPS),
       createServiceFactory({
         service: environmentProvisionerServiceRef,
         deps: {},
         factory: () =>
           new RacingProvisioner({
-            clusters: fleetClusters(),
-            settings: parseDevenvSettings({
-              classes: [{ name: 'namespace', type: 'namespace' }],
-              admins: ['group:default/platform'],
-              reaper: { enabled: false },
-              list: { visibility: 'owned' },
-            }),
+            clusters: fleetClusters(fleet),
+            settings: devenvTestSettings({ list: { visibility: 'owned' } }),
             logger,
             platformUrl: 'http://localhost:7007/api/devenv',
             ownerExists: async ref => ref in GROUPS,
@@ -172,6 +142,7 @@ beforeAll(async () => {
     ],
   });
   server = backend.server;
+  api = devenvRequests(server);
   stop = () => backend.stop();
 });
 
@@ -194,17 +165,19 @@ async function namespacePhase(name: string): Promise<string | undefined> {
 
 describe('finding 2: authorize before acting', () => {
   it("attack: a non-owner's DELETE racing a create deletes nothing", async () => {
-    const res = await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/${racedName}`)
-      .set('Authorization', as('user:default/bob'));
+    const res = await api.remove(
+      as('user:default/bob'),
+      `${CLUSTER}/${racedName}`,
+    );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(await namespacePhase(racedName)).toBe('present');
 
     // Now that it exists, bob is refused with a clear 403 and it is still there.
-    const again = await request(server)
-      .delete(`/api/devenv/environments/${CLUSTER}/${racedName}`)
-      .set('Authorization', as('user:default/bob'));
+    const again = await api.remove(
+      as('user:default/bob'),
+      `${CLUSTER}/${racedName}`,
+    );
     expect(again.status).toBe(403);
     expect(await namespacePhase(racedName)).toBe('present');
   });
@@ -216,19 +189,15 @@ describe('finding 8: listing and auditing', () => {
       [aliceEnv, 'user:default/alice'],
       [bobEnv, 'user:default/bob'],
     ]) {
-      await request(server)
-        .post('/api/devenv/environments')
-        .set('Authorization', as(owner))
+      await api
+        .create(as(owner))
         .send({ name, cluster: CLUSTER, class: 'namespace', ttl: '1h' })
         .expect(201);
     }
   });
 
   it('attack: listing environments honours devenv.read and the ownership visibility setting', async () => {
-    const list = (user: string) =>
-      request(server)
-        .get(`/api/devenv/environments?cluster=${CLUSTER}`)
-        .set('Authorization', as(user));
+    const list = (user: string) => api.list(as(user), `?cluster=${CLUSTER}`);
     const names = (res: request.Response) =>
       (res.body.items as Array<{ name: string }>).map(e => e.name);
 
@@ -246,43 +215,25 @@ describe('finding 8: listing and auditing', () => {
 
   it('attack: every REST mutation is audited through the auditor after validation, with actor, target and outcome', async () => {
     auditor.createEvent.mockClear();
-    const path = `/api/devenv/environments/${CLUSTER}/${aliceEnv}`;
+    const ref = `${CLUSTER}/${aliceEnv}`;
     const alice = as('user:default/alice');
 
     // Invalid input: refused before any audit event, so the raw value is never recorded.
     const bogus = 'x'.repeat(40);
-    const invalid = await request(server)
-      .patch(path)
-      .set('Authorization', alice)
-      .send({ action: bogus });
+    const invalid = await api.change(alice, ref).send({ action: bogus });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(auditor.createEvent.mock.calls)).not.toContain(bogus);
 
-    await request(server)
-      .patch(path)
-      .set('Authorization', alice)
+    await api
+      .change(alice, ref)
       .send({ action: 'extend', ttl: '2h' })
       .expect(200);
-    await request(server)
-      .patch(path)
-      .set('Authorization', alice)
-      .send({ action: 'sleep' })
-      .expect(200);
-    await request(server)
-      .patch(path)
-      .set('Authorization', alice)
-      .send({ action: 'wake' })
-      .expect(200);
-    await request(server)
-      .post(`${path}/kubeconfig`)
-      .set('Authorization', alice)
-      .expect(200);
+    await api.change(alice, ref).send({ action: 'sleep' }).expect(200);
+    await api.change(alice, ref).send({ action: 'wake' }).expect(200);
+    await api.kubeconfig(alice, ref).expect(200);
     // Refused: bob may not delete alice's environment; the refusal is audited as a failure.
-    await request(server)
-      .delete(path)
-      .set('Authorization', as('user:default/bob'))
-      .expect(403);
-    await request(server).delete(path).set('Authorization', alice).expect(200);
+    await api.remove(as('user:default/bob'), ref).expect(403);
+    await api.remove(alice, ref).expect(200);
 
     const events = auditor.createEvent.mock.calls.map(([e]) => ({
       eventId: e.eventId,
