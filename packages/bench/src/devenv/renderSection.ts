@@ -208,7 +208,7 @@ function targetLine(r: DevenvResult) {
       t / Math.max(m.bareNamespace.median, 1)
     ).toFixed(
       1,
-    )}× as long, for six objects applied and read back by the product, then checked from outside.`,
+    )}× as long, for six objects written by the product, then checked from outside.`,
   ];
   if (t > r.targetMs) {
     const environments = r.runs.length;
