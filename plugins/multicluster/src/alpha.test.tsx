@@ -46,6 +46,10 @@ describe('new frontend system (/alpha)', () => {
     expect(
       plugin.getExtension('entity-content:multicluster/clusters'),
     ).toBeDefined();
+    expect(plugin.getExtension('api:multicluster/timeline')).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:multicluster/timeline'),
+    ).toBeDefined();
   });
 
   it('ApiBlueprint builds a MulticlusterClient from discovery and fetch', () => {

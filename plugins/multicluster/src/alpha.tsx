@@ -15,6 +15,8 @@ import {
   multiclusterActionsApiRef,
   MulticlusterClient,
   multiclusterApiRef,
+  MulticlusterTimelineClient,
+  multiclusterTimelineApiRef,
 } from './api';
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
@@ -47,6 +49,22 @@ export const multiclusterActionsApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MulticlusterActionsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The client for the change timeline.
+ *
+ * @alpha
+ */
+export const multiclusterTimelineApi = ApiBlueprint.make({
+  name: 'timeline',
+  params: defineParams =>
+    defineParams({
+      api: multiclusterTimelineApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterTimelineClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -86,6 +104,25 @@ export const entityMulticlusterContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The "Timeline" tab: what changed in the service, where, and when.
+ *
+ * @alpha
+ */
+export const entityMulticlusterTimelineContent = EntityContentBlueprint.make({
+  name: 'timeline',
+  params: {
+    path: '/kubernetes-timeline',
+    title: 'Timeline',
+    group: 'deployment',
+    filter: isMulticlusterAvailable,
+    loader: () =>
+      import('./components/timeline/TimelineContent').then(m => (
+        <m.TimelineContent />
+      )),
+  },
+});
+
 const isOwner = (entity: Entity) =>
   ['group', 'user'].includes(entity.kind.toLocaleLowerCase('en-US'));
 
@@ -111,8 +148,10 @@ export default createFrontendPlugin({
   extensions: [
     multiclusterApi,
     multiclusterActionsApi,
+    multiclusterTimelineApi,
     entityMulticlusterCard,
     entityMulticlusterContent,
+    entityMulticlusterTimelineContent,
     entityOwnedServicesCard,
   ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },

@@ -8,12 +8,15 @@ export {
   multiclusterPlugin,
   EntityMulticlusterCard,
   EntityMulticlusterContent,
+  EntityMulticlusterTimelineContent,
   EntityOwnedServicesCard,
 } from './plugin';
 export { isMulticlusterAvailable } from './isMulticlusterAvailable';
 export {
   MulticlusterClient,
   multiclusterApiRef,
+  MulticlusterTimelineClient,
+  multiclusterTimelineApiRef,
   MalformedResponseError,
   RequestTimeoutError,
 } from './api';
@@ -25,4 +28,6 @@ export type {
   PodLogRequest,
   RequestOptions,
   StreamOptions,
+  MulticlusterTimelineApi,
+  TimelineQuery,
 } from './api';

@@ -6,10 +6,12 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { mixedView } from './__fixtures__/entityViews';
 import { teamCheckoutOwnerView } from './__fixtures__/workloadDetails';
-import { multiclusterApiRef } from './api';
+import { multiclusterApiRef, multiclusterTimelineApiRef } from './api';
+import { capturedCheckoutTimeline } from './__fixtures__/capturedTimeline';
 import {
   EntityMulticlusterCard,
   EntityMulticlusterContent,
+  EntityMulticlusterTimelineContent,
   EntityOwnedServicesCard,
   isMulticlusterAvailable,
   multiclusterPlugin,
@@ -22,12 +24,38 @@ jest.setTimeout(30_000);
 const slow = { timeout: 10_000 };
 
 describe('legacy frontend system exports', () => {
-  it('registers the MulticlusterApi and MulticlusterActionsApi factories', () => {
+  it('registers the MulticlusterApi, MulticlusterActionsApi and MulticlusterTimelineApi factories', () => {
     const apis = [...multiclusterPlugin.getApis()];
     expect(apis.map(a => a.api.id)).toEqual([
       'plugin.multicluster.service',
       'plugin.multicluster.actions',
+      'plugin.multicluster.timeline',
     ]);
+  });
+
+  it('renders the timeline tab content in a legacy app', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            multiclusterTimelineApiRef,
+            { getEntityTimeline: async () => capturedCheckoutTimeline },
+          ],
+        ]}
+      >
+        <EntityProvider entity={checkoutEntity}>
+          <EntityMulticlusterTimelineContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
+    );
+    expect(
+      await screen.findByTestId('rollout-summary', {}, slow),
+    ).toHaveTextContent('1.5.0 reached dev-eu');
   });
 
   it('renders the card, the tab and the team card in a legacy app', async () => {

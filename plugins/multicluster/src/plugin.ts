@@ -11,6 +11,8 @@ import {
   multiclusterActionsApiRef,
   MulticlusterClient,
   multiclusterApiRef,
+  MulticlusterTimelineClient,
+  multiclusterTimelineApiRef,
 } from './api';
 import { rootRouteRef } from './routes';
 
@@ -33,6 +35,12 @@ export const multiclusterPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MulticlusterActionsClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: multiclusterTimelineApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MulticlusterTimelineClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -68,6 +76,24 @@ export const EntityMulticlusterContent = multiclusterPlugin.provide(
         m => m.MulticlusterContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The entity tab content "Timeline": rollouts, scaling, restarts and config changes of the
+ * entity's workloads across clusters.
+ *
+ * @public
+ */
+export const EntityMulticlusterTimelineContent = multiclusterPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMulticlusterTimelineContent',
+    component: {
+      lazy: () =>
+        import('./components/timeline/TimelineContent').then(
+          m => m.TimelineContent,
+        ),
+    },
   }),
 );
 

@@ -4,3 +4,5 @@ export type { MulticlusterClientOptions } from './MulticlusterClient';
 export { MalformedResponseError } from './validate';
 export * from './MulticlusterActionsApi';
 export { MulticlusterActionsClient } from './MulticlusterActionsClient';
+export * from './MulticlusterTimelineApi';
+export { MulticlusterTimelineClient } from './MulticlusterTimelineClient';

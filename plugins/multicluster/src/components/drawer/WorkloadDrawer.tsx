@@ -24,6 +24,7 @@ import { EventsTimeline } from './EventsTimeline';
 import { KubectlCommands } from './KubectlCommands';
 import { NetworkPanel } from './NetworkPanel';
 import { QuotaPanel } from './QuotaPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import { PodLogs } from './PodLogs';
 import { PodsTable } from './PodsTable';
 import {
@@ -60,7 +61,7 @@ export interface DrawerTarget {
   workload: { kind: WorkloadKind; namespace: string; name: string };
 }
 
-type TabName = 'overview' | 'pods' | 'events' | 'logs';
+type TabName = 'overview' | 'pods' | 'events' | 'timeline' | 'logs';
 
 /** One workload in one cluster: problems, autoscaler, pods, events, logs and kubectl. */
 export function WorkloadDrawer(props: {
@@ -246,6 +247,7 @@ function DrawerBody(props: {
             />
             <Tab value="pods" label={`Pods (${pods.length})`} />
             <Tab value="events" label={`Events (${value.events.length})`} />
+            <Tab value="timeline" label="Timeline" />
             <Tab value="logs" label="Logs" />
           </Tabs>
           <div className={classes.section} role="tabpanel">
@@ -287,6 +289,13 @@ function DrawerBody(props: {
               />
             )}
             {tab === 'events' && <EventsTimeline events={value.events} />}
+            {tab === 'timeline' && (
+              <TimelinePanel
+                entity={entity}
+                workload={target.workload}
+                refreshKey={props.refreshKey}
+              />
+            )}
             {tab === 'logs' && (
               <PodLogs
                 entity={entity}

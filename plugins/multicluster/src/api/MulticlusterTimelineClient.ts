@@ -1,0 +1,73 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { EntityTimeline } from '@kubeplatform/clusters-common';
+import { linkedAbortController } from './linkedAbortController';
+import type { EntityAddress, RequestOptions } from './MulticlusterApi';
+import { RequestTimeoutError } from './MulticlusterClient';
+import type {
+  MulticlusterTimelineApi,
+  TimelineQuery,
+} from './MulticlusterTimelineApi';
+import { parseEntityTimeline } from './parseEntityTimeline';
+
+const segment = encodeURIComponent;
+
+/**
+ * Reads the timeline with the signed-in user's credentials (via fetchApi), within a timeout.
+ *
+ * @public
+ */
+export class MulticlusterTimelineClient implements MulticlusterTimelineApi {
+  private readonly requestTimeoutMs: number;
+
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+      requestTimeoutMs?: number;
+    },
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
+  }
+
+  async getEntityTimeline(
+    { kind, namespace, name }: EntityAddress,
+    query: TimelineQuery = {},
+    options?: RequestOptions,
+  ): Promise<EntityTimeline> {
+    const base = await this.options.discoveryApi.getBaseUrl('multicluster');
+    const params = new URLSearchParams();
+    if (query.clusters?.length) params.set('cluster', query.clusters.join(','));
+    if (query.types?.length) params.set('type', query.types.join(','));
+    const qs = params.toString();
+    const url = `${base}/entities/${segment(
+      kind.toLocaleLowerCase('en-US'),
+    )}/${segment(namespace)}/${segment(name)}/timeline${qs ? `?${qs}` : ''}`;
+
+    const { controller, release } = linkedAbortController(options?.signal);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.requestTimeoutMs);
+    try {
+      const response = await this.options.fetchApi.fetch(url, {
+        signal: controller.signal,
+      });
+      if (!response.ok) throw await ResponseError.fromResponse(response);
+      return parseEntityTimeline(await response.text(), url);
+    } catch (error) {
+      if (timedOut) {
+        throw new RequestTimeoutError(
+          `The multicluster backend did not answer within ${Math.round(
+            this.requestTimeoutMs / 1000,
+          )} s: ${url}`,
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+}
