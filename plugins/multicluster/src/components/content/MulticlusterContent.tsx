@@ -12,6 +12,7 @@ import { ProblemList } from '../common/ProblemList';
 import { EntityViewPending } from '../common/EntityViewPending';
 import { ViewSummary } from '../common/ViewSummary';
 import { DrawerTarget, WorkloadDrawer } from '../drawer/WorkloadDrawer';
+import { CustomResourcesPanel } from './CustomResourcesPanel';
 import { DriftTable } from './DriftTable';
 import { CellSelection, WorkloadMatrix } from './WorkloadMatrix';
 import { EntityView } from '@kubeplatform/clusters-common';
@@ -76,6 +77,13 @@ export function MulticlusterContent() {
           <Grid item xs={12} lg={5}>
             <InfoCard title="Image drift">
               <DriftTable drift={view.drift} />
+            </InfoCard>
+          </Grid>
+        )}
+        {view.clusters.some(c => c.customResources?.length) && (
+          <Grid item xs={12}>
+            <InfoCard title="Custom resources">
+              <CustomResourcesPanel view={view} />
             </InfoCard>
           </Grid>
         )}
