@@ -1,11 +1,7 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-} from '@kubeplatform/plugin-devenv-node';
 import { auditedChange } from './auditedChange';
+import type { EnvironmentActionOptions } from './environmentActionOptions';
 import { examples } from './applyManifestsAction.examples';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
@@ -18,11 +14,7 @@ export const APPLY_ACTION_ID = 'kubeplatform:devenv:apply';
  *
  * @public
  */
-export function applyManifestsAction(options: {
-  provisioner: EnvironmentProvisioner;
-  access: EnvironmentAccessPolicy;
-  auditor: AuditorService;
-}) {
+export function applyManifestsAction(options: EnvironmentActionOptions) {
   const { provisioner, access, auditor } = options;
   return createTemplateAction({
     id: APPLY_ACTION_ID,

@@ -1,13 +1,9 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { Environment } from '@kubeplatform/clusters-common';
-import type {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-} from '@kubeplatform/plugin-devenv-node';
 import { auditedChange } from './auditedChange';
+import type { EnvironmentActionOptions } from './environmentActionOptions';
 import { examples } from './createEnvironmentAction.examples';
 
 /** @public */
@@ -49,12 +45,9 @@ function environmentOutputs(
  *
  * @public
  */
-export function createEnvironmentAction(options: {
-  provisioner: EnvironmentProvisioner;
-  access: EnvironmentAccessPolicy;
-  auditor: AuditorService;
-  appBaseUrl: string;
-}) {
+export function createEnvironmentAction(
+  options: EnvironmentActionOptions & { appBaseUrl: string },
+) {
   const { provisioner, access, auditor, appBaseUrl } = options;
   return createTemplateAction({
     id: CREATE_ACTION_ID,

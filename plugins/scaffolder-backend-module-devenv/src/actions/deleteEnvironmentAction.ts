@@ -1,10 +1,6 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type {
-  EnvironmentAccessPolicy,
-  EnvironmentProvisioner,
-} from '@kubeplatform/plugin-devenv-node';
 import { auditedChange } from './auditedChange';
+import type { EnvironmentActionOptions } from './environmentActionOptions';
 import { examples } from './deleteEnvironmentAction.examples';
 
 /** @public */
@@ -16,11 +12,7 @@ export const DELETE_ACTION_ID = 'kubeplatform:devenv:delete';
  *
  * @public
  */
-export function deleteEnvironmentAction(options: {
-  provisioner: EnvironmentProvisioner;
-  access: EnvironmentAccessPolicy;
-  auditor: AuditorService;
-}) {
+export function deleteEnvironmentAction(options: EnvironmentActionOptions) {
   const { provisioner, access, auditor } = options;
   return createTemplateAction({
     id: DELETE_ACTION_ID,
