@@ -3,32 +3,26 @@ import type { OwnerView, WorkloadDetail } from '@kubeplatform/clusters-common';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  fleetConfig,
+  FleetBackend,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from './plugin';
+import {
+  DEMO_SERVICES,
+  demoServiceEntities,
+  startMulticlusterOnFleet,
+} from './__testUtils__/startMulticlusterOnFleet';
 
 /** Workload detail, logs and the team view against the real local fleet. */
 jest.setTimeout(90_000);
 
 let fleet: LocalFleet;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
-const services = [
-  'checkout',
-  'payments',
-  'catalog-api',
-  'search',
-  'notifications',
-];
+let backend: FleetBackend;
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
+  backend = await startMulticlusterOnFleet(fleet, {
     entities: [
-      ...services.map(s => serviceEntity(s)),
+      ...demoServiceEntities(),
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Group',
@@ -37,8 +31,6 @@ beforeAll(async () => {
       },
     ],
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
 });
 
 afterAll(async () => {
@@ -95,34 +87,17 @@ describe('workload detail, logs and owners on the local fleet', () => {
     );
   });
 
-  it("answers 404 for a workload that is not the entity's, 400 for an unknown kind", async () => {
-    expect(
-      (
-        await fetch(
-          `${entityUrl(
-            'checkout',
-          )}/clusters/prod-us/workloads/Deployment/shop/payments`,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await fetch(
-          `${entityUrl(
-            'checkout',
-          )}/clusters/nowhere/workloads/Deployment/shop/checkout`,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await fetch(
-          `${entityUrl(
-            'checkout',
-          )}/clusters/prod-us/workloads/Pod/shop/checkout`,
-        )
-      ).status,
-    ).toBe(400);
+  it.each([
+    [
+      "a workload that is not the entity's",
+      'prod-us/workloads/Deployment/shop/payments',
+      404,
+    ],
+    ['an unknown cluster', 'nowhere/workloads/Deployment/shop/checkout', 404],
+    ['an unknown kind', 'prod-us/workloads/Pod/shop/checkout', 400],
+  ])('answers the detail of %s with %s', async (_what, path, status) => {
+    const res = await fetch(`${entityUrl('checkout')}/clusters/${path}`);
+    expect(res.status).toBe(status);
   });
 
   it('streams the logs of a pod of the entity, bounded by tailLines', async () => {
@@ -165,16 +140,12 @@ describe('workload detail, logs and owners on the local fleet', () => {
       'shop',
       'app.kubernetes.io/name=catalog-api',
     );
-    const bounded = await startFleetBackend({
-      features: [multiclusterPlugin],
-      config: fleetConfig([{ cluster: fleet.cluster('prod-us') }], {
-        multicluster: { logs },
-      }),
+    const bounded = await startMulticlusterOnFleet(fleet, {
+      clusters: [fleet.cluster('prod-us')],
+      config: { multicluster: { logs } },
       entities: [serviceEntity('catalog-api')],
     });
     try {
-      await bounded.cache.start();
-      await bounded.cache.waitForSync(20_000);
       const startedAt = Date.now();
       const res = await fetch(
         `${bounded.apiUrl(
@@ -206,9 +177,8 @@ describe('workload detail, logs and owners on the local fleet', () => {
   });
 
   it('checks multicluster.logs.read', async () => {
-    const denied = await startFleetBackend({
-      features: [multiclusterPlugin],
-      config: fleetConfig([{ cluster: fleet.cluster('prod-us') }]),
+    const denied = await startMulticlusterOnFleet(fleet, {
+      clusters: [fleet.cluster('prod-us')],
       entities: [serviceEntity('catalog-api')],
       permission: AuthorizeResult.DENY,
     });
@@ -237,7 +207,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
     const owner = (await res.json()) as OwnerView;
     expect(owner.ownerRef).toBe('group:default/team-shop');
     expect(owner.entities.map(e => e.entityRef).sort()).toEqual(
-      services.map(s => `component:default/${s}`).sort(),
+      DEMO_SERVICES.map(s => `component:default/${s}`).sort(),
     );
     const checkout = owner.entities.find(
       e => e.entityRef === 'component:default/checkout',

@@ -7,12 +7,14 @@ import {
 } from '@kubeplatform/local-clusters';
 import type { EntityView } from '@kubeplatform/clusters-common';
 import {
-  fleetConfig,
+  FleetBackend,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from './plugin';
 import { openViewStream } from './__testUtils__/sse';
+import {
+  demoServiceEntities,
+  startMulticlusterOnFleet,
+} from './__testUtils__/startMulticlusterOnFleet';
 
 /**
  * The entity view against the real local fleet (`yarn clusters up`): the demo services, their
@@ -21,23 +23,14 @@ import { openViewStream } from './__testUtils__/sse';
 jest.setTimeout(90_000);
 
 let fleet: LocalFleet;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+let backend: FleetBackend;
 const liveId = `it-live-${Date.now().toString(36)}`;
-const services = [
-  'checkout',
-  'payments',
-  'catalog-api',
-  'search',
-  'notifications',
-];
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig(fleet.clusters.map(cluster => ({ cluster }))),
+  backend = await startMulticlusterOnFleet(fleet, {
     entities: [
-      ...services.map(s => serviceEntity(s)),
+      ...demoServiceEntities(),
       serviceEntity(liveId),
       serviceEntity('no-annotations', {}),
       serviceEntity('bad-selector', {
@@ -45,8 +38,6 @@ beforeAll(async () => {
       }),
     ],
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import {
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { cacheDiagnostics } from '@kubeplatform/clusters-node/alpha';
 import { multiclusterPlugin } from './plugin';
+import { eventually } from './__testUtils__/eventually';
 import { TcpProxy } from './__testUtils__/tcpProxy';
 
 /**
@@ -42,6 +43,9 @@ beforeAll(async () => {
   }
 });
 
+const proxies: TcpProxy[] = [];
+afterEach(() => Promise.all(proxies.splice(0).map(p => p.kill())));
+
 afterAll(async () => {
   await Promise.all(started.map(b => b.stop()));
   jest.restoreAllMocks();
@@ -62,6 +66,32 @@ async function start(
   return backend;
 }
 
+/** A proxy in front of prod-us's API server, killed after the test. */
+async function proxyToProd() {
+  const proxy = await TcpProxy.inFrontOf(fleet.cluster('prod-us').server);
+  proxies.push(proxy);
+  return proxy;
+}
+
+/** A backend that reaches dev-eu directly and prod-us through `proxy`. */
+function startWithProdBehind(proxy: TcpProxy) {
+  return start(
+    fleetConfig([
+      { cluster: fleet.cluster('dev-eu') },
+      { cluster: fleet.cluster('prod-us'), url: proxy.url },
+    ]),
+  );
+}
+
+/** Reads the checkout view until `ok` holds or `timeoutMs` passed; returns the last read. */
+function viewWhen(
+  backend: { apiUrl(pluginId: string): string },
+  ok: (v: { status: number; body: EntityView }) => boolean,
+  timeoutMs: number,
+) {
+  return eventually(() => view(backend.apiUrl('multicluster')), ok, timeoutMs);
+}
+
 async function view(
   baseUrl: string,
   name = 'checkout',
@@ -72,170 +102,118 @@ async function view(
   return { status: res.status, body: JSON.parse(text) };
 }
 
-async function eventually<T>(
-  fn: () => Promise<T>,
-  ok: (t: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last)) {
-    if (Date.now() > deadline) return last;
-    await new Promise(r => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
-
 const clusterOf = (v: EntityView, name: string) =>
   v.clusters.find(c => c.cluster.name === name);
 
 describe('failures as data on the local fleet', () => {
   it('marks a killed cluster unreachable with its stale data, serves the other, and recovers', async () => {
-    const prod = fleet.cluster('prod-us');
-    const target = new URL(prod.server);
-    const proxy = await new TcpProxy({
-      host: target.hostname,
-      port: Number(target.port),
-    }).start();
-    try {
-      const backend = await start(
-        fleetConfig([
-          { cluster: fleet.cluster('dev-eu') },
-          { cluster: prod, url: proxy.url },
-        ]),
-      );
-      const synced = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v =>
-          v.body.clusters.length === 2 &&
-          v.body.clusters.every(c => c.sync.state === 'ok'),
-        20_000,
-      );
-      expect(synced.body.incomplete).toBe(false);
-      const workloadsBefore = clusterOf(synced.body, 'prod-us')!.workloads.map(
-        w => w.name,
-      );
-      expect(workloadsBefore).toContain('checkout');
+    const proxy = await proxyToProd();
+    const backend = await startWithProdBehind(proxy);
+    const synced = await viewWhen(
+      backend,
+      v =>
+        v.body.clusters.length === 2 &&
+        v.body.clusters.every(c => c.sync.state === 'ok'),
+      20_000,
+    );
+    expect(synced.body.incomplete).toBe(false);
+    const workloadsBefore = clusterOf(synced.body, 'prod-us')!.workloads.map(
+      w => w.name,
+    );
+    expect(workloadsBefore).toContain('checkout');
 
-      await proxy.kill();
-      const down = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v => clusterOf(v.body, 'prod-us')?.sync.state === 'unreachable',
-        15_000,
-      );
-      expect(down.status).toBe(200);
-      const prodDown = clusterOf(down.body, 'prod-us')!;
-      expect(prodDown.sync.state).toBe('unreachable');
-      expect(prodDown.sync.reason).toMatch(
-        /ECONNREFUSED|ECONNRESET|socket hang up|failed/,
-      );
-      expect(prodDown.sync.lastSyncedAt).toBeDefined();
-      expect(prodDown.sync.ageSeconds).toBeGreaterThanOrEqual(0);
-      expect(prodDown.workloads.map(w => w.name)).toEqual(workloadsBefore);
-      expect(down.body.incomplete).toBe(true);
-      expect(clusterOf(down.body, 'dev-eu')!.sync.state).toBe('ok');
+    await proxy.kill();
+    const down = await viewWhen(
+      backend,
+      v => clusterOf(v.body, 'prod-us')?.sync.state === 'unreachable',
+      15_000,
+    );
+    expect(down.status).toBe(200);
+    const prodDown = clusterOf(down.body, 'prod-us')!;
+    expect(prodDown.sync.state).toBe('unreachable');
+    expect(prodDown.sync.reason).toMatch(
+      /ECONNREFUSED|ECONNRESET|socket hang up|failed/,
+    );
+    expect(prodDown.sync.lastSyncedAt).toBeDefined();
+    expect(prodDown.sync.ageSeconds).toBeGreaterThanOrEqual(0);
+    expect(prodDown.workloads.map(w => w.name)).toEqual(workloadsBefore);
+    expect(down.body.incomplete).toBe(true);
+    expect(clusterOf(down.body, 'dev-eu')!.sync.state).toBe('ok');
 
-      await new Promise(r => setTimeout(r, 2000));
-      const aged = await view(backend.apiUrl('multicluster'));
-      expect(
-        clusterOf(aged.body, 'prod-us')!.sync.ageSeconds,
-      ).toBeGreaterThanOrEqual(2);
+    await new Promise(r => setTimeout(r, 2000));
+    const aged = await view(backend.apiUrl('multicluster'));
+    expect(
+      clusterOf(aged.body, 'prod-us')!.sync.ageSeconds,
+    ).toBeGreaterThanOrEqual(2);
 
-      await proxy.restore();
-      const back = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-        20_000,
-      );
-      expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
-      expect(back.body.incomplete).toBe(false);
-    } finally {
-      await proxy.kill();
-    }
+    await proxy.restore();
+    const back = await viewWhen(
+      backend,
+      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+      20_000,
+    );
+    expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
+    expect(back.body.incomplete).toBe(false);
   });
 
   it('notices a cluster that freezes with its watches open: timeout, stale data kept, then recovers', async () => {
-    const prod = fleet.cluster('prod-us');
-    const target = new URL(prod.server);
-    const proxy = await new TcpProxy({
-      host: target.hostname,
-      port: Number(target.port),
-    }).start();
-    try {
-      const backend = await start(
-        fleetConfig([
-          { cluster: fleet.cluster('dev-eu') },
-          { cluster: prod, url: proxy.url },
-        ]),
-      );
-      await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-        20_000,
-      );
-      proxy.freeze();
-      const frozenAt = Date.now();
-      const frozen = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v => clusterOf(v.body, 'prod-us')?.sync.state === 'timeout',
-        20_000,
-      );
-      const prodFrozen = clusterOf(frozen.body, 'prod-us')!;
-      expect(prodFrozen.sync.state).toBe('timeout');
-      // Health probe every 1 s, request timeout 3 s: noticed in seconds, not at the watch's end.
-      expect(Date.now() - frozenAt).toBeLessThan(15_000);
-      expect(prodFrozen.workloads.map(w => w.name)).toContain('checkout');
-      expect(clusterOf(frozen.body, 'dev-eu')!.sync.state).toBe('ok');
+    const proxy = await proxyToProd();
+    const backend = await startWithProdBehind(proxy);
+    await viewWhen(
+      backend,
+      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+      20_000,
+    );
+    proxy.freeze();
+    const frozenAt = Date.now();
+    const frozen = await viewWhen(
+      backend,
+      v => clusterOf(v.body, 'prod-us')?.sync.state === 'timeout',
+      20_000,
+    );
+    const prodFrozen = clusterOf(frozen.body, 'prod-us')!;
+    expect(prodFrozen.sync.state).toBe('timeout');
+    // Health probe every 1 s, request timeout 3 s: noticed in seconds, not at the watch's end.
+    expect(Date.now() - frozenAt).toBeLessThan(15_000);
+    expect(prodFrozen.workloads.map(w => w.name)).toContain('checkout');
+    expect(clusterOf(frozen.body, 'dev-eu')!.sync.state).toBe('ok');
 
-      await proxy.restore();
-      const back = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-        30_000,
-      );
-      expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
-    } finally {
-      await proxy.kill();
-    }
+    await proxy.restore();
+    const back = await viewWhen(
+      backend,
+      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
+      30_000,
+    );
+    expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
   });
 
   it('marks a cluster that hangs as timeout, one that refuses as unreachable, and keeps serving', async () => {
-    const prod = fleet.cluster('prod-us');
-    const target = new URL(prod.server);
-    const hanging = await new TcpProxy({
-      host: target.hostname,
-      port: Number(target.port),
-    }).start();
+    const hanging = await proxyToProd();
     hanging.hang();
     const closedPort = await freePort();
-    try {
-      const backend = await start(
-        fleetConfig([
-          { cluster: prod, url: hanging.url },
-          {
-            cluster: fleet.cluster('dev-eu'),
-            url: `https://127.0.0.1:${closedPort}`,
-          },
-        ]),
-      );
-      const startedAt = Date.now();
-      const result = await eventually(
-        () => view(backend.apiUrl('multicluster')),
-        v =>
-          clusterOf(v.body, 'prod-us')?.sync.state === 'timeout' &&
-          clusterOf(v.body, 'dev-eu')?.sync.state === 'unreachable',
-        15_000,
-      );
-      expect(result.status).toBe(200);
-      expect(clusterOf(result.body, 'prod-us')!.sync.state).toBe('timeout');
-      expect(clusterOf(result.body, 'dev-eu')!.sync.state).toBe('unreachable');
-      expect(clusterOf(result.body, 'prod-us')!.health).toBe('unknown');
-      // The per-cluster timeout is 3 s in this config; the view did not wait for it.
-      expect(Date.now() - startedAt).toBeLessThan(15_000);
-    } finally {
-      await hanging.kill();
-    }
+    const backend = await start(
+      fleetConfig([
+        { cluster: fleet.cluster('prod-us'), url: hanging.url },
+        {
+          cluster: fleet.cluster('dev-eu'),
+          url: `https://127.0.0.1:${closedPort}`,
+        },
+      ]),
+    );
+    const startedAt = Date.now();
+    const result = await viewWhen(
+      backend,
+      v =>
+        clusterOf(v.body, 'prod-us')?.sync.state === 'timeout' &&
+        clusterOf(v.body, 'dev-eu')?.sync.state === 'unreachable',
+      15_000,
+    );
+    expect(result.status).toBe(200);
+    expect(clusterOf(result.body, 'prod-us')!.sync.state).toBe('timeout');
+    expect(clusterOf(result.body, 'dev-eu')!.sync.state).toBe('unreachable');
+    expect(clusterOf(result.body, 'prod-us')!.health).toBe('unknown');
+    // The per-cluster timeout is 3 s in this config; the view did not wait for it.
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
   });
 
   it('reports a bad token and a bad CA as unauthorized, distinct from forbidden', async () => {
@@ -253,8 +231,8 @@ describe('failures as data on the local fleet', () => {
       ]),
     );
     expect(otherCa).not.toBe(fleet.cluster('prod-us').caData);
-    const result = await eventually(
-      () => view(backend.apiUrl('multicluster')),
+    const result = await viewWhen(
+      backend,
       v =>
         v.body.clusters.length === 2 &&
         v.body.clusters.every(c => c.sync.state === 'unauthorized'),
@@ -278,8 +256,8 @@ describe('failures as data on the local fleet', () => {
         },
       ]),
     );
-    const result = await eventually(
-      () => view(backend.apiUrl('multicluster')),
+    const result = await viewWhen(
+      backend,
       v =>
         clusterOf(v.body, 'prod-us')?.sync.state === 'forbidden' &&
         (clusterOf(v.body, 'prod-us')?.workloads.length ?? 0) > 0,

@@ -5,11 +5,11 @@ import type { EntityView } from '@kubeplatform/clusters-common';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  fleetConfig,
+  FleetBackend,
+  FleetBackendOptions,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from './plugin';
+import { startMulticlusterOnFleet } from './__testUtils__/startMulticlusterOnFleet';
 
 /**
  * Attacks on the read side (issue 11, findings 4, 7 and 8) against the real local fleet
@@ -19,7 +19,7 @@ import { multiclusterPlugin } from './plugin';
 jest.setTimeout(120_000);
 
 let fleet: LocalFleet;
-type Backend = Awaited<ReturnType<typeof startFleetBackend>>;
+type Backend = FleetBackend;
 
 /** Watches re-open every ~2 s, so a starved socket pool shows within seconds. */
 const fastWatches = {
@@ -33,20 +33,17 @@ const fastWatches = {
 
 async function start(
   multicluster: object,
-  extra: { catalog?: Parameters<typeof startFleetBackend>[0]['catalog'] } = {},
+  extra: { catalog?: FleetBackendOptions['catalog'] } = {},
 ): Promise<Backend> {
-  const backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig(
-      fleet.clusters.map(cluster => ({ cluster })),
-      {
-        watchCache: fastWatches,
-        multicluster: {
-          stream: { debounceMs: 100, maxWaitMs: 500 },
-          ...multicluster,
-        },
+  return startMulticlusterOnFleet(fleet, {
+    config: {
+      watchCache: fastWatches,
+      multicluster: {
+        stream: { debounceMs: 100, maxWaitMs: 500 },
+        ...multicluster,
       },
-    ),
+    },
+    syncTimeoutMs: 30_000,
     entities: [
       serviceEntity('checkout'),
       serviceEntity('sneaky', {
@@ -55,9 +52,6 @@ async function start(
     ],
     ...extra,
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(30_000);
-  return backend;
 }
 
 const asUser = (ref: string) => ({

@@ -15,6 +15,12 @@ export class TcpProxy {
 
   constructor(private readonly target: { host: string; port: number }) {}
 
+  /** A started proxy in front of the API server at `server` (an https URL). */
+  static inFrontOf(server: string): Promise<TcpProxy> {
+    const { hostname, port } = new URL(server);
+    return new TcpProxy({ host: hostname, port: Number(port) }).start();
+  }
+
   get url() {
     return `https://127.0.0.1:${this.port}`;
   }

@@ -7,11 +7,11 @@ import {
 } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  fleetConfig,
+  FleetBackend,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from '../plugin';
+import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFleet';
+import { eventually } from '../__testUtils__/eventually';
 
 /**
  * Services, Ingresses and ResourceQuotas in the view, against the real local fleet: checkout's
@@ -29,7 +29,7 @@ const host = `${id}.example.test`;
 
 let fleet: LocalFleet;
 let admin: KubeConfig;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+let backend: FleetBackend;
 
 const labels = { 'backstage.io/kubernetes-id': id, app: id };
 
@@ -103,21 +103,15 @@ beforeAll(async () => {
   fleet = await loadLocalFleet();
   admin = fleet.cluster('dev-eu').kubeConfig();
   await createScratchObjects();
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig(
-      fleet.clusters.map(cluster => ({ cluster })),
-      {
-        multicluster: {
-          stream: { debounceMs: 100, maxWaitMs: 500 },
-          entityScope: { namespaces: ['shop', 'discovery', inScope] },
-        },
+  backend = await startMulticlusterOnFleet(fleet, {
+    config: {
+      multicluster: {
+        stream: { debounceMs: 100, maxWaitMs: 500 },
+        entityScope: { namespaces: ['shop', 'discovery', inScope] },
       },
-    ),
+    },
     entities: [serviceEntity('checkout'), serviceEntity(id)],
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
 });
 
 afterAll(async () => {
@@ -144,21 +138,6 @@ async function detail(
   );
   expect(res.status).toBe(200);
   return (await res.json()) as WorkloadDetail;
-}
-
-/** Polls the cache-backed API until the condition holds: the cluster reaches it asynchronously. */
-async function waitForDetail(
-  read: () => Promise<WorkloadDetail>,
-  condition: (d: WorkloadDetail) => boolean,
-  timeoutMs: number,
-): Promise<WorkloadDetail> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!condition(last) && Date.now() < deadline) {
-    await new Promise(r => setTimeout(r, 250));
-    last = await read();
-  }
-  return last;
 }
 
 describe('network and quotas on the local fleet', () => {
@@ -207,7 +186,7 @@ describe('network and quotas on the local fleet', () => {
   });
 
   it('shows a healthy Service with its ready endpoints, a TLS Ingress and a quota at its limit', async () => {
-    const d = await waitForDetail(
+    const d = await eventually(
       () => detail(id, 'dev-eu', inScope, id),
       x =>
         x.network?.services[0]?.endpoints?.ready === 2 &&

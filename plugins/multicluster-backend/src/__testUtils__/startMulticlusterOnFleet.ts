@@ -1,0 +1,56 @@
+import type { LocalFleet } from '@kubeplatform/local-clusters';
+import {
+  FleetBackend,
+  FleetBackendOptions,
+  FleetCluster,
+  fleetConfig,
+  serviceEntity,
+  startFleetBackend,
+  TestEntity,
+} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterPlugin } from '../plugin';
+
+/** The demo services of the local fleet; each is a component whose kubernetes-id is its name. */
+export const DEMO_SERVICES = [
+  'checkout',
+  'payments',
+  'catalog-api',
+  'search',
+  'notifications',
+];
+
+/** The demo services as catalog components. */
+export const demoServiceEntities = (): TestEntity[] =>
+  DEMO_SERVICES.map(name => serviceEntity(name));
+
+/**
+ * The multicluster plugin on a backend wired to the clusters of the local fleet (all of them
+ * unless `clusters` says), with its watch cache synced (or `syncTimeoutMs` passed) before it is
+ * returned.
+ */
+export async function startMulticlusterOnFleet(
+  fleet: LocalFleet,
+  options: {
+    entities: TestEntity[];
+    clusters?: FleetCluster[];
+    /** Root config next to the clusters, as `fleetConfig`'s `extra`. */
+    config?: object;
+    permission?: FleetBackendOptions['permission'];
+    catalog?: FleetBackendOptions['catalog'];
+    syncTimeoutMs?: number;
+  },
+): Promise<FleetBackend> {
+  const backend = await startFleetBackend({
+    features: [multiclusterPlugin],
+    config: fleetConfig(
+      (options.clusters ?? fleet.clusters).map(cluster => ({ cluster })),
+      options.config,
+    ),
+    entities: options.entities,
+    permission: options.permission,
+    catalog: options.catalog,
+  });
+  await backend.cache.start();
+  await backend.cache.waitForSync(options.syncTimeoutMs ?? 20_000);
+  return backend;
+}
