@@ -28,6 +28,7 @@ import { startDemoBackend } from './startDemoBackend';
 import { summarize } from './summarize';
 import { whoCreated } from './whoCreated';
 import { codeVersion } from './codeVersion';
+import { earlierResults } from './history';
 
 const MIN_RUNS = 9;
 
@@ -179,6 +180,7 @@ async function main() {
       ),
     },
     targetMs: TARGET_MS,
+    history: earlierResults(),
     cleanupFailures,
     summary,
   };

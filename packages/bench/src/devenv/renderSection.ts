@@ -2,6 +2,7 @@ import type { MachineLoad } from '../shared/machine';
 import type { BareNamespaceTiming, EnvironmentTiming } from './measureRuns';
 import type { Spread } from './summarize';
 import type { CodeVersion } from './codeVersion';
+import type { EarlierResult } from './history';
 import type { AuditedWriters } from './whoCreated';
 
 /** Issue 15: a verified environment ready in at most this long. */
@@ -48,6 +49,8 @@ export interface DevenvResult {
     readBackAfterReady: Spread;
   };
   targetMs: number;
+  /** Earlier results of this bench, newest first. */
+  history: EarlierResult[];
   cleanupFailures: string[];
   summary: string;
 }
@@ -151,6 +154,7 @@ export function renderDevenvSection(r: DevenvResult): string {
     '',
     targetLine(r),
     '',
+    ...historyLines(r),
   );
   if (r.cleanupFailures.length) {
     lines.push(
@@ -242,4 +246,30 @@ function targetLine(r: DevenvResult) {
     `These are ${r.machine.nproc} shared CPUs, so absolute times are indicative; both sides ran in the same minutes under the same load.`,
   );
   return lines.join('\n');
+}
+
+function historyLines(r: DevenvResult): string[] {
+  if (!r.history.length) return [];
+  const all = [
+    r.medians.verifiedReady.median,
+    ...r.history.map(h => h.verifiedReadyMs),
+  ];
+  const within = all.filter(v => v <= r.targetMs).length;
+  return [
+    `Earlier results of this bench, from the JSON it wrote before (newest first). Across this run and these ${
+      r.history.length
+    }, the verified-ready median ranged from ${ms(Math.min(...all))} to ${ms(
+      Math.max(...all),
+    )} and was within the target in ${within} of ${all.length}:`,
+    '',
+    '| written | commit | timed runs | load (1 min) | verified ready (median) | bare namespace (median) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...r.history.map(
+      h =>
+        `| ${h.date} | ${h.commit ? `\`${h.commit.slice(0, 10)}\`` : '—'} | ${
+          h.timedRuns
+        } | ${h.load1} | ${ms(h.verifiedReadyMs)} | ${ms(h.bareNamespaceMs)} |`,
+    ),
+    '',
+  ];
 }
