@@ -1,9 +1,11 @@
 import {
   coreServices,
   createBackendModule,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import type { DocumentCollatorFactory } from '@backstage/plugin-search-common';
 import {
   environmentAccessPolicyServiceRef,
   environmentProvisionerServiceRef,
@@ -47,35 +49,42 @@ export const searchModuleKubeplatform = createBackendModule({
         provisioner,
         access,
       }) {
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(
-            readSchedule(config, 'kubeplatformWorkloads', {
-              frequency: { minutes: 5 },
-              timeout: { minutes: 10 },
-              initialDelay: { seconds: 20 },
-            }),
-          ),
-          factory: new WorkloadCollatorFactory({
+        const addCollator = (
+          key: string,
+          schedule: Pick<
+            SchedulerServiceTaskScheduleDefinition,
+            'frequency' | 'timeout'
+          >,
+          factory: DocumentCollatorFactory,
+        ) =>
+          indexRegistry.addCollator({
+            schedule: scheduler.createScheduledTaskRunner(
+              readSchedule(config, key, {
+                ...schedule,
+                initialDelay: { seconds: 20 },
+              }),
+            ),
+            factory,
+          });
+        addCollator(
+          'kubeplatformWorkloads',
+          { frequency: { minutes: 5 }, timeout: { minutes: 10 } },
+          new WorkloadCollatorFactory({
             catalog,
             auth,
             logger: logger.child({ collator: 'kubeplatform-workload' }),
             views: multiclusterHttpViewSource({ auth, discovery }),
           }),
-        });
-        indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner(
-            readSchedule(config, 'kubeplatformEnvironments', {
-              frequency: { minutes: 1 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 20 },
-            }),
-          ),
-          factory: new EnvironmentCollatorFactory({
+        );
+        addCollator(
+          'kubeplatformEnvironments',
+          { frequency: { minutes: 1 }, timeout: { minutes: 5 } },
+          new EnvironmentCollatorFactory({
             listEnvironments: () => provisioner.list(),
             access,
             logger: logger.child({ collator: 'kubeplatform-environment' }),
           }),
-        });
+        );
       },
     });
   },

@@ -1,9 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import type { Environment } from '@kubeplatform/clusters-common';
 import type { EnvironmentDocument } from '@kubeplatform/clusters-common';
 import { EnvironmentAccessPolicy } from '@kubeplatform/plugin-devenv-node';
 import { EnvironmentCollatorFactory } from './EnvironmentCollatorFactory';
+import { collectDocuments } from '../__testUtils__/collectDocuments';
 
 const guestDev: Environment = {
   ref: 'dev-eu/guest-dev',
@@ -39,10 +39,10 @@ async function collect(result: {
     ),
     logger,
   });
-  const { documents } = await TestPipeline.fromCollator(
-    await factory.getCollator(),
-  ).execute();
-  return { documents: documents as EnvironmentDocument[], logger };
+  return {
+    documents: await collectDocuments<EnvironmentDocument>(factory),
+    logger,
+  };
 }
 
 describe('EnvironmentCollatorFactory', () => {

@@ -3,7 +3,6 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { EntityView } from '@kubeplatform/clusters-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import {
   checkoutView,
   emptyView,
@@ -11,6 +10,7 @@ import {
 } from '../__fixtures__/views';
 import type { WorkloadDocument } from '@kubeplatform/clusters-common';
 import { WorkloadCollatorFactory } from './WorkloadCollatorFactory';
+import { collectDocuments } from '../__testUtils__/collectDocuments';
 
 function component(name: string, annotations: Record<string, string>): Entity {
   return {
@@ -45,10 +45,10 @@ async function collect(views: (ref: string) => EntityView) {
         `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US'),
       ),
   });
-  const { documents } = await TestPipeline.fromCollator(
-    await factory.getCollator(),
-  ).execute();
-  return { documents: documents as WorkloadDocument[], logger };
+  return {
+    documents: await collectDocuments<WorkloadDocument>(factory),
+    logger,
+  };
 }
 
 describe('WorkloadCollatorFactory', () => {
