@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
   AppsV1Api,
@@ -8,19 +7,23 @@ import {
   NetworkingV1Api,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import type { LocalFleet } from '@kubeplatform/local-clusters';
 import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { testSettings } from '../__fixtures__/settings';
 import {
+  connectFleet,
+  deleteNamespaces,
+  namespaceRequest,
+  observedProvisioner,
+} from '../__testUtils__/fleetTestbed';
+import {
   fleetClusters,
-  fleetProvisioner,
   readNamespace as readFleetNamespace,
   uniqueName,
   waitUntilGone as waitUntilNamespaceGone,
 } from '../testUtils';
-import { EnvironmentProvisioner } from './EnvironmentProvisioner';
 import { reapEnvironments } from './reapEnvironments';
 
 const CLUSTER = 'dev-eu';
@@ -32,19 +35,11 @@ let core: CoreV1Api;
 const createdNamespaces = new Set<string>();
 
 beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  admin = fleet.cluster(CLUSTER).kubeConfig();
-  core = admin.makeApiClient(CoreV1Api);
+  ({ fleet, admin, core } = await connectFleet(CLUSTER));
 });
 
-afterAll(async () => {
-  // Whatever a failed assertion left behind; the environments themselves are deleted by the tests.
-  await Promise.all(
-    [...createdNamespaces].map(name =>
-      core.deleteNamespace({ name }).catch(() => undefined),
-    ),
-  );
-});
+// Whatever a failed assertion left behind; the environments themselves are deleted by the tests.
+afterAll(() => deleteNamespaces(core, createdNamespaces));
 
 function provisioner(
   options: {
@@ -53,30 +48,18 @@ function provisioner(
     kubeConfig?: () => KubeConfig;
   } = {},
 ) {
-  const logger = mockServices.logger.mock();
-  return {
-    logger,
-    provisioner: fleetProvisioner(fleet, {
-      clusters: fleetClusters(
-        fleet,
-        options.kubeConfig ? { [CLUSTER]: options.kubeConfig } : {},
-      ),
-      settings: testSettings(options),
-      logger,
-    }),
-  };
+  return observedProvisioner(fleet, {
+    clusters: fleetClusters(
+      fleet,
+      options.kubeConfig ? { [CLUSTER]: options.kubeConfig } : {},
+    ),
+    settings: testSettings(options),
+  });
 }
 
 function request(name: string, extra: Record<string, unknown> = {}) {
   createdNamespaces.add(name);
-  return {
-    name,
-    owner: 'user:default/alice',
-    class: 'namespace',
-    cluster: CLUSTER,
-    ttl: '1h',
-    ...extra,
-  };
+  return namespaceRequest(name, CLUSTER, extra);
 }
 
 const readNamespace = (name: string) => readFleetNamespace(core, name);

@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   AppsV1Api,
   CoreV1Api,
@@ -14,17 +13,21 @@ import {
   OWNER_ANNOTATION,
   SLEEP_SCHEDULE_ANNOTATION,
 } from '@kubeplatform/clusters-common';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import type { LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
 import {
+  connectFleet,
+  deleteNamespaces,
+  namespaceRequest,
+  observedProvisioner,
+} from '../__testUtils__/fleetTestbed';
+import {
   fleetClusters,
-  fleetProvisioner,
+  FleetProvisionerOptions,
   startTarpit,
   uniqueName,
 } from '../testUtils';
 import { parseDevenvSettings } from '../config/readDevenvSettings';
-import type { EnvironmentClusters } from './connectCluster';
-import { EnvironmentProvisioner } from './EnvironmentProvisioner';
 import { reapEnvironments } from './reapEnvironments';
 
 /*
@@ -42,47 +45,20 @@ let apps: AppsV1Api;
 const cleanup = new Set<string>();
 
 beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  admin = fleet.cluster(CLUSTER).kubeConfig();
-  core = admin.makeApiClient(CoreV1Api);
+  ({ fleet, admin, core } = await connectFleet(CLUSTER));
   apps = admin.makeApiClient(AppsV1Api);
 });
 
-afterAll(async () => {
-  await Promise.all(
-    [...cleanup].map(name =>
-      core.deleteNamespace({ name }).catch(() => undefined),
-    ),
-  );
-});
+// Whatever a failed assertion left behind; the environments themselves are deleted by the tests.
+afterAll(() => deleteNamespaces(core, cleanup));
 
-function provisioner(
-  options: {
-    clusters?: EnvironmentClusters;
-    settings?: ReturnType<typeof testSettings>;
-  } = {},
-) {
-  const logger = mockServices.logger.mock();
-  return {
-    logger,
-    provisioner: fleetProvisioner(fleet, {
-      clusters: options.clusters,
-      settings: options.settings ?? testSettings(),
-      logger,
-    }),
-  };
+function provisioner(options: FleetProvisionerOptions = {}) {
+  return observedProvisioner(fleet, options);
 }
 
 function request(name: string, extra: Record<string, unknown> = {}) {
   cleanup.add(name);
-  return {
-    name,
-    owner: 'user:default/alice',
-    class: 'namespace',
-    cluster: CLUSTER,
-    ttl: '1h',
-    ...extra,
-  };
+  return namespaceRequest(name, CLUSTER, extra);
 }
 
 async function readNamespace(name: string): Promise<V1Namespace | undefined> {
