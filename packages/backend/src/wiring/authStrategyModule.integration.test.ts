@@ -1,10 +1,6 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { EntityView } from '@kubeplatform/clusters-common';
-import {
-  ClusterAuthStrategy,
-  clustersAuthStrategyExtensionPoint,
-} from '@kubeplatform/clusters-node';
+import type { ClusterAuthStrategy } from '@kubeplatform/clusters-node';
 import multiclusterPlugin from '@kubeplatform/plugin-multicluster-backend';
 import devenvPlugin from '@kubeplatform/plugin-devenv-backend';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
@@ -14,6 +10,7 @@ import {
   serviceEntity,
   startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { authStrategyModule } from './__testUtils__/authStrategyModule';
 
 /**
  * An auth strategy installed as a module of the `clusters` plugin is the one every plugin uses:
@@ -41,18 +38,11 @@ function localFleetTokens(): ClusterAuthStrategy {
   };
 }
 
-const localFleetAuthModule = createBackendModule({
-  pluginId: 'clusters',
-  moduleId: 'local-fleet-auth',
-  register(env) {
-    env.registerInit({
-      deps: { auth: clustersAuthStrategyExtensionPoint },
-      async init({ auth }) {
-        auth.addAuthStrategy(AUTH_PROVIDER, localFleetTokens());
-      },
-    });
-  },
-});
+const localFleetAuthModule = authStrategyModule(
+  'local-fleet-auth',
+  AUTH_PROVIDER,
+  localFleetTokens,
+);
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
@@ -132,18 +122,11 @@ describe('an auth strategy module on the clusters plugin', () => {
 
 describe('a second registration on the clusters extension points', () => {
   it('fails startup with a message naming the extension point and the authProvider', async () => {
-    const again = createBackendModule({
-      pluginId: 'clusters',
-      moduleId: 'local-fleet-auth-again',
-      register(env) {
-        env.registerInit({
-          deps: { auth: clustersAuthStrategyExtensionPoint },
-          async init({ auth }) {
-            auth.addAuthStrategy(AUTH_PROVIDER, localFleetTokens());
-          },
-        });
-      },
-    });
+    const again = authStrategyModule(
+      'local-fleet-auth-again',
+      AUTH_PROVIDER,
+      localFleetTokens,
+    );
     await expect(
       startFleetBackend({
         config: fleetConfig([

@@ -1,9 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ClusterView, EntityView } from '@kubeplatform/clusters-common';
-import { clustersAuthStrategyExtensionPoint } from '@kubeplatform/clusters-node';
 import multiclusterPlugin from '@kubeplatform/plugin-multicluster-backend';
 import devenvPlugin from '@kubeplatform/plugin-devenv-backend';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
@@ -14,6 +12,7 @@ import {
   serviceEntity,
   startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { authStrategyModule } from './__testUtils__/authStrategyModule';
 
 /**
  * The catalog cluster source, registered by the clusters plugin: the clusters it supplies reach
@@ -26,24 +25,17 @@ const AUTH_PROVIDER = 'catalogClusterToken';
 let fleet: LocalFleet;
 
 /** The catalog holds no tokens: this module serves the local fleet's reader token. */
-const catalogClusterAuth = createBackendModule({
-  pluginId: 'clusters',
-  moduleId: 'catalog-cluster-auth',
-  register(env) {
-    env.registerInit({
-      deps: { auth: clustersAuthStrategyExtensionPoint },
-      async init({ auth }) {
-        auth.addAuthStrategy(AUTH_PROVIDER, {
-          validateCluster: () => [],
-          getCredential: async cluster => ({
-            type: 'bearer token',
-            token: fleet.cluster(cluster.name).tokens.reader,
-          }),
-        });
-      },
-    });
-  },
-});
+const catalogClusterAuth = authStrategyModule(
+  'catalog-cluster-auth',
+  AUTH_PROVIDER,
+  () => ({
+    validateCluster: () => [],
+    getCredential: async cluster => ({
+      type: 'bearer token',
+      token: fleet.cluster(cluster.name).tokens.reader,
+    }),
+  }),
+);
 
 /** An in-memory catalog whose entity queries fail while `down` is set, as an outage would. */
 function breakableCatalog(entities: Parameters<typeof catalogServiceMock>[0]) {
@@ -65,13 +57,10 @@ function breakableCatalog(entities: Parameters<typeof catalogServiceMock>[0]) {
 
 function configWithCatalogSource() {
   const prod = fleet.cluster('prod-us');
-  const base = fleetConfig([{ cluster: fleet.cluster('dev-eu') }], {
+  const dev = [{ cluster: fleet.cluster('dev-eu') }];
+  const base = fleetConfig(dev, {
     watchCache: {
-      requestTimeoutSeconds: 3,
-      backoffBaseSeconds: 0.2,
-      backoffMaxSeconds: 2,
-      deniedRetrySeconds: 5,
-      healthCheckSeconds: 1,
+      ...fleetConfig(dev).kubeplatform.watchCache,
       clusterRefreshSeconds: 1,
     },
     devenv: { reaper: { enabled: false } },
