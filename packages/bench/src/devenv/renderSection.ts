@@ -256,8 +256,8 @@ function historyLines(r: DevenvResult): string[] {
   ];
   const within = all.filter(v => v <= r.targetMs).length;
   return [
-    `Earlier results of this bench, from the JSON it wrote before (newest first). Across this run and these ${
-      r.history.length
+    `Earlier results of this bench, from the JSON it wrote before (newest first). Across this run and ${
+      r.history.length === 1 ? 'the one before' : `these ${r.history.length}`
     }, the verified-ready median ranged from ${ms(Math.min(...all))} to ${ms(
       Math.max(...all),
     )} and was within the target in ${within} of ${all.length}:`,
