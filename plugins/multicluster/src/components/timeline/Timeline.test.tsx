@@ -85,8 +85,9 @@ describe('the timeline tab', () => {
       new FakeTimelineApi(async () => capturedCheckoutTimeline),
     );
     await screen.findByTestId('timeline-entries');
-    fireEvent.mouseDown(screen.getByLabelText('Cluster'));
-    fireEvent.click(await screen.findByRole('option', { name: 'dev-eu' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Cluster' }), {
+      target: { value: 'dev-eu' },
+    });
     await waitFor(() =>
       expect(entries().every(li => li.dataset.cluster === 'dev-eu')).toBe(true),
     );

@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -84,13 +83,15 @@ export function Timeline(props: {
           value={cluster}
           onChange={e => setCluster(e.target.value)}
           style={{ minWidth: 160 }}
-          SelectProps={{ inputProps: { 'aria-label': 'Cluster' } }}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ 'aria-label': 'Cluster' }}
         >
-          <MenuItem value={ALL}>All clusters</MenuItem>
+          <option value={ALL}>All clusters</option>
           {timeline.clusters.map(c => (
-            <MenuItem key={c.name} value={c.name}>
+            <option key={c.name} value={c.name}>
               {c.name}
-            </MenuItem>
+            </option>
           ))}
         </TextField>
         <div role="group" aria-label="Types">
