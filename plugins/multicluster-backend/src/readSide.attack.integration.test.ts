@@ -10,6 +10,7 @@ import {
   serviceEntity,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { startMulticlusterOnFleet } from './__testUtils__/startMulticlusterOnFleet';
+import { expectStreamEndsWhenWithdrawn } from './__testUtils__/expectStreamEndsWhenWithdrawn';
 
 /**
  * Attacks on the read side (issue 11, findings 4, 7 and 8) against the real local fleet
@@ -252,29 +253,14 @@ describe('read side attacks on the local fleet', () => {
         { signal: abort.signal },
       );
       expect(res.status).toBe(200);
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let text = '';
-      const ended = (async () => {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return Date.now();
-          text += decoder.decode(value, { stream: true });
-        }
-      })().catch(() => undefined);
-      await new Promise(r => setTimeout(r, 2_500));
-      expect(text).toContain('event: view');
-      const revokedAt = Date.now();
-      visible = false;
-      const endedAt = await Promise.race([
-        ended,
-        new Promise<undefined>(r => setTimeout(() => r(undefined), 10_000)),
-      ]);
-      expect(endedAt).toBeDefined();
-      expect(endedAt! - revokedAt).toBeLessThan(5_000);
-      expect(text).toMatch(
-        /event: error\ndata: .*access to this entity was withdrawn/,
-      );
+      await expectStreamEndsWhenWithdrawn(res, {
+        settleMs: 2_500,
+        withdraw: () => {
+          visible = false;
+        },
+        timeoutMs: 10_000,
+        withinMs: 5_000,
+      });
     } finally {
       abort.abort();
       await backend.stop();

@@ -20,18 +20,19 @@ async function app(
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  const catalog = catalogServiceMock({
+    entities: [
+      entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
+      entity('odd-namespaces', {
+        'backstage.io/kubernetes-id': 'x',
+        'backstage.io/kubernetes-namespace': 'shop,$(rm -rf /)',
+      }),
+    ],
+  });
   const router = await createRouter({
     logger: mockServices.logger.mock(),
     httpAuth: mockServices.httpAuth(),
-    catalog: catalogServiceMock({
-      entities: [
-        entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
-        entity('odd-namespaces', {
-          'backstage.io/kubernetes-id': 'x',
-          'backstage.io/kubernetes-namespace': 'shop,$(rm -rf /)',
-        }),
-      ],
-    }),
+    catalog,
     permissions: mockServices.permissions({ result: permission }),
     cache: { list: () => [], get: () => undefined, subscribe: () => () => {} },
     options: readMulticlusterOptions(new ConfigReader({})),

@@ -35,6 +35,11 @@ const object = (kind: string) => ({
   selector: { matchLabels: { app: 'web' } },
 });
 
+/** The link for a Deployment `web` in `shop`, with the cluster fields given. */
+const linkFor = (
+  cluster: Omit<Parameters<typeof objectDashboardLink>[0], 'object'>,
+) => objectDashboardLink({ ...cluster, object: object('Deployment') });
+
 describe('objectDashboardLink', () => {
   // Expected URLs are the output of upstream's own formatters,
   // node_modules/@backstage/plugin-kubernetes-react/dist/api/formatters/*ClusterLinksFormatter.esm.js
@@ -153,11 +158,7 @@ describe('objectDashboardLink', () => {
   it('has no link without a dashboardApp, or for an unknown one', () => {
     for (const dashboardApp of [undefined, 'grafana', 'constructor']) {
       expect(
-        objectDashboardLink({
-          dashboardApp,
-          dashboardUrl: 'https://dash.example',
-          object: object('Deployment'),
-        }),
+        linkFor({ dashboardApp, dashboardUrl: 'https://dash.example' }),
       ).toBeUndefined();
     }
   });
@@ -169,22 +170,18 @@ describe('objectDashboardLink', () => {
       'openshift',
       'headlamp',
     ]) {
-      expect(
-        objectDashboardLink({ dashboardApp, object: object('Deployment') }),
-      ).toBeUndefined();
+      expect(linkFor({ dashboardApp })).toBeUndefined();
     }
     expect(
-      objectDashboardLink({
+      linkFor({
         dashboardApp: 'gke',
         dashboardParameters: { projectId: 'proj', region: 'europe-west1' },
-        object: object('Deployment'),
       }),
     ).toBeUndefined();
     expect(
-      objectDashboardLink({
+      linkFor({
         dashboardApp: 'aks',
         dashboardParameters: { subscriptionId: 'sub', resourceGroup: 7 },
-        object: object('Deployment'),
       }),
     ).toBeUndefined();
   });
@@ -202,21 +199,11 @@ describe('objectDashboardLink', () => {
         'openshift',
         'headlamp',
       ]) {
-        expect(
-          objectDashboardLink({
-            dashboardApp,
-            dashboardUrl,
-            object: object('Deployment'),
-          }),
-        ).toBeUndefined();
+        expect(linkFor({ dashboardApp, dashboardUrl })).toBeUndefined();
       }
     }
     expect(
-      objectDashboardLink({
-        dashboardApp: 'standard',
-        dashboardUrl: 'http://dash.local',
-        object: object('Deployment'),
-      }),
+      linkFor({ dashboardApp: 'standard', dashboardUrl: 'http://dash.local' }),
     ).toBe('http://dash.local/#/deployment/shop/web?namespace=shop');
   });
 });
