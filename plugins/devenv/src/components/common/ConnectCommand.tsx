@@ -2,6 +2,7 @@ import { CopyTextButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Environment } from '@kubeplatform/clusters-common';
+import { CredentialPluginCommand } from '../cli/CredentialPluginCommand';
 import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
 
 /**
@@ -57,10 +58,17 @@ export const ConnectCommand = ({
   return (
     <Box>
       {command}
+      <CredentialPluginCommand
+        cluster={environment.cluster}
+        name={environment.name}
+        wrap={wrap}
+      />
       {wrap && (
         <Typography variant="body2" color="textSecondary">
-          The command needs a Backstage token in $BACKSTAGE_TOKEN; Download
-          kubeconfig is the no-token way: it uses your Backstage sign-in.
+          The first command needs a Backstage token in $BACKSTAGE_TOKEN;
+          Download kubeconfig is the no-token way: it uses your Backstage
+          sign-in. So is kubectl-kubeplatform: it signs in through your browser
+          once.
         </Typography>
       )}
       <DownloadKubeconfigButton

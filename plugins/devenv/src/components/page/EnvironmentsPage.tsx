@@ -17,6 +17,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { devenvApiRef } from '../../api';
+import { CliSignInPanel } from '../cli/CliSignInPanel';
 import { EnvironmentsTable } from './EnvironmentsTable';
 import { ownedBy } from './ownedBy';
 
@@ -60,6 +61,7 @@ export const EnvironmentsPage = () => {
         subtitle="Isolated places on the platform's clusters to run and try your services"
       />
       <Content>
+        <CliSignInPanel />
         <ContentHeader title="">
           <FormControlLabel
             control={
