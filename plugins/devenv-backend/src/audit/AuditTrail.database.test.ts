@@ -6,7 +6,8 @@ import {
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import knexFactory, { type Knex } from 'knex';
 import { AuditTrail, type AuditEntry } from './AuditTrail';
-import { migrateDatabase } from './migrateDatabase';
+import { join } from 'node:path';
+import { migrateDatabase, migrationsDirectory } from './migrateDatabase';
 
 /** The PostgreSQL versions TestDatabases knows, each configured by its own connection string. */
 const postgresIds: TestDatabaseId[] = [
@@ -52,26 +53,17 @@ function databaseService(db: Knex): DatabaseService {
   return { getClient: async () => db };
 }
 
-/** The table exactly as the plugin created it before versioned migrations. */
-async function createTableTheOldWay(db: Knex): Promise<void> {
-  if (await db.schema.hasTable('devenv_audit')) {
-    return;
-  }
-  await db.schema.createTable('devenv_audit', table => {
-    table.increments('id').primary();
-    table.timestamp('at', { useTz: true }).notNullable();
-    table.string('actor').notNullable();
-    table.string('method', 16).notNullable();
-    table.string('path', 512).notNullable();
-    table.string('action', 64).notNullable();
-    table.string('cluster').nullable();
-    table.string('environment').nullable();
-    table.integer('status').notNullable();
-    table.string('outcome', 16).notNullable();
-    table.text('message').nullable();
-    table.index(['cluster', 'environment'], 'devenv_audit_environment_idx');
-    table.index(['actor'], 'devenv_audit_actor_idx');
-  });
+/**
+ * The table exactly as the plugin created it before versioned migrations: the first migration
+ * is that start-up code (same guard, same columns), so it creates the table here without
+ * knex recording a migration.
+ */
+function createTableTheOldWay(db: Knex): Promise<void> {
+  const firstMigration: { up(knex: Knex): Promise<void> } = require(join(
+    migrationsDirectory,
+    '20261201000000_devenv_audit.js',
+  ));
+  return firstMigration.up(db);
 }
 
 const oldEntries: AuditEntry[] = [
