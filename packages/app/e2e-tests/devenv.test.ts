@@ -1,14 +1,8 @@
-import {
-  APIRequestContext,
-  expect,
-  Locator,
-  Page,
-  test,
-} from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { parse } from 'yaml';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import { guestToken, saveScreenshot, signInAsGuest } from './helpers';
 
 /**
  * The developer's path through the browser: request an environment from the template, see it on
@@ -18,12 +12,6 @@ import { saveScreenshot, signInAsGuest } from './helpers';
 
 // Task runs, the catalog provider and the environments collator each take a while.
 test.setTimeout(300_000);
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get('/api/auth/guest/refresh');
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
 
 /** Asks the cluster, with the environment's own kubeconfig, whether it may create pods. */
 async function mayCreatePods(

@@ -1,4 +1,4 @@
-import { Page, expect } from '@playwright/test';
+import { APIRequestContext, Page, expect } from '@playwright/test';
 
 /** Signs in as the guest user through the sign-in page's "Enter" button. */
 export async function signInAsGuest(page: Page) {
@@ -19,4 +19,11 @@ export async function saveScreenshot(page: Page, name: string) {
     path: `test-results/screenshots/${name}.png`,
     fullPage: true,
   });
+}
+
+/** A backend token for the guest user, for API calls next to the browser. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get('/api/auth/guest/refresh');
+  expect(response.ok()).toBe(true);
+  return (await response.json()).backstageIdentity.token;
 }

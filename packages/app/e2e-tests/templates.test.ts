@@ -2,6 +2,7 @@ import { APIRequestContext, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { guestToken } from './helpers';
 
 /**
  * Every template in templates/ goes through the real backend's scaffolder dry-run API: the
@@ -27,12 +28,6 @@ function directoryContents(dir: string, prefix = '') {
     }
   }
   return files;
-}
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get('/api/auth/guest/refresh');
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
 }
 
 async function dryRun(
