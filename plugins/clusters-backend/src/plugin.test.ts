@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   createBackendModule,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
@@ -6,9 +7,11 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ClusterAuthStrategy,
+  ClustersAuthStrategyExtensionPoint,
   clustersAuthStrategyExtensionPoint,
   ClustersService,
   clustersServiceRef,
+  ClustersSupplierExtensionPoint,
   clustersSupplierExtensionPoint,
 } from '@kubeplatform/clusters-node';
 import { clustersPlugin } from './plugin';
@@ -58,91 +61,96 @@ function reader(found: { clusters?: ClustersService }) {
   });
 }
 
-function authModule(moduleId: string, authProvider: string, token: string) {
+/** A module of the clusters plugin that uses its extension points at init. */
+function clustersModule(
+  moduleId: string,
+  use: (points: {
+    auth: ClustersAuthStrategyExtensionPoint;
+    suppliers: ClustersSupplierExtensionPoint;
+  }) => void,
+) {
   return createBackendModule({
     pluginId: 'clusters',
     moduleId,
     register(env) {
       env.registerInit({
-        deps: { auth: clustersAuthStrategyExtensionPoint },
-        async init({ auth }) {
-          auth.addAuthStrategy(authProvider, tokenStrategy(token));
+        deps: {
+          auth: clustersAuthStrategyExtensionPoint,
+          suppliers: clustersSupplierExtensionPoint,
+        },
+        async init(points) {
+          use(points);
         },
       });
     },
   });
 }
 
+const authModule = (moduleId: string, authProvider: string, token: string) =>
+  clustersModule(moduleId, ({ auth }) =>
+    auth.addAuthStrategy(authProvider, tokenStrategy(token)),
+  );
+
 const base = [
   mockServices.rootConfig.factory({ data: config }),
   catalogServiceMock.factory({ entities: [] }),
 ];
 
+/** Starts a backend with `features` and a reader; `run` gets what the reader sees, then it stops. */
+async function withReader(
+  features: BackendFeature[],
+  run: (clusters: ClustersService) => Promise<void>,
+) {
+  const found: { clusters?: ClustersService } = {};
+  const backend = await startTestBackend({
+    features: [reader(found), ...features, ...base],
+  });
+  try {
+    await run(found.clusters!);
+  } finally {
+    await backend.stop();
+  }
+}
+
 describe('clustersPlugin', () => {
   it('configures the clusters service with the strategies modules add, for every reader', async () => {
-    const found: { clusters?: ClustersService } = {};
-    const backend = await startTestBackend({
-      features: [
-        clustersPlugin,
-        reader(found),
-        authModule('vault', 'vault', 'from-vault'),
-        ...base,
-      ],
-    });
-    try {
-      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
-        'from-config',
-        'custom',
-      ]);
-      const kc = await found.clusters!.getKubeConfig('custom');
-      expect(kc.getCurrentUser()?.token).toBe('from-vault');
-      expect(found.clusters).not.toHaveProperty('configure');
-      expect(found.clusters).not.toHaveProperty('addAuthStrategy');
-    } finally {
-      await backend.stop();
-    }
+    await withReader(
+      [clustersPlugin, authModule('vault', 'vault', 'from-vault')],
+      async clusters => {
+        expect((await clusters.listClusters()).map(c => c.name)).toEqual([
+          'from-config',
+          'custom',
+        ]);
+        const kc = await clusters.getKubeConfig('custom');
+        expect(kc.getCurrentUser()?.token).toBe('from-vault');
+        expect(clusters).not.toHaveProperty('configure');
+        expect(clusters).not.toHaveProperty('addAuthStrategy');
+      },
+    );
   });
 
   it('lets a module wrap a built-in strategy through a factory', async () => {
-    const found: { clusters?: ClustersService } = {};
     const seen: string[] = [];
-    const wrapping = createBackendModule({
-      pluginId: 'clusters',
-      moduleId: 'recording',
-      register(env) {
-        env.registerInit({
-          deps: { auth: clustersAuthStrategyExtensionPoint },
-          async init({ auth }) {
-            auth.addAuthStrategy('serviceAccount', ({ getDefault }) => {
-              const builtIn = getDefault();
-              return {
-                validateCluster: m => builtIn.validateCluster(m),
-                getCredential: async cluster => {
-                  seen.push(cluster.name);
-                  return builtIn.getCredential(cluster);
-                },
-              };
-            });
+    const wrapping = clustersModule('recording', ({ auth }) =>
+      auth.addAuthStrategy('serviceAccount', ({ getDefault }) => {
+        const builtIn = getDefault();
+        return {
+          validateCluster: m => builtIn.validateCluster(m),
+          getCredential: async cluster => {
+            seen.push(cluster.name);
+            return builtIn.getCredential(cluster);
           },
-        });
+        };
+      }),
+    );
+    await withReader(
+      [clustersPlugin, wrapping, authModule('vault', 'vault', 'from-vault')],
+      async clusters => {
+        const kc = await clusters.getKubeConfig('from-config');
+        expect(kc.getCurrentUser()?.token).toBe('config-token');
+        expect(seen).toContain('from-config');
       },
-    });
-    const backend = await startTestBackend({
-      features: [
-        clustersPlugin,
-        reader(found),
-        wrapping,
-        authModule('vault', 'vault', 'from-vault'),
-        ...base,
-      ],
-    });
-    try {
-      const kc = await found.clusters!.getKubeConfig('from-config');
-      expect(kc.getCurrentUser()?.token).toBe('config-token');
-      expect(seen).toContain('from-config');
-    } finally {
-      await backend.stop();
-    }
+    );
   });
 
   it('fails startup when two modules register the same authProvider, naming the point and the key', async () => {
@@ -162,18 +170,9 @@ describe('clustersPlugin', () => {
 
   it('fails startup when the built-in cluster sources are replaced twice', async () => {
     const replacing = (moduleId: string) =>
-      createBackendModule({
-        pluginId: 'clusters',
-        moduleId,
-        register(env) {
-          env.registerInit({
-            deps: { suppliers: clustersSupplierExtensionPoint },
-            async init({ suppliers }) {
-              suppliers.setClusterSuppliers(({ getDefaults }) => getDefaults());
-            },
-          });
-        },
-      });
+      clustersModule(moduleId, ({ suppliers }) =>
+        suppliers.setClusterSuppliers(({ getDefaults }) => getDefaults()),
+      );
     await expect(
       startTestBackend({
         features: [clustersPlugin, replacing('one'), replacing('two'), ...base],
@@ -184,74 +183,50 @@ describe('clustersPlugin', () => {
   });
 
   it('adds and replaces cluster sources from modules', async () => {
-    const found: { clusters?: ClustersService } = {};
-    const sources = createBackendModule({
-      pluginId: 'clusters',
-      moduleId: 'sources',
-      register(env) {
-        env.registerInit({
-          deps: { suppliers: clustersSupplierExtensionPoint },
-          async init({ suppliers }) {
-            suppliers.setClusterSuppliers(({ getDefaults }) =>
-              getDefaults().filter(s => s.name === 'config'),
-            );
-            suppliers.addClusterSupplier({
-              name: 'extra',
-              getClusters: async () => [
-                {
-                  name: 'extra',
-                  url: 'https://127.0.0.1:3',
-                  source: 'config',
-                  authProvider: 'serviceAccount',
-                  authMetadata: { serviceAccountToken: 't' },
-                },
-              ],
-            });
+    const sources = clustersModule('sources', ({ suppliers }) => {
+      suppliers.setClusterSuppliers(({ getDefaults }) =>
+        getDefaults().filter(s => s.name === 'config'),
+      );
+      suppliers.addClusterSupplier({
+        name: 'extra',
+        getClusters: async () => [
+          {
+            name: 'extra',
+            url: 'https://127.0.0.1:3',
+            source: 'config',
+            authProvider: 'serviceAccount',
+            authMetadata: { serviceAccountToken: 't' },
           },
-        });
+        ],
+      });
+    });
+    await withReader(
+      [clustersPlugin, sources, authModule('vault', 'vault', 'from-vault')],
+      async clusters => {
+        expect((await clusters.listClusters()).map(c => c.name)).toEqual([
+          'from-config',
+          'custom',
+          'extra',
+        ]);
       },
-    });
-    const backend = await startTestBackend({
-      features: [
-        clustersPlugin,
-        reader(found),
-        sources,
-        authModule('vault', 'vault', 'from-vault'),
-        ...base,
-      ],
-    });
-    try {
-      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
-        'from-config',
-        'custom',
-        'extra',
-      ]);
-    } finally {
-      await backend.stop();
-    }
+    );
   });
 
   it('without the clusters plugin, readers get the defaults at startup and one warning', async () => {
-    const found: { clusters?: ClustersService } = {};
     const logger = mockServices.rootLogger.mock();
     const warnings: string[] = [];
     logger.child.mockReturnValue(logger);
     logger.warn.mockImplementation(message => {
       warnings.push(message);
     });
-    const backend = await startTestBackend({
-      features: [reader(found), logger.factory, ...base],
-    });
-    try {
-      expect((await found.clusters!.listClusters()).map(c => c.name)).toEqual([
+    await withReader([logger.factory], async clusters => {
+      expect((await clusters.listClusters()).map(c => c.name)).toEqual([
         'from-config',
         'custom',
       ]);
       expect(warnings.filter(w => w.includes('clusters plugin'))).toHaveLength(
         1,
       );
-    } finally {
-      await backend.stop();
-    }
+    });
   });
 });
