@@ -3,11 +3,11 @@ import {
   LocalCluster,
   LocalFleet,
 } from '@kubeplatform/local-clusters';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFleetBackend } from './testUtils';
+import { kubectlDeploymentNames } from './__testUtils__/kubectlDeploymentNames';
 
 /**
  * `authProvider: serviceAccount` without a token, as a backend running in a pod has it: the
@@ -52,24 +52,12 @@ afterAll(() => {
 
 /** What kubectl, as the cluster's admin, lists. */
 function deploymentNames(): string[] {
+  const args = [
+    `--kubeconfig=${fleet.kubeconfigPath}`,
+    `--context=${cluster.context}`,
+  ];
   return NAMESPACES.flatMap(namespace =>
-    execFileSync(
-      'kubectl',
-      [
-        `--kubeconfig=${fleet.kubeconfigPath}`,
-        `--context=${cluster.context}`,
-        '--namespace',
-        namespace,
-        'get',
-        'deployments',
-        '-o',
-        'jsonpath={.items[*].metadata.name}',
-      ],
-      { encoding: 'utf8' },
-    )
-      .split(' ')
-      .filter(Boolean)
-      .map(name => `${namespace}/${name}`),
+    kubectlDeploymentNames(args, namespace).map(name => `${namespace}/${name}`),
   ).sort();
 }
 

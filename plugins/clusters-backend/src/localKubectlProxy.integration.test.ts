@@ -1,6 +1,7 @@
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { startFleetBackend } from './testUtils';
+import { kubectlDeploymentNames } from './__testUtils__/kubectlDeploymentNames';
 
 /**
  * `type: localKubectlProxy`: a real `kubectl proxy` on its default port 8001 in front of dev-eu,
@@ -62,21 +63,7 @@ it('lists the cluster local and reads it through kubectl proxy', async () => {
       .list('deployments', 'shop')
       .map(d => d.metadata?.name)
       .sort();
-    const listed = execFileSync(
-      'kubectl',
-      [
-        ...kubectlArgs(),
-        '--namespace=shop',
-        'get',
-        'deployments',
-        '-o',
-        'jsonpath={.items[*].metadata.name}',
-      ],
-      { encoding: 'utf8' },
-    )
-      .split(' ')
-      .filter(Boolean)
-      .sort();
+    const listed = kubectlDeploymentNames(kubectlArgs(), 'shop').sort();
     expect(cached.length).toBeGreaterThan(0);
     expect(cached).toEqual(listed);
   } finally {
