@@ -109,6 +109,23 @@ describe('GET .../timeline', () => {
     expect(
       timeline.entries.some(e => e.object?.name.startsWith('payments')),
     ).toBe(false);
+    // The HPA scaled checkout in prod-us from 5 to 3: the two deleted pods' events stay on it.
+    const gone = prodUs.events
+      .filter(e => e.involvedObject.kind === 'Pod')
+      .map(e => e.involvedObject.name)
+      .filter(
+        name =>
+          name.startsWith('checkout-') &&
+          !prodUs.pods.some(p => p.metadata.name === name),
+      );
+    expect(gone.length).toBeGreaterThan(0);
+    for (const pod of gone) {
+      expect(
+        timeline.entries.some(
+          e => e.cluster === 'prod-us' && e.object?.name === pod,
+        ),
+      ).toBe(true);
+    }
   });
 
   it('filters by cluster and type', async () => {

@@ -45,7 +45,10 @@ export function collectTimelineSources(
       events.forEach(e =>
         byId.set(e.metadata?.uid ?? `${e.metadata?.name}`, e),
       );
+    const pods = podsOf(reader, workload);
     add(reader.eventsFor(workload.kind, ns, name));
+    for (const pod of pods)
+      add(reader.eventsFor('Pod', ns, pod.metadata?.name ?? ''));
     for (const rs of replicaSets)
       add(reader.eventsFor('ReplicaSet', ns, rs.metadata?.name ?? ''));
     for (const job of jobs)
@@ -72,7 +75,7 @@ export function collectTimelineSources(
       kind: workload.kind,
       metadata,
       replicaSets,
-      pods: podsOf(reader, workload),
+      pods,
       hpas,
       events: [...byId.values()],
     };

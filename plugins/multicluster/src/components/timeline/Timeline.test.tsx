@@ -17,6 +17,10 @@ import {
 } from '../../api';
 import { checkoutEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
+import { capturedDevEuCheckoutDetail } from '../../__fixtures__/captured';
+import { multiclusterApiRef } from '../../api';
+import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import { WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { TimelineContent } from './TimelineContent';
 import { TimelinePanel } from './TimelinePanel';
 
@@ -173,5 +177,42 @@ describe('the timeline tab', () => {
     expect(screen.getByTestId('multicluster-timeline')).toHaveTextContent(
       /Incomplete history:\s*prod-us/,
     );
+  });
+
+  it("opens from the workload drawer's Timeline tab", async () => {
+    const detailApi = new FakeMulticlusterApi();
+    detailApi.detail = capturedDevEuCheckoutDetail;
+    const timelineApi = new FakeTimelineApi(
+      async () => capturedCheckoutTimeline,
+    );
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [multiclusterApiRef, detailApi],
+          [multiclusterTimelineApiRef, timelineApi],
+        ]}
+      >
+        <WorkloadDrawer
+          entity={{ kind: 'Component', namespace: 'default', name: 'checkout' }}
+          target={{
+            cluster: 'dev-eu',
+            workload: {
+              kind: 'Deployment',
+              namespace: 'shop',
+              name: 'checkout',
+            },
+          }}
+          onClose={() => {}}
+        />
+      </TestApiProvider>,
+    );
+    const drawer = await screen.findByTestId('workload-drawer');
+    fireEvent.click(
+      await within(drawer).findByRole('tab', { name: 'Timeline' }),
+    );
+    expect(
+      await within(drawer).findByTestId('rollout-summary'),
+    ).toHaveTextContent('1.5.0 reached dev-eu');
+    expect(timelineApi.calls).toHaveLength(1);
   });
 });
