@@ -1,23 +1,11 @@
-import { KubeConfig } from '@kubernetes/client-node';
-import { KubernetesConnection } from '../connection/KubernetesConnection';
 import {
   json,
   list,
   pod,
   startMockApiServer,
 } from '../__testUtils__/mockApiServer';
+import { connectionTo, until } from '../__testUtils__/mockConnection';
 import { ClusterWatcher } from './ClusterWatcher';
-
-function connectionTo(url: string) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
-    users: [{ name: 'u', token: 't' }],
-    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-    currentContext: 'c',
-  });
-  return new KubernetesConnection('c', async () => kc);
-}
 
 function warning(name: string, minutesAgo: number) {
   const t = new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -29,14 +17,6 @@ function warning(name: string, minutesAgo: number) {
     message: 'Back-off restarting failed container',
     lastTimestamp: t,
   };
-}
-
-async function until(check: () => boolean, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise(r => setTimeout(r, 10));
-  }
 }
 
 describe('ClusterWatcher', () => {

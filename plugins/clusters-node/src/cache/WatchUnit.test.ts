@@ -1,11 +1,10 @@
-import { KubeConfig } from '@kubernetes/client-node';
-import { KubernetesConnection } from '../connection/KubernetesConnection';
 import {
   json,
   list,
   pod,
   startMockApiServer,
 } from '../__testUtils__/mockApiServer';
+import { connectionTo, until } from '../__testUtils__/mockConnection';
 import { CACHED_RESOURCES } from './resources';
 import { WatchTuning, WatchUnit } from './WatchUnit';
 
@@ -21,35 +20,21 @@ const tuning: WatchTuning = {
 };
 const pods = CACHED_RESOURCES.find(r => r.resource === 'pods')!;
 
-function connectionTo(url: string) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    // client-node only allows plain HTTP (the mock) with skipTLSVerify.
-    clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
-    users: [{ name: 'u', token: TOKEN }],
-    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-    currentContext: 'c',
-  });
-  return new KubernetesConnection('c', async () => kc);
-}
-
-async function until(check: () => boolean, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
-
 describe('WatchUnit', () => {
   const units: WatchUnit[] = [];
   afterEach(() => units.splice(0).forEach(u => u.stop()));
 
   function unit(url: string, onObject = jest.fn()) {
-    const u = new WatchUnit(pods, undefined, connectionTo(url), tuning, {
-      onObject,
-      onStateChange: () => {},
-    });
+    const u = new WatchUnit(
+      pods,
+      undefined,
+      connectionTo(url, { token: TOKEN }),
+      tuning,
+      {
+        onObject,
+        onStateChange: () => {},
+      },
+    );
     units.push(u);
     return u;
   }

@@ -1,28 +1,13 @@
 import type { Readable } from 'node:stream';
-import { KubeConfig } from '@kubernetes/client-node';
 import { json, startMockApiServer } from '../__testUtils__/mockApiServer';
-import {
-  ConnectionLimits,
-  KubernetesConnection,
-  WATCH_SOCKETS,
-} from './KubernetesConnection';
+import { connectionTo } from '../__testUtils__/mockConnection';
+import { WATCH_SOCKETS } from './KubernetesConnection';
 import { KubernetesRequestError } from './KubernetesRequestError';
 
 /**
  * Attack tests for the connection's resource bounds (issue 11, finding 7): log follows must not
  * take the sockets the watch cache needs, and no response or watch line may grow without limit.
  */
-function connectionTo(url: string, limits?: Partial<ConnectionLimits>) {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
-    users: [{ name: 'u', token: 't' }],
-    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-    currentContext: 'c',
-  });
-  return new KubernetesConnection('c', async () => kc, limits);
-}
-
 function drain(res: Readable): Promise<Error | undefined> {
   return new Promise(resolve => {
     res.on('data', () => {});
@@ -78,7 +63,9 @@ describe('KubernetesConnection bounds', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(`{"items":["${'x'.repeat(200_000)}"]}`);
     });
-    const connection = connectionTo(server.url, { maxBodyBytes: 100_000 });
+    const connection = connectionTo(server.url, {
+      limits: { maxBodyBytes: 100_000 },
+    });
     const error = await connection
       .getJson('/api/v1/pods', { timeoutMs: 2_000 })
       .then(
@@ -99,7 +86,9 @@ describe('KubernetesConnection bounds', () => {
       const timer = setInterval(() => res.write(chunk), 1);
       res.on('close', () => clearInterval(timer));
     });
-    const connection = connectionTo(server.url, { maxWatchLineBytes: 100_000 });
+    const connection = connectionTo(server.url, {
+      limits: { maxWatchLineBytes: 100_000 },
+    });
     const res = await connection.request('/api/v1/pods?watch=true', {
       timeoutMs: 2_000,
     });
@@ -118,7 +107,9 @@ describe('KubernetesConnection bounds', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(`${lines.join('\n')}\n`);
     });
-    const connection = connectionTo(server.url, { maxWatchLineBytes: 100 });
+    const connection = connectionTo(server.url, {
+      limits: { maxWatchLineBytes: 100 },
+    });
     const res = await connection.request('/api/v1/pods?watch=true', {
       timeoutMs: 2_000,
     });
