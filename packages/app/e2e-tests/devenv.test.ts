@@ -2,7 +2,12 @@ import { expect, Locator, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { parse } from 'yaml';
-import { guestToken, saveScreenshot, signInAsGuest } from './helpers';
+import {
+  guestEnvironmentRequest,
+  guestToken,
+  saveScreenshot,
+  signInAsGuest,
+} from './helpers';
 
 /**
  * The developer's path through the browser: request an environment from the template, see it on
@@ -289,15 +294,7 @@ test('a template run for a name that is taken fails with a clear error and chang
       headers,
       data: {
         templateRef: 'template:default/request-dev-environment',
-        values: {
-          name,
-          owner: 'user:default/guest',
-          cluster: 'dev-eu',
-          class: 'namespace',
-          size: 'small',
-          ttl: '8h',
-          installInfra: false,
-        },
+        values: guestEnvironmentRequest(name),
       },
     });
     expect(task.status(), await task.text()).toBe(201);

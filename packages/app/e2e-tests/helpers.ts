@@ -27,3 +27,16 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   expect(response.ok()).toBe(true);
   return (await response.json()).backstageIdentity.token;
 }
+
+/** What the guest fills into the request-dev-environment form for a small namespace. */
+export function guestEnvironmentRequest(name: string) {
+  return {
+    name,
+    owner: 'user:default/guest',
+    cluster: 'dev-eu',
+    class: 'namespace',
+    size: 'small',
+    ttl: '8h',
+    installInfra: false,
+  };
+}

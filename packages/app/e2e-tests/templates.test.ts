@@ -2,7 +2,7 @@ import { APIRequestContext, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { guestToken } from './helpers';
+import { guestEnvironmentRequest, guestToken } from './helpers';
 
 /**
  * Every template in templates/ goes through the real backend's scaffolder dry-run API: the
@@ -79,15 +79,11 @@ type DryRunBody = {
 test('request-dev-environment passes a dry run and returns the page link and connect command', async ({
   request,
 }) => {
-  const response = await dryRun(request, 'request-dev-environment', {
-    name: 'dryrun-guest',
-    owner: 'user:default/guest',
-    cluster: 'dev-eu',
-    class: 'namespace',
-    size: 'small',
-    ttl: '8h',
-    installInfra: false,
-  });
+  const response = await dryRun(
+    request,
+    'request-dev-environment',
+    guestEnvironmentRequest('dryrun-guest'),
+  );
   const body = (await response.json()) as DryRunBody;
   expect(response.status(), JSON.stringify(body)).toBe(200);
   const messages = body.log.map(l => l.body.message).join('\n');
