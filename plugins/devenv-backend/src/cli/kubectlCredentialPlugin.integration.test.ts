@@ -256,6 +256,14 @@ describe('kubectl-kubeplatform against the local fleet', () => {
       ).toBe(401);
     }
 
+    // The app's cookie is never taken for the plugin's token: a cross-site form would carry it.
+    for (const path of ['credential', 'kubeconfig?format=exec']) {
+      const viaCookie = await request(backend.server)
+        .post(`/api/devenv/environments/${CLUSTER}/${name}/${path}`)
+        .set('Cookie', mockCredentials.limitedUser.cookie(ALICE));
+      expect(viaCookie.status).toBe(401);
+    }
+
     // An attacker's page that does not know the state is refused; the real page is not.
     const callback = `http://127.0.0.1:${port}/callback`;
     const form = (fields: Record<string, string>) =>
