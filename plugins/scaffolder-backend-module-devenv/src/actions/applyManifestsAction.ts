@@ -1,7 +1,10 @@
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { auditedChange } from './auditedChange';
-import type { EnvironmentActionOptions } from './environmentActionOptions';
+import {
+  environmentTargetInput,
+  type EnvironmentActionOptions,
+} from './environmentActionOptions';
 import { examples } from './applyManifestsAction.examples';
 import { readWorkspaceManifests } from './readWorkspaceManifests';
 
@@ -25,8 +28,7 @@ export function applyManifestsAction(options: EnvironmentActionOptions) {
     schema: {
       input: z =>
         z.object({
-          cluster: z.string().describe('Cluster the environment is on'),
-          name: z.string().describe('Environment name'),
+          ...environmentTargetInput(z),
           manifests: z
             .string()
             .describe(

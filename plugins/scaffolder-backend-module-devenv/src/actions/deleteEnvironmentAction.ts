@@ -1,6 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { auditedChange } from './auditedChange';
-import type { EnvironmentActionOptions } from './environmentActionOptions';
+import {
+  environmentTargetInput,
+  type EnvironmentActionOptions,
+} from './environmentActionOptions';
 import { examples } from './deleteEnvironmentAction.examples';
 
 /** @public */
@@ -23,8 +26,7 @@ export function deleteEnvironmentAction(options: EnvironmentActionOptions) {
     schema: {
       input: z =>
         z.object({
-          cluster: z.string().describe('Cluster the environment is on'),
-          name: z.string().describe('Environment name'),
+          ...environmentTargetInput(z),
         }),
       output: z =>
         z.object({
