@@ -1,8 +1,6 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -18,6 +16,7 @@ import {
   MulticlusterTimelineClient,
   multiclusterTimelineApiRef,
 } from './api';
+import { clientApiFactory } from './clientApiFactory';
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
 
@@ -28,12 +27,7 @@ import { rootRouteRef } from './routes';
  */
 export const multiclusterApi = ApiBlueprint.make({
   params: defineParams =>
-    defineParams({
-      api: multiclusterApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterClient({ discoveryApi, fetchApi }),
-    }),
+    defineParams(clientApiFactory(multiclusterApiRef, MulticlusterClient)),
 });
 
 /**
@@ -44,12 +38,9 @@ export const multiclusterApi = ApiBlueprint.make({
 export const multiclusterActionsApi = ApiBlueprint.make({
   name: 'actions',
   params: defineParams =>
-    defineParams({
-      api: multiclusterActionsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterActionsClient({ discoveryApi, fetchApi }),
-    }),
+    defineParams(
+      clientApiFactory(multiclusterActionsApiRef, MulticlusterActionsClient),
+    ),
 });
 
 /**
@@ -60,12 +51,9 @@ export const multiclusterActionsApi = ApiBlueprint.make({
 export const multiclusterTimelineApi = ApiBlueprint.make({
   name: 'timeline',
   params: defineParams =>
-    defineParams({
-      api: multiclusterTimelineApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterTimelineClient({ discoveryApi, fetchApi }),
-    }),
+    defineParams(
+      clientApiFactory(multiclusterTimelineApiRef, MulticlusterTimelineClient),
+    ),
 });
 
 /**

@@ -1,10 +1,7 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
 import {
   MulticlusterActionsClient,
@@ -14,6 +11,7 @@ import {
   MulticlusterTimelineClient,
   multiclusterTimelineApiRef,
 } from './api';
+import { clientApiFactory } from './clientApiFactory';
 import { rootRouteRef } from './routes';
 
 /**
@@ -24,24 +22,9 @@ import { rootRouteRef } from './routes';
 export const multiclusterPlugin = createPlugin({
   id: 'multicluster',
   apis: [
-    createApiFactory({
-      api: multiclusterApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterClient({ discoveryApi, fetchApi }),
-    }),
-    createApiFactory({
-      api: multiclusterActionsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterActionsClient({ discoveryApi, fetchApi }),
-    }),
-    createApiFactory({
-      api: multiclusterTimelineApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new MulticlusterTimelineClient({ discoveryApi, fetchApi }),
-    }),
+    clientApiFactory(multiclusterApiRef, MulticlusterClient),
+    clientApiFactory(multiclusterActionsApiRef, MulticlusterActionsClient),
+    clientApiFactory(multiclusterTimelineApiRef, MulticlusterTimelineClient),
   ],
   routes: { root: rootRouteRef },
 });
