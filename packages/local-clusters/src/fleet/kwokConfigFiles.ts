@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { demoClusterExec } from '../demo/containerExec';
 import { writeDemoLogs } from '../demo/containerLogs';
 import { kwokPodStages } from '../demo/kwokStages';
 import { StatePaths } from '../paths';
@@ -28,12 +29,13 @@ export interface KwokConfigFiles {
   auditPolicy: string;
 }
 
-/** Writes the kwok config (Stages, ClusterLogs) and the audit policy every cluster uses. */
+/** Writes the kwok config (Stages, ClusterLogs, ClusterExec) and the audit policy every cluster uses. */
 export function writeKwokConfigFiles(paths: StatePaths): KwokConfigFiles {
   fs.mkdirSync(paths.configDir, { recursive: true });
   const documents = [
     ...kwokPodStages(),
     writeDemoLogs(path.join(paths.configDir, 'logs')),
+    demoClusterExec(path.join(paths.configDir, 'exec-sandbox')),
   ];
   const kwokConfig = path.join(paths.configDir, 'kwok-config.yaml');
   fs.writeFileSync(
