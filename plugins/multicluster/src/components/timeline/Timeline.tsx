@@ -57,14 +57,17 @@ export function Timeline(props: {
           <Typography variant="body2" color="textSecondary">
             Incomplete history:
           </Typography>
-          {missing.map(c => (
-            <span key={c.name}>
-              <Typography variant="body2" component="span">
-                {c.name}{' '}
-              </Typography>
-              <StatusBadge status={syncLabel(c.sync)} />
-            </span>
-          ))}
+          {missing.map(c => {
+            const label = syncLabel(c.sync);
+            return (
+              <span key={c.name}>
+                <Typography variant="body2" component="span">
+                  {c.name} {label ? '' : `(${c.sync.state})`}
+                </Typography>
+                {label && <StatusBadge status={label} />}
+              </span>
+            );
+          })}
         </Box>
       )}
       <RolloutSummary entries={inCluster} />
