@@ -85,7 +85,8 @@ const readRules = [
 
 /**
  * What the multicluster workload actions write: restart patches the workload's pod template,
- * scale patches the scale subresource, delete-pod deletes one pod. Nothing else.
+ * scale patches the scale subresource, delete-pod deletes one pod, the terminal execs into one.
+ * Nothing else.
  */
 export const WORKLOAD_ACTION_RULES = [
   {
@@ -99,6 +100,8 @@ export const WORKLOAD_ACTION_RULES = [
     verbs: ['patch', 'update'],
   },
   { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
+  // The pod terminal: an exec is a "create" (POST) on pods/exec; the WebSocket upgrade is a GET.
+  { apiGroups: [''], resources: ['pods/exec'], verbs: ['create', 'get'] },
 ];
 
 /** Cluster-scoped things only the cluster-wide reader sees. */
