@@ -6,6 +6,11 @@ import type {
   TrimmedCustomResource,
 } from './types';
 
+/**
+ * A custom resource as the health rules accept it: trimmed, with timestamps as strings or Dates.
+ *
+ * @public
+ */
 export type AnyCustomResource = TrimmedCustomResource<KubernetesTimestamp>;
 
 export function conditionOf(

@@ -6,6 +6,7 @@ export type {
   CustomResourceType,
   TrimmedCustomResource,
 } from './types';
+export type { AnyCustomResource } from './conditions';
 export { kstatusGenericHealth, kstatusHealth } from './kstatus';
 export {
   CUSTOM_RESOURCE_HEALTH_RULES,
