@@ -9,7 +9,7 @@ import { clustersPlugin } from './plugin';
 
 const config = {
   kubernetes: {
-    serviceLocatorMethod: { type: 'singleTenant' },
+    serviceLocatorMethod: { type: 'http' },
     objectTypes: ['pods'],
     clusterLocatorMethods: [
       {
@@ -45,7 +45,7 @@ const expectedReport = {
     {
       key: 'kubernetes.serviceLocatorMethod.type',
       reason:
-        "'singleTenant' is not supported: every cluster is searched for every entity, as with multiTenant",
+        "'http' is not supported: every cluster is searched for every entity, as with multiTenant",
     },
     {
       key: 'kubernetes.objectTypes',
@@ -87,7 +87,7 @@ describe('GET /api/clusters/config-report and the startup warning', () => {
         .map(([message]) => message)
         .filter(m => m.includes('does not honour'));
       expect(warnings).toEqual([
-        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'singleTenant' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes: the watch cache watches a fixed set of object types; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
+        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes: the watch cache watches a fixed set of object types; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
       ]);
     } finally {
       await backend.stop();

@@ -13,6 +13,7 @@ import {
 import { EntityView } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { entityQuery } from './entities/entityQuery';
+import { ServiceLocator } from './entities/serviceLocator';
 import { buildEntityView } from './view/buildEntityView';
 
 /**
@@ -26,6 +27,8 @@ export class EntityViews {
       permissions: PermissionsService;
       /** The clusters as entities may see them (scoped by the router). */
       cache: { list(): CacheReader[] };
+      /** Without it, every cluster is searched for every entity (multiTenant). */
+      locator?: ServiceLocator;
     },
   ) {}
 
@@ -51,10 +54,22 @@ export class EntityViews {
     return entity;
   }
 
+  /** Whether the service locator looks for the entity's objects in this cluster. */
+  locates(entity: Entity, cluster: string): boolean {
+    return this.deps.locator?.locates(entity, cluster) ?? true;
+  }
+
+  /** The clusters the service locator looks for the entity's objects in. */
+  readersFor(entity: Entity): CacheReader[] {
+    return this.deps.cache
+      .list()
+      .filter(reader => this.locates(entity, reader.identity.name));
+  }
+
   view(entity: Entity, now = new Date()): EntityView {
     return buildEntityView(
       stringifyEntityRef(entity),
-      this.deps.cache.list(),
+      this.readersFor(entity),
       entityQuery(entity),
       now,
     );

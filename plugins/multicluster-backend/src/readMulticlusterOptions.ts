@@ -3,6 +3,10 @@ import { LogLimits } from './routes/streamPodLogs';
 import { StreamOptions } from './routes/streamEntityView';
 import { EntityScope } from './entities/EntityScope';
 import { ActionOptions } from './actions/actionRoutes';
+import {
+  ServiceLocator,
+  serviceLocatorFromConfig,
+} from './entities/serviceLocator';
 
 export interface MulticlusterOptions {
   stream: StreamOptions & { maxPerUser: number };
@@ -14,6 +18,8 @@ export interface MulticlusterOptions {
   /** The Retry-After of a 429 for too many open streams. */
   retryAfterSeconds: number;
   entityScope: EntityScope;
+  /** Which clusters an entity is looked for in (upstream's kubernetes.serviceLocatorMethod). */
+  serviceLocator: ServiceLocator;
   /** Restart, scale and delete pod. */
   actions: ActionOptions & { requestTimeoutMs: number };
 }
@@ -42,6 +48,7 @@ export function readMulticlusterOptions(config: Config): MulticlusterOptions {
     },
     retryAfterSeconds: c?.getOptionalNumber('retryAfterSeconds') ?? 15,
     entityScope: EntityScope.fromConfig(config),
+    serviceLocator: serviceLocatorFromConfig(config),
     actions: {
       maxReplicas: maxReplicas(c),
       requestTimeoutMs:

@@ -56,12 +56,13 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, catalog, permissions, cache, auditor } = options;
-  const { entityScope } = options.options;
+  const { entityScope, serviceLocator } = options.options;
   // Entities see each cluster only through the admin's entity scope (docs/security.md#entity-scope).
   const views = new EntityViews({
     catalog,
     permissions,
     cache: { list: () => cache.list().map(r => entityScope.scope(r)) },
+    locator: serviceLocator,
   });
   const streams = new PerUserLimiter(
     'live view streams',
@@ -85,7 +86,9 @@ export async function createRouter(
   ) {
     const entity = await views.authorizedEntity(ref, credentials, permission);
     const query = requireEntityQuery(entityQuery(entity));
-    const cached = cache.get(cluster);
+    const cached = views.locates(entity, cluster)
+      ? cache.get(cluster)
+      : undefined;
     return { query, cached, reader: cached && entityScope.scope(cached) };
   }
 
@@ -271,7 +274,7 @@ export async function createRouter(
   addTimelineRoute(router, entityPath, {
     httpAuth,
     views,
-    readers: () => cache.list().map(r => entityScope.scope(r)),
+    readers: entity => views.readersFor(entity),
   });
 
   addActionRoutes(router, entityPath, {

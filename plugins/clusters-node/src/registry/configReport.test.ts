@@ -30,6 +30,23 @@ describe('buildConfigReport', () => {
     ]);
   });
 
+  it('honours the multiTenant, singleTenant and catalogRelation service locators and names others', () => {
+    for (const type of ['multiTenant', 'singleTenant', 'catalogRelation']) {
+      expect(
+        report({ serviceLocatorMethod: { type } }).unsupportedKeys,
+      ).toEqual([]);
+    }
+    expect(
+      report({ serviceLocatorMethod: { type: 'http' } }).unsupportedKeys,
+    ).toEqual([
+      {
+        key: 'kubernetes.serviceLocatorMethod.type',
+        reason:
+          "'http' is not supported: every cluster is searched for every entity, as with multiTenant",
+      },
+    ]);
+  });
+
   it('names the proxy block and unknown locator types, and not per-cluster custom resources, which are watched', () => {
     expect(
       report({

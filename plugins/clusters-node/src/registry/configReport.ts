@@ -62,6 +62,13 @@ const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
   },
 ];
 
+/** Service locators the multicluster view applies (plugins/multicluster-backend/src/entities/serviceLocator.ts). */
+const SUPPORTED_SERVICE_LOCATORS = new Set([
+  'multiTenant',
+  'singleTenant',
+  'catalogRelation',
+]);
+
 /** Locator types Kubeplatform reads clusters from. */
 const SUPPORTED_LOCATORS = new Set(['config', 'catalog', 'localKubectlProxy']);
 
@@ -91,7 +98,7 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
   const serviceLocator = kubernetes.getOptionalString(
     'serviceLocatorMethod.type',
   );
-  if (serviceLocator && serviceLocator !== 'multiTenant') {
+  if (serviceLocator && !SUPPORTED_SERVICE_LOCATORS.has(serviceLocator)) {
     found.push({
       key: 'kubernetes.serviceLocatorMethod.type',
       reason: `'${serviceLocator}' is not supported: every cluster is searched for every entity, as with multiTenant`,

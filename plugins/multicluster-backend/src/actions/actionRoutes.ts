@@ -183,7 +183,7 @@ export function addActionRoutes(
           credentials,
           multiclusterPodsDeletePermission,
         );
-        const reader = scopedReader(cluster);
+        const reader = scopedReader(entity, cluster);
         const pod = reader?.get('pods', podNamespace, podName);
         if (
           !reader ||
@@ -212,8 +212,10 @@ export function addActionRoutes(
     },
   );
 
-  function scopedReader(cluster: string) {
-    const cached = cache.get(cluster);
+  function scopedReader(entity: Entity, cluster: string) {
+    const cached = views.locates(entity, cluster)
+      ? cache.get(cluster)
+      : undefined;
     return cached && entityScope.scope(cached);
   }
 
@@ -230,7 +232,7 @@ export function addActionRoutes(
       permission,
     );
     const query = requireEntityQuery(entityQuery(entity));
-    const reader = scopedReader(target.cluster);
+    const reader = scopedReader(entity, target.cluster);
     const owned =
       reader &&
       findWorkloads(reader, query).some(

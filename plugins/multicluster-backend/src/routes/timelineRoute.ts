@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   isTimelineEntryType,
@@ -28,8 +28,8 @@ export function addTimelineRoute(
   deps: {
     httpAuth: HttpAuthService;
     views: EntityViews;
-    /** The clusters as entities may see them (scoped by the router). */
-    readers: () => CacheReader[];
+    /** The clusters as the entity may see them (scoped and located by the router). */
+    readers: (entity: Entity) => CacheReader[];
   },
 ) {
   router.get(`${entityPath}/timeline`, async (req, res) => {
@@ -48,7 +48,7 @@ export function addTimelineRoute(
     res.json(
       entityTimeline(
         stringifyEntityRef(entity),
-        deps.readers(),
+        deps.readers(entity),
         query,
         filter,
         new Date(),
