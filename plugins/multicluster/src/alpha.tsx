@@ -8,15 +8,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  MulticlusterActionsClient,
-  multiclusterActionsApiRef,
-  MulticlusterClient,
-  multiclusterApiRef,
-  MulticlusterTimelineClient,
-  multiclusterTimelineApiRef,
-} from './api';
-import { clientApiFactory } from './clientApiFactory';
+import { multiclusterApiFactories } from './apiFactories';
 import { isMulticlusterAvailable } from './isMulticlusterAvailable';
 import { rootRouteRef } from './routes';
 
@@ -26,8 +18,7 @@ import { rootRouteRef } from './routes';
  * @alpha
  */
 export const multiclusterApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams(clientApiFactory(multiclusterApiRef, MulticlusterClient)),
+  params: defineParams => defineParams(multiclusterApiFactories.view),
 });
 
 /**
@@ -37,10 +28,7 @@ export const multiclusterApi = ApiBlueprint.make({
  */
 export const multiclusterActionsApi = ApiBlueprint.make({
   name: 'actions',
-  params: defineParams =>
-    defineParams(
-      clientApiFactory(multiclusterActionsApiRef, MulticlusterActionsClient),
-    ),
+  params: defineParams => defineParams(multiclusterApiFactories.actions),
 });
 
 /**
@@ -50,10 +38,7 @@ export const multiclusterActionsApi = ApiBlueprint.make({
  */
 export const multiclusterTimelineApi = ApiBlueprint.make({
   name: 'timeline',
-  params: defineParams =>
-    defineParams(
-      clientApiFactory(multiclusterTimelineApiRef, MulticlusterTimelineClient),
-    ),
+  params: defineParams => defineParams(multiclusterApiFactories.timeline),
 });
 
 /**

@@ -3,15 +3,7 @@ import {
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-import {
-  MulticlusterActionsClient,
-  multiclusterActionsApiRef,
-  MulticlusterClient,
-  multiclusterApiRef,
-  MulticlusterTimelineClient,
-  multiclusterTimelineApiRef,
-} from './api';
-import { clientApiFactory } from './clientApiFactory';
+import { multiclusterApiFactories } from './apiFactories';
 import { rootRouteRef } from './routes';
 
 /**
@@ -21,11 +13,7 @@ import { rootRouteRef } from './routes';
  */
 export const multiclusterPlugin = createPlugin({
   id: 'multicluster',
-  apis: [
-    clientApiFactory(multiclusterApiRef, MulticlusterClient),
-    clientApiFactory(multiclusterActionsApiRef, MulticlusterActionsClient),
-    clientApiFactory(multiclusterTimelineApiRef, MulticlusterTimelineClient),
-  ],
+  apis: Object.values(multiclusterApiFactories),
   routes: { root: rootRouteRef },
 });
 
