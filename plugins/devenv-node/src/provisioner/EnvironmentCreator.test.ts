@@ -15,21 +15,16 @@ import {
 import { testSettings } from '../__fixtures__/settings';
 import type { ClusterClient } from '../kube/ClusterClient';
 import { describeObject, ObjectRef } from '../kube/objects';
+import { offlineClusters } from '../testUtils';
 import { EnvironmentClasses } from './EnvironmentClasses';
 import { EnvironmentCreator } from './EnvironmentCreator';
 import { EnvironmentLocator } from './EnvironmentLocator';
 import { EnvironmentPlanner } from './EnvironmentPlanner';
 
-const clusters = {
-  listClusters: async () => [],
-  getCluster: async (name: string) =>
-    name === 'dev-eu'
-      ? { name, url: 'https://127.0.0.1:1', source: 'config' as const }
-      : undefined,
-  getKubeConfig: async () => {
-    throw new Error('not used: the locator is given a fake client');
-  },
-};
+const clusters = offlineClusters(
+  ['dev-eu'],
+  'not used: the locator is given a fake client',
+);
 
 /** A fake cluster where the nth write fails with `failure`, and deletes may fail too. */
 function fakeClient(options: { failOnWrite: number; failDeletes?: boolean }) {

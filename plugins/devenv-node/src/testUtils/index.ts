@@ -12,6 +12,7 @@ export {
   namespaceClassSettings,
   type FleetProvisionerOptions,
 } from './fleetProvisioner';
+export { offlineClusters } from './offlineClusters';
 export { startTarpit, type Tarpit } from './startTarpit';
 export { groupsUserInfo, testAccessPolicy } from './testAccessPolicy';
 export { uniqueName } from './uniqueName';

@@ -6,6 +6,7 @@ import {
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
+import { offlineClusters } from '@kubeplatform/plugin-devenv-node/testUtils';
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -39,20 +40,17 @@ spec:
 ${BASKET_HPA}`;
 
 /** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
-const clusters = {
-  listClusters: async () => [],
-  getCluster: async () => undefined,
-  getKubeConfig: async () => {
-    throw new Error('a dry run must not ask for cluster credentials');
-  },
-};
+const clusters = offlineClusters(
+  [],
+  'a dry run must not ask for cluster credentials',
+);
 
 function setup(
   ownership = ['user:default/mock', 'group:default/team-a'],
   enforceOwnership = true,
 ) {
   const provisioner = new EnvironmentProvisioner({
-    clusters: clusters as any,
+    clusters,
     settings: parseDevenvSettings({
       classes: [{ name: 'namespace', type: 'namespace' }],
       admins: ['group:default/platform'],

@@ -6,25 +6,18 @@ import {
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
+import { offlineClusters } from '@kubeplatform/plugin-devenv-node/testUtils';
 import { createEnvironmentAction } from './createEnvironmentAction';
 
 /** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
-const clusters = {
-  listClusters: async () => [
-    { name: 'dev-eu', url: 'https://127.0.0.1:1', source: 'config' as const },
-  ],
-  getCluster: async (name: string) =>
-    name === 'dev-eu'
-      ? { name, url: 'https://127.0.0.1:1', source: 'config' as const }
-      : undefined,
-  getKubeConfig: async () => {
-    throw new Error('a dry run must not ask for cluster credentials');
-  },
-};
+const clusters = offlineClusters(
+  ['dev-eu'],
+  'a dry run must not ask for cluster credentials',
+);
 
 function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
   const provisioner = new EnvironmentProvisioner({
-    clusters: clusters as any,
+    clusters,
     settings: parseDevenvSettings({
       classes: [
         {
