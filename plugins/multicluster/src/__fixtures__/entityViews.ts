@@ -64,6 +64,23 @@ export const hpaAtMaxProblem: Problem = {
   cluster: 'prod-us',
 };
 
+/** checkout's HPA (3 to 10 replicas, 70% CPU target) at `replicas` and `cpu` percent. */
+function checkoutAutoscaler(
+  replicas: number,
+  cpu: number,
+): WorkloadSummary['autoscaler'] {
+  return {
+    name: 'checkout',
+    minReplicas: 3,
+    maxReplicas: 10,
+    currentReplicas: replicas,
+    desiredReplicas: replicas,
+    targetCpuUtilization: 70,
+    currentCpuUtilization: cpu,
+    headroom: 10 - replicas,
+  };
+}
+
 export function checkoutDeployment(
   overrides: Partial<WorkloadSummary> = {},
 ): WorkloadSummary {
@@ -84,16 +101,7 @@ export function checkoutDeployment(
       { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
       { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
     ],
-    autoscaler: {
-      name: 'checkout',
-      minReplicas: 3,
-      maxReplicas: 10,
-      currentReplicas: 3,
-      desiredReplicas: 3,
-      targetCpuUtilization: 70,
-      currentCpuUtilization: 41,
-      headroom: 7,
-    },
+    autoscaler: checkoutAutoscaler(3, 41),
     restarts: { total: 0, lastHour: 0 },
     podPhases: { Running: 3 },
     health: 'healthy',
@@ -174,16 +182,7 @@ export const mixedView: EntityView = entityView(
     clusterView(prodUs, [
       checkoutDeployment({
         replicas: { desired: 10, ready: 9, updated: 10, available: 9 },
-        autoscaler: {
-          name: 'checkout',
-          minReplicas: 3,
-          maxReplicas: 10,
-          currentReplicas: 10,
-          desiredReplicas: 10,
-          targetCpuUtilization: 70,
-          currentCpuUtilization: 92,
-          headroom: 0,
-        },
+        autoscaler: checkoutAutoscaler(10, 92),
         restarts: { total: 7, lastHour: 7 },
         podPhases: { Running: 10 },
         health: 'error',
