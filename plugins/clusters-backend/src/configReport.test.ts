@@ -10,7 +10,7 @@ import { clustersPlugin } from './plugin';
 const config = {
   kubernetes: {
     serviceLocatorMethod: { type: 'http' },
-    objectTypes: ['pods'],
+    objectTypes: ['pods', 'configmaps'],
     clusterLocatorMethods: [
       {
         type: 'config',
@@ -48,8 +48,8 @@ const expectedReport = {
         "'http' is not supported: every cluster is searched for every entity, as with multiTenant",
     },
     {
-      key: 'kubernetes.objectTypes',
-      reason: 'the watch cache watches a fixed set of object types',
+      key: 'kubernetes.objectTypes[1]',
+      reason: "'configmaps' is not watched: the view does not show them",
     },
     {
       key: 'kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup',
@@ -87,7 +87,7 @@ describe('GET /api/clusters/config-report and the startup warning', () => {
         .map(([message]) => message)
         .filter(m => m.includes('does not honour'));
       expect(warnings).toEqual([
-        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes: the watch cache watches a fixed set of object types; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
+        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes[1]: 'configmaps' is not watched: the view does not show them; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
       ]);
     } finally {
       await backend.stop();

@@ -26,6 +26,10 @@ import {
 } from './resources';
 import { RestartHistory } from './RestartHistory';
 import { WatchTuning, WatchUnit, WatchUnitState } from './WatchUnit';
+import {
+  builtInDefinitions,
+  WatchedResourceType,
+} from './watchedResourceTypes';
 
 export type { EventBounds } from './eventRetention';
 
@@ -80,6 +84,8 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
     private readonly emit: (change: CacheChange) => void,
     /** Upstream's `customResources`: every type is one more watch, cached as `customresources`. */
     customResources: readonly CustomResourceType[] = [],
+    /** Upstream's `objectTypes` and `apiVersionOverrides`; every built-in type when undefined. */
+    watched?: readonly WatchedResourceType[],
   ) {
     const scopes = namespaces?.length ? namespaces : [undefined];
     const eventsPerUnit = Math.max(
@@ -87,7 +93,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
       Math.floor(events.maxEvents / scopes.length),
     );
     for (const def of [
-      ...CACHED_RESOURCES,
+      ...builtInDefinitions(watched),
       ...customResourceDefinitions(customResources),
     ]) {
       const isEvents = def.resource === 'events';

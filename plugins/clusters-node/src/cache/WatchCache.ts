@@ -6,6 +6,8 @@ import { ClusterDetails, ClusterSourceError, ClustersService } from '../types';
 import { CacheChange, ClusterWatcher, EventBounds } from './ClusterWatcher';
 import type { ClusterCache } from './CacheReader';
 import { readCustomResourceTypes } from './customResourceTypes';
+import type { CachedResource } from './resources';
+import { readWatchedResourceTypes } from './watchedResourceTypes';
 import { WatchTuning } from './WatchUnit';
 import type { CustomResourceType } from '@kubeplatform/clusters-common';
 
@@ -19,6 +21,14 @@ export interface WatchCacheOptions {
   timeoutsMs: Map<string, number>;
   /** `kubernetes.customResources`: watched in every cluster that does not list its own. */
   customResources?: CustomResourceType[];
+  /**
+   * `kubernetes.objectTypes` and `kubernetes.apiVersionOverrides`: the built-in types watched and
+   * their API paths (`/apis/<group>/<version>`); every type at its default when undefined.
+   */
+  watchedResources?: ReadonlyArray<{
+    resource: CachedResource;
+    apiPrefix: string;
+  }>;
 }
 
 /** @public */
@@ -55,6 +65,7 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
       config.getOptionalConfigArray('kubernetes.customResources'),
       'kubernetes.customResources',
     ),
+    watchedResources: readWatchedResourceTypes(config).watched,
   };
 }
 
@@ -226,6 +237,7 @@ export class WatchCache {
       change => this.notify(change),
       // As upstream: a cluster's own list replaces the global one.
       cluster.customResources ?? this.options.customResources,
+      this.options.watchedResources,
     );
   }
 

@@ -47,6 +47,25 @@ describe('buildConfigReport', () => {
     ]);
   });
 
+  it('honours objectTypes and apiVersionOverrides, naming only the values the watch cache cannot follow', () => {
+    expect(
+      report({
+        objectTypes: ['pods', 'deployments', 'limitranges'],
+        apiVersionOverrides: { cronjobs: 'v1beta1', ingresses: 'v1beta1' },
+      }).unsupportedKeys,
+    ).toEqual([
+      {
+        key: 'kubernetes.objectTypes[2]',
+        reason: "'limitranges' is not watched: the view does not show them",
+      },
+      {
+        key: 'kubernetes.apiVersionOverrides.ingresses',
+        reason:
+          "ingresses are watched at v1: the view reads that version's shape (v1 can be chosen)",
+      },
+    ]);
+  });
+
   it('names the proxy block and unknown locator types, and not per-cluster custom resources, which are watched', () => {
     expect(
       report({

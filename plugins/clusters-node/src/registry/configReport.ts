@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { authModeOf, ClusterAuthMode } from '../auth/authMode';
+import { readWatchedResourceTypes } from '../cache/watchedResourceTypes';
 import { ClusterAuthStrategy, ClusterDefinition } from '../types';
 
 /**
@@ -40,14 +41,6 @@ export interface ClustersConfigReport {
 }
 
 const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
-  {
-    key: 'objectTypes',
-    reason: 'the watch cache watches a fixed set of object types',
-  },
-  {
-    key: 'apiVersionOverrides',
-    reason: 'the watch cache uses the preferred API versions',
-  },
   {
     key: 'proxy',
     reason:
@@ -107,6 +100,7 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
   for (const { key, reason } of GLOBAL_KEYS) {
     if (kubernetes.has(key)) found.push({ key: `kubernetes.${key}`, reason });
   }
+  found.push(...readWatchedResourceTypes(rootConfig).unhonoured);
   if (
     kubernetes.getOptionalBoolean('clusterLocatorContinueOnError') === false
   ) {

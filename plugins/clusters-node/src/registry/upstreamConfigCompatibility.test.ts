@@ -122,19 +122,17 @@ describe("Backstage's Kubernetes configuration examples", () => {
     ]);
   });
 
-  it('api-version-overrides.yaml: starts with no clusters, names kubernetes.apiVersionOverrides', async () => {
-    const { report, clusters } = await startClustersService(
-      loadFixture('api-version-overrides.yaml'),
-    );
+  it('api-version-overrides.yaml: starts with no clusters, watches CronJobs at batch/v1beta1', async () => {
+    const config = loadFixture('api-version-overrides.yaml');
+    const { report, clusters } = await startClustersService(config);
     expect(clusters).toEqual([]);
     expect(report).toEqual<ClustersConfigReport>({
       clusters: [],
-      unsupportedKeys: [
-        {
-          key: 'kubernetes.apiVersionOverrides',
-          reason: 'the watch cache uses the preferred API versions',
-        },
-      ],
+      unsupportedKeys: [],
+    });
+    expect(readWatchCacheOptions(config).watchedResources).toContainEqual({
+      resource: 'cronjobs',
+      apiPrefix: '/apis/batch/v1beta1',
     });
   });
 
