@@ -1,5 +1,3 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   screen,
   waitFor,
@@ -7,53 +5,22 @@ import {
   within,
 } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { multiclusterActionsApiRef, multiclusterApiRef } from '../../api';
 import { checkoutProdDetail } from '../../__fixtures__/workloadDetails';
 import { FakeMulticlusterActionsApi } from '../../__testUtils__/FakeMulticlusterActionsApi';
-import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
-import { checkoutEntity } from '../../__testUtils__/renderWithEntity';
+import {
+  checkoutDrawerEntity as entity,
+  checkoutDrawerTarget as target,
+  renderCheckoutDrawer,
+} from '../../__testUtils__/renderCheckoutDrawer';
 import { responseError } from '../../__testUtils__/responseError';
-import { WorkloadDrawer } from './WorkloadDrawer';
 
 // MUI drawers and dialogs render slowly in jsdom on a shared two-core machine.
 jest.setTimeout(30_000);
 
-const entity = { kind: 'component', namespace: 'default', name: 'checkout' };
-const target = {
-  cluster: 'prod-us',
-  workload: {
-    kind: 'Deployment' as const,
-    namespace: 'shop',
-    name: 'checkout',
-  },
-};
-
-async function renderDrawer(
-  actions: FakeMulticlusterActionsApi,
-  detail = checkoutProdDetail,
-) {
-  const api = new FakeMulticlusterApi();
-  api.detail = detail;
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [multiclusterApiRef, api],
-        [multiclusterActionsApiRef, actions],
-      ]}
-    >
-      <EntityProvider entity={checkoutEntity}>
-        <WorkloadDrawer entity={entity} target={target} onClose={() => {}} />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
-  await screen.findByTestId('workload-actions');
-  return api;
-}
-
 describe('workload actions in the drawer', () => {
   it('does nothing when the confirmation is cancelled', async () => {
     const actions = new FakeMulticlusterActionsApi();
-    await renderDrawer(actions);
+    await renderCheckoutDrawer({ actions });
     await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Restart Deployment checkout in prod-us?',
@@ -76,7 +43,7 @@ describe('workload actions in the drawer', () => {
 
   it('restarts after confirmation and shows the result', async () => {
     const actions = new FakeMulticlusterActionsApi();
-    const api = await renderDrawer(actions);
+    const api = await renderCheckoutDrawer({ actions });
     await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Restart Deployment checkout in prod-us?',
@@ -96,7 +63,7 @@ describe('workload actions in the drawer', () => {
 
   it('scales to the entered count after confirmation', async () => {
     const actions = new FakeMulticlusterActionsApi();
-    await renderDrawer(actions);
+    await renderCheckoutDrawer({ actions });
     await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Scale Deployment checkout in prod-us',
@@ -123,7 +90,7 @@ describe('workload actions in the drawer', () => {
       400,
       'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000',
     );
-    await renderDrawer(actions);
+    await renderCheckoutDrawer({ actions });
     await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Scale Deployment checkout in prod-us',
@@ -148,7 +115,7 @@ describe('workload actions in the drawer', () => {
       scale: { allowed: false },
       deletePod: { allowed: false },
     });
-    await renderDrawer(actions);
+    await renderCheckoutDrawer({ actions });
     expect(screen.getByRole('button', { name: 'Restart' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Scale' })).toBeDisabled();
     const panel = screen.getByTestId('workload-actions');
@@ -170,10 +137,13 @@ describe('workload actions in the drawer', () => {
   it('deletes a pod with the uid the view showed, after confirmation', async () => {
     const actions = new FakeMulticlusterActionsApi();
     const [pod, ...rest] = checkoutProdDetail.pods;
-    await renderDrawer(actions, {
-      ...checkoutProdDetail,
-      pods: [{ ...pod, uid: 'uid-of-the-pod' }, ...rest],
-    } as typeof checkoutProdDetail);
+    await renderCheckoutDrawer({
+      actions,
+      detail: {
+        ...checkoutProdDetail,
+        pods: [{ ...pod, uid: 'uid-of-the-pod' }, ...rest],
+      } as typeof checkoutProdDetail,
+    });
     await userEvent.click(screen.getByRole('tab', { name: /Pods/ }));
     await userEvent.click(
       await screen.findByRole('button', { name: `Delete ${pod.name}` }),
