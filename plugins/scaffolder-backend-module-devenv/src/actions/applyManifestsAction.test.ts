@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
@@ -11,6 +10,7 @@ import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { BASKET_HPA } from './__fixtures__/basketManifests';
+import { mockUserContext, outputsOf } from './__testUtils__/initiatorContext';
 import { applyManifestsAction } from './applyManifestsAction';
 
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -109,18 +109,10 @@ async function context(
   input: Record<string, unknown>,
   isDryRun: boolean,
 ) {
-  const ctx = createMockActionContext({
-    input: { cluster: 'dev-eu', name: 'mock-dev', ...input } as any,
-    user: { ref: 'user:default/mock' },
-    workspacePath: await workspace(files),
-  });
-  // This version of createMockActionContext drops isDryRun, so it is set here.
-  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) } as any;
-}
-
-function outputsOf(ctx: any) {
-  return Object.fromEntries(
-    (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
+  return mockUserContext(
+    { cluster: 'dev-eu', name: 'mock-dev', ...input },
+    isDryRun,
+    await workspace(files),
   );
 }
 

@@ -1,12 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   EnvironmentAccessPolicy,
   EnvironmentProvisioner,
   parseDevenvSettings,
 } from '@kubeplatform/plugin-devenv-node';
 import { offlineClusters } from '@kubeplatform/plugin-devenv-node/testUtils';
+import { mockUserContext, outputsOf } from './__testUtils__/initiatorContext';
 import { createEnvironmentAction } from './createEnvironmentAction';
 
 /** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
@@ -62,12 +62,7 @@ function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
 }
 
 function context(input: Record<string, unknown>, isDryRun = true) {
-  const ctx = createMockActionContext({
-    input: input as any,
-    user: { ref: 'user:default/mock' },
-  });
-  // This version of createMockActionContext drops isDryRun, so it is set here.
-  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) } as any;
+  return mockUserContext(input, isDryRun);
 }
 
 describe('kubeplatform:devenv:create', () => {
@@ -93,9 +88,7 @@ describe('kubeplatform:devenv:create', () => {
       ttl: '2h',
     });
     await action.handler(ctx);
-    const outputs = Object.fromEntries(
-      (ctx.output as jest.Mock).mock.calls.map(([k, v]) => [k, v]),
-    );
+    const outputs = outputsOf(ctx);
     expect(outputs).toMatchObject({
       environmentRef: 'resource:default/mock-dev.dev-eu',
       cluster: 'dev-eu',

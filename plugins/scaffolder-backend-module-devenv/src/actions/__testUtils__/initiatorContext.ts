@@ -41,3 +41,20 @@ export function initiatorContext(
 export function outputsOf(ctx: { output: jest.Mock }): Record<string, any> {
   return Object.fromEntries(ctx.output.mock.calls);
 }
+
+/**
+ * An action context for a task `user:default/mock` started; this version of
+ * createMockActionContext drops isDryRun, so it is set here.
+ */
+export function mockUserContext(
+  input: Record<string, unknown>,
+  isDryRun: boolean,
+  workspacePath?: string,
+) {
+  const ctx = createMockActionContext({
+    input: input as any,
+    user: { ref: 'user:default/mock' },
+    ...(workspacePath ? { workspacePath } : {}),
+  });
+  return { ...ctx, isDryRun, checkpoint: jest.fn(ctx.checkpoint) } as any;
+}
