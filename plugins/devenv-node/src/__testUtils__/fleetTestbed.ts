@@ -4,19 +4,22 @@ import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
 import { fleetProvisioner, FleetProvisionerOptions } from '../testUtils';
 
-/** The local fleet, with admin credentials for `cluster` and a core client on them. */
-export async function connectFleet(cluster: string): Promise<{
+/** The local fleet, with admin credentials for one cluster and a core client on them. */
+export interface FleetConnection {
   fleet: LocalFleet;
   admin: KubeConfig;
   core: CoreV1Api;
-}> {
+}
+
+/** The local fleet, with admin credentials for `cluster` and a core client on them. */
+async function connectFleet(cluster: string): Promise<FleetConnection> {
   const fleet = await loadLocalFleet();
   const admin = fleet.cluster(cluster).kubeConfig();
   return { fleet, admin, core: admin.makeApiClient(CoreV1Api) };
 }
 
 /** Deletes whatever namespaces a failed assertion left behind. */
-export async function deleteNamespaces(
+async function deleteNamespaces(
   core: CoreV1Api,
   names: Iterable<string>,
 ): Promise<void> {
@@ -25,6 +28,34 @@ export async function deleteNamespaces(
       core.deleteNamespace({ name }).catch(() => undefined),
     ),
   );
+}
+
+/**
+ * Registers hooks that connect to the fleet before all tests (handing the connection to
+ * `connected`) and, after all tests, delete the namespaces in `cleanup` that a failed
+ * assertion left behind. `request` builds a namespace request and adds its name to `cleanup`.
+ */
+export function useFleet(
+  cluster: string,
+  connected: (connection: FleetConnection) => void,
+) {
+  const cleanup = new Set<string>();
+  let core: CoreV1Api | undefined;
+  beforeAll(async () => {
+    const connection = await connectFleet(cluster);
+    core = connection.core;
+    connected(connection);
+  });
+  afterAll(async () => {
+    if (core) await deleteNamespaces(core, cleanup);
+  });
+  return {
+    cleanup,
+    request(name: string, extra: Record<string, unknown> = {}) {
+      cleanup.add(name);
+      return namespaceRequest(name, cluster, extra);
+    },
+  };
 }
 
 /** A provisioner over the fleet with the test classes, and its mock logger. */
@@ -44,7 +75,7 @@ export function observedProvisioner(
 }
 
 /** A request by alice for a namespace environment that lives an hour. */
-export function namespaceRequest(
+function namespaceRequest(
   name: string,
   cluster: string,
   extra: Record<string, unknown> = {},

@@ -12,12 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { testSettings } from '../__fixtures__/settings';
-import {
-  connectFleet,
-  deleteNamespaces,
-  namespaceRequest,
-  observedProvisioner,
-} from '../__testUtils__/fleetTestbed';
+import { observedProvisioner, useFleet } from '../__testUtils__/fleetTestbed';
 import {
   fleetClusters,
   readNamespace as readFleetNamespace,
@@ -32,14 +27,12 @@ jest.setTimeout(90_000);
 let fleet: LocalFleet;
 let admin: KubeConfig;
 let core: CoreV1Api;
-const createdNamespaces = new Set<string>();
-
-beforeAll(async () => {
-  ({ fleet, admin, core } = await connectFleet(CLUSTER));
-});
-
-// Whatever a failed assertion left behind; the environments themselves are deleted by the tests.
-afterAll(() => deleteNamespaces(core, createdNamespaces));
+const { cleanup: createdNamespaces, request } = useFleet(
+  CLUSTER,
+  connection => {
+    ({ fleet, admin, core } = connection);
+  },
+);
 
 function provisioner(
   options: {
@@ -55,11 +48,6 @@ function provisioner(
     ),
     settings: testSettings(options),
   });
-}
-
-function request(name: string, extra: Record<string, unknown> = {}) {
-  createdNamespaces.add(name);
-  return namespaceRequest(name, CLUSTER, extra);
 }
 
 const readNamespace = (name: string) => readFleetNamespace(core, name);

@@ -15,12 +15,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import type { LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
-import {
-  connectFleet,
-  deleteNamespaces,
-  namespaceRequest,
-  observedProvisioner,
-} from '../__testUtils__/fleetTestbed';
+import { observedProvisioner, useFleet } from '../__testUtils__/fleetTestbed';
 import {
   fleetClusters,
   FleetProvisionerOptions,
@@ -42,23 +37,13 @@ let fleet: LocalFleet;
 let admin: KubeConfig;
 let core: CoreV1Api;
 let apps: AppsV1Api;
-const cleanup = new Set<string>();
-
-beforeAll(async () => {
-  ({ fleet, admin, core } = await connectFleet(CLUSTER));
+const { cleanup, request } = useFleet(CLUSTER, connection => {
+  ({ fleet, admin, core } = connection);
   apps = admin.makeApiClient(AppsV1Api);
 });
 
-// Whatever a failed assertion left behind; the environments themselves are deleted by the tests.
-afterAll(() => deleteNamespaces(core, cleanup));
-
 function provisioner(options: FleetProvisionerOptions = {}) {
   return observedProvisioner(fleet, options);
-}
-
-function request(name: string, extra: Record<string, unknown> = {}) {
-  cleanup.add(name);
-  return namespaceRequest(name, CLUSTER, extra);
 }
 
 async function readNamespace(name: string): Promise<V1Namespace | undefined> {
