@@ -25,7 +25,11 @@ function environment(name: string, expiresInMs: number): Environment {
     status: 'ready',
     expiresAt: new Date(now.getTime() + expiresInMs).toISOString(),
     parameters: {},
-    connection: { kind: 'kubeconfig', namespace: name },
+    connection: {
+      kind: 'kubeconfig',
+      namespace: name,
+      command: 'kubectl-kubeplatform',
+    },
   };
 }
 
@@ -62,7 +66,12 @@ async function notifier(db: Knex, notifications: { send: any }) {
     provisioner: { list: async () => ({ items: environments, errors: [] }) },
     notifications,
     sent: await SentNotifications.create(databaseService(db)),
-    settings: { expiryLeadTimes: [{ ms: HOUR }, { ms: 24 * HOUR }] },
+    settings: {
+      expiryLeadTimes: [
+        { text: '1h', ms: HOUR },
+        { text: '24h', ms: 24 * HOUR },
+      ],
+    },
     logger: mockServices.logger.mock(),
   });
 }

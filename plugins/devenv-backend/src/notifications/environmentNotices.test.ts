@@ -3,7 +3,10 @@ import { dueExpiryNotices, reaperNotices } from './environmentNotices';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-12-01T12:00:00.000Z');
-const leadTimes = [{ ms: 24 * HOUR }, { ms: HOUR }];
+const leadTimes = [
+  { text: '24h', ms: 24 * HOUR },
+  { text: '1h', ms: HOUR },
+];
 
 function environment(
   name: string,
@@ -20,7 +23,11 @@ function environment(
     status,
     expiresAt: new Date(now.getTime() + expiresInMs).toISOString(),
     parameters: {},
-    connection: { kind: 'kubeconfig', namespace: name },
+    connection: {
+      kind: 'kubeconfig',
+      namespace: name,
+      command: 'kubectl-kubeplatform',
+    },
   };
 }
 

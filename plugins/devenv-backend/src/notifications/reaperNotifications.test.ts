@@ -27,7 +27,11 @@ function environment(name: string, patch: Partial<Environment>): Environment {
     status: 'ready',
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
     parameters: {},
-    connection: { kind: 'kubeconfig', namespace: name },
+    connection: {
+      kind: 'kubeconfig',
+      namespace: name,
+      command: 'kubectl-kubeplatform',
+    },
     ...patch,
   };
 }
@@ -86,7 +90,7 @@ it('a reaper pass tells the owners it saw before acting: deleted once, put to sl
     provisioner,
     notifications: { send: async options => void sent.push(options) },
     sent: await SentNotifications.create(database),
-    settings: { expiryLeadTimes: [{ ms: 60_000 }] },
+    settings: { expiryLeadTimes: [{ text: '1m', ms: 60_000 }] },
     logger,
   });
   await scheduleReaper({
