@@ -69,6 +69,16 @@ export const multiclusterPodsDeletePermission = catalogEntityPermission(
 );
 
 /**
+ * Open a terminal (exec) in a container of a pod of the workloads of a catalog entity.
+ *
+ * @public
+ */
+export const multiclusterPodsExecPermission = catalogEntityPermission(
+  'multicluster.pods.exec',
+  'update',
+);
+
+/**
  * Request a new development environment.
  *
  * @public
@@ -105,6 +115,7 @@ export const multiclusterPermissions = [
   multiclusterWorkloadRestartPermission,
   multiclusterWorkloadScalePermission,
   multiclusterPodsDeletePermission,
+  multiclusterPodsExecPermission,
 ];
 
 /** @public */

@@ -9,6 +9,7 @@ import {
   watchCacheServiceRef,
 } from '@kubeplatform/clusters-node';
 import { KubeConfigClusterWriter } from './actions/ClusterWriter';
+import { terminalRouter } from './exec/terminalRouter';
 import { readMulticlusterOptions } from './readMulticlusterOptions';
 import { createRouter } from './router';
 
@@ -26,6 +27,7 @@ export const multiclusterPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -38,6 +40,7 @@ export const multiclusterPlugin = createBackendPlugin({
         config,
         httpRouter,
         httpAuth,
+        auth,
         logger,
         permissions,
         permissionsRegistry,
@@ -64,6 +67,22 @@ export const multiclusterPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.use(
+          terminalRouter({
+            config,
+            auth,
+            httpAuth,
+            logger,
+            auditor,
+            permissions,
+            catalog,
+            cache,
+            clusters,
+            options,
+          }),
+        );
+        // The terminal authenticates its WebSocket upgrade itself (exec/execEndpoint.ts).
+        httpRouter.addAuthPolicy({ path: '/exec', allow: 'unauthenticated' });
         // The cache is started by the clusters plugin (or, without it, by the cache service).
       },
     });

@@ -1,0 +1,272 @@
+import {
+  AuditorService,
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthenticationError,
+  InputError,
+  isError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type { ClustersService } from '@kubeplatform/clusters-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { IncomingMessage, STATUS_CODES } from 'node:http';
+import { Server, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import {
+  authorizeExec,
+  ExecAuthorizer,
+  ExecTarget,
+  parseExecTarget,
+} from './authorizeExec';
+import { CLOSE, ExecEnd, runExecSession } from './execSession';
+import { ExecOptions } from './readExecOptions';
+
+/** The subprotocol of the terminal; the browser offers it next to its token. */
+export const EXEC_PROTOCOL = 'kubeplatform.exec.v1';
+/** Browsers cannot set headers on a WebSocket: the token travels as a subprotocol, base64url. */
+export const BEARER_PROTOCOL_PREFIX = 'base64url.bearer.kubeplatform.';
+
+/** The terminal's path under the plugin; `${path}/check` answers the same decision as JSON. */
+export const EXEC_PATH = '/exec';
+
+export interface ExecEndpointDeps extends ExecAuthorizer {
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  auditor: AuditorService;
+  clusters: Pick<ClustersService, 'getKubeConfig'>;
+  options: ExecOptions;
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof InputError) return 400;
+  if (error instanceof AuthenticationError) return 401;
+  if (error instanceof NotAllowedError) return 403;
+  if (error instanceof NotFoundError) return 404;
+  return 500;
+}
+
+function refuse(socket: Duplex, status: number, message: string) {
+  const body = JSON.stringify({
+    error: { message },
+    response: { statusCode: status },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
+/** The (http or https) server that accepted a request's socket; Node keeps it on the socket. */
+function serverOf(socket: Socket): Server | undefined {
+  const server: unknown = Reflect.get(socket, 'server');
+  return server instanceof Server ? server : undefined;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  const offered = (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map(p => p.trim());
+  const encoded = offered.find(p => p.startsWith(BEARER_PROTOCOL_PREFIX));
+  return encoded
+    ? Buffer.from(
+        encoded.slice(BEARER_PROTOCOL_PREFIX.length),
+        'base64url',
+      ).toString('utf8')
+    : undefined;
+}
+
+/**
+ * The pod terminal: a WebSocket at `/exec` and its JSON twin `/exec/check`. Backstage's
+ * httpRouter gives plugins no hook for HTTP upgrades, and once any listener (the signals
+ * plugin's, or ours) is on the server's 'upgrade' event, upgrade requests never reach Express.
+ * So, like the signals plugin, this subscribes to the server's 'upgrade' event from the first
+ * request the plugin serves (the page's entity view, or `/exec/check`) and authenticates the
+ * upgrade itself: Backstage's auth middleware never sees it.
+ */
+export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
+  const { auth, logger, auditor, options } = deps;
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    maxPayload: 64 * 1024,
+    handleProtocols: offered =>
+      offered.has(EXEC_PROTOCOL) ? EXEC_PROTOCOL : false,
+  });
+  wss.on('error', error =>
+    logger.warn(`Terminal WebSocket server error: ${error}`),
+  );
+  const subscribed = new WeakSet<Server>();
+
+  async function userCredentials(req: IncomingMessage) {
+    const token = bearerToken(req);
+    if (!token) throw new AuthenticationError('A user token is required');
+    let credentials: BackstageCredentials;
+    try {
+      credentials = await auth.authenticate(token);
+    } catch {
+      throw new AuthenticationError('Invalid token');
+    }
+    if (!auth.isPrincipal(credentials, 'user')) {
+      throw new NotAllowedError('Only users may open a terminal');
+    }
+    return credentials;
+  }
+
+  async function handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ) {
+    const origin = req.headers.origin;
+    if (origin && !options.allowedOrigins.includes(origin)) {
+      refuse(socket, 403, 'Cross-origin terminals are refused');
+      return;
+    }
+    let credentials: BackstageCredentials<BackstageUserPrincipal>;
+    let target: ExecTarget;
+    try {
+      credentials = await userCredentials(req);
+      target = parseExecTarget(
+        new URL(req.url ?? '', 'http://localhost').searchParams,
+      );
+    } catch (error) {
+      refuse(
+        socket,
+        statusOf(error),
+        isError(error) ? error.message : 'Refused',
+      );
+      return;
+    }
+    const who = {
+      actor: credentials.principal.userEntityRef,
+      entityRef: target.entityRef,
+      cluster: target.cluster,
+      namespace: target.namespace,
+      pod: target.pod,
+      container: target.container,
+    };
+    // Who opened which container's terminal, and how it ended; never what was typed.
+    const start = await auditor.createEvent({
+      eventId: 'pod-exec',
+      severityLevel: 'high',
+      meta: who,
+    });
+    let kubeConfig;
+    try {
+      await authorizeExec(deps, target, credentials);
+      kubeConfig = await deps.clusters.getKubeConfig(target.cluster);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 500) logger.error(`Terminal refused: ${error}`);
+      await start.fail({
+        error: isError(error) ? error : new Error(String(error)),
+        meta: { status },
+      });
+      refuse(
+        socket,
+        status,
+        status === 500 ? 'Internal error' : (error as Error).message,
+      );
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, browser => {
+      const opened = Date.now();
+      start.success();
+      runExecSession({
+        browser,
+        kubeConfig,
+        target,
+        command: options.command,
+        limits: options,
+        stillAllowed: () => stillAllowed(target, credentials),
+      }).then(async (end: ExecEnd) => {
+        const ending = await auditor.createEvent({
+          eventId: 'pod-exec-end',
+          severityLevel: 'medium',
+          meta: {
+            ...who,
+            code: end.code,
+            reason: end.reason,
+            durationMs: Date.now() - opened,
+          },
+        });
+        await ending.success();
+      });
+    });
+  }
+
+  async function stillAllowed(
+    target: ExecTarget,
+    credentials: BackstageCredentials,
+  ): Promise<ExecEnd | undefined> {
+    try {
+      await authorizeExec(deps, target, credentials);
+      return undefined;
+    } catch (error) {
+      if (error instanceof NotAllowedError)
+        return { code: CLOSE.revoked, reason: 'access revoked' };
+      if (error instanceof NotFoundError || error instanceof InputError) {
+        return { code: CLOSE.gone, reason: 'the pod or container is gone' };
+      }
+      throw error;
+    }
+  }
+
+  const router = Router();
+  router.use((req, res, next) => {
+    const server = serverOf(req.socket);
+    if (server && !subscribed.has(server)) {
+      subscribed.add(server);
+      const path = `${req.baseUrl}${EXEC_PATH}`;
+      server.on(
+        'upgrade',
+        (upgrade: IncomingMessage, socket: Duplex, head: Buffer) => {
+          if (new URL(upgrade.url ?? '', 'http://localhost').pathname !== path)
+            return;
+          handleUpgrade(upgrade, socket, head).catch(error => {
+            logger.error(`Terminal upgrade failed: ${error}`);
+            socket.destroy();
+          });
+        },
+      );
+    }
+    if (req.path === EXEC_PATH && req.headers.upgrade) {
+      // Node hands an upgrade to Express only while no one listens for upgrades: ask again.
+      res
+        .status(503)
+        .set('Retry-After', '0')
+        .json({
+          error: { message: 'The terminal endpoint was not ready; try again' },
+        });
+      return;
+    }
+    next();
+  });
+
+  router.get(`${EXEC_PATH}/check`, async (req, res) => {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const target = parseExecTarget(
+      new URL(req.originalUrl, 'http://localhost').searchParams,
+    );
+    await authorizeExec(deps, target, credentials);
+    res.json({ ok: true });
+  });
+
+  return router;
+}
