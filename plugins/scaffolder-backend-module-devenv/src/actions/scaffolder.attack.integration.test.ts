@@ -39,6 +39,16 @@ function context(
   return initiatorContext(user, input, workspacePath).ctx;
 }
 
+/** Alice asks for a namespace environment that lives an hour. */
+function aliceCreates(name: string) {
+  return context('user:default/alice', {
+    name,
+    cluster: CLUSTER,
+    class: 'namespace',
+    ttl: '1h',
+  });
+}
+
 /**
  * Renders the skeleton's `${{ values.x }}` placeholders the way the templater does for the
  * filters the skeleton uses: plain placeholders as text, `| dump` as JSON.
@@ -49,6 +59,22 @@ function renderSkeleton(text: string, values: Record<string, unknown>) {
     (_m, key: string, dump?: string) =>
       dump ? JSON.stringify(values[key]) : String(values[key]),
   );
+}
+
+/** The onboarding skeleton's deployment, rendered with INJECTED_IMAGE as its image. */
+async function renderInjectedDeployment(): Promise<string> {
+  const skeleton = await fs.readFile(
+    join(TEMPLATE, 'skeleton/k8s/deployment.yaml'),
+    'utf8',
+  );
+  return renderSkeleton(skeleton, {
+    name: 'checkout',
+    image: INJECTED_IMAGE,
+    port: 8080,
+    cpu: '250m',
+    memory: '256Mi',
+    minReplicas: 2,
+  });
 }
 
 describe("the onboarding template's image", () => {
@@ -68,18 +94,7 @@ describe("the onboarding template's image", () => {
   });
 
   it('attack: template values land in the YAML as data, never as extra documents', async () => {
-    const skeleton = await fs.readFile(
-      join(TEMPLATE, 'skeleton/k8s/deployment.yaml'),
-      'utf8',
-    );
-    const rendered = renderSkeleton(skeleton, {
-      name: 'checkout',
-      image: INJECTED_IMAGE,
-      port: 8080,
-      cpu: '250m',
-      memory: '256Mi',
-      minReplicas: 2,
-    });
+    const rendered = await renderInjectedDeployment();
     const documents = parseAllDocuments(rendered);
     expect(documents).toHaveLength(1);
     expect(
@@ -90,32 +105,14 @@ describe("the onboarding template's image", () => {
   it('attack: a newline in image is refused by the apply action before anything is applied', async () => {
     const name = `atk-onb-${Date.now().toString(36)}`;
     const { create, apply, remove } = actions();
-    await create.handler(
-      context('user:default/alice', {
-        name,
-        cluster: CLUSTER,
-        class: 'namespace',
-        ttl: '1h',
-      }),
-    );
+    await create.handler(aliceCreates(name));
     const workspace = await fs.mkdtemp(join(tmpdir(), 'atk-onb-'));
     try {
       // What the template renders when the form is bypassed (an API call to the task).
-      const skeleton = await fs.readFile(
-        join(TEMPLATE, 'skeleton/k8s/deployment.yaml'),
-        'utf8',
-      );
       await fs.mkdir(join(workspace, 'k8s'));
       await fs.writeFile(
         join(workspace, 'k8s/deployment.yaml'),
-        renderSkeleton(skeleton, {
-          name: 'checkout',
-          image: INJECTED_IMAGE,
-          port: 8080,
-          cpu: '250m',
-          memory: '256Mi',
-          minReplicas: 2,
-        }),
+        await renderInjectedDeployment(),
       );
       await expect(
         apply.handler(
@@ -148,14 +145,7 @@ describe('finding 8: scaffolder actions are audited', () => {
     auditor.createEvent.mockClear();
     const workspace = await fs.mkdtemp(join(tmpdir(), 'atk-aud-'));
     try {
-      await create.handler(
-        context('user:default/alice', {
-          name,
-          cluster: CLUSTER,
-          class: 'namespace',
-          ttl: '1h',
-        }),
-      );
+      await create.handler(aliceCreates(name));
       await fs.writeFile(
         join(workspace, 'cm.yaml'),
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n',
