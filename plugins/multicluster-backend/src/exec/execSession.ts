@@ -82,6 +82,7 @@ export function runExecSession(args: {
     if (ended) return;
     ended = how;
     timers.forEach(clearTimeout);
+    clearTimeout(idle);
     clearInterval(recheck);
     stdin.end();
     cluster?.close();
