@@ -24,10 +24,7 @@ export function deleteEnvironmentAction(options: EnvironmentActionOptions) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: z =>
-        z.object({
-          ...environmentTargetInput(z),
-        }),
+      input: z => z.object(environmentTargetInput(z)),
       output: z =>
         z.object({
           environmentRef: z.string(),
