@@ -159,6 +159,19 @@ function entityView(
   };
 }
 
+/** checkout in dev-eu, healthy on the newer tag 1.5.0-rc.1. */
+function checkoutReleaseCandidate(): WorkloadSummary {
+  return checkoutDeployment({
+    images: [
+      {
+        container: 'checkout',
+        image: 'registry.local/kubeplatform/checkout:1.5.0-rc.1',
+        tag: '1.5.0-rc.1',
+      },
+    ],
+  });
+}
+
 /** Both clusters healthy, same image. */
 export const okView: EntityView = entityView([
   clusterView(prodUs, [checkoutDeployment(), cacheStatefulSet()]),
@@ -168,17 +181,7 @@ export const okView: EntityView = entityView([
 /** prod-us: CrashLoopBackOff and HPA at max; dev-eu healthy on a newer tag (drift). */
 export const mixedView: EntityView = entityView(
   [
-    clusterView(devEu, [
-      checkoutDeployment({
-        images: [
-          {
-            container: 'checkout',
-            image: 'registry.local/kubeplatform/checkout:1.5.0-rc.1',
-            tag: '1.5.0-rc.1',
-          },
-        ],
-      }),
-    ]),
+    clusterView(devEu, [checkoutReleaseCandidate()]),
     clusterView(prodUs, [
       checkoutDeployment({
         replicas: { desired: 10, ready: 9, updated: 10, available: 9 },
@@ -211,17 +214,7 @@ export const driftView: EntityView = entityView(
       { name: 'prod-eu', region: 'eu-west-1', environment: 'production' },
       [checkoutDeployment()],
     ),
-    clusterView(devEu, [
-      checkoutDeployment({
-        images: [
-          {
-            container: 'checkout',
-            image: 'registry.local/kubeplatform/checkout:1.5.0-rc.1',
-            tag: '1.5.0-rc.1',
-          },
-        ],
-      }),
-    ]),
+    clusterView(devEu, [checkoutReleaseCandidate()]),
   ],
   {
     drift: [
