@@ -92,6 +92,7 @@ describe('DefaultClustersService', () => {
         environment: 'production',
         namespaces: ['checkout', 'payments'],
         dashboardUrl: 'https://dash.example/prod-us',
+        authMode: 'service',
       },
       expect.objectContaining({ name: 'dev-eu', namespaces: undefined }),
     ]);

@@ -17,7 +17,13 @@ import {
   ClusterMetadata,
   readClusterMetadata,
 } from './sources/readClusterMetadata';
-import { ClusterDefinition, ClusterDetails, GatheredClusters } from './types';
+import { clusterAuthMode } from './auth/clusterAuthMode';
+import {
+  ClusterAuthStrategy,
+  ClusterDefinition,
+  ClusterDetails,
+  GatheredClusters,
+} from './types';
 
 /**
  * The registry of clusters: merges every supplier, applies `kubeplatform.clusters` metadata, and
@@ -87,17 +93,25 @@ export class DefaultClustersService implements ClustersRegistry {
   }
 
   async listClusters(): Promise<ClusterDetails[]> {
-    return (await this.listDefinitions()).map(toDetails);
+    const { authStrategies } = await this.ready;
+    return (await this.listDefinitions()).map(c =>
+      toDetails(c, authStrategies),
+    );
   }
 
   async gatherClusters(): Promise<GatheredClusters> {
+    const { authStrategies } = await this.ready;
     const { clusters, errors } = await this.gatherDefinitions();
-    return { clusters: clusters.map(toDetails), errors };
+    return {
+      clusters: clusters.map(c => toDetails(c, authStrategies)),
+      errors,
+    };
   }
 
   async getCluster(name: string): Promise<ClusterDetails | undefined> {
+    const { authStrategies } = await this.ready;
     const found = (await this.listDefinitions()).find(c => c.name === name);
-    return found && toDetails(found);
+    return found && toDetails(found, authStrategies);
   }
 
   /** Every cluster with its connection settings. Server-side only: holds secrets. */
@@ -220,7 +234,11 @@ export class DefaultClustersService implements ClustersRegistry {
   }
 }
 
-function toDetails(c: ClusterDefinition): ClusterDetails {
+function toDetails(
+  c: ClusterDefinition,
+  authStrategies: ReadonlyMap<string, ClusterAuthStrategy>,
+): ClusterDetails {
+  const authMode = clusterAuthMode(c, authStrategies);
   return {
     name: c.name,
     title: c.title,
@@ -235,6 +253,7 @@ function toDetails(c: ClusterDefinition): ClusterDetails {
     source: c.source,
     namespaces: c.namespaces,
     ...(c.customResources && { customResources: c.customResources }),
+    ...(authMode && { authMode }),
   };
 }
 

@@ -37,6 +37,11 @@ export interface ClusterIdentity {
   dashboardApp?: string;
   /** App-specific values for dashboard links, e.g. GKE's `projectId`; never secrets. */
   dashboardParameters?: Record<string, unknown>;
+  /**
+   * Whose identity reaches the cluster: `service`, one credential of the backend shared by every
+   * viewer; `user`, each viewer's own (upstream's `oidc`, `google`, `aks`). See docs/migrating.md.
+   */
+  authMode?: 'service' | 'user';
 }
 
 /**

@@ -227,6 +227,7 @@ export class WatchCache {
         dashboardUrl: cluster.dashboardUrl,
         dashboardApp: cluster.dashboardApp,
         dashboardParameters: cluster.dashboardParameters,
+        ...(cluster.authMode && { authMode: cluster.authMode }),
       },
       connection,
       cluster.namespaces,
@@ -280,5 +281,6 @@ function fingerprintOf(c: ClusterDetails): string {
     c.dashboardApp,
     c.dashboardParameters,
     c.customResources,
+    c.authMode,
   ]);
 }

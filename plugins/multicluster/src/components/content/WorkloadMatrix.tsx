@@ -16,6 +16,7 @@ import {
 } from 'react';
 import { syncLabel } from '../../view/clusterStatus';
 import { buildMatrix, MatrixRow } from '../../view/matrix';
+import { AuthModeChip } from '../common/AuthModeChip';
 import { StatusBadge } from '../common/StatusBadge';
 import { TruncatedText } from '../common/TruncatedText';
 import { MatrixCell } from './MatrixCell';
@@ -142,6 +143,7 @@ export const WorkloadMatrix = memo(function WorkloadMatrixView(props: {
                       {where}
                     </Typography>
                   )}
+                  <AuthModeChip cluster={cluster.cluster} />
                   {sync && <StatusBadge status={sync} />}
                 </TableCell>
               );
