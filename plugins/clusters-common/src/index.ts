@@ -7,6 +7,7 @@
 
 export * from './annotations';
 export * from './permissions';
+export * from './podExec';
 export * from './problems';
 export * from './problems/types';
 export * from './view/types';

@@ -13,6 +13,10 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
+import {
+  POD_EXEC_BEARER_PROTOCOL_PREFIX,
+  POD_EXEC_PROTOCOL,
+} from '@kubeplatform/clusters-common';
 import type { ClustersService } from '@kubeplatform/clusters-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -29,10 +33,8 @@ import {
 import { CLOSE, ExecEnd, runExecSession } from './execSession';
 import { ExecOptions } from './readExecOptions';
 
-/** The subprotocol of the terminal; the browser offers it next to its token. */
-export const EXEC_PROTOCOL = 'kubeplatform.exec.v1';
-/** Browsers cannot set headers on a WebSocket: the token travels as a subprotocol, base64url. */
-export const BEARER_PROTOCOL_PREFIX = 'base64url.bearer.kubeplatform.';
+export const EXEC_PROTOCOL = POD_EXEC_PROTOCOL;
+const BEARER_PROTOCOL_PREFIX = POD_EXEC_BEARER_PROTOCOL_PREFIX;
 
 /** The terminal's path under the plugin; `${path}/check` answers the same decision as JSON. */
 export const EXEC_PATH = '/exec';

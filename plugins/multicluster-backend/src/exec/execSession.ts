@@ -1,3 +1,4 @@
+import { POD_EXEC_CLOSE_CODES } from '@kubeplatform/clusters-common';
 import { Exec, KubeConfig, V1Status } from '@kubernetes/client-node';
 import { PassThrough, Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
@@ -9,13 +10,7 @@ export interface ExecEnd {
   reason: string;
 }
 
-export const CLOSE = {
-  exited: 1000,
-  failed: 1011,
-  revoked: 4403,
-  gone: 4404,
-  timedOut: 4408,
-} as const;
+export const CLOSE = POD_EXEC_CLOSE_CODES;
 
 /** A resizable terminal output: client-node reads `columns`/`rows` and listens for 'resize'. */
 class TerminalOutput extends Writable {

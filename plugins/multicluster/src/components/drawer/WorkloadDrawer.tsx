@@ -26,6 +26,7 @@ import { NetworkPanel } from './NetworkPanel';
 import { QuotaPanel } from './QuotaPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { PodLogs } from './PodLogs';
+import { PodTerminal } from './terminal/PodTerminal';
 import { PodsTable } from './PodsTable';
 import {
   DeletePodButton,
@@ -61,7 +62,13 @@ export interface DrawerTarget {
   workload: { kind: WorkloadKind; namespace: string; name: string };
 }
 
-type TabName = 'overview' | 'pods' | 'events' | 'timeline' | 'logs';
+type TabName =
+  | 'overview'
+  | 'pods'
+  | 'events'
+  | 'timeline'
+  | 'logs'
+  | 'terminal';
 
 /** One workload in one cluster: problems, autoscaler, pods, events, logs and kubectl. */
 export function WorkloadDrawer(props: {
@@ -249,6 +256,7 @@ function DrawerBody(props: {
             <Tab value="events" label={`Events (${value.events.length})`} />
             <Tab value="timeline" label="Timeline" />
             <Tab value="logs" label="Logs" />
+            <Tab value="terminal" label="Terminal" />
           </Tabs>
           <div className={classes.section} role="tabpanel">
             {tab === 'overview' && (
@@ -309,6 +317,21 @@ function DrawerBody(props: {
                   ) ??
                   logPod ??
                   pods[0]
+                }
+                onPodChange={setLogPod}
+              />
+            )}
+            {tab === 'terminal' && (
+              <PodTerminal
+                entity={entity}
+                cluster={target.cluster}
+                pods={pods}
+                pod={
+                  pods.find(
+                    p =>
+                      p.name === logPod?.name &&
+                      p.namespace === logPod?.namespace,
+                  ) ?? pods[0]
                 }
                 onPodChange={setLogPod}
               />

@@ -1,0 +1,168 @@
+import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { makeStyles } from '@material-ui/core/styles';
+import { PodSummary } from '@kubeplatform/clusters-common';
+import { useMemo, useState } from 'react';
+import { EntityAddress } from '../../../api';
+import { LoadingSkeleton } from '../../common/LoadingSkeleton';
+import { TerminalState, TerminalView } from './TerminalView';
+import { TerminalTarget } from './terminalUrls';
+import { useTerminalCheck } from './useTerminalCheck';
+
+const useStyles = makeStyles(theme => ({
+  controls: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+  },
+  select: { minWidth: 160, maxWidth: 320 },
+}));
+
+function describeState(state: TerminalState | undefined): string {
+  if (!state) return 'Not connected';
+  switch (state.phase) {
+    case 'connecting':
+      return 'Connecting…';
+    case 'open':
+      return 'Connected';
+    case 'error':
+      return `Could not connect: ${state.message}`;
+    default:
+      return `Closed (${state.code})${state.reason ? `: ${state.reason}` : ''}`;
+  }
+}
+
+/**
+ * A terminal in a container of one of the workload's pods. The backend runs a fixed shell with
+ * the cluster's credential; opening it needs multicluster.pods.exec, which is checked first so
+ * that a refusal shows its reason and the button stays disabled.
+ */
+export function PodTerminal(props: {
+  entity: EntityAddress;
+  cluster: string;
+  pods: PodSummary[];
+  pod?: PodSummary;
+  onPodChange: (pod: PodSummary) => void;
+}) {
+  const classes = useStyles();
+  const { entity, cluster, pods, pod } = props;
+  const [container, setContainer] = useState<string>();
+  const [connected, setConnected] = useState(false);
+  const [state, setState] = useState<TerminalState>();
+  const containers = pod?.containers.map(c => c.name) ?? [];
+  const activeContainer =
+    container && containers.includes(container) ? container : containers[0];
+  const target = useMemo<TerminalTarget | undefined>(
+    () =>
+      pod && activeContainer
+        ? {
+            entity,
+            cluster,
+            namespace: pod.namespace,
+            pod: pod.name,
+            container: activeContainer,
+          }
+        : undefined,
+    [entity, cluster, pod, activeContainer],
+  );
+  const check = useTerminalCheck(target);
+  const refusal = check.value;
+  const live = state?.phase === 'connecting' || state?.phase === 'open';
+
+  return (
+    <div data-testid="pod-terminal">
+      <div className={classes.controls}>
+        <FormControl className={classes.select} size="small">
+          <InputLabel id="mc-terminal-pod">Pod</InputLabel>
+          <Select
+            labelId="mc-terminal-pod"
+            value={pod ? `${pod.namespace}/${pod.name}` : ''}
+            disabled={connected}
+            onChange={e => {
+              const next = pods.find(
+                p => `${p.namespace}/${p.name}` === e.target.value,
+              );
+              if (next) props.onPodChange(next);
+            }}
+          >
+            {pods.slice(0, 500).map(p => (
+              <MenuItem
+                key={`${p.namespace}/${p.name}`}
+                value={`${p.namespace}/${p.name}`}
+              >
+                {p.name}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl className={classes.select} size="small">
+          <InputLabel id="mc-terminal-container">Container</InputLabel>
+          <Select
+            labelId="mc-terminal-container"
+            value={activeContainer ?? ''}
+            disabled={connected}
+            onChange={e => setContainer(String(e.target.value))}
+          >
+            {containers.map(c => (
+              <MenuItem key={c} value={c}>
+                {c}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        {connected ? (
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => setConnected(false)}
+          >
+            {live ? 'Disconnect' : 'Close'}
+          </Button>
+        ) : (
+          <Button
+            size="small"
+            variant="contained"
+            color="primary"
+            disabled={check.loading || !!refusal || !!check.error}
+            title={refusal?.reason}
+            onClick={() => {
+              setState(undefined);
+              setConnected(true);
+            }}
+          >
+            Connect
+          </Button>
+        )}
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="pod-terminal-state"
+          role="status"
+        >
+          {connected ? describeState(state) : 'Not connected'}
+        </Typography>
+      </div>
+      {check.loading && <LoadingSkeleton rows={1} label="Checking access" />}
+      {(refusal || check.error) && (
+        <Alert severity="info" data-testid="pod-terminal-refused">
+          {refusal?.reason ?? String(check.error)}
+        </Alert>
+      )}
+      {connected && target && (
+        <TerminalView target={target} onState={setState} />
+      )}
+      <Typography variant="caption" color="textSecondary">
+        The terminal runs the shell your administrator configured, in the
+        container, with the cluster's credential; it is audited and closes after
+        a time limit or when your access ends.
+      </Typography>
+    </div>
+  );
+}
