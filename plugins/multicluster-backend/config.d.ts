@@ -41,6 +41,43 @@ export interface Config {
         /** Time allowed for one write to a cluster. Default 10. */
         requestTimeoutSeconds?: number;
       };
+      /** The pod terminal (docs/multicluster.md#pod-terminal). */
+      exec?: {
+        /** What every terminal runs in the container; the browser cannot choose it. Default ['/bin/sh']. */
+        command?: string[];
+        /** A session is closed after this long, busy or not. Default 15m. */
+        maxDuration?:
+          | string
+          | {
+              milliseconds?: number;
+              seconds?: number;
+              minutes?: number;
+              hours?: number;
+              days?: number;
+            };
+        /** A session with no input for this long is closed. Default 5m. */
+        idleTimeout?:
+          | string
+          | {
+              milliseconds?: number;
+              seconds?: number;
+              minutes?: number;
+              hours?: number;
+              days?: number;
+            };
+        /** How often the permission and the pod are checked again; at most 1m. Default 30s. */
+        recheckInterval?:
+          | string
+          | {
+              milliseconds?: number;
+              seconds?: number;
+              minutes?: number;
+              hours?: number;
+              days?: number;
+            };
+        /** Browser origins allowed besides app.baseUrl's; other origins are refused. */
+        allowedOrigins?: string[];
+      };
       /** The Retry-After (seconds) of a 429 for too many open streams. Default 15. */
       retryAfterSeconds?: number;
       /**
