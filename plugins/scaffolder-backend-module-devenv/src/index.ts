@@ -18,3 +18,4 @@ export {
   applyManifestsAction,
   APPLY_ACTION_ID,
 } from './actions/applyManifestsAction';
+export type { EnvironmentActionOptions } from './actions/environmentActionOptions';
