@@ -1,50 +1,43 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OwnerView, WorkloadDetail } from '@kubeplatform/clusters-common';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  FleetBackend,
-  serviceEntity,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import {
   DEMO_SERVICES,
   demoServiceEntities,
+  multiclusterOnFleetForAll,
   startMulticlusterOnFleet,
 } from './__testUtils__/startMulticlusterOnFleet';
 
 /** Workload detail, logs and the team view against the real local fleet. */
 jest.setTimeout(90_000);
 
-let fleet: LocalFleet;
-let backend: FleetBackend;
-
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  backend = await startMulticlusterOnFleet(fleet, {
-    entities: [
-      ...demoServiceEntities(),
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: 'team-shop', namespace: 'default' },
-        spec: { type: 'team', children: [] },
-      },
-    ],
-  });
-});
-
-afterAll(async () => {
-  await backend?.stop();
+const onFleet = multiclusterOnFleetForAll({
+  entities: [
+    ...demoServiceEntities(),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-shop', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    },
+  ],
 });
 
 const entityUrl = (name: string) =>
-  `${backend.apiUrl('multicluster')}/entities/component/default/${name}`;
+  `${onFleet.backend.apiUrl(
+    'multicluster',
+  )}/entities/component/default/${name}`;
 
-async function podName(cluster: string, namespace: string, selector: string) {
-  const core = fleet.cluster(cluster).kubeConfig().makeApiClient(CoreV1Api);
+/** The name of a pod of the app `name` in prod-us's shop namespace. */
+async function prodShopPod(name: string) {
+  const core = onFleet.fleet
+    .cluster('prod-us')
+    .kubeConfig()
+    .makeApiClient(CoreV1Api);
   const pods = await core.listNamespacedPod({
-    namespace,
-    labelSelector: selector,
+    namespace: 'shop',
+    labelSelector: `app.kubernetes.io/name=${name}`,
   });
   return pods.items[0].metadata!.name!;
 }
@@ -101,11 +94,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
   });
 
   it('streams the logs of a pod of the entity, bounded by tailLines', async () => {
-    const pod = await podName(
-      'prod-us',
-      'shop',
-      'app.kubernetes.io/name=catalog-api',
-    );
+    const pod = await prodShopPod('catalog-api');
     const res = await fetch(
       `${entityUrl(
         'catalog-api',
@@ -135,13 +124,9 @@ describe('workload detail, logs and owners on the local fleet', () => {
       { min: 40, max: 40 },
     ],
   ])('ends a follow stream at %s', async (_title, logs, query, ms, bytes) => {
-    const pod = await podName(
-      'prod-us',
-      'shop',
-      'app.kubernetes.io/name=catalog-api',
-    );
-    const bounded = await startMulticlusterOnFleet(fleet, {
-      clusters: [fleet.cluster('prod-us')],
+    const pod = await prodShopPod('catalog-api');
+    const bounded = await startMulticlusterOnFleet(onFleet.fleet, {
+      clusters: [onFleet.fleet.cluster('prod-us')],
       config: { multicluster: { logs } },
       entities: [serviceEntity('catalog-api')],
     });
@@ -165,11 +150,7 @@ describe('workload detail, logs and owners on the local fleet', () => {
   });
 
   it('answers 404 for logs of a pod that does not belong to the entity', async () => {
-    const pod = await podName(
-      'prod-us',
-      'shop',
-      'app.kubernetes.io/name=payments',
-    );
+    const pod = await prodShopPod('payments');
     const res = await fetch(
       `${entityUrl('checkout')}/clusters/prod-us/pods/shop/${pod}/logs`,
     );
@@ -177,17 +158,13 @@ describe('workload detail, logs and owners on the local fleet', () => {
   });
 
   it('checks multicluster.logs.read', async () => {
-    const denied = await startMulticlusterOnFleet(fleet, {
-      clusters: [fleet.cluster('prod-us')],
+    const denied = await startMulticlusterOnFleet(onFleet.fleet, {
+      clusters: [onFleet.fleet.cluster('prod-us')],
       entities: [serviceEntity('catalog-api')],
       permission: AuthorizeResult.DENY,
     });
     try {
-      const pod = await podName(
-        'prod-us',
-        'shop',
-        'app.kubernetes.io/name=catalog-api',
-      );
+      const pod = await prodShopPod('catalog-api');
       const res = await fetch(
         `${denied.apiUrl(
           'multicluster',
@@ -201,7 +178,9 @@ describe('workload detail, logs and owners on the local fleet', () => {
 
   it('rolls up every entity the group owns in the team view, worst first', async () => {
     const res = await fetch(
-      `${backend.apiUrl('multicluster')}/owners/group/default/team-shop`,
+      `${onFleet.backend.apiUrl(
+        'multicluster',
+      )}/owners/group/default/team-shop`,
     );
     expect(res.status).toBe(200);
     const owner = (await res.json()) as OwnerView;
@@ -218,12 +197,6 @@ describe('workload detail, logs and owners on the local fleet', () => {
     expect(checkout.clusters.map(c => c.cluster).sort()).toEqual(
       expect.arrayContaining(['dev-eu', 'prod-us']),
     );
-    expect(
-      (
-        await fetch(
-          `${backend.apiUrl('multicluster')}/owners/group/default/nobody`,
-        )
-      ).status,
-    ).toBe(404);
+    expect(await onFleet.statusOf(`/owners/group/default/nobody`)).toBe(404);
   });
 });

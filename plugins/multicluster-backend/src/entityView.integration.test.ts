@@ -1,19 +1,11 @@
 import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
-import {
-  DEMO_DRIFT,
-  DEMO_TROUBLES,
-  loadLocalFleet,
-  LocalFleet,
-} from '@kubeplatform/local-clusters';
+import { DEMO_DRIFT, DEMO_TROUBLES } from '@kubeplatform/local-clusters';
 import type { EntityView } from '@kubeplatform/clusters-common';
-import {
-  FleetBackend,
-  serviceEntity,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { openViewStream } from './__testUtils__/sse';
 import {
   demoServiceEntities,
-  startMulticlusterOnFleet,
+  multiclusterOnFleetForAll,
 } from './__testUtils__/startMulticlusterOnFleet';
 
 /**
@@ -22,27 +14,24 @@ import {
  */
 jest.setTimeout(90_000);
 
-let fleet: LocalFleet;
-let backend: FleetBackend;
 const liveId = `it-live-${Date.now().toString(36)}`;
 
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  backend = await startMulticlusterOnFleet(fleet, {
-    entities: [
-      ...demoServiceEntities(),
-      serviceEntity(liveId),
-      serviceEntity('no-annotations', {}),
-      serviceEntity('bad-selector', {
-        'backstage.io/kubernetes-label-selector': 'app in (a',
-      }),
-    ],
-  });
+const onFleet = multiclusterOnFleetForAll({
+  entities: [
+    ...demoServiceEntities(),
+    serviceEntity(liveId),
+    serviceEntity('no-annotations', {}),
+    serviceEntity('bad-selector', {
+      'backstage.io/kubernetes-label-selector': 'app in (a',
+    }),
+  ],
 });
 
 afterAll(async () => {
-  await backend?.stop();
-  const apps = fleet?.cluster('prod-us').kubeConfig().makeApiClient(AppsV1Api);
+  const apps = onFleet.fleet
+    ?.cluster('prod-us')
+    .kubeConfig()
+    .makeApiClient(AppsV1Api);
   await apps
     ?.deleteNamespacedDeployment({ namespace: 'shop', name: liveId })
     .catch(() => undefined);
@@ -50,7 +39,9 @@ afterAll(async () => {
 
 async function getView(name: string): Promise<EntityView> {
   const res = await fetch(
-    `${backend.apiUrl('multicluster')}/entities/component/default/${name}`,
+    `${onFleet.backend.apiUrl(
+      'multicluster',
+    )}/entities/component/default/${name}`,
   );
   expect(res.status).toBe(200);
   return (await res.json()) as EntityView;
@@ -129,36 +120,20 @@ describe('entity view on the local fleet', () => {
   });
 
   it('answers 404 for an unknown entity and 400 for a malformed ref', async () => {
+    expect(await onFleet.statusOf(`/entities/component/default/nope`)).toBe(
+      404,
+    );
     expect(
-      (
-        await fetch(
-          `${backend.apiUrl('multicluster')}/entities/component/default/nope`,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (
-        await fetch(
-          `${backend.apiUrl(
-            'multicluster',
-          )}/entities/component/default/${'x'.repeat(70)}`,
-        )
-      ).status,
+      await onFleet.statusOf(`/entities/component/default/${'x'.repeat(70)}`),
     ).toBe(400);
     expect(
-      (
-        await fetch(
-          `${backend.apiUrl(
-            'multicluster',
-          )}/entities/comp%20onent/default/checkout`,
-        )
-      ).status,
+      await onFleet.statusOf(`/entities/comp%20onent/default/checkout`),
     ).toBe(400);
   });
 
   it('shows a Deployment created in prod-us in the view, and in the SSE stream within 2 s', async () => {
     const stream = await openViewStream(
-      `${backend.apiUrl(
+      `${onFleet.backend.apiUrl(
         'multicluster',
       )}/entities/component/default/${liveId}/stream`,
     );
@@ -168,7 +143,7 @@ describe('entity view on the local fleet', () => {
       const first = await stream.waitFor(() => true, 2_000);
       expect(first.view.clusters).toEqual([]);
 
-      const admin: KubeConfig = fleet.cluster('prod-us').kubeConfig();
+      const admin: KubeConfig = onFleet.fleet.cluster('prod-us').kubeConfig();
       const createdAt = Date.now();
       await admin.makeApiClient(AppsV1Api).createNamespacedDeployment({
         namespace: 'shop',

@@ -1,4 +1,4 @@
-import type { LocalFleet } from '@kubeplatform/local-clusters';
+import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
   FleetBackend,
   FleetBackendOptions,
@@ -53,4 +53,30 @@ export async function startMulticlusterOnFleet(
   await backend.cache.start();
   await backend.cache.waitForSync(options.syncTimeoutMs ?? 20_000);
   return backend;
+}
+
+/**
+ * For a test file: before all its tests, loads the local fleet and starts the backend with
+ * `options`; after them, stops it. The returned `fleet` and `backend` are set from `beforeAll` on.
+ */
+export function multiclusterOnFleetForAll(
+  options: Parameters<typeof startMulticlusterOnFleet>[1],
+) {
+  const started = {
+    /** The HTTP status of a GET of `path` under /api/multicluster. */
+    statusOf: async (path: string) =>
+      (await fetch(`${started.backend.apiUrl('multicluster')}${path}`)).status,
+  } as {
+    fleet: LocalFleet;
+    backend: FleetBackend;
+    statusOf(path: string): Promise<number>;
+  };
+  beforeAll(async () => {
+    started.fleet = await loadLocalFleet();
+    started.backend = await startMulticlusterOnFleet(started.fleet, options);
+  });
+  afterAll(async () => {
+    await started.backend?.stop();
+  });
+  return started;
 }
