@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { EntityView } from '@kubeplatform/clusters-common';
 import {
   driftView,
   emptyView,
@@ -19,6 +20,14 @@ function row(cluster: string) {
   return screen.getByTestId(`cluster-row-${cluster}`);
 }
 
+function badge(cluster: string) {
+  return within(row(cluster)).getByTestId('cluster-badge');
+}
+
+function renderCard(view: EntityView) {
+  return renderWithEntity(<MulticlusterCard />, new FakeMulticlusterApi(view));
+}
+
 function rowOrder(): string[] {
   return screen
     .getAllByTestId(/^cluster-row-/)
@@ -27,14 +36,9 @@ function rowOrder(): string[] {
 
 describe('MulticlusterCard', () => {
   it('ok: shows every cluster healthy with ready counts, headroom and tag', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(okView),
-    );
+    await renderCard(okView);
     const prod = row('prod-us');
-    expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
-      'Healthy',
-    );
+    expect(badge('prod-us')).toHaveTextContent('Healthy');
     // checkout 3/3 and checkout-cache 2/2
     expect(
       within(prod).getByLabelText('5 of 5 replicas ready'),
@@ -46,18 +50,13 @@ describe('MulticlusterCard', () => {
     expect(within(prod).getAllByTestId('image-tag')[0]).toHaveTextContent(
       '1.4.2',
     );
-    expect(
-      within(row('dev-eu')).getByTestId('cluster-badge'),
-    ).toHaveTextContent('Healthy');
+    expect(badge('dev-eu')).toHaveTextContent('Healthy');
     expect(screen.queryByTestId('image-tag-drift')).not.toBeInTheDocument();
     expect(screen.getByTestId('view-summary')).toHaveTextContent('2 clusters');
   });
 
   it('groups by environment: production before development', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(okView),
-    );
+    await renderCard(okView);
     const headers = screen
       .getAllByTestId('group-header')
       .map(h => h.textContent);
@@ -70,14 +69,9 @@ describe('MulticlusterCard', () => {
   });
 
   it('mixed: the failing cluster shows Error, its top problem, restarts and short replicas', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(mixedView),
-    );
+    await renderCard(mixedView);
     const prod = row('prod-us');
-    expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
-      'Error',
-    );
+    expect(badge('prod-us')).toHaveTextContent('Error');
     expect(
       within(prod).getByLabelText('11 of 12 replicas ready'),
     ).toBeInTheDocument();
@@ -87,19 +81,14 @@ describe('MulticlusterCard', () => {
     // HpaAtMaxReplicas started earlier than the crash loop, so it sorts first among errors.
     expect(within(prod).getByText('HpaAtMaxReplicas')).toBeInTheDocument();
     expect(within(prod).getByText(/\(\+1 more\)/)).toBeInTheDocument();
-    expect(
-      within(row('dev-eu')).getByTestId('cluster-badge'),
-    ).toHaveTextContent('Healthy');
+    expect(badge('dev-eu')).toHaveTextContent('Healthy');
     expect(screen.getByTestId('view-summary')).toHaveTextContent(
       '1 with errors',
     );
   });
 
   it('HPA at max: the headroom bar says "at max"', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(mixedView),
-    );
+    await renderCard(mixedView);
     const bar = within(row('prod-us')).getByTestId('headroom-bar');
     expect(bar).toHaveAttribute('data-level', 'atMax');
     expect(bar).toHaveTextContent('10/10 at max');
@@ -110,10 +99,7 @@ describe('MulticlusterCard', () => {
   });
 
   it('drift: highlights the tag that differs from the other clusters, and only that one', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(driftView),
-    );
+    await renderCard(driftView);
     const drifted = within(row('dev-eu')).getByTestId('image-tag-drift');
     expect(drifted).toHaveTextContent('1.5.0-rc.1');
     expect(drifted).toHaveAccessibleName(/prod-us: 1\.4\.2/);
@@ -129,14 +115,9 @@ describe('MulticlusterCard', () => {
   });
 
   it('unreachable: shown as Unreachable with its reason, no replica numbers, never healthy', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(unreachableView),
-    );
+    await renderCard(unreachableView);
     const dev = row('dev-eu');
-    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-      'Unreachable',
-    );
+    expect(badge('dev-eu')).toHaveTextContent('Unreachable');
     expect(within(dev).queryByText('Healthy')).not.toBeInTheDocument();
     expect(within(dev).queryByTestId('headroom-bar')).not.toBeInTheDocument();
     expect(within(dev).getByText(/ECONNREFUSED/)).toBeInTheDocument();
@@ -146,14 +127,9 @@ describe('MulticlusterCard', () => {
   });
 
   it('forbidden: shown as Forbidden with the RBAC reason', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(forbiddenView),
-    );
+    await renderCard(forbiddenView);
     const dev = row('dev-eu');
-    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-      'Forbidden',
-    );
+    expect(badge('dev-eu')).toHaveTextContent('Forbidden');
     expect(
       within(dev).getByText(/cannot list resource "deployments"/),
     ).toBeInTheDocument();
@@ -161,14 +137,9 @@ describe('MulticlusterCard', () => {
   });
 
   it('stale: keeps the last data and says how old it is', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(staleView),
-    );
+    await renderCard(staleView);
     const dev = row('dev-eu');
-    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-      'Healthy',
-    );
+    expect(badge('dev-eu')).toHaveTextContent('Healthy');
     expect(within(dev).getByTestId('cluster-sync-badge')).toHaveTextContent(
       'Stale · 12 min',
     );
@@ -178,13 +149,8 @@ describe('MulticlusterCard', () => {
   });
 
   it('syncing: shown as Syncing, not healthy', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(syncingView),
-    );
-    expect(
-      within(row('dev-eu')).getByTestId('cluster-badge'),
-    ).toHaveTextContent('Syncing');
+    await renderCard(syncingView);
+    expect(badge('dev-eu')).toHaveTextContent('Syncing');
   });
 
   it('orders worst first inside a group', async () => {
@@ -214,10 +180,7 @@ describe('MulticlusterCard', () => {
   });
 
   it('empty: shows the exact annotation YAML to add', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(emptyView),
-    );
+    await renderCard(emptyView);
     const empty = screen.getByTestId('annotation-empty-state');
     expect(empty).toHaveTextContent(
       'backstage.io/kubernetes-id: legacy-billing',
@@ -283,15 +246,9 @@ describe('MulticlusterCard', () => {
   it('live: a pushed view replaces the shown one without a reload', async () => {
     const api = new FakeMulticlusterApi(okView);
     await renderWithEntity(<MulticlusterCard />, api);
-    expect(
-      within(row('prod-us')).getByTestId('cluster-badge'),
-    ).toHaveTextContent('Healthy');
+    expect(badge('prod-us')).toHaveTextContent('Healthy');
     act(() => api.push(mixedView));
-    await waitFor(() =>
-      expect(
-        within(row('prod-us')).getByTestId('cluster-badge'),
-      ).toHaveTextContent('Error'),
-    );
+    await waitFor(() => expect(badge('prod-us')).toHaveTextContent('Error'));
     expect(screen.getByTestId('last-updated')).toHaveTextContent(
       /Live · updated \d\d:\d\d:\d\d/,
     );
@@ -320,9 +277,7 @@ describe('MulticlusterCard', () => {
           screen.queryByTestId('reconnect-banner'),
         ).not.toBeInTheDocument(),
       );
-      expect(
-        within(row('prod-us')).getByTestId('cluster-badge'),
-      ).toHaveTextContent('Error');
+      expect(badge('prod-us')).toHaveTextContent('Error');
     } finally {
       jest.useRealTimers();
     }
