@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { EntityView } from '@kubeplatform/clusters-common';
 // eslint-disable-next-line no-restricted-imports -- the test reads a log file captured from a cluster
 import { readFileSync } from 'fs';
 // eslint-disable-next-line no-restricted-imports
@@ -23,6 +24,14 @@ import { MulticlusterCard } from './card/MulticlusterCard';
 import { MulticlusterContent } from './content/MulticlusterContent';
 import { OwnedServicesCard } from './owner/OwnedServicesCard';
 
+const badge = (cluster: string) =>
+  within(screen.getByTestId(`cluster-row-${cluster}`)).getByTestId(
+    'cluster-badge',
+  );
+
+const renderCard = (view: EntityView) =>
+  renderWithEntity(<MulticlusterCard />, new FakeMulticlusterApi(view));
+
 jest.setTimeout(30_000);
 
 describe('real backend responses (captured from the local clusters)', () => {
@@ -33,20 +42,13 @@ describe('real backend responses (captured from the local clusters)', () => {
   });
 
   it('card: unreachable prod-us shows as Unreachable with its reason; dev-eu shows its warning', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(capturedUnreachableView),
-    );
+    await renderCard(capturedUnreachableView);
     const prod = screen.getByTestId('cluster-row-prod-us');
-    expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
-      'Unreachable',
-    );
+    expect(badge('prod-us')).toHaveTextContent('Unreachable');
     expect(prod).toHaveTextContent('ECONNREFUSED');
     expect(prod).not.toHaveTextContent('Healthy');
     const dev = screen.getByTestId('cluster-row-dev-eu');
-    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-      'Warning',
-    );
+    expect(badge('dev-eu')).toHaveTextContent('Warning');
     expect(dev).toHaveTextContent('HpaMetricsUnavailable');
     expect(within(dev).getByTestId('headroom-bar')).toHaveAttribute(
       'data-level',
@@ -60,14 +62,9 @@ describe('real backend responses (captured from the local clusters)', () => {
   });
 
   it('card: a cluster that fails after syncing shows the failure first and its last data dimmed, never its health', async () => {
-    await renderWithEntity(
-      <MulticlusterCard />,
-      new FakeMulticlusterApi(capturedUntrustedView),
-    );
+    await renderCard(capturedUntrustedView);
     const dev = screen.getByTestId('cluster-row-dev-eu');
-    expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-      'Unauthorized',
-    );
+    expect(badge('dev-eu')).toHaveTextContent('Unauthorized');
     expect(within(dev).getByTestId('cluster-kept-badge')).toHaveTextContent(
       /^last data · \d+ min$/,
     );
@@ -78,9 +75,7 @@ describe('real backend responses (captured from the local clusters)', () => {
     expect(dev).not.toHaveTextContent('Healthy');
     expect(dev).not.toHaveTextContent('Warning');
     const prod = screen.getByTestId('cluster-row-prod-us');
-    expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
-      'Unauthorized',
-    );
+    expect(badge('prod-us')).toHaveTextContent('Unauthorized');
     expect(
       within(prod).queryByTestId('cluster-kept-badge'),
     ).not.toBeInTheDocument();
@@ -136,15 +131,10 @@ describe('real backend responses (captured from the local clusters)', () => {
     );
 
     it('card: both clusters, prod-us in error with HPA at max, the image drift', async () => {
-      await renderWithEntity(
-        <MulticlusterCard />,
-        new FakeMulticlusterApi(capturedDemoView),
-      );
+      await renderCard(capturedDemoView);
       const prod = screen.getByTestId('cluster-row-prod-us');
       const dev = screen.getByTestId('cluster-row-dev-eu');
-      expect(within(prod).getByTestId('cluster-badge')).toHaveTextContent(
-        'Error',
-      );
+      expect(badge('prod-us')).toHaveTextContent('Error');
       expect(within(prod).getByTestId('headroom-bar')).toHaveAttribute(
         'data-level',
         'atMax',
@@ -155,9 +145,7 @@ describe('real backend responses (captured from the local clusters)', () => {
       expect(within(prod).getByTestId('image-tag-drift')).toHaveTextContent(
         '1.4.2',
       );
-      expect(within(dev).getByTestId('cluster-badge')).toHaveTextContent(
-        'Warning',
-      );
+      expect(badge('dev-eu')).toHaveTextContent('Warning');
       // The backend lists UnavailableReplicas first (it is older); the card leads with its cause.
       expect(
         within(prod).getByLabelText(/^CrashLoopBackOff: .*Fix: .*--previous/),
