@@ -72,13 +72,14 @@ export function runExecSession(args: {
     resolveEnd = resolve;
   });
   const timers: NodeJS.Timeout[] = [];
+  const handles: { idle?: NodeJS.Timeout; recheck?: NodeJS.Timeout } = {};
 
   const end = (how: ExecEnd) => {
     if (ended) return;
     ended = how;
     timers.forEach(clearTimeout);
-    clearTimeout(idle);
-    clearInterval(recheck);
+    clearTimeout(handles.idle);
+    clearInterval(handles.recheck);
     stdin.end();
     cluster?.close();
     if (
@@ -90,7 +91,7 @@ export function runExecSession(args: {
     resolveEnd(how);
   };
 
-  let idle = setTimeout(
+  handles.idle = setTimeout(
     () => end({ code: CLOSE.timedOut, reason: 'idle timeout' }),
     limits.idleTimeoutMs,
   );
@@ -100,7 +101,7 @@ export function runExecSession(args: {
       limits.maxDurationMs,
     ),
   );
-  const recheck = setInterval(() => {
+  handles.recheck = setInterval(() => {
     args.stillAllowed().then(
       how => how && end(how),
       () => end({ code: CLOSE.failed, reason: 'access check failed' }),
@@ -108,8 +109,8 @@ export function runExecSession(args: {
   }, limits.recheckMs);
 
   browser.on('message', (data: Buffer, isBinary: boolean) => {
-    clearTimeout(idle);
-    idle = setTimeout(
+    clearTimeout(handles.idle);
+    handles.idle = setTimeout(
       () => end({ code: CLOSE.timedOut, reason: 'idle timeout' }),
       limits.idleTimeoutMs,
     );

@@ -28,8 +28,8 @@ async function renderWith(response: Response) {
         [
           fetchApiRef,
           {
-            fetch: async (url: string) => {
-              requests.push(url);
+            fetch: async (url: RequestInfo | URL) => {
+              requests.push(String(url));
               return response;
             },
           },
