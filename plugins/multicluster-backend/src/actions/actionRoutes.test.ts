@@ -291,30 +291,21 @@ describe('action routes', () => {
     expect(res.body.error.message).toMatch(/did not carry out.*forbidden/);
   });
 
-  it('tells the caller which actions it may take', async () => {
-    const allowed = await app();
-    expect(
-      (
-        await request(allowed.server).get(
-          '/entities/component/default/checkout/actions',
-        )
-      ).body,
-    ).toEqual({
-      restart: { allowed: true },
-      scale: { allowed: true },
-      deletePod: { allowed: true },
-    });
-    const denied = await app(AuthorizeResult.DENY);
-    expect(
-      (
-        await request(denied.server).get(
-          '/entities/component/default/checkout/actions',
-        )
-      ).body,
-    ).toEqual({
-      restart: { allowed: false },
-      scale: { allowed: false },
-      deletePod: { allowed: false },
-    });
-  });
+  it.each([
+    [AuthorizeResult.ALLOW, true],
+    [AuthorizeResult.DENY, false],
+  ])(
+    'tells the caller which actions it may take (%s)',
+    async (permission, allowed) => {
+      const a = await app(permission);
+      const res = await request(a.server).get(
+        '/entities/component/default/checkout/actions',
+      );
+      expect(res.body).toEqual({
+        restart: { allowed },
+        scale: { allowed },
+        deletePod: { allowed },
+      });
+    },
+  );
 });
