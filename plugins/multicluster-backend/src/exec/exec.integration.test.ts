@@ -97,6 +97,25 @@ function refusal(ws: WebSocket): Promise<number> {
 describe('pod terminal on the local fleet', () => {
   it('runs a command through kwok exec and relays its output', async () => {
     expect(await check(backend, params())).toBe(200);
+    await runEcho();
+  });
+
+  it('runs it too when another plugin listens for upgrades (as signals does)', async () => {
+    // From now on Node hands upgrades only to 'upgrade' listeners, never to Express.
+    const ignoreOthers = () => undefined;
+    backend.server.on('upgrade', ignoreOthers);
+    try {
+      expect(await check(backend, params())).toBe(200);
+      await runEcho();
+      expect(await refusal(open(backend, params({ container: 'nope' })))).toBe(
+        400,
+      );
+    } finally {
+      backend.server.off('upgrade', ignoreOthers);
+    }
+  });
+
+  async function runEcho() {
     const ws = open(backend, params());
     let output = '';
     const closed = new Promise<number>(resolve =>
@@ -120,7 +139,7 @@ describe('pod terminal on the local fleet', () => {
     await sawAnswer;
     ws.send(Buffer.from('exit\n'), { binary: true });
     expect(await closed).toBe(1000);
-  });
+  }
 
   it('refuses a container the pod does not have with 400, before any exec', async () => {
     expect(await check(backend, params({ container: 'nope' }))).toBe(400);

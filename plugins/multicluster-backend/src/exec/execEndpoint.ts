@@ -96,11 +96,12 @@ function bearerToken(req: IncomingMessage): string | undefined {
 
 /**
  * The pod terminal: a WebSocket at `/exec` and its JSON twin `/exec/check`. Backstage's
- * httpRouter gives plugins no hook for HTTP upgrades, and once any listener (the signals
- * plugin's, or ours) is on the server's 'upgrade' event, upgrade requests never reach Express.
- * So, like the signals plugin, this subscribes to the server's 'upgrade' event from the first
- * request the plugin serves (the page's entity view, or `/exec/check`) and authenticates the
- * upgrade itself: Backstage's auth middleware never sees it.
+ * httpRouter gives plugins no hook for HTTP upgrades. While nothing listens to the server's
+ * 'upgrade' event, Node hands upgrades to Express like any request, and the terminal takes the
+ * socket over in its route (as upstream's Kubernetes proxy does). Once another plugin listens
+ * (the signals plugin does), upgrades never reach Express again; then the terminal subscribes
+ * too, from the next request it serves (the page's `/exec/check` comes before every terminal),
+ * and answers only its own path. Either way it authenticates the upgrade itself.
  */
 export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
   const { auth, logger, auditor, options } = deps;
@@ -232,16 +233,24 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
   }
 
   const router = Router();
-  router.use((req, res, next) => {
+  router.use((req, _res, next) => {
     const server = serverOf(req.socket);
-    if (server && !subscribed.has(server)) {
+    // Someone (the signals plugin) listens for upgrades: they no longer reach Express.
+    if (
+      server &&
+      !subscribed.has(server) &&
+      server.listenerCount('upgrade') > 0
+    ) {
       subscribed.add(server);
       const path = `${req.baseUrl}${EXEC_PATH}`;
       server.on(
         'upgrade',
         (upgrade: IncomingMessage, socket: Duplex, head: Buffer) => {
-          if (new URL(upgrade.url ?? '', 'http://localhost').pathname !== path)
+          if (
+            new URL(upgrade.url ?? '', 'http://localhost').pathname !== path
+          ) {
             return;
+          }
           handleUpgrade(upgrade, socket, head).catch(error => {
             logger.error(`Terminal upgrade failed: ${error}`);
             socket.destroy();
@@ -249,14 +258,16 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
         },
       );
     }
-    if (req.path === EXEC_PATH && req.headers.upgrade) {
-      // Node hands an upgrade to Express only while no one listens for upgrades: ask again.
-      res
-        .status(503)
-        .set('Retry-After', '0')
-        .json({
-          error: { message: 'The terminal endpoint was not ready; try again' },
-        });
+    if (
+      req.path === EXEC_PATH &&
+      req.headers.upgrade?.toLowerCase() === 'websocket'
+    ) {
+      // No one listens for upgrades, so Node handed this one to Express (as upstream's
+      // Kubernetes proxy relies on): take the socket over here.
+      handleUpgrade(req, req.socket, Buffer.alloc(0)).catch(error => {
+        logger.error(`Terminal upgrade failed: ${error}`);
+        req.socket.destroy();
+      });
       return;
     }
     next();
