@@ -30,7 +30,8 @@ import {
   ExecTarget,
   parseExecTarget,
 } from './authorizeExec';
-import { CLOSE, ExecEnd, runExecSession } from './execSession';
+import { ExecEnd, runExecSession } from './execSession';
+import { sessionEnd } from './sessionEnd';
 import { ExecOptions } from './readExecOptions';
 
 export const EXEC_PROTOCOL = POD_EXEC_PROTOCOL;
@@ -198,7 +199,7 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
         target,
         command: options.command,
         limits: options,
-        stillAllowed: () => stillAllowed(target, credentials),
+        stillAllowed: () => sessionEnd(deps, target, credentials),
       }).then(async (end: ExecEnd) => {
         const ending = await auditor.createEvent({
           eventId: 'pod-exec-end',
@@ -213,23 +214,6 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
         await ending.success();
       });
     });
-  }
-
-  async function stillAllowed(
-    target: ExecTarget,
-    credentials: BackstageCredentials,
-  ): Promise<ExecEnd | undefined> {
-    try {
-      await authorizeExec(deps, target, credentials);
-      return undefined;
-    } catch (error) {
-      if (error instanceof NotAllowedError)
-        return { code: CLOSE.revoked, reason: 'access revoked' };
-      if (error instanceof NotFoundError || error instanceof InputError) {
-        return { code: CLOSE.gone, reason: 'the pod or container is gone' };
-      }
-      throw error;
-    }
   }
 
   const router = Router();
