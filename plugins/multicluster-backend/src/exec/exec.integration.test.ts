@@ -166,6 +166,14 @@ describe('pod terminal on the local fleet', () => {
     expect(await refusal(open(denied, params()))).toBe(403);
   });
 
+  it('refuses an upgrade without a token with 401 (/exec is outside the auth middleware)', async () => {
+    const url = `${backend.apiUrl('multicluster')}/exec`;
+    const ws = new WebSocket(`${url.replace('http', 'ws')}?${params()}`, [
+      EXEC_PROTOCOL,
+    ]);
+    expect(await refusal(ws)).toBe(401);
+  });
+
   it('refuses a cross-origin upgrade with 403', async () => {
     await check(backend, params());
     const url = `${backend
