@@ -98,37 +98,27 @@ export async function createRouter(
 
   const entityPath = '/entities/:kind/:namespace/:name';
 
+  /** The entity, once the caller may read its view. */
+  const viewableEntity = (ref: string, credentials: BackstageCredentials) =>
+    views.authorizedEntity(ref, credentials, multiclusterViewReadPermission);
+
   router.get(entityPath, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = parseEntityRefParams(req.params);
-    const entity = await views.authorizedEntity(
-      ref,
-      credentials,
-      multiclusterViewReadPermission,
-    );
-    res.json(views.view(entity));
+    res.json(views.view(await viewableEntity(ref, credentials)));
   });
 
   router.get(`${entityPath}/stream`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = parseEntityRefParams(req.params);
-    const entity = await views.authorizedEntity(
-      ref,
-      credentials,
-      multiclusterViewReadPermission,
-    );
+    const entity = await viewableEntity(ref, credentials);
     const release = streams.acquire(credentials, res);
     if (!release) return;
     res.on('close', release);
     streamEntityView(req, res, {
       entity,
       view: e => views.view(e),
-      recheck: () =>
-        views.authorizedEntity(
-          ref,
-          credentials,
-          multiclusterViewReadPermission,
-        ),
+      recheck: () => viewableEntity(ref, credentials),
       subscribe: listener => cache.subscribe(listener),
       options: options.options.stream,
     });
