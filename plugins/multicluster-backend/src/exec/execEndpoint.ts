@@ -186,13 +186,15 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
       refuse(
         socket,
         status,
-        status === 500 ? 'Internal error' : (error as Error).message,
+        status === 500 || !isError(error) ? 'Internal error' : error.message,
       );
       return;
     }
     wss.handleUpgrade(req, socket, head, browser => {
       const opened = Date.now();
-      start.success();
+      const auditFailed = (error: unknown) =>
+        logger.error(`Could not audit a terminal: ${error}`);
+      start.success().catch(auditFailed);
       runExecSession({
         browser,
         kubeConfig,
@@ -200,19 +202,21 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
         command: options.command,
         limits: options,
         stillAllowed: () => sessionEnd(deps, target, credentials),
-      }).then(async (end: ExecEnd) => {
-        const ending = await auditor.createEvent({
-          eventId: 'pod-exec-end',
-          severityLevel: 'medium',
-          meta: {
-            ...who,
-            code: end.code,
-            reason: end.reason,
-            durationMs: Date.now() - opened,
-          },
-        });
-        await ending.success();
-      });
+      })
+        .then(async (end: ExecEnd) => {
+          const ending = await auditor.createEvent({
+            eventId: 'pod-exec-end',
+            severityLevel: 'medium',
+            meta: {
+              ...who,
+              code: end.code,
+              reason: end.reason,
+              durationMs: Date.now() - opened,
+            },
+          });
+          await ending.success();
+        })
+        .catch(auditFailed);
     });
   }
 
