@@ -5,7 +5,7 @@ import type { Environment } from '@kubeplatform/clusters-common';
 import knexFactory, { type Knex } from 'knex';
 import { EnvironmentNotifier } from './EnvironmentNotifier';
 import { SentNotifications } from './SentNotifications';
-import { createTestDatabases } from './__testUtils__/testDatabases';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 const { databases, ids } = createTestDatabases();
 
