@@ -114,6 +114,14 @@ and the load generator reading ${
     r.streams
   } streams, all on the same shared cores.
 
+The backend used ${
+    b.cpuPercentOfOneCore
+  } % of one core over the window, so the streams did not
+saturate it; with a load average of ${r.load.after.loadavg[0]} on ${
+    r.machine.nproc
+  } cores at the end, runnable processes (the backend, the load generator and other work on the
+machine) waited for a core, and that wait is in these latencies.
+
 Summary line: \`${r.summary}\`
 `;
 }

@@ -2,8 +2,19 @@ import { Command } from 'commander';
 import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
 import { writeDocsSection, writeRawResult } from '../shared/results';
-import { BenchDeployment, stateOf } from './benchDeployment';
-import { Change, latenciesOf, percentile, SeenView } from './latency';
+import {
+  BENCH_KUBERNETES_ID,
+  BenchDeployment,
+  stateOf,
+} from './benchDeployment';
+import {
+  Change,
+  latenciesOf,
+  percentile,
+  screenLatencyOf,
+  SeenView,
+} from './latency';
+import { openChromiumMatrix, SeenCell } from './ui/chromiumMatrix';
 import { renderLiveSection } from './renderSection';
 import { startBenchBackend } from './startBenchBackend';
 import { benchSeqOf, openViewStream } from './viewStream';
@@ -17,8 +28,9 @@ async function main() {
   const raw = new Command()
     .name('bench:live')
     .description(
-      'Time from an accepted write to a Deployment to the matching event at an SSE client.',
+      'Time from an accepted write to a Deployment to the matching event at an SSE client and on screen in headless Chromium.',
     )
+    .option('--no-ui', 'leave out the Chromium leg')
     .option('--changes <n>', 'changes, one at a time', '60')
     .option('--timeout <s>', 'give up on one change after this long', '15')
     .parse()
@@ -57,18 +69,71 @@ async function main() {
     };
     if (!(await waitForSeq(0)))
       throw new Error('the bench Deployment never showed up in the view');
+    const cells: SeenCell[] = [];
+    const screen = raw.ui
+      ? await openChromiumMatrix({
+          apiUrl: backend.apiUrl,
+          entityName: BENCH_KUBERNETES_ID,
+          cellTestId: `cell-${deployment.name}-${cluster}`,
+          onCell: cell => cells.push(cell),
+        })
+      : undefined;
+    const waitForScreen = async (
+      change: Change | undefined,
+      desired: number,
+    ) => {
+      if (!screen) return true;
+      const deadline = Date.now() + timeoutMs;
+      const shown = () =>
+        change
+          ? screenLatencyOf(change, desired, cells) !== undefined
+          : cells.some(c => c.desired === desired);
+      while (!shown()) {
+        if (Date.now() > deadline) return false;
+        // The screen time is taken in the page, so this poll adds nothing to it.
+        await new Promise(r => setTimeout(r, 20));
+      }
+      return true;
+    };
+    if (!(await waitForScreen(undefined, stateOf(0).replicas)))
+      throw new Error(
+        'the matrix in Chromium never showed the bench Deployment',
+      );
     const changes: Change[] = [];
     for (let seq = 1; seq <= count; seq++) {
       // A pause unrelated to the stream's debounce, so changes are timed one at a time.
       await new Promise(r => setTimeout(r, 300 + Math.random() * 300));
-      changes.push(await deployment.change(seq));
+      const change = await deployment.change(seq);
+      changes.push(change);
       if (!(await waitForSeq(seq))) log(`change ${seq}: not seen in time`);
+      if (!(await waitForScreen(change, stateOf(seq).replicas)))
+        log(`change ${seq}: not on screen in time`);
     }
+    await screen?.close();
     await stream.close();
     await backend.stop();
     stop = async () => {};
     const loadAfter = machineLoad();
     const { latencies, missed } = latenciesOf(changes, seen);
+    const screenLatencies = changes.map(c =>
+      screenLatencyOf(c, stateOf(c.seq).replicas, cells),
+    );
+    const onScreen = screenLatencies.filter(
+      (ms): ms is number => ms !== undefined,
+    );
+    const ui = screen
+      ? {
+          measured: true as const,
+          n: onScreen.length,
+          p50: percentile(onScreen, 50),
+          p90: percentile(onScreen, 90),
+          p99: percentile(onScreen, 99),
+          max: percentile(onScreen, 100),
+          missed: changes
+            .filter((_, i) => screenLatencies[i] === undefined)
+            .map(c => c.seq),
+        }
+      : { measured: false as const, why: 'run with --no-ui' };
     const writes = changes.map(c => c.acceptedAt - c.sentAt);
     const sse = {
       n: latencies.length,
@@ -79,7 +144,9 @@ async function main() {
       missed,
       atMaxWait: latencies.filter(ms => ms >= MAX_WAIT_MS - 50).length,
     };
-    const summary = `live: p99 sse=${sse.p99 ?? 'none'} ms ui=not-measured`;
+    const summary = `live: p99 sse=${sse.p99 ?? 'none'} ms ui=${
+      ui.measured ? `${ui.p99 ?? 'none'} ms` : 'not-measured'
+    }`;
     const result = {
       bench: 'live',
       date: new Date().toISOString(),
@@ -95,10 +162,7 @@ async function main() {
       },
       targets: { sseP99Ms: SSE_TARGET_MS, uiP99Ms: UI_TARGET_MS },
       sse,
-      ui: {
-        measured: false,
-        why: 'the Chromium leg was not built in this session',
-      },
+      ui,
       patchMs: {
         p50: percentile(writes, 50),
         p99: percentile(writes, 99),
@@ -106,6 +170,7 @@ async function main() {
       samples: changes.map(c => ({
         ...c,
         sseMs: latenciesOf([c], seen).latencies[0] ?? null,
+        screenMs: screenLatencyOf(c, stateOf(c.seq).replicas, cells) ?? null,
       })),
       summary,
     };

@@ -1,4 +1,9 @@
-import { latenciesOf, percentile, verdictOnP99 } from './latency';
+import {
+  latenciesOf,
+  percentile,
+  screenLatencyOf,
+  verdictOnP99,
+} from './latency';
 
 describe('percentile', () => {
   it('takes the nearest rank', () => {
@@ -63,5 +68,19 @@ describe('verdictOnP99', () => {
       'The SSE p99 of 1028 ms misses the target of ≤ 1000 ms by 28 ms.',
     );
     expect(verdictOnP99('SSE', undefined, 1000)).toContain('no p99');
+  });
+});
+
+describe('screenLatencyOf', () => {
+  it('times a change to the first screen update after it showing its count', () => {
+    const change = { seq: 3, sentAt: 1000, acceptedAt: 1010 };
+    const cells = [
+      { desired: 2, at: 990 },
+      { desired: 1, at: 1005 },
+      { desired: 2, at: 1400 },
+      { desired: 2, at: 1500 },
+    ];
+    expect(screenLatencyOf(change, 2, cells)).toBe(390);
+    expect(screenLatencyOf(change, 3, cells)).toBeUndefined();
   });
 });

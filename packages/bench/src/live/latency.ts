@@ -54,3 +54,17 @@ export function verdictOnP99(
     p99 - targetMs
   } ms.`;
 }
+
+/**
+ * Time from a change's accepted write to the first screen update after its write that shows the
+ * replica count it set, or undefined when none did. Changes alternate the count and are made one
+ * at a time, so that update is this change's.
+ */
+export function screenLatencyOf(
+  change: Change,
+  desired: number,
+  cells: Array<{ desired: number; at: number }>,
+): number | undefined {
+  const first = cells.find(c => c.at >= change.sentAt && c.desired === desired);
+  return first && first.at - change.acceptedAt;
+}
