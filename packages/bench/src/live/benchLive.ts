@@ -78,6 +78,11 @@ async function main() {
           onCell: cell => cells.push(cell),
         })
       : undefined;
+    // Chromium is closed with the backend, also when a change fails.
+    stop = async () => {
+      await screen?.close();
+      await backend.stop();
+    };
     const waitForScreen = async (
       change: Change | undefined,
       desired: number,
@@ -109,9 +114,8 @@ async function main() {
       if (!(await waitForScreen(change, stateOf(seq).replicas)))
         log(`change ${seq}: not on screen in time`);
     }
-    await screen?.close();
     await stream.close();
-    await backend.stop();
+    await stop();
     stop = async () => {};
     const loadAfter = machineLoad();
     const { latencies, missed } = latenciesOf(changes, seen);
