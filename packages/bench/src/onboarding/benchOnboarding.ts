@@ -1,0 +1,87 @@
+/**
+ * `yarn bench:onboarding`: the onboarding journey (search → service across clusters → request an
+ * environment → connect) in Chromium, through the e2e test that drives it, against the demo
+ * backend started as its own process; screens and the median wall time.
+ */
+import { Command } from 'commander';
+import { machine, machineLoad } from '../shared/machine';
+import { writeDocsSection, writeRawResult } from '../shared/results';
+import {
+  OnboardingResult,
+  renderOnboardingSection,
+  TARGET,
+} from './renderSection';
+import { runJourneys } from './runJourneys';
+import { startAppBackend } from './startAppBackend';
+
+const MIN_RUNS = 3;
+
+async function main() {
+  const raw = new Command()
+    .name('bench:onboarding')
+    .option('--runs <n>', `journeys to time (at least ${MIN_RUNS})`, '3')
+    .parse()
+    .opts();
+  const runs = Number(raw.runs);
+  if (!Number.isInteger(runs) || runs < MIN_RUNS) {
+    throw new Error(
+      `--runs must be a whole number ≥ ${MIN_RUNS}, got '${raw.runs}'`,
+    );
+  }
+  const backend = await startAppBackend();
+  const before = machineLoad();
+  let journeys;
+  try {
+    journeys = await runJourneys(backend.baseUrl, runs);
+  } finally {
+    await backend.stop();
+  }
+  const after = machineLoad();
+  const seconds = journeys.map(j => j.wallMs / 1000).sort((a, b) => a - b);
+  const screenCounts = new Set(journeys.map(j => j.screens.length));
+  if (screenCounts.size !== 1) {
+    throw new Error(
+      `the runs went through different screens: ${[...screenCounts]}`,
+    );
+  }
+  const result: OnboardingResult = {
+    bench: 'onboarding',
+    date: new Date().toISOString(),
+    command: `yarn bench:onboarding --runs ${runs}`,
+    machine: machine(),
+    load: { before, after },
+    backend:
+      'packages/backend on a free port (app-config.yaml, app-config.single-port.yaml, the local clusters), a throwaway SQLite, serving packages/app/dist',
+    runs: journeys,
+    screens: journeys[0].screens.length,
+    wall: {
+      medianS: round(median(seconds)),
+      minS: round(seconds[0]),
+      maxS: round(seconds[seconds.length - 1]),
+    },
+    target: TARGET,
+  };
+  writeRawResult('onboarding', result);
+  writeDocsSection(
+    'onboarding',
+    'Onboarding journey (yarn bench:onboarding)',
+    renderOnboardingSection(result),
+  );
+  console.log(
+    `onboarding: screens=${result.screens} wall=${result.wall.medianS} s`,
+  );
+}
+
+function median(sorted: number[]) {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(n: number) {
+  return Math.round(n * 10) / 10;
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
