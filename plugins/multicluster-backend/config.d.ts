@@ -4,7 +4,7 @@ export interface Config {
     multicluster?: {
       /** Live updates over Server-Sent Events. */
       stream?: {
-        /** Quiet time after a cache change before a view is sent. Default 250. */
+        /** A change after this much quiet (ms) is sent at once; the changes that follow it wait for this much quiet. Default 250. */
         debounceMs?: number;
         /** During constant change, a view is still sent at least this often. Default 1000. */
         maxWaitMs?: number;

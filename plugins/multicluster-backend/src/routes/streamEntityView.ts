@@ -2,9 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityView } from '@kubeplatform/clusters-common';
 import type { CacheChange } from '@kubeplatform/clusters-node';
 import { Request, Response } from 'express';
+import { createViewPacer } from './viewPacer';
 
 export interface StreamOptions {
-  /** Quiet time after a change before a view is sent. */
+  /** Quiet time after a change before a view is sent; a change after a quiet spell goes at once. */
   debounceMs: number;
   /** A view is sent at the latest this long after the first of a burst of changes. */
   maxWaitMs: number;
@@ -48,8 +49,6 @@ export function streamEntityView(
   let lastFingerprint = '';
   let pending: string | undefined;
   let congested = false;
-  let debounceTimer: NodeJS.Timeout | undefined;
-  let firstChangeAt: number | undefined;
   let closed = false;
 
   const write = (chunk: string) => {
@@ -71,8 +70,6 @@ export function streamEntityView(
   });
 
   const sendView = () => {
-    debounceTimer = undefined;
-    firstChangeAt = undefined;
     let current: EntityView;
     try {
       current = view(entity);
@@ -92,19 +89,9 @@ export function streamEntityView(
     else write(chunk);
   };
 
-  const onChange = () => {
-    const now = Date.now();
-    firstChangeAt ??= now;
-    clearTimeout(debounceTimer);
-    const wait = Math.min(
-      options.debounceMs,
-      Math.max(0, firstChangeAt + options.maxWaitMs - now),
-    );
-    debounceTimer = setTimeout(sendView, wait);
-  };
-
-  sendView();
-  const unsubscribe = subscribe(onChange);
+  const pacer = createViewPacer(sendView, options);
+  pacer.sendNow();
+  const unsubscribe = subscribe(() => pacer.changed());
   const keepalive = setInterval(
     () => write(': keepalive\n\n'),
     options.keepaliveMs,
@@ -115,7 +102,7 @@ export function streamEntityView(
     if (closed) return;
     closed = true;
     unsubscribe();
-    clearTimeout(debounceTimer);
+    pacer.stop();
     clearInterval(keepalive);
     clearTimeout(maxDuration);
     clearTimeout(accessTimer);
