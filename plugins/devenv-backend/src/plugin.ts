@@ -49,6 +49,7 @@ export const devenvPlugin = createBackendPlugin({
         provisioner: environmentProvisionerServiceRef,
         access: environmentAccessPolicyServiceRef,
         notifications: notificationService,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         logger,
@@ -65,6 +66,7 @@ export const devenvPlugin = createBackendPlugin({
         provisioner,
         access,
         notifications,
+        lifecycle,
       }) {
         permissionsRegistry.addPermissions([
           devenvCreatePermission,
@@ -84,6 +86,7 @@ export const devenvPlugin = createBackendPlugin({
         });
 
         const audit = await AuditTrail.create(database, logger);
+        lifecycle.addShutdownHook(() => audit.stop());
         httpRouter.use(
           await createRouter({
             provisioner,

@@ -536,24 +536,27 @@ describe('two production replicas on one PostgreSQL', () => {
     );
   });
 
-  // Known defect (devenv-backend, AuditTrail.record): a request served while PostgreSQL is down
-  // is answered, but its audit row is logged as "Could not record audit entry" and dropped.
-  // `it.failing` passes while the defect is there; when the trail keeps such rows, it fails, and
-  // becomes a plain `it`.
-  it.failing(
-    'records the audit rows of requests served while PostgreSQL was stopped (KNOWN DEFECT: they are lost)',
-    async () => {
-      // Listing reads the clusters, not the database: during the outage both replicas answered it.
-      expect(outageStart).toBeDefined();
-      const listedDuringOutage = await queryPlugin(
-        setup,
-        'devenv',
-        "select actor from devenv_audit where action = 'list' and actor like '%replica-test' and at >= $1",
-        [outageStart],
-      );
-      expect(listedDuringOutage).toHaveLength(2);
-    },
-  );
+  // AuditTrail keeps the rows the database refused and writes them when it is back: the two
+  // lists served during the outage are recorded once PostgreSQL returns.
+  it('records the audit rows of requests served while PostgreSQL was stopped, once it is back', async () => {
+    // Listing reads the clusters, not the database: during the outage both replicas answered it.
+    expect(outageStart).toBeDefined();
+    // The trail retries every 5 s; wait until both rows are there (or fail with what was seen).
+    const listedDuringOutage = await waitFor(
+      'the audit rows of the two lists served during the outage',
+      async () => {
+        const rows = await queryPlugin(
+          setup,
+          'devenv',
+          "select actor from devenv_audit where action = 'list' and actor like '%replica-test' and at >= $1",
+          [outageStart],
+        );
+        return rows.length >= 2 ? rows : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(listedDuringOutage).toHaveLength(2);
+  });
 
   it('leaves no half-made environment once the other replica has reaped, when a replica is killed mid-create', async () => {
     const survivor = `rep-keep-${run}`;

@@ -104,6 +104,34 @@ describe.each(ids)('AuditTrail migrations on %s', databaseId => {
     expect(await audit.list()).toHaveLength(3);
   });
 
+  it('keeps the rows the database refused while it was away, in order, and writes them when it is back', async () => {
+    const db = await databases.init(databaseId);
+    const audit = await AuditTrail.create(
+      databaseService(db),
+      mockServices.logger.mock(),
+      { retryMs: 50 },
+    );
+    // The table is out of reach: every insert fails as it does while the server is down.
+    await db.schema.renameTable('devenv_audit', 'devenv_audit_away');
+    await audit.record(oldEntries[0]);
+    await audit.record(oldEntries[1]);
+    expect(audit.unrecorded).toBe(2);
+
+    await db.schema.renameTable('devenv_audit_away', 'devenv_audit');
+    const deadline = Date.now() + 10_000;
+    while (audit.unrecorded > 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    expect(audit.unrecorded).toBe(0);
+    const later: AuditEntry = {
+      ...oldEntries[0],
+      at: '2026-12-01T10:00:00.000Z',
+    };
+    await audit.record(later);
+    expect(await audit.list()).toEqual([later, oldEntries[1], oldEntries[0]]);
+    audit.stop();
+  });
+
   it('does nothing when the database is already migrated', async () => {
     const db = await databases.init(databaseId);
     await migrateDatabase(db);

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { migrateDatabase } from './migrateDatabase';
+import { PendingAuditRows } from './PendingAuditRows';
 
 const TABLE = 'devenv_audit';
 
@@ -33,31 +34,73 @@ export class AuditTrail {
   static async create(
     database: DatabaseService,
     logger: LoggerService,
+    options: { retryMs?: number; pendingLimit?: number } = {},
   ): Promise<AuditTrail> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
       await migrateDatabase(db);
     }
-    return new AuditTrail(db, logger);
+    return new AuditTrail(db, logger, options);
   }
+
+  private readonly pending: PendingAuditRows<Record<string, unknown>>;
 
   private constructor(
     private readonly db: Knex,
     private readonly logger: LoggerService,
-  ) {}
+    options: { retryMs?: number; pendingLimit?: number } = {},
+  ) {
+    this.pending = new PendingAuditRows(
+      async rows => {
+        await this.db(TABLE).insert(rows);
+      },
+      logger,
+      {
+        retryMs: options.retryMs ?? 5000,
+        limit: options.pendingLimit ?? 10000,
+      },
+    );
+  }
 
+  /**
+   * Records an entry. When the database refuses it (for example while it is unreachable), the
+   * row waits in memory, in order, and is written when the database takes rows again.
+   */
   async record(entry: AuditEntry): Promise<void> {
+    const row = {
+      ...entry,
+      at: new Date(entry.at),
+      message: entry.message?.slice(0, 2000),
+    };
+    if (this.pending.size > 0) {
+      // Keep the order: what waits goes first.
+      this.pending.add(row);
+      await this.pending.flush();
+      return;
+    }
     try {
-      await this.db(TABLE).insert({
-        ...entry,
-        at: new Date(entry.at),
-        message: entry.message?.slice(0, 2000),
-      });
+      await this.db(TABLE).insert(row);
     } catch (error) {
       this.logger.error(
-        `Could not record audit entry for ${entry.method} ${entry.path}: ${
-          (error as Error).message
-        }`,
+        `Could not record audit entry for ${entry.method} ${
+          entry.path
+        } yet; it waits for the database: ${(error as Error).message}`,
+      );
+      this.pending.add(row);
+    }
+  }
+
+  /** How many entries wait for the database. */
+  get unrecorded(): number {
+    return this.pending.size;
+  }
+
+  /** Stops retrying (at shutdown); what still waits is logged as lost. */
+  stop(): void {
+    this.pending.stop();
+    if (this.pending.size > 0) {
+      this.logger.error(
+        `${this.pending.size} audit row(s) could not be recorded before shutdown`,
       );
     }
   }
