@@ -166,11 +166,12 @@ test('onboarding: search → service across clusters → request an environment 
       contentType: 'application/json',
       body: JSON.stringify({ screens, navigations, wallMs, connectCommand }),
     });
-    console.log(
-      `onboarding: screens=${screens.length} wall=${(wallMs / 1000).toFixed(
-        1,
-      )} s (${screens.join(' → ')})`,
-    );
+    testInfo.annotations.push({
+      type: 'onboarding',
+      description: `screens=${screens.length} wall=${
+        wallMs / 1000
+      } s (${screens.join(' → ')})`,
+    });
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
     await request.delete(`/api/devenv/environments/dev-eu/${name}`, {
