@@ -77,7 +77,7 @@ test('onboarding: search → service across clusters → request an environment 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onboarding-'));
   const navigations = navigationsOf(page);
   // The screens the user's own navigations landed on, after the signed-in home page (the
-  // search box is a dialog over it); a redirect (/create → /create/templates) is no screen.
+  // search box is a dialog over it).
   const screens: string[] = [];
   const landed = () => screens.push(new URL(page.url()).pathname);
   const startedAt = performance.now();
@@ -102,28 +102,12 @@ test('onboarding: search → service across clusters → request an environment 
     landed();
     await saveScreenshot(page, 'onboarding-service');
 
-    // 3. The template, from the Create page.
-    await page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: /^Create/ })
-      .click();
-    await expect(
-      page.getByRole('heading', { name: 'Request a development environment' }),
-    ).toBeVisible();
-    landed();
-    const choose = page.getByRole('button', { name: 'Choose' });
-    await page
-      .locator('div')
-      .filter({
-        has: page.getByRole('heading', {
-          name: 'Request a development environment',
-        }),
-      })
-      .filter({ has: choose })
-      .last()
-      .locator(choose)
-      .click();
-    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    // 3. The template, from the service page's "Request an environment" card: the form opens
+    // with the name prefilled after the service.
+    await page.getByRole('button', { name: 'Request an environment' }).click();
+    const nameField = page.getByRole('textbox', { name: 'Name' });
+    await expect(nameField).toHaveValue('checkout-dev');
+    await nameField.fill(name);
     landed();
     const owner = page.getByRole('textbox', { name: 'Owner' });
     await owner.click();

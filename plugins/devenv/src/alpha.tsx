@@ -72,6 +72,23 @@ export const entityEnvironmentCard = EntityCardBlueprint.make({
 });
 
 /**
+ * On Component pages: a card that opens the request-environment template with the name
+ * prefilled.
+ *
+ * @alpha
+ */
+export const entityRequestEnvironmentCard = EntityCardBlueprint.make({
+  name: 'request-environment',
+  params: {
+    filter: 'kind:component',
+    loader: () =>
+      import('./components/card/RequestEnvironmentCard').then(m => (
+        <m.RequestEnvironmentCard />
+      )),
+  },
+});
+
+/**
  * The `KubeplatformClusterPicker` template field.
  *
  * @alpha
@@ -146,6 +163,7 @@ export default createFrontendPlugin({
     devenvApi,
     devenvPage,
     entityEnvironmentCard,
+    entityRequestEnvironmentCard,
     clusterPickerField,
     workloadSearchResultListItem,
     environmentSearchResultListItem,

@@ -9,6 +9,7 @@ export {
   devenvPlugin,
   DevenvPage,
   EntityEnvironmentCard,
+  EntityRequestEnvironmentCard,
   KubeplatformClusterPickerFieldExtension,
   WorkloadSearchResultListItem,
   EnvironmentSearchResultListItem,

@@ -71,6 +71,25 @@ export const EntityEnvironmentCard = devenvPlugin.provide(
 );
 
 /**
+ * On a service's page: a card that opens the request-environment template with the name
+ * prefilled (`kubeplatform.devenv.requestTemplatePath`, default
+ * `/create/templates/default/request-dev-environment`).
+ *
+ * @public
+ */
+export const EntityRequestEnvironmentCard = devenvPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRequestEnvironmentCard',
+    component: {
+      lazy: () =>
+        import('./components/card/RequestEnvironmentCard').then(
+          m => m.RequestEnvironmentCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The `KubeplatformClusterPicker` template field.
  *
  * @public

@@ -28,12 +28,12 @@ export function renderOnboardingSection(result: OnboardingResult): string {
 ${
   result.backend
 }. Each run, through the UI only: the sidebar's search for "checkout" → its page
-(the multi-cluster card shows dev-eu and prod-us) → Create → "Request a development environment"
-→ the task ends with the environment ready → the connect command the task page prints, run in a
+(the multi-cluster card shows dev-eu and prod-us) → its "Request an environment" card → the
+template form, name prefilled → the task ends with the environment ready → the connect command the task page prints, run in a
 shell with the user's token → \`kubectl auth can-i create pods -n <env>\` says yes (and no in
 \`default\`). Wall time runs from the signed-in home page to that yes; screens are the distinct
 pages the user's navigations landed on after the home page (the search box is a dialog over
-it; the /create → /create/templates redirect is one screen). Not timed: the guest sign-in, and
+it). Not timed: the guest sign-in, and
 the wait, before it, until the new backend's search index has checkout.
 
 | | measured | target | |
@@ -50,10 +50,8 @@ the wait, before it, until the new backend's search index has checkout.
 
 ${
   screens > target.screens
-    ? `Why the screens miss: the service page offers no "request an environment" action, so the
-user goes through the Create page to find the template (/create/templates). A link from the
-service page to the template (prefilled with the service's owner) would make it 3: service →
-template form → task.
+    ? `Why the screens miss: the journey took more pages than service → template form → task; the
+screens above say which.
 
 `
     : ''

@@ -293,6 +293,8 @@ export const devenvSettingsSchema = z
       .default({ enabled: true, interval: '1m' }),
     /** Owner notifications: read and checked by the devenv backend plugin, which sends them. */
     notifications: z.unknown().optional(),
+    /** Read by the devenv frontend plugin (the service page's "Request an environment" card). */
+    requestTemplatePath: z.string().optional(),
   })
   .strict();
 
