@@ -1,26 +1,13 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { clustersServiceRef } from '@kubeplatform/clusters-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  fleetConfig,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
-import {
-  fleetProvisioner,
-  waitUntilGone,
-} from '@kubeplatform/plugin-devenv-node/testUtils';
+import { waitUntilGone } from '@kubeplatform/plugin-devenv-node/testUtils';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { devenvRequests } from './__testUtils__/devenvRequests';
 import { devenvTestSettings } from './__testUtils__/devenvTestSettings';
 import { groupsUserInfoFactory } from './__testUtils__/groupsUserInfoFactory';
-import { devenvPlugin } from './plugin';
+import { startDevenvFleetBackend } from './__testUtils__/startDevenvFleetBackend';
 
 jest.setTimeout(90_000);
 const CLUSTER = 'dev-eu';
@@ -35,7 +22,7 @@ const as = (user: string) => mockCredentials.user.header(user);
 
 let fleet: LocalFleet;
 let logger: ReturnType<typeof mockServices.logger.mock>;
-let server: Awaited<ReturnType<typeof startFleetBackend>>['server'];
+let server: Awaited<ReturnType<typeof startDevenvFleetBackend>>['server'];
 let stopBackend: (() => Promise<void>) | undefined;
 const name = `it-api-${Date.now().toString(36)}`;
 
@@ -45,31 +32,12 @@ const ref = `${CLUSTER}/${name}`;
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   logger = mockServices.logger.mock();
-  const backend = await startFleetBackend({
-    config: fleetConfig(
-      fleet.clusters.map(cluster => ({ cluster, token: 'backend' as const })),
-    ),
-    features: [
-      devenvPlugin,
-      groupsUserInfoFactory(GROUPS),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => logger,
-      }),
-      createServiceFactory({
-        service: environmentProvisionerServiceRef,
-        deps: { clusters: clustersServiceRef },
-        factory: ({ clusters }) =>
-          fleetProvisioner(fleet, {
-            clusters,
-            settings: devenvTestSettings(),
-            logger,
-            ownerExists: async owner =>
-              owner in GROUPS || owner === 'group:default/team-a',
-          }),
-      }),
-    ],
+  const backend = await startDevenvFleetBackend(fleet, {
+    features: [groupsUserInfoFactory(GROUPS)],
+    logger,
+    settings: devenvTestSettings(),
+    ownerExists: async owner =>
+      owner in GROUPS || owner === 'group:default/team-a',
   });
   stopBackend = () => backend.stop();
   server = backend.server;

@@ -1,27 +1,15 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { clustersServiceRef } from '@kubeplatform/clusters-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  fleetConfig,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import {
-  environmentProvisionerServiceRef,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
+import { waitUntilGone } from '@kubeplatform/plugin-devenv-node/testUtils';
 import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { devenvPlugin } from '../plugin';
+import { groupsUserInfoFactory } from '../__testUtils__/groupsUserInfoFactory';
+import { startDevenvFleetBackend } from '../__testUtils__/startDevenvFleetBackend';
 
 /*
  * The credential plugin end to end: the real `kubectl-kubeplatform` bin, a real `kubectl` and
@@ -43,7 +31,7 @@ const KUBECTL = process.env.KUBECTL ?? 'kubectl';
 
 let fleet: LocalFleet;
 let logger: ReturnType<typeof mockServices.logger.mock>;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+let backend: Awaited<ReturnType<typeof startDevenvFleetBackend>>;
 let api: string;
 let work: string;
 let env: NodeJS.ProcessEnv;
@@ -85,19 +73,6 @@ function everythingLogged(): string {
   );
 }
 
-async function waitUntilGone(namespace: string) {
-  const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
-  for (let i = 0; i < 240; i++) {
-    try {
-      await core.readNamespace({ name: namespace });
-    } catch {
-      return;
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`namespace ${namespace} still exists`);
-}
-
 beforeAll(async () => {
   const kubectlFound = spawnSync(KUBECTL, ['version', '--client']);
   if (kubectlFound.status !== 0) {
@@ -107,46 +82,11 @@ beforeAll(async () => {
   }
   fleet = await loadLocalFleet();
   logger = mockServices.logger.mock();
-  backend = await startFleetBackend({
-    config: {
-      ...fleetConfig(
-        fleet.clusters.map(cluster => ({ cluster, token: 'backend' as const })),
-      ),
-      app: { baseUrl: APP },
-    },
-    features: [
-      devenvPlugin,
-      createServiceFactory({
-        service: coreServices.userInfo,
-        deps: {},
-        factory: () => ({
-          getUserInfo: async (credentials: any) => {
-            const ref = credentials.principal.userEntityRef;
-            return { userEntityRef: ref, ownershipEntityRefs: [ref] };
-          },
-        }),
-      }),
-      createServiceFactory({
-        service: coreServices.logger,
-        deps: {},
-        factory: () => logger,
-      }),
-      createServiceFactory({
-        service: environmentProvisionerServiceRef,
-        deps: { clusters: clustersServiceRef },
-        factory: ({ clusters }) =>
-          new EnvironmentProvisioner({
-            clusters,
-            settings: parseDevenvSettings({
-              classes: [{ name: 'namespace', type: 'namespace' }],
-              reaper: { enabled: false },
-            }),
-            logger,
-            platformUrl: 'http://localhost/api/devenv',
-            ownerExists: async ref => ref === ALICE,
-          }),
-      }),
-    ],
+  backend = await startDevenvFleetBackend(fleet, {
+    config: { app: { baseUrl: APP } },
+    features: [groupsUserInfoFactory({})],
+    logger,
+    ownerExists: async ref => ref === ALICE,
   });
   // What discovery tells developers, and so what the exec kubeconfig names.
   const { port } = backend.server.address() as { port: number };
@@ -367,7 +307,7 @@ describe('kubectl-kubeplatform against the local fleet', () => {
       .delete(`/api/devenv/environments/${CLUSTER}/${name}`)
       .set('Authorization', mockCredentials.user.header(ALICE));
     expect(deleted.status).toBe(200);
-    await waitUntilGone(namespace);
+    await waitUntilGone(fleet.cluster(CLUSTER).kubeConfig(), namespace);
     const gone = await plugin([
       'credential',
       '--api',

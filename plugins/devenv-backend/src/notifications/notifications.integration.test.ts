@@ -1,25 +1,14 @@
 import {
   coreServices,
   createBackendModule,
-  createServiceFactory,
   type SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { clustersServiceRef } from '@kubeplatform/clusters-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  fleetConfig,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import {
-  environmentProvisionerServiceRef,
-  EnvironmentProvisioner,
-  parseDevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import request from 'supertest';
-import { devenvPlugin } from '../plugin';
+import { startDevenvFleetBackend } from '../__testUtils__/startDevenvFleetBackend';
 import { EXPIRY_NOTIFIER_TASK_ID } from './scheduleExpiryNotifier';
 
 jest.setTimeout(120_000);
@@ -30,7 +19,7 @@ const as = (user: string) => mockCredentials.user.header(user);
 const name = `it-notify-${Date.now().toString(36)}`;
 
 let fleet: LocalFleet;
-let server: Awaited<ReturnType<typeof startFleetBackend>>['server'];
+let server: Awaited<ReturnType<typeof startDevenvFleetBackend>>['server'];
 let stopBackend: (() => Promise<void>) | undefined;
 
 let scheduler: SchedulerService | undefined;
@@ -70,33 +59,10 @@ async function notificationsAbout(ref: string) {
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
-  const backend = await startFleetBackend({
-    config: {
-      ...fleetConfig(
-        fleet.clusters.map(cluster => ({ cluster, token: 'backend' as const })),
-      ),
-      // The notifications backend links its e-mails and signals to the app.
-      app: { baseUrl: 'http://localhost:3000' },
-    },
-    features: [
-      devenvPlugin,
-      schedulerProbe,
-      notificationsPlugin,
-      createServiceFactory({
-        service: environmentProvisionerServiceRef,
-        deps: { clusters: clustersServiceRef, logger: coreServices.rootLogger },
-        factory: ({ clusters, logger }) =>
-          new EnvironmentProvisioner({
-            clusters,
-            settings: parseDevenvSettings({
-              classes: [{ name: 'namespace', type: 'namespace' }],
-              reaper: { enabled: false },
-            }),
-            logger,
-            platformUrl: 'http://localhost:7007/api/devenv',
-          }),
-      }),
-    ],
+  const backend = await startDevenvFleetBackend(fleet, {
+    // The notifications backend links its e-mails and signals to the app.
+    config: { app: { baseUrl: 'http://localhost:3000' } },
+    features: [schedulerProbe, notificationsPlugin],
   });
   stopBackend = () => backend.stop();
   server = backend.server;
