@@ -6,6 +6,7 @@ import knexFactory, { type Knex } from 'knex';
 import { EnvironmentNotifier } from './EnvironmentNotifier';
 import { SentNotifications } from './SentNotifications';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { testEnvironment } from './__testUtils__/testEnvironment';
 
 const { databases, ids } = createTestDatabases();
 
@@ -15,22 +16,9 @@ const HOUR = 3_600_000;
 const now = new Date('2026-12-01T12:00:00.000Z');
 
 function environment(name: string, expiresInMs: number): Environment {
-  return {
-    ref: `dev-eu/${name}`,
-    name,
-    cluster: 'dev-eu',
-    class: 'namespace',
-    owner: `user:default/${name}-owner`,
-    namespace: name,
-    status: 'ready',
+  return testEnvironment(name, {
     expiresAt: new Date(now.getTime() + expiresInMs).toISOString(),
-    parameters: {},
-    connection: {
-      kind: 'kubeconfig',
-      namespace: name,
-      command: 'kubectl-kubeplatform',
-    },
-  };
+  });
 }
 
 const environments = [

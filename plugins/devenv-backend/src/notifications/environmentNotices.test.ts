@@ -1,5 +1,6 @@
 import type { Environment } from '@kubeplatform/clusters-common';
 import { dueExpiryNotices, reaperNotices } from './environmentNotices';
+import { testEnvironment } from './__testUtils__/testEnvironment';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-12-01T12:00:00.000Z');
@@ -13,22 +14,11 @@ function environment(
   expiresInMs: number,
   status: Environment['status'] = 'ready',
 ): Environment {
-  return {
-    ref: `dev-eu/${name}`,
-    name,
-    cluster: 'dev-eu',
-    class: 'namespace',
+  return testEnvironment(name, {
     owner: 'user:default/ada',
-    namespace: name,
     status,
     expiresAt: new Date(now.getTime() + expiresInMs).toISOString(),
-    parameters: {},
-    connection: {
-      kind: 'kubeconfig',
-      namespace: name,
-      command: 'kubectl-kubeplatform',
-    },
-  };
+  });
 }
 
 function due(env: Environment, at: Date = now) {

@@ -5,7 +5,6 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import type { Environment } from '@kubeplatform/clusters-common';
 import {
   parseDevenvSettings,
   type EnvironmentProvisioner,
@@ -15,26 +14,7 @@ import { AuditTrail } from '../audit/AuditTrail';
 import { scheduleReaper } from '../reaper/scheduleReaper';
 import { EnvironmentNotifier } from './EnvironmentNotifier';
 import { SentNotifications } from './SentNotifications';
-
-function environment(name: string, patch: Partial<Environment>): Environment {
-  return {
-    ref: `dev-eu/${name}`,
-    name,
-    cluster: 'dev-eu',
-    class: 'namespace',
-    owner: `user:default/${name}-owner`,
-    namespace: name,
-    status: 'ready',
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    parameters: {},
-    connection: {
-      kind: 'kubeconfig',
-      namespace: name,
-      command: 'kubectl-kubeplatform',
-    },
-    ...patch,
-  };
-}
+import { testEnvironment } from './__testUtils__/testEnvironment';
 
 let db: Knex;
 
@@ -50,10 +30,10 @@ afterEach(() => db.destroy());
 
 it('a reaper pass tells the owners it saw before acting: deleted once, put to sleep once', async () => {
   let environments = [
-    environment('expired', {
+    testEnvironment('expired', {
       expiresAt: new Date(Date.now() - 60_000).toISOString(),
     }),
-    environment('night', {
+    testEnvironment('night', {
       sleepSchedule: {
         sleepAt: '00:00',
         wakeAt: '00:01',
@@ -61,7 +41,7 @@ it('a reaper pass tells the owners it saw before acting: deleted once, put to sl
         days: [],
       },
     }),
-    environment('awake', {}),
+    testEnvironment('awake', {}),
   ];
   const provisioner = {
     settings: parseDevenvSettings({}),
