@@ -16,6 +16,7 @@ import { EntityAddress, multiclusterApiRef } from '../../api';
 import { describeError } from '../common/RequestErrorPanel';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { appendCapped, LOG_BUFFER_LIMIT } from './logBuffer';
+import { PodContainerPicker } from './PodContainerPicker';
 
 const useStyles = makeStyles(theme => ({
   controls: {
@@ -191,42 +192,16 @@ export function PodLogs(props: {
   return (
     <div data-testid="pod-logs">
       <div className={classes.controls}>
-        <FormControl className={classes.select} size="small">
-          <InputLabel id="mc-log-pod">Pod</InputLabel>
-          <Select
-            labelId="mc-log-pod"
-            value={pod ? `${pod.namespace}/${pod.name}` : ''}
-            onChange={e => {
-              const next = pods.find(
-                p => `${p.namespace}/${p.name}` === e.target.value,
-              );
-              if (next) props.onPodChange(next);
-            }}
-          >
-            {pods.slice(0, 500).map(p => (
-              <MenuItem
-                key={`${p.namespace}/${p.name}`}
-                value={`${p.namespace}/${p.name}`}
-              >
-                {p.name}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-        <FormControl className={classes.select} size="small">
-          <InputLabel id="mc-log-container">Container</InputLabel>
-          <Select
-            labelId="mc-log-container"
-            value={activeContainer ?? ''}
-            onChange={e => setContainer(String(e.target.value))}
-          >
-            {containers.map(c => (
-              <MenuItem key={c} value={c}>
-                {c}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <PodContainerPicker
+          idPrefix="mc-log"
+          className={classes.select}
+          pods={pods}
+          pod={pod}
+          onPodChange={props.onPodChange}
+          containers={containers}
+          container={activeContainer}
+          onContainerChange={setContainer}
+        />
         <FormControl size="small">
           <InputLabel id="mc-log-tail">Lines</InputLabel>
           <Select

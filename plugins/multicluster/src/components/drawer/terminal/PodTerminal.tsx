@@ -1,8 +1,4 @@
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { makeStyles } from '@material-ui/core/styles';
@@ -10,6 +6,7 @@ import { PodSummary } from '@kubeplatform/clusters-common';
 import { useMemo, useState } from 'react';
 import { EntityAddress } from '../../../api';
 import { LoadingSkeleton } from '../../common/LoadingSkeleton';
+import { PodContainerPicker } from '../PodContainerPicker';
 import { TerminalState, TerminalView } from './TerminalView';
 import { TerminalTarget } from './terminalUrls';
 import { useTerminalCheck } from './useTerminalCheck';
@@ -79,44 +76,17 @@ export function PodTerminal(props: {
   return (
     <div data-testid="pod-terminal">
       <div className={classes.controls}>
-        <FormControl className={classes.select} size="small">
-          <InputLabel id="mc-terminal-pod">Pod</InputLabel>
-          <Select
-            labelId="mc-terminal-pod"
-            value={pod ? `${pod.namespace}/${pod.name}` : ''}
-            disabled={connected}
-            onChange={e => {
-              const next = pods.find(
-                p => `${p.namespace}/${p.name}` === e.target.value,
-              );
-              if (next) props.onPodChange(next);
-            }}
-          >
-            {pods.slice(0, 500).map(p => (
-              <MenuItem
-                key={`${p.namespace}/${p.name}`}
-                value={`${p.namespace}/${p.name}`}
-              >
-                {p.name}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
-        <FormControl className={classes.select} size="small">
-          <InputLabel id="mc-terminal-container">Container</InputLabel>
-          <Select
-            labelId="mc-terminal-container"
-            value={activeContainer ?? ''}
-            disabled={connected}
-            onChange={e => setContainer(String(e.target.value))}
-          >
-            {containers.map(c => (
-              <MenuItem key={c} value={c}>
-                {c}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <PodContainerPicker
+          idPrefix="mc-terminal"
+          className={classes.select}
+          pods={pods}
+          pod={pod}
+          onPodChange={props.onPodChange}
+          containers={containers}
+          container={activeContainer}
+          onContainerChange={setContainer}
+          disabled={connected}
+        />
         {connected ? (
           <Button
             size="small"
