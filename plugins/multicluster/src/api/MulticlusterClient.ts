@@ -19,16 +19,11 @@ import {
   parseOwnerView,
   parseWorkloadDetail,
 } from './validate';
+import { fetchTextWithin } from './fetchTextWithin';
 import { linkedAbortController } from './linkedAbortController';
+import { RequestTimeoutError } from './RequestTimeoutError';
 
-/**
- * The backend did not answer, or went silent mid-stream, for longer than allowed.
- *
- * @public
- */
-export class RequestTimeoutError extends Error {
-  name = 'RequestTimeoutError';
-}
+export { RequestTimeoutError };
 
 /** @public */
 export interface MulticlusterClientOptions {
@@ -168,35 +163,13 @@ export class MulticlusterClient implements MulticlusterApi {
     );
   }
 
-  private async getText(
-    url: string,
-    options?: RequestOptions,
-  ): Promise<string> {
-    const { controller, release } = linkedAbortController(options?.signal);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.requestTimeoutMs);
-    try {
-      const response = await this.fetchApi.fetch(url, {
-        signal: controller.signal,
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return await response.text();
-    } catch (error) {
-      if (timedOut) {
-        throw new RequestTimeoutError(
-          `The multicluster backend did not answer within ${Math.round(
-            this.requestTimeoutMs / 1000,
-          )} s: ${url}`,
-        );
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      release();
-    }
+  private getText(url: string, options?: RequestOptions): Promise<string> {
+    return fetchTextWithin(
+      this.fetchApi,
+      url,
+      this.requestTimeoutMs,
+      options?.signal,
+    );
   }
 
   private async readStream(

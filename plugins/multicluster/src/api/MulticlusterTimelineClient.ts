@@ -1,9 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type { EntityTimeline } from '@kubeplatform/clusters-common';
-import { linkedAbortController } from './linkedAbortController';
+import { fetchTextWithin } from './fetchTextWithin';
 import type { EntityAddress, RequestOptions } from './MulticlusterApi';
-import { RequestTimeoutError } from './MulticlusterClient';
 import type {
   MulticlusterTimelineApi,
   TimelineQuery,
@@ -44,30 +42,12 @@ export class MulticlusterTimelineClient implements MulticlusterTimelineApi {
       kind.toLocaleLowerCase('en-US'),
     )}/${segment(namespace)}/${segment(name)}/timeline${qs ? `?${qs}` : ''}`;
 
-    const { controller, release } = linkedAbortController(options?.signal);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.requestTimeoutMs);
-    try {
-      const response = await this.options.fetchApi.fetch(url, {
-        signal: controller.signal,
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return parseEntityTimeline(await response.text(), url);
-    } catch (error) {
-      if (timedOut) {
-        throw new RequestTimeoutError(
-          `The multicluster backend did not answer within ${Math.round(
-            this.requestTimeoutMs / 1000,
-          )} s: ${url}`,
-        );
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      release();
-    }
+    const text = await fetchTextWithin(
+      this.options.fetchApi,
+      url,
+      this.requestTimeoutMs,
+      options?.signal,
+    );
+    return parseEntityTimeline(text, url);
   }
 }
