@@ -128,6 +128,10 @@ function DrawerBody(props: {
   const title = `${target.workload.kind} ${target.workload.name}`;
 
   const pods = value?.pods ?? [];
+  /** The pod picked for logs and terminal, as it is in the latest answer. */
+  const chosenPod = pods.find(
+    p => p.name === logPod?.name && p.namespace === logPod?.namespace,
+  );
   const problems = value
     ? [...value.workload.problems, ...pods.flatMap(p => p.problems)]
         .filter(
@@ -309,15 +313,7 @@ function DrawerBody(props: {
                 entity={entity}
                 cluster={target.cluster}
                 pods={pods}
-                pod={
-                  pods.find(
-                    p =>
-                      p.name === logPod?.name &&
-                      p.namespace === logPod?.namespace,
-                  ) ??
-                  logPod ??
-                  pods[0]
-                }
+                pod={chosenPod ?? logPod ?? pods[0]}
                 onPodChange={setLogPod}
               />
             )}
@@ -326,13 +322,7 @@ function DrawerBody(props: {
                 entity={entity}
                 cluster={target.cluster}
                 pods={pods}
-                pod={
-                  pods.find(
-                    p =>
-                      p.name === logPod?.name &&
-                      p.namespace === logPod?.namespace,
-                  ) ?? pods[0]
-                }
+                pod={chosenPod ?? pods[0]}
                 onPodChange={setLogPod}
               />
             )}
