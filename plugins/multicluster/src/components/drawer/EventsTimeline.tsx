@@ -1,29 +1,13 @@
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { EventSummary } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
-
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    borderLeft: `3px solid ${theme.palette.divider}`,
-    padding: theme.spacing(0.5, 1.5),
-    marginBottom: theme.spacing(0.5),
-  },
-  warning: { borderLeftColor: theme.palette.warning.main },
-  meta: {
-    color: theme.palette.text.secondary,
-    fontSize: theme.typography.caption.fontSize,
-  },
-  message: { wordBreak: 'break-word' },
-}));
+import { ShowMoreEntries, useEntryListStyles } from '../common/EntryList';
 
 const latest = (e: EventSummary) => e.lastSeen ?? e.firstSeen ?? '';
 
 /** Events newest first; Warning events are marked. */
 export function EventsTimeline({ events }: { events: EventSummary[] }) {
-  const classes = useStyles();
+  const classes = useEntryListStyles();
   const [limit, setLimit] = useState(50);
   if (events.length === 0) {
     return (
@@ -65,11 +49,11 @@ export function EventsTimeline({ events }: { events: EventSummary[] }) {
           </li>
         ))}
       </ol>
-      {sorted.length > limit && (
-        <Button size="small" onClick={() => setLimit(l => l + 100)}>
-          Show more ({sorted.length - limit} left)
-        </Button>
-      )}
+      <ShowMoreEntries
+        total={sorted.length}
+        limit={limit}
+        onLimitChange={setLimit}
+      />
     </>
   );
 }

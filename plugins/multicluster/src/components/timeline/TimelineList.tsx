@@ -1,33 +1,16 @@
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { TimelineEntry } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
+import { ShowMoreEntries, useEntryListStyles } from '../common/EntryList';
 import { formatAge } from '../../view/clusterStatus';
 import { TIMELINE_TYPE_LABELS } from './timelineLabels';
-
-const useStyles = makeStyles(theme => ({
-  list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: {
-    borderLeft: `3px solid ${theme.palette.divider}`,
-    padding: theme.spacing(0.5, 1.5),
-    marginBottom: theme.spacing(0.5),
-  },
-  rollout: { borderLeftColor: theme.palette.primary.main },
-  warning: { borderLeftColor: theme.palette.warning.main },
-  meta: {
-    color: theme.palette.text.secondary,
-    fontSize: theme.typography.caption.fontSize,
-  },
-  message: { wordBreak: 'break-word' },
-}));
 
 /** Timeline entries, newest first, 50 at a time. */
 export function TimelineList(props: {
   entries: TimelineEntry[];
   now?: number;
 }) {
-  const classes = useStyles();
+  const classes = useEntryListStyles();
   const [limit, setLimit] = useState(50);
   const now = props.now ?? Date.now();
   return (
@@ -62,11 +45,11 @@ export function TimelineList(props: {
           </li>
         ))}
       </ol>
-      {props.entries.length > limit && (
-        <Button size="small" onClick={() => setLimit(l => l + 100)}>
-          Show more ({props.entries.length - limit} left)
-        </Button>
-      )}
+      <ShowMoreEntries
+        total={props.entries.length}
+        limit={limit}
+        onLimitChange={setLimit}
+      />
     </>
   );
 }
