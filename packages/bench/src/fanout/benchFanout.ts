@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
-import { writeDocsSection, writeRawResult } from '../shared/results';
+import { publishResult, runBench } from '../shared/benchRun';
 import { BenchDeployment, stateOf } from '../live/benchDeployment';
 import { Change, latenciesOf, percentile, SeenView } from '../live/latency';
 import { startBenchBackend } from '../live/startBenchBackend';
@@ -203,14 +203,13 @@ async function main() {
       },
       summary,
     };
-    const json = writeRawResult('fanout', result);
-    const docs = writeDocsSection(
+    publishResult(
       'fanout',
       'Fan-out',
+      result,
       renderFanoutSection(result),
+      log,
     );
-    log(`wrote ${json} and ${docs}`);
-    console.log(summary);
   } finally {
     await Promise.all(streams.map(s => s.close()));
     await stop();
@@ -240,10 +239,4 @@ function log(message: string) {
   console.error(`[bench:fanout] ${message}`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(`[bench:fanout] failed: ${error.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBench('fanout', main);

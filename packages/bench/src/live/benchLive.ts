@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
-import { writeDocsSection, writeRawResult } from '../shared/results';
+import { publishResult, runBench } from '../shared/benchRun';
 import {
   BENCH_KUBERNETES_ID,
   BenchDeployment,
@@ -178,14 +178,13 @@ async function main() {
       })),
       summary,
     };
-    const json = writeRawResult('live', result);
-    const docs = writeDocsSection(
+    publishResult(
       'live',
       'Live latency',
+      result,
       renderLiveSection(result),
+      log,
     );
-    log(`wrote ${json} and ${docs}`);
-    console.log(summary);
   } finally {
     await stop();
     await deployment.remove().catch(error => {
@@ -198,10 +197,4 @@ function log(message: string) {
   console.error(`[bench:live] ${message}`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(`[bench:live] failed: ${error.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBench('live', main);
