@@ -1,11 +1,11 @@
 import { verdictOnP99 } from '../live/latency';
-import type { MachineLoad } from '../shared/machine';
+import {
+  runConditions,
+  type BenchRunFacts,
+  type LatencyPercentiles,
+} from '../shared/runConditions';
 
-interface FanoutResult {
-  date: string;
-  command: string;
-  machine: { nproc: number; cpuModel: string };
-  load: { before: MachineLoad; after: MachineLoad };
+interface FanoutResult extends BenchRunFacts {
   setup: {
     cluster: string;
     change: string;
@@ -23,13 +23,7 @@ interface FanoutResult {
     writeErrors: string[];
     patchMsP99?: number;
   };
-  latencyMs: {
-    n: number;
-    p50?: number;
-    p90?: number;
-    p99?: number;
-    max?: number;
-  };
+  latencyMs: LatencyPercentiles;
   viewsPerStream: { min?: number; p50?: number; max?: number };
   dropped: number;
   blocked: number;
@@ -71,14 +65,7 @@ that come faster than its debounce). A stream is *dropped* when the server ended
 when it never showed the last change within the settle time. Backend CPU is from
 \`/proc/<pid>/stat\` over the window, RSS from \`/proc/<pid>/status\`.
 
-\`${r.command}\`, ${r.date}, ${r.machine.nproc} × ${
-    r.machine.cpuModel
-  }. Load average
-(1/5/15 min) before ${r.load.before.loadavg.join(
-    ' / ',
-  )}, after ${r.load.after.loadavg.join(
-    ' / ',
-  )}: the machine was shared with other work while this ran, and the load generator shares
+${runConditions(r)}, and the load generator shares
 the same two cores with the backend, so absolute times are indicative.
 
 | | |

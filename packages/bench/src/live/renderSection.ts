@@ -1,33 +1,20 @@
 import { verdictOnP99 } from './latency';
-import type { MachineLoad } from '../shared/machine';
+import {
+  runConditions,
+  type BenchRunFacts,
+  type LatencyPercentiles,
+} from '../shared/runConditions';
 
-interface LiveResult {
-  date: string;
-  command: string;
-  machine: { nproc: number; cpuModel: string };
-  load: { before: MachineLoad; after: MachineLoad };
+interface LiveResult extends BenchRunFacts {
   setup: { cluster: string; change: string; stream: string };
   targets: { sseP99Ms: number; uiP99Ms: number };
-  sse: {
-    n: number;
-    p50?: number;
-    p90?: number;
-    p99?: number;
-    max?: number;
+  sse: LatencyPercentiles & {
     missed: number[];
     /** Changes first seen at the stream's maxWaitMs cap or later (≥ maxWaitMs − 50 ms). */
     atMaxWait: number;
   };
   ui:
-    | {
-        measured: true;
-        n: number;
-        p50?: number;
-        p90?: number;
-        p99?: number;
-        max?: number;
-        missed: number[];
-      }
+    | (LatencyPercentiles & { measured: true; missed: number[] })
     | { measured: false; why: string };
   patchMs: { p50?: number; p99?: number };
   summary: string;
@@ -54,14 +41,7 @@ namespace on \`${r.setup.cluster}\`, deleted afterwards. Each change: ${
 are one at a time with a random 300–600 ms pause after the previous one was seen. Stream
 settings: ${r.setup.stream}.
 
-\`${r.command}\`, ${r.date}, ${r.machine.nproc} × ${
-    r.machine.cpuModel
-  }. Load average
-(1/5/15 min) before ${r.load.before.loadavg.join(
-    ' / ',
-  )}, after ${r.load.after.loadavg.join(
-    ' / ',
-  )}: the machine was shared with other work while this ran, so absolute times are indicative.
+${runConditions(r)}, so absolute times are indicative.
 
 | Leg | changes | p50 | p90 | p99 | max | never seen |
 | --- | --- | --- | --- | --- | --- | --- |
