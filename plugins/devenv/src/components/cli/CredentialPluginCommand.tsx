@@ -1,7 +1,6 @@
-import { CopyTextButton } from '@backstage/core-components';
 import { discoveryApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
+import { CopyableCommand } from '../common/CopyableCommand';
 
 /** The credential plugin's commands that connect kubectl to an environment, no token pasted. */
 export function credentialPluginCommand(
@@ -33,30 +32,11 @@ export const CredentialPluginCommand = ({
   if (!apiUrl) return null;
   const command = credentialPluginCommand(apiUrl, cluster, name);
   return (
-    <Box display="flex" alignItems="center">
-      <Box
-        component="code"
-        fontFamily="monospace"
-        fontSize="0.8rem"
-        title={command}
-        style={
-          wrap
-            ? { wordBreak: 'break-all' }
-            : {
-                maxWidth: 280,
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-              }
-        }
-      >
-        {command}
-      </Box>
-      <CopyTextButton
-        text={command}
-        tooltipText="kubectl-kubeplatform command copied"
-        aria-label="Copy kubectl-kubeplatform command"
-      />
-    </Box>
+    <CopyableCommand
+      command={command}
+      wrap={wrap}
+      copiedText="kubectl-kubeplatform command copied"
+      copyLabel="Copy kubectl-kubeplatform command"
+    />
   );
 };

@@ -1,8 +1,8 @@
-import { CopyTextButton } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Environment } from '@kubeplatform/clusters-common';
 import { CredentialPluginCommand } from '../cli/CredentialPluginCommand';
+import { CopyableCommand } from './CopyableCommand';
 import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
 
 /**
@@ -26,31 +26,12 @@ export const ConnectCommand = ({
     );
   }
   const command = (
-    <Box display="flex" alignItems="center">
-      <Box
-        component="code"
-        fontFamily="monospace"
-        fontSize="0.8rem"
-        title={connection.command}
-        style={
-          wrap
-            ? { wordBreak: 'break-all' }
-            : {
-                maxWidth: 280,
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-              }
-        }
-      >
-        {connection.command}
-      </Box>
-      <CopyTextButton
-        text={connection.command}
-        tooltipText="Connect command copied"
-        aria-label="Copy connect command"
-      />
-    </Box>
+    <CopyableCommand
+      command={connection.command}
+      wrap={wrap}
+      copiedText="Connect command copied"
+      copyLabel="Copy connect command"
+    />
   );
   if (connection.kind !== 'kubeconfig') {
     return command;
