@@ -1,7 +1,7 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderWithFetch } from '../../__testUtils__/renderWithFetch';
 import { CliSignInPanel } from './CliSignInPanel';
 
 const STATE = 'S'.repeat(43);
@@ -12,22 +12,7 @@ const ISSUED = {
 
 async function renderPanel(search: string, fetch: jest.Mock) {
   window.history.pushState({}, '', `/devenv${search}`);
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [fetchApiRef, { fetch }],
-        [
-          discoveryApiRef,
-          {
-            getBaseUrl: async (plugin: string) =>
-              `http://backstage.test/api/${plugin}`,
-          },
-        ],
-      ]}
-    >
-      <CliSignInPanel />
-    </TestApiProvider>,
-  );
+  await renderWithFetch(<CliSignInPanel />, fetch);
 }
 
 const ok = () =>

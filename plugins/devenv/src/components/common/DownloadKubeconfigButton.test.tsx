@@ -1,7 +1,6 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderWithFetch } from '../../__testUtils__/renderWithFetch';
 import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
 
 const KUBECONFIG = 'apiVersion: v1\nkind: Config\ncurrent-context: guest-dev\n';
@@ -18,21 +17,9 @@ function answer(status: number, body: string, contentType: string) {
 }
 
 async function renderButton(fetch: jest.Mock) {
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [fetchApiRef, { fetch }],
-        [
-          discoveryApiRef,
-          {
-            getBaseUrl: async (plugin: string) =>
-              `http://backstage.test/api/${plugin}`,
-          },
-        ],
-      ]}
-    >
-      <DownloadKubeconfigButton cluster="dev-eu" name="guest-dev" />
-    </TestApiProvider>,
+  await renderWithFetch(
+    <DownloadKubeconfigButton cluster="dev-eu" name="guest-dev" />,
+    fetch,
   );
 }
 
