@@ -16,17 +16,13 @@ import { EntityAddress, multiclusterApiRef } from '../../api';
 import { describeError } from '../common/RequestErrorPanel';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { appendCapped, LOG_BUFFER_LIMIT } from './logBuffer';
-import { PodContainerPicker } from './PodContainerPicker';
+import {
+  PodContainerPicker,
+  PodControls,
+  usePodContainerSelection,
+} from './PodContainerPicker';
 
 const useStyles = makeStyles(theme => ({
-  controls: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(1),
-  },
-  select: { minWidth: 160, maxWidth: 320 },
   log: {
     margin: 0,
     padding: theme.spacing(1),
@@ -99,7 +95,7 @@ export function PodLogs(props: {
   const classes = useStyles();
   const api = useApi(multiclusterApiRef);
   const { entity, cluster, pods, pod } = props;
-  const [container, setContainer] = useState<string>();
+  const selection = usePodContainerSelection(props);
   const [previous, setPrevious] = useState(false);
   const [follow, setFollow] = useState(false);
   const [tailLines, setTailLines] = useState(500);
@@ -109,9 +105,7 @@ export function PodLogs(props: {
   const [error, setError] = useState<Error>();
   const logRef = useRef<HTMLPreElement>(null);
 
-  const containers = pod?.containers.map(c => c.name) ?? [];
-  const activeContainer =
-    container && containers.includes(container) ? container : containers[0];
+  const activeContainer = selection.container;
 
   const podNamespace = pod?.namespace;
   const podName = pod?.name;
@@ -191,17 +185,8 @@ export function PodLogs(props: {
 
   return (
     <div data-testid="pod-logs">
-      <div className={classes.controls}>
-        <PodContainerPicker
-          idPrefix="mc-log"
-          className={classes.select}
-          pods={pods}
-          pod={pod}
-          onPodChange={props.onPodChange}
-          containers={containers}
-          container={activeContainer}
-          onContainerChange={setContainer}
-        />
+      <PodControls>
+        <PodContainerPicker idPrefix="mc-log" {...selection} />
         <FormControl size="small">
           <InputLabel id="mc-log-tail">Lines</InputLabel>
           <Select
@@ -257,7 +242,7 @@ export function PodLogs(props: {
         >
           Download
         </Button>
-      </div>
+      </PodControls>
       {needle && (
         <Typography
           variant="caption"

@@ -1,26 +1,18 @@
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { makeStyles } from '@material-ui/core/styles';
 import { PodSummary } from '@kubeplatform/clusters-common';
 import { useMemo, useState } from 'react';
 import { EntityAddress } from '../../../api';
 import { LoadingSkeleton } from '../../common/LoadingSkeleton';
-import { PodContainerPicker } from '../PodContainerPicker';
+import {
+  PodContainerPicker,
+  PodControls,
+  usePodContainerSelection,
+} from '../PodContainerPicker';
 import { TerminalState, TerminalView } from './TerminalView';
 import { TerminalTarget } from './terminalUrls';
 import { useTerminalCheck } from './useTerminalCheck';
-
-const useStyles = makeStyles(theme => ({
-  controls: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(1),
-  },
-  select: { minWidth: 160, maxWidth: 320 },
-}));
 
 function describeState(state: TerminalState | undefined): string {
   if (!state) return 'Not connected';
@@ -48,14 +40,11 @@ export function PodTerminal(props: {
   pod?: PodSummary;
   onPodChange: (pod: PodSummary) => void;
 }) {
-  const classes = useStyles();
-  const { entity, cluster, pods, pod } = props;
-  const [container, setContainer] = useState<string>();
+  const { entity, cluster, pod } = props;
+  const selection = usePodContainerSelection(props);
   const [connected, setConnected] = useState(false);
   const [state, setState] = useState<TerminalState>();
-  const containers = pod?.containers.map(c => c.name) ?? [];
-  const activeContainer =
-    container && containers.includes(container) ? container : containers[0];
+  const activeContainer = selection.container;
   const target = useMemo<TerminalTarget | undefined>(
     () =>
       pod && activeContainer
@@ -75,16 +64,10 @@ export function PodTerminal(props: {
 
   return (
     <div data-testid="pod-terminal">
-      <div className={classes.controls}>
+      <PodControls>
         <PodContainerPicker
           idPrefix="mc-terminal"
-          className={classes.select}
-          pods={pods}
-          pod={pod}
-          onPodChange={props.onPodChange}
-          containers={containers}
-          container={activeContainer}
-          onContainerChange={setContainer}
+          {...selection}
           disabled={connected}
         />
         {connected ? (
@@ -118,7 +101,7 @@ export function PodTerminal(props: {
         >
           {connected ? describeState(state) : 'Not connected'}
         </Typography>
-      </div>
+      </PodControls>
       {check.loading && <LoadingSkeleton rows={1} label="Checking access" />}
       {(refusal || check.error) && (
         <Alert severity="info" data-testid="pod-terminal-refused">
