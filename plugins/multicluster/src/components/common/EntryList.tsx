@@ -1,4 +1,5 @@
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 
 /** Styles of a list of dated entries (events, timeline): a bar on the left, marked by kind. */
@@ -30,5 +31,15 @@ export function ShowMoreEntries(props: {
     <Button size="small" onClick={() => props.onLimitChange(limit + 100)}>
       Show more ({total - limit} left)
     </Button>
+  );
+}
+
+/** An entry's reason, in bold, then its message. */
+export function EntryMessage(props: { reason?: string; message?: string }) {
+  const classes = useEntryListStyles();
+  return (
+    <Typography variant="body2" className={classes.message}>
+      <strong>{props.reason}</strong> {props.message}
+    </Typography>
   );
 }

@@ -1,7 +1,11 @@
 import Typography from '@material-ui/core/Typography';
 import { EventSummary } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
-import { ShowMoreEntries, useEntryListStyles } from '../common/EntryList';
+import {
+  EntryMessage,
+  ShowMoreEntries,
+  useEntryListStyles,
+} from '../common/EntryList';
 
 const latest = (e: EventSummary) => e.lastSeen ?? e.firstSeen ?? '';
 
@@ -43,9 +47,7 @@ export function EventsTimeline({ events }: { events: EventSummary[] }) {
               {e.type} · {e.involvedObject.kind} {e.involvedObject.name}
               {e.count > 1 ? ` · ×${e.count}` : ''}
             </div>
-            <Typography variant="body2" className={classes.message}>
-              <strong>{e.reason}</strong> {e.message}
-            </Typography>
+            <EntryMessage reason={e.reason} message={e.message} />
           </li>
         ))}
       </ol>

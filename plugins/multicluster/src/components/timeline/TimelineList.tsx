@@ -1,7 +1,10 @@
-import Typography from '@material-ui/core/Typography';
 import { TimelineEntry } from '@kubeplatform/clusters-common';
 import { useState } from 'react';
-import { ShowMoreEntries, useEntryListStyles } from '../common/EntryList';
+import {
+  EntryMessage,
+  ShowMoreEntries,
+  useEntryListStyles,
+} from '../common/EntryList';
 import { formatAge } from '../../view/clusterStatus';
 import { TIMELINE_TYPE_LABELS } from './timelineLabels';
 
@@ -39,9 +42,7 @@ export function TimelineList(props: {
               {e.object ? ` · ${e.object.kind} ${e.object.name}` : ''}
               {e.count ? ` · ×${e.count}` : ''}
             </div>
-            <Typography variant="body2" className={classes.message}>
-              <strong>{e.reason}</strong> {e.message}
-            </Typography>
+            <EntryMessage reason={e.reason} message={e.message} />
           </li>
         ))}
       </ol>
