@@ -60,6 +60,11 @@ function plugin(args: string[], environment = env) {
   return run('kubectl-kubeplatform', args, environment);
 }
 
+/** The plugin's `command` for the test's environment, against the test backend. */
+function pluginOnEnvironment(command: string, ...rest: string[]) {
+  return plugin([command, '--api', api, `${CLUSTER}/${name}`, ...rest]);
+}
+
 function kubectl(kubeconfig: string, args: string[], environment = env) {
   return run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], environment);
 }
@@ -127,12 +132,7 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     const kubeconfigFile = join(work, `${name}.kubeconfig`);
 
     // Not signed in yet: a clear message, nothing on stdout.
-    const early = await plugin([
-      'kubeconfig',
-      '--api',
-      api,
-      `${CLUSTER}/${name}`,
-    ]);
+    const early = await pluginOnEnvironment('kubeconfig');
     expect(early.code).toBe(1);
     expect(early.stdout).toBe('');
     expect(early.stderr).toContain(
@@ -232,14 +232,11 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     expect(loginStderr).toContain(`Signed in to ${api} until`);
 
     // 4. A kubeconfig that runs the plugin: no token in it.
-    const written = await plugin([
+    const written = await pluginOnEnvironment(
       'kubeconfig',
-      '--api',
-      api,
-      `${CLUSTER}/${name}`,
       '-o',
       kubeconfigFile,
-    ]);
+    );
     expect(written).toMatchObject({
       code: 0,
       stdout: '',
@@ -276,12 +273,7 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     expect(outside.code).toBe(1);
 
     // What kubectl read: an ExecCredential that expires, so that kubectl asks again.
-    const credential = await plugin([
-      'credential',
-      '--api',
-      api,
-      `${CLUSTER}/${name}`,
-    ]);
+    const credential = await pluginOnEnvironment('credential');
     expect(credential).toMatchObject({ code: 0, stderr: '' });
     const exec = JSON.parse(credential.stdout);
     expect(exec).toMatchObject({
@@ -308,12 +300,7 @@ describe('kubectl-kubeplatform against the local fleet', () => {
       .set('Authorization', mockCredentials.user.header(ALICE));
     expect(deleted.status).toBe(200);
     await waitUntilGone(fleet.cluster(CLUSTER).kubeConfig(), namespace);
-    const gone = await plugin([
-      'credential',
-      '--api',
-      api,
-      `${CLUSTER}/${name}`,
-    ]);
+    const gone = await pluginOnEnvironment('credential');
     expect(gone.code).toBe(1);
     expect(gone.stdout).toBe('');
     expect(gone.stderr).toContain(`Environment ${CLUSTER}/${name} is gone`);
