@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
 import { publishResult, runBench } from '../shared/benchRun';
-import { BenchDeployment, stateOf } from '../live/benchDeployment';
+import { prepareBench } from '../shared/prepareBench';
+import { stateOf } from '../live/benchDeployment';
 import { Change, latenciesOf, percentile, SeenView } from '../live/latency';
 import { startBenchBackend } from '../live/startBenchBackend';
 import { benchSeqOf, openViewStream, ViewStream } from '../live/viewStream';
@@ -33,12 +33,8 @@ async function main() {
   const windowMs = whole(raw.window, '--window') * 1000;
   const settleMs = whole(raw.settle, '--settle') * 1000;
 
-  const fleet = await loadBenchFleet();
-  const cluster = fleet.clusters[0];
-  const namespace = `bench-fanout-${Date.now().toString(36)}`;
-  const loadBefore = machineLoad();
-  log(`machine load before: ${loadBefore.loadavg.join(' ')}`);
-  const deployment = await BenchDeployment.create(cluster, namespace);
+  const { fleet, cluster, namespace, loadBefore, deployment } =
+    await prepareBench('fanout', log);
   const streams: ViewStream[] = [];
   let stop = async () => {};
   try {

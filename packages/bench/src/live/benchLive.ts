@@ -1,12 +1,8 @@
 import { Command } from 'commander';
-import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
 import { publishResult, runBench } from '../shared/benchRun';
-import {
-  BENCH_KUBERNETES_ID,
-  BenchDeployment,
-  stateOf,
-} from './benchDeployment';
+import { prepareBench } from '../shared/prepareBench';
+import { BENCH_KUBERNETES_ID, stateOf } from './benchDeployment';
 import {
   Change,
   latenciesOf,
@@ -40,12 +36,8 @@ async function main() {
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`--changes must be a positive whole number`);
 
-  const fleet = await loadBenchFleet();
-  const cluster = fleet.clusters[0];
-  const namespace = `bench-live-${Date.now().toString(36)}`;
-  const loadBefore = machineLoad();
-  log(`machine load before: ${loadBefore.loadavg.join(' ')}`);
-  const deployment = await BenchDeployment.create(cluster, namespace);
+  const { fleet, cluster, namespace, loadBefore, deployment } =
+    await prepareBench('live', log);
   let stop = async () => {};
   try {
     const { backend, streamUrl } = await startBenchBackend(fleet);
