@@ -612,4 +612,134 @@ describe('two production replicas on one PostgreSQL', () => {
       `/api/devenv/environments/${CLUSTER}/${survivor}`,
     );
   });
+
+  it('completes the work exactly once on the other replica, once the task lock expires, when a replica is killed during a reaper run', async () => {
+    // The previous test killed A: both replicas run again for this one.
+    if (!a.running) await a.startAndWaitReady();
+    if (!b.running) await b.startAndWaitReady();
+    const since = new Date();
+    const keeper = `rep-rkeep-${run}`;
+    await createEnvironment(b, keeper, '1h');
+    // Several environments that expire together, so that one reaper pass deletes them one after
+    // the other and lasts long enough to be cut.
+    const names = [0, 1, 2, 3, 4, 5, 6, 7].map(i => `rep-rr-${i}-${run}`);
+    const environments: Array<{ name: string; namespace: string }> =
+      await Promise.all(
+        names.map((name, i) => createEnvironment(i % 2 ? b : a, name, '20s')),
+      );
+    const deletedBy = (replica: Replica) =>
+      names.filter(n =>
+        replica.log().includes(`Deleted environment ${CLUSTER}/${n}`),
+      );
+
+    // The holder is the replica whose log names the first deletion of the pass.
+    const holder = await waitFor(
+      'a reaper pass to delete the first of the expired environments',
+      async () => [a, b].find(r => deletedBy(r).length > 0),
+      { timeoutMs: 90_000, intervalMs: 5 },
+    );
+    await holder.kill();
+    const killedAt = new Date();
+    const survivor = holder === a ? b : a;
+    const [task] = await queryPlugin<{
+      ticket: string | null;
+      started: Date | null;
+      expires: Date | null;
+    }>(
+      setup,
+      'devenv',
+      "select current_run_ticket as ticket, current_run_started_at as started, current_run_expires_at as expires from backstage_backend_tasks__tasks where id = 'devenv-reaper'",
+    );
+    const byHolder = deletedBy(holder);
+    const left = names.filter(n => !byHolder.includes(n));
+    // The kill cut the pass: its ticket is still held, and environments were left for later.
+    expect(task.ticket).not.toBeNull();
+    expect(left.length).toBeGreaterThan(0);
+    expect(deletedBy(survivor)).toEqual([]);
+
+    const namespaceOf = (n: string) =>
+      environments.find(e => e.name === n)!.namespace;
+    const takeover = await waitFor(
+      `replica ${survivor.name}'s reaper to delete the ${left.length} environments the killed pass left`,
+      async () => {
+        const remaining = await Promise.all(
+          left.map(n => readNamespace(devCluster, namespaceOf(n))),
+        );
+        return remaining.every(ns => !ns) ? new Date() : undefined;
+      },
+      { timeoutMs: 480_000, intervalMs: 1_000 },
+    );
+    names.forEach(n => created.delete(n));
+    const [after] = await queryPlugin<{ ended: Date | null }>(
+      setup,
+      'devenv',
+      "select last_run_ended_at as ended from backstage_backend_tasks__tasks where id = 'devenv-reaper'",
+    );
+    findings.killedDuringReaperRun = {
+      holder: holder.name,
+      deletedByHolder: byHolder.length,
+      leftForSurvivor: left.length,
+      runStartedAt: task.started,
+      lockExpiresAt: task.expires,
+      killedAt,
+      workDoneAt: takeover,
+      takeoverSeconds: (takeover.getTime() - killedAt.getTime()) / 1000,
+      lastRunEndedAt: after?.ended,
+    };
+    // The survivor waited for the lock to expire: it took over no earlier than the ticket's
+    // expiry (the task's 5 min timeout), and no later than the scheduler's janitor (every minute)
+    // and its work check (the 5 s period) allow.
+    expect(takeover.getTime()).toBeGreaterThanOrEqual(task.expires!.getTime());
+    expect(takeover.getTime() - task.expires!.getTime()).toBeLessThan(
+      60_000 + 5_000 + 10_000,
+    );
+    expect(deletedBy(survivor).sort()).toEqual([...left].sort());
+
+    // Each namespace was deleted once, by one replica or the other; nothing else of this run.
+    const deletes = await waitFor(
+      "the apiserver audit log's namespace deletes of this run",
+      async () => {
+        const found = readAuditedRequests(devCluster.auditLogPath, {
+          since,
+        })
+          .filter(r => r.verb === 'delete' && r.resource === 'namespaces')
+          .map(r => r.requestURI.split('?')[0].split('/').pop()!)
+          .filter(ns => ns.endsWith(`-${run}`));
+        return names.every(n => found.includes(namespaceOf(n)))
+          ? found
+          : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 1_000 },
+    );
+    expect(deletes.sort()).toEqual(names.map(namespaceOf).sort());
+
+    // Audit rows: one `reap-delete` for each environment the survivor reaped; the killed pass
+    // records its rows only once it has deleted them all, so the kill lost the holder's rows.
+    const reaped = await waitFor(
+      "the survivor's reap-delete audit rows",
+      async () => {
+        const rows = await queryPlugin<{ environment: string; n: string }>(
+          setup,
+          'devenv',
+          "select environment, count(*) as n from devenv_audit where action = 'reap-delete' and environment = any($1) group by environment order by environment",
+          [names],
+        );
+        return rows.length >= left.length ? rows : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 1_000 },
+    );
+    expect(reaped).toEqual(
+      [...left].sort().map(environment => ({ environment, n: '1' })),
+    );
+
+    // Nothing else was lost: the environment that had not expired is whole.
+    const kept = await asUser(survivor).get(
+      `/api/devenv/environments/${CLUSTER}/${keeper}`,
+    );
+    expect([kept.status, kept.body.status]).toEqual([200, 'ready']);
+    await asUser(survivor).request(
+      'DELETE',
+      `/api/devenv/environments/${CLUSTER}/${keeper}`,
+    );
+  }, 600_000);
 });
