@@ -34,9 +34,12 @@ async function run(argv: string[]): Promise<void> {
     },
   });
   const [command, target] = positionals;
-  if (values.help || !command) {
-    process.stderr.write(USAGE);
+  if (values.help) {
+    process.stdout.write(USAGE);
     return;
+  }
+  if (!command) {
+    throw new CliError(USAGE);
   }
   await runCommand(command, target, values);
 }

@@ -20,6 +20,7 @@ export {
 } from './provisioner/EnvironmentProvisioner';
 export {
   reapEnvironments,
+  type ReapAction,
   type ReapReport,
 } from './provisioner/reapEnvironments';
 export {

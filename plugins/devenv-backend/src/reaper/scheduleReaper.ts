@@ -32,31 +32,33 @@ export async function scheduleReaper(options: {
     initialDelay: { seconds: 30 },
     fn: async () => {
       const before = notifier ? (await provisioner.list()).items : [];
-      const report = await reapEnvironments(provisioner);
-      const entries = [
-        ...report.deleted.map(ref => ({ ref, action: 'reap-delete' })),
-        ...report.slept.map(ref => ({ ref, action: 'reap-sleep' })),
-        ...report.woke.map(ref => ({ ref, action: 'reap-wake' })),
-      ];
-      for (const { ref, action } of entries) {
-        const [cluster, environment] = ref.split('/');
-        await audit.record({
-          at: new Date().toISOString(),
-          actor: 'devenv-reaper',
-          method: 'TASK',
-          path: 'devenv-reaper',
-          action,
-          cluster,
-          environment,
-          status: 200,
-          outcome: 'success',
-        });
-      }
+      // Each action is audited as soon as it is done: a replica killed mid-pass has recorded
+      // what it did so far.
+      const report = await reapEnvironments(
+        provisioner,
+        new Date(),
+        async ({ ref, action }) => {
+          const [cluster, environment] = ref.split('/');
+          await audit.record({
+            at: new Date().toISOString(),
+            actor: 'devenv-reaper',
+            method: 'TASK',
+            path: 'devenv-reaper',
+            action: `reap-${action}`,
+            cluster,
+            environment,
+            status: 200,
+            outcome: 'success',
+          });
+        },
+      );
+      const acted =
+        report.deleted.length + report.slept.length + report.woke.length;
       for (const error of report.errors) {
         logger.warn(`Reaper could not handle ${error.ref}: ${error.message}`);
       }
       await notifier?.notifyReaped(report, before);
-      if (entries.length) {
+      if (acted) {
         logger.info(
           `Reaper: deleted ${report.deleted.length}, slept ${report.slept.length}, woke ${report.woke.length}`,
         );

@@ -22,15 +22,24 @@ function isStale(env: Environment, now: Date): boolean {
 }
 
 /**
+ * What the reaper did to one environment, told as soon as it is done.
+ *
+ * @public
+ */
+export type ReapAction = { ref: string; action: 'delete' | 'sleep' | 'wake' };
+
+/**
  * One pass of the reaper: deletes expired environments and leftovers of interrupted creates,
  * and applies sleep schedules. It only sees environments the provisioner lists, which are the
- * ones whose labels prove Kubeplatform manages them.
+ * ones whose labels prove Kubeplatform manages them. `onAction` hears of each action right after
+ * it, so a pass that dies midway has already told of what it did.
  *
  * @public
  */
 export async function reapEnvironments(
   provisioner: EnvironmentProvisioner,
   now: Date = new Date(),
+  onAction: (done: ReapAction) => Promise<void> = async () => {},
 ): Promise<ReapReport> {
   const report: ReapReport = { deleted: [], slept: [], woke: [], errors: [] };
   const { items, errors } = await provisioner.list();
@@ -46,6 +55,7 @@ export async function reapEnvironments(
       if (expired || isStale(env, now)) {
         await provisioner.delete(env.cluster, env.name);
         report.deleted.push(env.ref);
+        await onAction({ ref: env.ref, action: 'delete' });
         continue;
       }
       if (!env.sleepSchedule || env.status === 'provisioning') {
@@ -55,6 +65,7 @@ export async function reapEnvironments(
       if (wantsSleep && env.status === 'ready') {
         await provisioner.sleep(env.cluster, env.name, 'schedule');
         report.slept.push(env.ref);
+        await onAction({ ref: env.ref, action: 'sleep' });
       } else if (
         !wantsSleep &&
         env.status === 'sleeping' &&
@@ -62,6 +73,7 @@ export async function reapEnvironments(
       ) {
         await provisioner.wake(env.cluster, env.name);
         report.woke.push(env.ref);
+        await onAction({ ref: env.ref, action: 'wake' });
       }
     } catch (error) {
       report.errors.push({ ref: env.ref, message: (error as Error).message });
