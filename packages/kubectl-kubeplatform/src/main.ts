@@ -20,6 +20,18 @@ Commands:
 <url> is the devenv API, e.g. https://backstage.example.com/api/devenv.
 `;
 
+/** The help of one command: its line of USAGE (no command list, so help is not recursive). */
+const COMMAND_USAGE: Record<string, string> = {
+  login:
+    'Usage: kubectl-kubeplatform login --api <url> [--no-browser]\n\nSign in through your browser once.\n',
+  kubeconfig:
+    'Usage: kubectl-kubeplatform kubeconfig --api <url> <cluster>/<name> [-o <file>]\n\nWrite a kubeconfig that runs this plugin (no token in it).\n',
+  credential:
+    'Usage: kubectl-kubeplatform credential --api <url> <cluster>/<name>\n\nPrint the ExecCredential kubectl asks for.\n',
+  logout:
+    'Usage: kubectl-kubeplatform logout --api <url>\n\nForget the cached sign-in.\n',
+};
+
 const LOGIN_TIMEOUT_MS = 5 * 60_000;
 
 async function run(argv: string[]): Promise<void> {
@@ -35,7 +47,7 @@ async function run(argv: string[]): Promise<void> {
   });
   const [command, target] = positionals;
   if (values.help) {
-    process.stdout.write(USAGE);
+    process.stdout.write((command && COMMAND_USAGE[command]) || USAGE);
     return;
   }
   if (!command) {
