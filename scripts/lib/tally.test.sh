@@ -216,6 +216,10 @@ if (args[0] === 'backstage-cli') {
   }
   report(unit ? stub('UNIT') : stub('INTEGRATION'), out);
 }
+if (args[0] === 'test:replicas') {
+  const out = args.find(a => a.startsWith('--outputFile=')).slice('--outputFile='.length);
+  report(stub('REPLICAS'), out);
+}
 if (args[0] === 'playwright') report(stub('E2E'), process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
 process.exit(0);
 JS
@@ -250,34 +254,39 @@ expect_script() {
   fi
 }
 
-green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_E2E=playwright-pass:0"
+green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_REPLICAS=jest-pass:0 STUB_E2E=playwright-pass:0"
 
-expect_script "every runner green" "$green" "9 passed, 0 failed" 0 \
+expect_script "every runner green" "$green" "11 passed, 0 failed" 0 \
   "checks (not tests): 6 passed, 0 failed" \
+  "replica tests (two production backends on PostgreSQL): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "unit tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "PostgreSQL lane (database tests on PostgreSQL 15): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "end-to-end tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
 
 expect_script "Jest exits 1 with a green report" "$green STUB_UNIT=jest-pass:1" \
-  "9 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
+  "11 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "afterAll failure, no integration test, a flaky e2e test, a failed check" \
   "$green STUB_UNIT=jest-afterall:1 STUB_INTEGRATION=jest-no-tests:0 STUB_E2E=playwright-flaky:0 STUB_API_REPORTS=1" \
-  "8 passed, 4 failed" 1 \
+  "10 passed, 4 failed" 1 \
   "FAILED  API reports (backstage-repo-tools api-reports --ci)" \
   "the suite failed outside its tests: cleanup failed" \
   "integration tests (real local Kubernetes API servers): ran no test" \
   "flaky tests (failed, then passed on a retry; counted as failed): 1"
 
 expect_script "Playwright exits 1 with a green report" "$green STUB_E2E=playwright-pass:1" \
-  "9 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
+  "11 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "a failed type check is a failure, not a test" "$green STUB_TSC=2" \
-  "9 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
+  "11 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
 
 expect_script "a PostgreSQL that does not start fails the lane" "$green STUB_POSTGRES=1" \
-  "9 passed, 2 failed" 1 "PostgreSQL lane: the throwaway PostgreSQL did not start" \
+  "11 passed, 2 failed" 1 "PostgreSQL lane: the throwaway PostgreSQL did not start" \
   "execerror/b.test.js: the suite failed outside its tests"
+
+expect_script "a replica test that fails fails the run" "$green STUB_REPLICAS=jest-afterall:1" \
+  "12 passed, 1 failed" 1 "replica tests (two production backends on PostgreSQL)" \
+  "the suite failed outside its tests"
 
 expect_script "setup stops the run early" "$green STUB_INSTALL=1" "0 passed, 1 failed" 1 \
   "scripts/test stopped before it finished (exit status 1)"
