@@ -3,7 +3,13 @@ import {
   EntityTimeline,
   groupRollouts,
 } from '@kubeplatform/clusters-common';
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
   fleetConfig,
@@ -48,11 +54,16 @@ async function deploy(cluster: string, image: string) {
     .readNamespacedDeployment({ name: id, namespace: scratch })
     .catch(() => undefined);
   if (existing) {
-    await apps.replaceNamespacedDeployment({
-      name: id,
-      namespace: scratch,
-      body: { ...body, metadata: existing.metadata },
-    });
+    // A merge patch of the template, not a replace: the controller writes the Deployment's
+    // status meanwhile, and a replace carrying the read resourceVersion would conflict (409).
+    await apps.patchNamespacedDeployment(
+      {
+        name: id,
+        namespace: scratch,
+        body: { spec: { template: body.spec.template } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
   } else {
     await apps.createNamespacedDeployment({ namespace: scratch, body });
   }
