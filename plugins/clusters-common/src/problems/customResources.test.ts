@@ -1,4 +1,5 @@
 import { detectProblems } from './detectProblems';
+import { compareProblems } from './types';
 import type { TrimmedCustomResource } from '../customResources/types';
 
 const now = new Date('2026-11-30T12:00:00Z');
@@ -67,5 +68,33 @@ describe('detectProblems with custom resources', () => {
           'Certificate checkout-tls is failing (Failed: issuer letsencrypt not found).',
       }),
     ]);
+  });
+
+  it('puts the workload’s own errors before an older failing custom resource', () => {
+    const failingSinceYesterday: TrimmedCustomResource = {
+      ...degraded,
+      status: {
+        ...degraded.status,
+        conditions: [
+          {
+            type: 'Progressing',
+            status: 'False',
+            lastTransitionTime: '2026-11-29T12:00:00Z',
+          },
+        ],
+      },
+    };
+    const crashLoop = compareProblems(
+      {
+        code: 'CrashLoopBackOff',
+        severity: 'error',
+        message: 'crashing',
+        suggestedFix: '',
+        object: { kind: 'Pod', name: 'checkout-1' },
+        since: '2026-11-30T11:59:00Z',
+      },
+      detectProblems({ customResources: [failingSinceYesterday] }, now)[0],
+    );
+    expect(crashLoop).toBeLessThan(0);
   });
 });

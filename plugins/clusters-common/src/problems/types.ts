@@ -78,12 +78,28 @@ const severityRank: Record<ProblemSeverity, number> = {
 };
 
 /**
- * Orders problems worst first, then oldest first.
+ * Problems about what surrounds the service (its custom resources: certificates, rollouts,
+ * claims) come after those of its own workloads and pods at the same severity: during an
+ * incident the crashing pods are the first thing to see, whatever the age of a failing resource.
+ */
+const surroundingCodes: ReadonlySet<ProblemCode> = new Set([
+  'CustomResourceFailed',
+]);
+
+function scopeRank(problem: Problem): number {
+  return surroundingCodes.has(problem.code) ? 1 : 0;
+}
+
+/**
+ * Orders problems worst first; at the same severity the service's own workloads and pods before
+ * its custom resources; then oldest first.
  *
  * @public
  */
 export function compareProblems(a: Problem, b: Problem): number {
   const bySeverity = severityRank[a.severity] - severityRank[b.severity];
   if (bySeverity !== 0) return bySeverity;
+  const byScope = scopeRank(a) - scopeRank(b);
+  if (byScope !== 0) return byScope;
   return (a.since ?? '').localeCompare(b.since ?? '');
 }
