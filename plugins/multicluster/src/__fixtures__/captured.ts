@@ -4,11 +4,6 @@
  * uses them fails if the wire format drifts from what the UI accepts.
  */
 import {
-  EntityView,
-  OwnerView,
-  WorkloadDetail,
-} from '@kubeplatform/clusters-common';
-import {
   parseEntityView,
   parseOwnerView,
   parseWorkloadDetail,
@@ -17,58 +12,39 @@ import unreachableView from './captured/checkout.unreachable.entity-view.json';
 import unreachableStreamed from './captured/checkout.unreachable.stream-first-view.json';
 import unreachableDetail from './captured/checkout.unreachable.dev-eu.Deployment.checkout.workload-detail.json';
 import unreachableOwner from './captured/team-shop.unreachable.owner-view.json';
+import untrustedView from './captured/checkout.untrusted.entity-view.json';
+import demoView from './captured/checkout.demo.entity-view.json';
+import demoProdDetail from './captured/checkout.demo.prod-us.Deployment.checkout.workload-detail.json';
+import demoOwner from './captured/team-shop.demo.owner-view.json';
 
-const from = (json: unknown) => JSON.stringify(json);
+/** Passes a captured JSON document through the client's validator for its kind. */
+const through =
+  <T>(parse: (text: string, url: string) => T) =>
+  (json: unknown): T =>
+    parse(JSON.stringify(json), 'captured');
+const entityView = through(parseEntityView);
+const workloadDetail = through(parseWorkloadDetail);
+const ownerView = through(parseOwnerView);
 
 /** checkout while prod-us's API server was down (ECONNREFUSED); dev-eu live. */
-export const capturedUnreachableView: EntityView = parseEntityView(
-  from(unreachableView),
-  'captured',
-);
+export const capturedUnreachableView = entityView(unreachableView);
 /** The first `view` event of the SSE stream at the same moment. */
-export const capturedUnreachableStreamedView: EntityView = parseEntityView(
-  from(unreachableStreamed),
-  'captured',
-);
+export const capturedUnreachableStreamedView = entityView(unreachableStreamed);
 /** checkout's Deployment in dev-eu. */
-export const capturedDevEuCheckoutDetail: WorkloadDetail = parseWorkloadDetail(
-  from(unreachableDetail),
-  'captured',
-);
+export const capturedDevEuCheckoutDetail = workloadDetail(unreachableDetail);
 /** group:default/team-shop while prod-us was down. */
-export const capturedTeamShopOwnerView: OwnerView = parseOwnerView(
-  from(unreachableOwner),
-  'captured',
-);
-
-import untrustedView from './captured/checkout.untrusted.entity-view.json';
+export const capturedTeamShopOwnerView = ownerView(unreachableOwner);
 
 /**
  * checkout after both clusters were re-created with new certificates: the backend's cached CA no
  * longer matches. dev-eu keeps its last data; prod-us has none.
  */
-export const capturedUntrustedView: EntityView = parseEntityView(
-  from(untrustedView),
-  'captured',
-);
-
-import demoView from './captured/checkout.demo.entity-view.json';
-import demoProdDetail from './captured/checkout.demo.prod-us.Deployment.checkout.workload-detail.json';
-import demoOwner from './captured/team-shop.demo.owner-view.json';
+export const capturedUntrustedView = entityView(untrustedView);
 
 /**
  * checkout on the demo fleet as seeded: crash-looping with its HPA at max in prod-us, 1.5.0 in
  * dev-eu against 1.4.2 in prod-us.
  */
-export const capturedDemoView: EntityView = parseEntityView(
-  from(demoView),
-  'captured',
-);
-export const capturedDemoProdDetail: WorkloadDetail = parseWorkloadDetail(
-  from(demoProdDetail),
-  'captured',
-);
-export const capturedDemoOwnerView: OwnerView = parseOwnerView(
-  from(demoOwner),
-  'captured',
-);
+export const capturedDemoView = entityView(demoView);
+export const capturedDemoProdDetail = workloadDetail(demoProdDetail);
+export const capturedDemoOwnerView = ownerView(demoOwner);
