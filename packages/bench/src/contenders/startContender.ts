@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopChild } from '../shared/childProcess';
 import { ContenderMessage, ContenderName, ContenderSpec } from './types';
 
 /** A contender's backend, running as its own process. */
@@ -63,10 +64,10 @@ export async function startContender(
       spawnedAt,
       readyAt: performance.now(),
       childTimings: { modulesLoadedMs, backendStartedMs },
-      stop: () => stopChild(child),
+      stop: () => stopContender(child),
     };
   } catch (error) {
-    await stopChild(child);
+    await stopContender(child);
     throw error;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -98,17 +99,12 @@ function waitForReady(
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve();
-  return new Promise(resolve => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    if (child.connected) child.disconnect();
-    else child.kill('SIGTERM');
+/** Closing the IPC channel asks contenderMain to stop its backend; a child without one gets SIGTERM. */
+function stopContender(child: ChildProcess): Promise<void> {
+  return stopChild(child, {
+    graceMs: 10_000,
+    askToStop: () =>
+      child.connected ? child.disconnect() : child.kill('SIGTERM'),
   });
 }
 
