@@ -17,3 +17,4 @@ export * from './environments';
 export * from './search';
 export * from './customResources';
 export * from './timeline';
+export * from './metrics';

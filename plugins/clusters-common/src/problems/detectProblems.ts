@@ -11,6 +11,7 @@ import type {
   TrimmedStatefulSet,
 } from '../trimmed';
 import type { TrimmedCustomResource } from '../customResources/types';
+import type { PodUsage } from '../metrics/types';
 import type { KubernetesTimestamp } from './timestamps';
 import { detectAutoscalerProblems } from './autoscalers';
 import { detectCronJobProblems } from './cronjobs';
@@ -22,6 +23,7 @@ import {
 } from './deployments';
 import { detectWarningEventProblems, WarningEvent } from './events';
 import { detectJobProblems } from './jobs';
+import { detectMemoryNearLimit } from './memoryNearLimit';
 import { detectPodProblems } from './pods';
 import { detectResourceQuotaProblems } from './resourceQuotas';
 import { detectServiceProblems } from './services';
@@ -52,6 +54,8 @@ export interface ObjectsToCheck {
   customResources?: TrimmedCustomResource<KubernetesTimestamp>[];
   /** Earlier restart samples by pod uid, for exact RestartsRising counts. */
   restartSamples?: ReadonlyMap<string, PodRestartSample>;
+  /** Usage from `metrics.k8s.io` by pod uid, for MemoryNearLimit. */
+  podUsage?: ReadonlyMap<string, PodUsage>;
 }
 
 /**
@@ -111,8 +115,11 @@ function podProblems(
   objects: ObjectsToCheck,
   now: Date,
 ): Problem[] {
-  const problems = detectPodProblems(pod, now);
   const uid = pod.metadata?.uid;
+  const problems = [
+    ...detectPodProblems(pod, now),
+    ...detectMemoryNearLimit(pod, uid ? objects.podUsage?.get(uid) : undefined),
+  ];
   const sample = uid ? objects.restartSamples?.get(uid) : undefined;
   if (!sample) return problems;
   const explained = new Set(

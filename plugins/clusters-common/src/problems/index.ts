@@ -11,3 +11,4 @@ export type { KubernetesTimestamp } from './timestamps';
 export { serviceEndpoints, type ServiceEndpointCounts } from './services';
 export { quotaUsage, type QuotaResourceUsage } from './resourceQuotas';
 export { parseQuantity } from './quantity';
+export { MEMORY_NEAR_LIMIT_FRACTION } from './memoryNearLimit';

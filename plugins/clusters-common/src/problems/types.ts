@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'ServiceNoReadyEndpoints'
   | 'ServiceSelectsNoPods'
   | 'QuotaAtLimit'
+  | 'MemoryNearLimit'
   | 'CustomResourceFailed';
 
 /**

@@ -1,6 +1,11 @@
 import { Problem } from '../problems/types';
 import type { CustomResourceSummary } from '../customResources/types';
 import type { WorkloadKind } from '../workloads/kinds';
+import type {
+  MetricsStatus,
+  ResourceRequirementsSummary,
+  WorkloadUsage,
+} from '../metrics/types';
 
 /**
  * How fresh a cluster's data is.
@@ -126,6 +131,11 @@ export interface WorkloadSummary {
   >;
   health: HealthState;
   problems: Problem[];
+  /**
+   * CPU and memory of the workload's pods from `metrics.k8s.io`, against their requests and
+   * limits; absent when no pod has a sample (see the cluster's `metrics` status).
+   */
+  usage?: WorkloadUsage;
 }
 
 /** @public */
@@ -137,6 +147,8 @@ export interface ClusterView {
   health: HealthState;
   /** The entity's custom resources (types from `customResources` config), with their health. */
   customResources?: CustomResourceSummary[];
+  /** Whether the cluster's pod metrics are available, skipped or not served. */
+  metrics?: MetricsStatus;
 }
 
 /**
@@ -204,6 +216,11 @@ export interface ContainerStatusSummary {
   state: 'running' | 'waiting' | 'terminated' | 'unknown';
   reason?: string;
   lastTerminationReason?: string;
+  /** From metrics.k8s.io when the cluster serves it. */
+  cpuMillicores?: number;
+  memoryBytes?: number;
+  /** The container's requests and limits, as numbers. */
+  resources?: ResourceRequirementsSummary;
 }
 
 /** @public */
@@ -218,9 +235,11 @@ export interface PodSummary {
   createdAt?: string;
   nodeName?: string;
   containers: ContainerStatusSummary[];
-  /** From metrics.k8s.io when the cluster serves it. */
+  /** From metrics.k8s.io when the cluster serves it: the sum over the pod's containers. */
   cpuMillicores?: number;
   memoryBytes?: number;
+  /** The pod's requests and limits, summed over its containers. */
+  resources?: ResourceRequirementsSummary;
   problems: Problem[];
 }
 
@@ -342,4 +361,6 @@ export interface WorkloadDetail {
   quotas?: ResourceQuotaSummary[];
   /** The workload's page in the cluster's dashboard (http or https only), when it has one. */
   dashboardLink?: string;
+  /** Whether the cluster's pod metrics are available, skipped or not served. */
+  metrics?: MetricsStatus;
 }

@@ -1,0 +1,9 @@
+export * from './types';
+export {
+  containerRequirements,
+  podRequirements,
+  podUsageOf,
+  sumRequirements,
+  totalUsage,
+  type PodMetricsObject,
+} from './usage';
