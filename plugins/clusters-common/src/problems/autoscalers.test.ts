@@ -1,11 +1,9 @@
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
+import { codes, expectProblem } from './__testUtils__/expectProblem';
 import { detectAutoscalerProblems } from './autoscalers';
-import { Problem } from './types';
 
 const hpa = (name: string) => loadFixture<V2HorizontalPodAutoscaler>(name);
-const codes = (problems: Problem[]) =>
-  problems.map(p => `${p.code}:${p.severity}`);
 
 // There is no metrics API in the local clusters, so every HPA there also reports
 // HpaMetricsUnavailable: that is the truth about those clusters, and is asserted as such.
@@ -16,16 +14,18 @@ describe('detectAutoscalerProblems', () => {
       'HpaAtMaxReplicas:error',
       'HpaMetricsUnavailable:warning',
     ]);
-    expect(problems[0].object).toEqual({
-      kind: 'HorizontalPodAutoscaler',
-      namespace: 'shop',
-      name: 'checkout',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'HorizontalPodAutoscaler',
+        namespace: 'shop',
+        name: 'checkout',
+      },
+      since: '2026-11-22T15:16:21.000Z',
+      messageContains: [
+        'at its maximum of 3 replicas (min 2) for Deployment checkout',
+      ],
+      fixContains: ['Raise maxReplicas'],
     });
-    expect(problems[0].since).toBe('2026-11-22T15:16:21.000Z');
-    expect(problems[0].message).toContain(
-      'at its maximum of 3 replicas (min 2) for Deployment checkout',
-    );
-    expect(problems[0].suggestedFix).toContain('Raise maxReplicas');
   });
 
   it('reports HpaNearMaxReplicas at 9 of max 10 (dev-eu frontend)', () => {
@@ -35,11 +35,13 @@ describe('detectAutoscalerProblems', () => {
       'HpaMetricsUnavailable:warning',
     ]);
     expect(problems[0].object.name).toBe('frontend');
-    expect(problems[0].since).toBeUndefined();
-    expect(problems[0].message).toContain(
-      'at 9 of its maximum 10 replicas (90%)',
-    );
-    expect(problems[0].message).toContain('1 replica of headroom left');
+    expectProblem(problems[0], {
+      since: undefined,
+      messageContains: [
+        'at 9 of its maximum 10 replicas (90%)',
+        '1 replica of headroom left',
+      ],
+    });
   });
 
   it('does not call 4 of 5 near max: that is 80%, and below 10 replicas only "at max" exists (dev-eu payments)', () => {
@@ -85,20 +87,20 @@ describe('detectAutoscalerProblems', () => {
       hpa('prod-us.hpa-metrics-unavailable'),
     );
     expect(codes(problems)).toEqual(['HpaMetricsUnavailable:warning']);
-    expect(problems[0].object).toEqual({
-      kind: 'HorizontalPodAutoscaler',
-      namespace: 'discovery',
-      name: 'search',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'HorizontalPodAutoscaler',
+        namespace: 'discovery',
+        name: 'search',
+      },
+      since: '2026-11-22T15:16:22.000Z',
+      messageContains: [
+        '(FailedGetResourceMetric)',
+        'get pods.metrics.k8s.io',
+        'keeps Deployment search at 3 replicas',
+      ],
+      fixContains: ['kubectl get apiservice v1beta1.metrics.k8s.io'],
     });
-    expect(problems[0].since).toBe('2026-11-22T15:16:22.000Z');
-    expect(problems[0].message).toContain('(FailedGetResourceMetric)');
-    expect(problems[0].message).toContain('get pods.metrics.k8s.io');
-    expect(problems[0].message).toContain(
-      'keeps Deployment search at 3 replicas',
-    );
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl get apiservice v1beta1.metrics.k8s.io',
-    );
   });
 
   it('does not report ScalingActive=False when the target was scaled to zero on purpose', () => {
@@ -115,12 +117,14 @@ describe('detectAutoscalerProblems', () => {
   it('reports HpaUnableToScale when the target does not exist (dev-eu orphan)', () => {
     const problems = detectAutoscalerProblems(hpa('dev-eu.hpa-missing-target'));
     expect(codes(problems)).toEqual(['HpaUnableToScale:warning']);
-    expect(problems[0].since).toBe('2026-11-22T15:16:44.000Z');
-    expect(problems[0].message).toContain(
-      'cannot read the scale of Deployment does-not-exist (FailedGetScale)',
-    );
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl get -n problem-fixtures deployment/does-not-exist',
-    );
+    expectProblem(problems[0], {
+      since: '2026-11-22T15:16:44.000Z',
+      messageContains: [
+        'cannot read the scale of Deployment does-not-exist (FailedGetScale)',
+      ],
+      fixContains: [
+        'kubectl get -n problem-fixtures deployment/does-not-exist',
+      ],
+    });
   });
 });

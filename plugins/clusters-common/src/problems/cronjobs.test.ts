@@ -1,5 +1,6 @@
 import type { V1CronJob, V1Job } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
+import { codes, expectProblem } from './__testUtils__/expectProblem';
 import { detectCronJobProblems, jobsOwnedByCronJob } from './cronjobs';
 
 // dev-eu nightly-report, captured four times as its runs failed, recovered, failed and ran again.
@@ -11,27 +12,25 @@ const capture = (name: string) => ({
 describe('detectCronJobProblems', () => {
   it('reports a CronJob whose only run failed', () => {
     const { cronJob, jobs } = capture('cronjob-last-run-failed');
-    const [problem, ...rest] = detectCronJobProblems(cronJob, jobs);
-    expect(rest).toEqual([]);
-    expect(problem.code).toBe('CronJobLastRunFailed');
-    expect(problem.severity).toBe('error');
-    expect(problem.object).toEqual({
-      kind: 'CronJob',
-      namespace: 'problem-fixtures',
-      name: 'nightly-report',
+    const problems = detectCronJobProblems(cronJob, jobs);
+    expect(codes(problems)).toEqual(['CronJobLastRunFailed:error']);
+    expectProblem(problems[0], {
+      object: {
+        kind: 'CronJob',
+        namespace: 'problem-fixtures',
+        name: 'nightly-report',
+      },
+      since: '2026-11-22T15:17:04.000Z',
+      messageContains: [
+        'Job nightly-report-29922677, started 2026-11-22T15:17:00.000Z',
+        'failed (BackoffLimitExceeded)',
+        'No successful run on record.',
+      ],
+      fixContains: [
+        'kubectl logs -n problem-fixtures job/nightly-report-29922677',
+        'kubectl create job -n problem-fixtures --from=cronjob/nightly-report',
+      ],
     });
-    expect(problem.since).toBe('2026-11-22T15:17:04.000Z');
-    expect(problem.message).toContain(
-      'Job nightly-report-29922677, started 2026-11-22T15:17:00.000Z',
-    );
-    expect(problem.message).toContain('failed (BackoffLimitExceeded)');
-    expect(problem.message).toContain('No successful run on record.');
-    expect(problem.suggestedFix).toContain(
-      'kubectl logs -n problem-fixtures job/nightly-report-29922677',
-    );
-    expect(problem.suggestedFix).toContain(
-      'kubectl create job -n problem-fixtures --from=cronjob/nightly-report',
-    );
   });
 
   it('clears once a later run succeeds', () => {
@@ -47,12 +46,14 @@ describe('detectCronJobProblems', () => {
   it('judges the last finished run while a newer run is still going', () => {
     const { cronJob, jobs } = capture('cronjob-failed-then-running');
     const [problem] = detectCronJobProblems(cronJob, jobs);
-    expect(problem.code).toBe('CronJobLastRunFailed');
-    expect(problem.since).toBe('2026-11-22T15:20:04.000Z');
-    expect(problem.message).toContain('Job nightly-report-29922680');
-    expect(problem.message).toContain(
-      'Last success: 2026-11-22T15:19:07.000Z.',
-    );
+    expectProblem(problem, {
+      code: 'CronJobLastRunFailed',
+      since: '2026-11-22T15:20:04.000Z',
+      messageContains: [
+        'Job nightly-report-29922680',
+        'Last success: 2026-11-22T15:19:07.000Z.',
+      ],
+    });
   });
 
   it('trusts lastSuccessfulTime when successful Jobs were not kept', () => {

@@ -1,14 +1,12 @@
 import type { V1Deployment, V1ReplicaSet } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
+import { codes, expectProblem } from './__testUtils__/expectProblem';
 import {
   detectDeploymentProblems,
   detectReplicaSetProblems,
 } from './deployments';
-import { Problem } from './types';
 
 const deployment = (name: string) => loadFixture<V1Deployment>(name);
-const codes = (problems: Problem[]) =>
-  problems.map(p => `${p.code}:${p.severity}`);
 
 describe('detectDeploymentProblems', () => {
   it('reports a rollout stuck past its deadline, and not its expected unavailable pod (prod-us payments)', () => {
@@ -16,20 +14,22 @@ describe('detectDeploymentProblems', () => {
       deployment('prod-us.deployment-progress-deadline'),
     );
     expect(codes(problems)).toEqual(['ProgressDeadlineExceeded:error']);
-    expect(problems[0].object).toEqual({
-      kind: 'Deployment',
-      namespace: 'shop',
-      name: 'payments',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'payments',
+      },
+      since: '2026-11-22T15:17:09.000Z',
+      messageContains: [
+        'no progress for 60s',
+        '1/2 replicas updated, 2 available',
+      ],
+      fixContains: [
+        'kubectl rollout undo -n shop deployment/payments',
+        'kubectl get pods -n shop -l app.kubernetes.io/name=payments',
+      ],
     });
-    expect(problems[0].since).toBe('2026-11-22T15:17:09.000Z');
-    expect(problems[0].message).toContain('no progress for 60s');
-    expect(problems[0].message).toContain('1/2 replicas updated, 2 available');
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl rollout undo -n shop deployment/payments',
-    );
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl get pods -n shop -l app.kubernetes.io/name=payments',
-    );
   });
 
   it('reports QuotaExceeded when the ResourceQuota refuses pods (dev-eu, real quota admission)', () => {
@@ -40,16 +40,16 @@ describe('detectDeploymentProblems', () => {
       'QuotaExceeded:error',
       'UnavailableReplicas:error',
     ]);
-    expect(problems[0].object).toEqual({
-      kind: 'Deployment',
-      namespace: 'problem-fixtures-quota',
-      name: 'quota-bound',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'Deployment',
+        namespace: 'problem-fixtures-quota',
+        name: 'quota-bound',
+      },
+      since: '2026-11-22T15:16:28.000Z',
+      messageContains: ['exceeded quota: pods-quota'],
+      fixContains: ['kubectl describe resourcequota -n problem-fixtures-quota'],
     });
-    expect(problems[0].since).toBe('2026-11-22T15:16:28.000Z');
-    expect(problems[0].message).toContain('exceeded quota: pods-quota');
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl describe resourcequota -n problem-fixtures-quota',
-    );
     expect(problems[1].message).toContain(
       '2 unavailable replicas (1 of 3 desired available)',
     );
@@ -60,8 +60,10 @@ describe('detectDeploymentProblems', () => {
       deployment('dev-eu.deployment-replicaset-quota-exceeded'),
     );
     expect(codes(problems)).toEqual(['QuotaExceeded:error']);
-    expect(problems[0].since).toBe('2026-11-22T15:19:55.000Z');
-    expect(problems[0].message).toContain('exceeded quota: no-replicasets');
+    expectProblem(problems[0], {
+      since: '2026-11-22T15:19:55.000Z',
+      messageContains: ['exceeded quota: no-replicasets'],
+    });
   });
 
   it('reports ReplicaFailure for other refusals (dev-eu, missing ServiceAccount)', () => {
@@ -72,12 +74,12 @@ describe('detectDeploymentProblems', () => {
       'ReplicaFailure:error',
       'UnavailableReplicas:error',
     ]);
-    expect(problems[0].message).toContain(
-      'serviceaccount "reporting-bot" not found',
-    );
-    expect(problems[0].suggestedFix).toContain(
-      'kubectl get events -n problem-fixtures --field-selector reason=FailedCreate',
-    );
+    expectProblem(problems[0], {
+      messageContains: ['serviceaccount "reporting-bot" not found'],
+      fixContains: [
+        'kubectl get events -n problem-fixtures --field-selector reason=FailedCreate',
+      ],
+    });
   });
 
   it('reports UnavailableReplicas as an error below minimum availability (prod-us checkout, crash-looping)', () => {
@@ -85,15 +87,17 @@ describe('detectDeploymentProblems', () => {
       deployment('prod-us.deployment-crashloop'),
     );
     expect(codes(problems)).toEqual(['UnavailableReplicas:error']);
-    expect(problems[0].object).toEqual({
-      kind: 'Deployment',
-      namespace: 'shop',
-      name: 'checkout',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'checkout',
+      },
+      since: '2026-11-22T15:16:05.000Z',
+      messageContains: [
+        '3 unavailable replicas (0 of 3 desired available), below its minimum availability',
+      ],
     });
-    expect(problems[0].since).toBe('2026-11-22T15:16:05.000Z');
-    expect(problems[0].message).toContain(
-      '3 unavailable replicas (0 of 3 desired available), below its minimum availability',
-    );
   });
 
   it('reports unavailable replicas outside a rollout as a warning', () => {
@@ -117,10 +121,10 @@ describe('detectDeploymentProblems', () => {
     });
     const problems = detectDeploymentProblems(withCondition);
     expect(codes(problems)).toEqual(['WorkloadConditionFalse:warning']);
-    expect(problems[0].since).toBe('2026-11-22T15:18:00.000Z');
-    expect(problems[0].message).toContain(
-      'PolicyCompliant=False (ImageNotSigned)',
-    );
+    expectProblem(problems[0], {
+      since: '2026-11-22T15:18:00.000Z',
+      messageContains: ['PolicyCompliant=False (ImageNotSigned)'],
+    });
   });
 
   it('reports nothing for a healthy Deployment (prod-us search)', () => {
@@ -144,11 +148,13 @@ describe('detectReplicaSetProblems', () => {
       loadFixture<V1ReplicaSet>('dev-eu.replicaset-standalone-quota-exceeded'),
     );
     expect(codes(problems)).toEqual(['QuotaExceeded:error']);
-    expect(problems[0].object).toEqual({
-      kind: 'ReplicaSet',
-      namespace: 'problem-fixtures-quota',
-      name: 'batch-worker',
+    expectProblem(problems[0], {
+      object: {
+        kind: 'ReplicaSet',
+        namespace: 'problem-fixtures-quota',
+        name: 'batch-worker',
+      },
+      since: '2026-11-22T15:19:09.000Z',
     });
-    expect(problems[0].since).toBe('2026-11-22T15:19:09.000Z');
   });
 });

@@ -1,5 +1,6 @@
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
+import { codes, expectProblem } from './__testUtils__/expectProblem';
 import { detectWarningEventProblems } from './events';
 
 const event = (name: string) => loadFixture<CoreV1Event>(name);
@@ -9,23 +10,23 @@ describe('detectWarningEventProblems', () => {
   const quotaEvent = event('dev-eu.event-statefulset-quota-exceeded');
 
   it('reports QuotaExceeded on the StatefulSet while the event is recent', () => {
-    const [problem, ...rest] = detectWarningEventProblems(
+    const problems = detectWarningEventProblems(
       quotaEvent,
       new Date('2026-11-22T15:32:19Z'),
     );
-    expect(rest).toEqual([]);
-    expect(problem.code).toBe('QuotaExceeded');
-    expect(problem.severity).toBe('error');
-    expect(problem.object).toEqual({
-      kind: 'StatefulSet',
-      namespace: 'problem-fixtures-quota',
-      name: 'quota-ledger',
+    expect(codes(problems)).toEqual(['QuotaExceeded:error']);
+    expectProblem(problems[0], {
+      object: {
+        kind: 'StatefulSet',
+        namespace: 'problem-fixtures-quota',
+        name: 'quota-ledger',
+      },
+      since: '2026-11-22T15:16:38.000Z',
+      messageContains: [
+        'pods "quota-ledger-0" is forbidden: exceeded quota: pods-quota',
+        'Seen 14 times.',
+      ],
     });
-    expect(problem.since).toBe('2026-11-22T15:16:38.000Z');
-    expect(problem.message).toContain(
-      'pods "quota-ledger-0" is forbidden: exceeded quota: pods-quota',
-    );
-    expect(problem.message).toContain('Seen 14 times.');
   });
 
   it('drops it 15 minutes after the event was last seen', () => {

@@ -1,36 +1,33 @@
 import type { V1Job } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
+import { codes, expectProblem } from './__testUtils__/expectProblem';
 import { detectJobProblems, jobOutcome } from './jobs';
 
 const job = (name: string) => loadFixture<V1Job>(name);
 
 describe('detectJobProblems', () => {
   it('reports BackoffLimitExceeded with the pod counts (prod-us search-reindex)', () => {
-    const [problem, ...rest] = detectJobProblems(job('prod-us.job-failed'));
-    expect(rest).toEqual([]);
-    expect(problem.code).toBe('JobFailed');
-    expect(problem.severity).toBe('error');
-    expect(problem.object).toEqual({
-      kind: 'Job',
-      namespace: 'discovery',
-      name: 'search-reindex',
+    const problems = detectJobProblems(job('prod-us.job-failed'));
+    expect(codes(problems)).toEqual(['JobFailed:error']);
+    expectProblem(problems[0], {
+      object: { kind: 'Job', namespace: 'discovery', name: 'search-reindex' },
+      since: '2026-11-22T15:16:24.000Z',
+      messageContains: [
+        'failed (BackoffLimitExceeded)',
+        '2 pods failed, 0 succeeded, backoffLimit 1.',
+      ],
+      fixContains: ['kubectl get pods -n discovery -l job-name=search-reindex'],
     });
-    expect(problem.since).toBe('2026-11-22T15:16:24.000Z');
-    expect(problem.message).toContain('failed (BackoffLimitExceeded)');
-    expect(problem.message).toContain(
-      '2 pods failed, 0 succeeded, backoffLimit 1.',
-    );
-    expect(problem.suggestedFix).toContain(
-      'kubectl get pods -n discovery -l job-name=search-reindex',
-    );
   });
 
   it('reports DeadlineExceeded from the Failed condition, not the earlier FailureTarget', () => {
     const [problem] = detectJobProblems(job('dev-eu.job-deadline-exceeded'));
-    expect(problem.code).toBe('JobFailed');
-    expect(problem.since).toBe('2026-11-22T15:16:50.000Z');
-    expect(problem.message).toContain('failed (DeadlineExceeded)');
-    expect(problem.suggestedFix).toContain('activeDeadlineSeconds (20s)');
+    expectProblem(problem, {
+      code: 'JobFailed',
+      since: '2026-11-22T15:16:50.000Z',
+      messageContains: ['failed (DeadlineExceeded)'],
+      fixContains: ['activeDeadlineSeconds (20s)'],
+    });
   });
 
   it('reports a Job that only has FailureTarget yet, while its pods terminate', () => {
@@ -39,8 +36,10 @@ describe('detectJobProblems', () => {
       condition => condition.type === 'FailureTarget',
     );
     const [problem] = detectJobProblems(failing);
-    expect(problem.code).toBe('JobFailed');
-    expect(problem.since).toBe('2026-11-22T15:16:49.000Z');
+    expectProblem(problem, {
+      code: 'JobFailed',
+      since: '2026-11-22T15:16:49.000Z',
+    });
   });
 
   it('reports nothing for a completed or running Job', () => {
