@@ -1,3 +1,17 @@
+/**
+ * A duration, as `readDurationFromConfig` reads it: a string (`15m`, `30s`, ISO 8601) or an
+ * object of units.
+ */
+type Duration =
+  | string
+  | {
+      milliseconds?: number;
+      seconds?: number;
+      minutes?: number;
+      hours?: number;
+      days?: number;
+    };
+
 export interface Config {
   kubeplatform?: {
     /** The multi-cluster service view backend. */
@@ -46,35 +60,11 @@ export interface Config {
         /** What every terminal runs in the container; the browser cannot choose it. Default ['/bin/sh']. */
         command?: string[];
         /** A session is closed after this long, busy or not. Default 15m. */
-        maxDuration?:
-          | string
-          | {
-              milliseconds?: number;
-              seconds?: number;
-              minutes?: number;
-              hours?: number;
-              days?: number;
-            };
+        maxDuration?: Duration;
         /** A session with no input for this long is closed. Default 5m. */
-        idleTimeout?:
-          | string
-          | {
-              milliseconds?: number;
-              seconds?: number;
-              minutes?: number;
-              hours?: number;
-              days?: number;
-            };
+        idleTimeout?: Duration;
         /** How often the permission and the pod are checked again; at most 1m. Default 30s. */
-        recheckInterval?:
-          | string
-          | {
-              milliseconds?: number;
-              seconds?: number;
-              minutes?: number;
-              hours?: number;
-              days?: number;
-            };
+        recheckInterval?: Duration;
         /** Browser origins allowed besides app.baseUrl's; other origins are refused. */
         allowedOrigins?: string[];
       };
