@@ -2,17 +2,28 @@ import { trimCustomResource } from './trimCustomResource';
 
 describe('trimCustomResource', () => {
   it('keeps metadata, status conditions, observedGeneration, phase, message and a few spec fields', () => {
+    // What the trim keeps; the raw Rollout adds what it drops.
+    const metadata = {
+      name: 'checkout',
+      namespace: 'shop',
+      uid: 'u-1',
+      resourceVersion: '42',
+      generation: 3,
+      creationTimestamp: '2026-11-30T10:00:00Z',
+      labels: { 'backstage.io/kubernetes-id': 'checkout' },
+    };
+    const condition = {
+      type: 'Progressing',
+      status: 'False',
+      reason: 'RolloutAborted',
+      message: 'Rollout aborted update to revision 3',
+      lastTransitionTime: '2026-11-30T11:00:00Z',
+    };
     const raw = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
       metadata: {
-        name: 'checkout',
-        namespace: 'shop',
-        uid: 'u-1',
-        resourceVersion: '42',
-        generation: 3,
-        creationTimestamp: '2026-11-30T10:00:00Z',
-        labels: { 'backstage.io/kubernetes-id': 'checkout' },
+        ...metadata,
         annotations: {
           'kubectl.kubernetes.io/last-applied-configuration': '{"huge":true}',
         },
@@ -30,44 +41,19 @@ describe('trimCustomResource', () => {
         message: 'RolloutAborted: aborted',
         currentPodHash: 'abc',
         canary: { weights: { canary: { weight: 20 } } },
-        conditions: [
-          {
-            type: 'Progressing',
-            status: 'False',
-            reason: 'RolloutAborted',
-            message: 'Rollout aborted update to revision 3',
-            lastTransitionTime: '2026-11-30T11:00:00Z',
-            lastUpdateTime: '2026-11-30T11:00:00Z',
-          },
-        ],
+        conditions: [{ ...condition, lastUpdateTime: '2026-11-30T11:00:00Z' }],
       },
     };
     expect(trimCustomResource(raw)).toEqual({
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
-      metadata: {
-        name: 'checkout',
-        namespace: 'shop',
-        uid: 'u-1',
-        resourceVersion: '42',
-        generation: 3,
-        creationTimestamp: '2026-11-30T10:00:00Z',
-        labels: { 'backstage.io/kubernetes-id': 'checkout' },
-      },
+      metadata,
       spec: { replicas: 3, paused: false },
       status: {
         observedGeneration: '3',
         phase: 'Degraded',
         message: 'RolloutAborted: aborted',
-        conditions: [
-          {
-            type: 'Progressing',
-            status: 'False',
-            reason: 'RolloutAborted',
-            message: 'Rollout aborted update to revision 3',
-            lastTransitionTime: '2026-11-30T11:00:00Z',
-          },
-        ],
+        conditions: [condition],
       },
     });
   });
