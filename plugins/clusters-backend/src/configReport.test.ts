@@ -29,7 +29,8 @@ const config = {
           },
         ],
       },
-      { type: 'gke', projectId: 'p' },
+      // Not a gke locator: that one would ask Google for clusters once the cache starts.
+      { type: 'inventory' },
     ],
   },
   // No watch traffic to the fake clusters while the tests run.
@@ -52,14 +53,9 @@ const expectedReport = {
       reason: "'configmaps' is not watched: the view does not show them",
     },
     {
-      key: 'kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup',
-      cluster: 'eks',
-      reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',
-    },
-    {
       key: 'kubernetes.clusterLocatorMethods[1].type',
       reason:
-        "the 'gke' cluster locator is not supported: its clusters are not listed",
+        "the 'inventory' cluster locator is not supported: its clusters are not listed",
     },
   ],
 };
@@ -87,7 +83,7 @@ describe('GET /api/clusters/config-report and the startup warning', () => {
         .map(([message]) => message)
         .filter(m => m.includes('does not honour'));
       expect(warnings).toEqual([
-        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes[1]: 'configmaps' is not watched: the view does not show them; kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup (cluster 'eks'): Kubeplatform reads no pod metrics, so there is nothing to skip; kubernetes.clusterLocatorMethods[1].type: the 'gke' cluster locator is not supported: its clusters are not listed",
+        "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes[1]: 'configmaps' is not watched: the view does not show them; kubernetes.clusterLocatorMethods[1].type: the 'inventory' cluster locator is not supported: its clusters are not listed",
       ]);
     } finally {
       await backend.stop();

@@ -66,7 +66,7 @@ export const clustersPlugin = createBackendPlugin({
           logger,
         });
         const resolvedSuppliers = await suppliers.resolve([
-          ...configuredClusterSuppliers(config),
+          ...configuredClusterSuppliers(config, { logger }),
           ...(catalogClusters ? [catalogClusters] : []),
         ]);
         const resolvedStrategies = await authStrategies.resolve(

@@ -48,6 +48,8 @@ export class DefaultClustersService implements ClustersRegistry {
     });
   }
 
+    /** Upstream's `kubernetes.clusterLocatorContinueOnError` (see gatherClusters). */
+    private readonly continueOnError?: boolean,
   /**
    * A registry configured with the defaults: clusters from config and the kubeconfig file, the
    * built-in auth strategies. For scripts and tests that run without a backend.
@@ -61,7 +63,7 @@ export class DefaultClustersService implements ClustersRegistry {
       logger,
     );
     service.configure({
-      suppliers: configuredClusterSuppliers(config),
+      suppliers: configuredClusterSuppliers(config, { logger }),
       authStrategies: builtInAuthStrategies({ config, logger }),
     });
     return service;
@@ -72,7 +74,11 @@ export class DefaultClustersService implements ClustersRegistry {
     config: Config,
     logger: LoggerService,
   ): DefaultClustersService {
-    return new DefaultClustersService(readClusterMetadata(config), logger);
+    return new DefaultClustersService(
+      readClusterMetadata(config),
+      logger,
+      config.getOptionalBoolean('kubernetes.clusterLocatorContinueOnError'),
+    );
   }
 
   configure(options: ClustersRegistryOptions): void {
@@ -180,7 +186,9 @@ export class DefaultClustersService implements ClustersRegistry {
 
   private async gatherDefinitions(): Promise<GatheredDefinitions> {
     const { suppliers } = await this.ready;
-    const gathered = await gatherClusters(suppliers, this.lastAnswers);
+    const gathered = await gatherClusters(suppliers, this.lastAnswers, {
+      continueOnError: this.continueOnError,
+    });
     this.logSourceChanges(gathered);
     gathered.duplicates.forEach(d => this.warnDuplicate(d));
     return {
@@ -198,9 +206,7 @@ export class DefaultClustersService implements ClustersRegistry {
       this.logger.warn(
         `Cluster source '${error.source}' failed: ${error.message}; ${
           error.staleClusters.length
-            ? `its clusters (${error.staleClusters.join(
-                ', ',
-              )}) are kept from its last answer, marked stale`
+            ? `clusters served marked stale: ${error.staleClusters.join(', ')}`
             : 'it supplied no clusters before'
         }`,
       );
@@ -276,3 +282,4 @@ function pinnedServer(cluster: ClusterDefinition): {
     tlsServerName: hostname,
   };
 }
+    ...(c.skipMetricsLookup && { skipMetricsLookup: true }),

@@ -75,6 +75,10 @@ export type {
 } from './connection/KubernetesConnection';
 export {
   KubernetesRequestError,
+export {
+  GkeClusterSupplier,
+  type GkeClusterManagerClient,
+} from './sources/GkeClusterSupplier';
   type KubernetesFailureKind,
 } from './connection/KubernetesRequestError';
 export {

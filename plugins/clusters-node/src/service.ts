@@ -47,7 +47,7 @@ export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
             'The clusters plugin (@kubeplatform/plugin-clusters-backend) is not installed: clusters come from config and the kubeconfig file only (no catalog clusters), with the built-in auth strategies. Add it to the backend to use its extension points.',
           );
           registry.configure({
-            suppliers: configuredClusterSuppliers(config),
+            suppliers: configuredClusterSuppliers(config, { logger }),
             authStrategies: builtInAuthStrategies({ config, logger }),
           });
         });

@@ -9,7 +9,7 @@ import type {
  *
  * @public
  */
-export type ClusterSource = 'config' | 'catalog' | 'kubeconfig';
+export type ClusterSource = 'config' | 'catalog' | 'kubeconfig' | 'gke';
 
 /**
  * A cluster known to Kubeplatform. This is server-side only: `getKubeConfig` holds credentials,
@@ -24,6 +24,8 @@ export interface ClusterDetails extends ClusterIdentity {
   namespaces?: string[];
   /** The cluster's own `customResources`; undefined means the global list applies. */
   customResources?: CustomResourceType[];
+  /** Upstream's `skipMetricsLookup`: read no `metrics.k8s.io` data from this cluster. */
+  skipMetricsLookup?: boolean;
 }
 
 /**

@@ -15,17 +15,27 @@ describe('buildConfigReport', () => {
     expect(describeUnsupportedKeys(empty)).toBeUndefined();
   });
 
-  it('names clusterLocatorContinueOnError only when false: sources always fail separately', () => {
+  it('honours clusterLocatorContinueOnError, true or false (see gatherClusters)', () => {
+    for (const value of [true, false]) {
+      expect(
+        report({ clusterLocatorContinueOnError: value }).unsupportedKeys,
+      ).toEqual([]);
+    }
+  });
+
+  it('honours gke locators, naming an authProvider upstream would replace by google', () => {
     expect(
-      report({ clusterLocatorContinueOnError: true }).unsupportedKeys,
-    ).toEqual([]);
-    expect(
-      report({ clusterLocatorContinueOnError: false }).unsupportedKeys,
+      report({
+        clusterLocatorMethods: [
+          { type: 'gke', projectId: 'a', authProvider: 'googleServiceAccount' },
+          { type: 'gke', projectId: 'b', authProvider: 'aws' },
+        ],
+      }).unsupportedKeys,
     ).toEqual([
       {
-        key: 'kubernetes.clusterLocatorContinueOnError',
+        key: 'kubernetes.clusterLocatorMethods[1].authProvider',
         reason:
-          'a failing cluster source never stops the others: its clusters are kept, marked stale',
+          "'aws' is not a GKE auth provider: its clusters use 'google', as upstream",
       },
     ]);
   });
@@ -94,7 +104,7 @@ describe('buildConfigReport', () => {
       {
         key: 'kubernetes.proxy',
         reason:
-          'Kubeplatform has no Kubernetes proxy endpoint (only @backstage/plugin-kubernetes-backend reads it)',
+          'Kubeplatform has no Kubernetes proxy endpoint, so there is no proxy middleware to cache (only @backstage/plugin-kubernetes-backend reads it, when it runs next to Kubeplatform)',
       },
       {
         key: 'kubernetes.clusterLocatorMethods[2].type',

@@ -44,7 +44,7 @@ const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
   {
     key: 'proxy',
     reason:
-      'Kubeplatform has no Kubernetes proxy endpoint (only @backstage/plugin-kubernetes-backend reads it)',
+      'Kubeplatform has no Kubernetes proxy endpoint, so there is no proxy middleware to cache (only @backstage/plugin-kubernetes-backend reads it, when it runs next to Kubeplatform)',
   },
 ];
 
@@ -63,7 +63,15 @@ const SUPPORTED_SERVICE_LOCATORS = new Set([
 ]);
 
 /** Locator types Kubeplatform reads clusters from. */
-const SUPPORTED_LOCATORS = new Set(['config', 'catalog', 'localKubectlProxy']);
+const SUPPORTED_LOCATORS = new Set([
+  'config',
+  'catalog',
+  'localKubectlProxy',
+  'gke',
+]);
+
+/** What upstream's GkeClusterLocator accepts; it turns any other authProvider into `google`. */
+const GKE_AUTH_PROVIDERS = new Set(['google', 'googleServiceAccount']);
 
 /** @public */
 export function buildConfigReport(
@@ -101,15 +109,6 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
     if (kubernetes.has(key)) found.push({ key: `kubernetes.${key}`, reason });
   }
   found.push(...readWatchedResourceTypes(rootConfig).unhonoured);
-  if (
-    kubernetes.getOptionalBoolean('clusterLocatorContinueOnError') === false
-  ) {
-    found.push({
-      key: 'kubernetes.clusterLocatorContinueOnError',
-      reason:
-        'a failing cluster source never stops the others: its clusters are kept, marked stale',
-    });
-  }
   const methods = kubernetes.getOptionalConfigArray('clusterLocatorMethods');
   (methods ?? []).forEach((method, m) => {
     const methodKey = `kubernetes.clusterLocatorMethods[${m}]`;
@@ -117,6 +116,10 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
     if (!SUPPORTED_LOCATORS.has(type)) {
       found.push({
         key: `${methodKey}.type`,
+    if (type === 'gke') {
+      found.push(...unhonouredGkeKeys(method, methodKey));
+      return;
+    }
         reason: `the '${type}' cluster locator is not supported: its clusters are not listed`,
       });
       return;
@@ -134,6 +137,25 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
         }
       }
     });
+/** A gke locator's keys apply to each cluster it lists; which those are is known only later. */
+function unhonouredGkeKeys(
+  method: Config,
+  methodKey: string,
+): UnsupportedConfigKey[] {
+  const found: UnsupportedConfigKey[] = [];
+  const authProvider = method.getOptionalString('authProvider');
+  if (authProvider && !GKE_AUTH_PROVIDERS.has(authProvider)) {
+    found.push({
+      key: `${methodKey}.authProvider`,
+      reason: `'${authProvider}' is not a GKE auth provider: its clusters use 'google', as upstream`,
+    });
+  }
+  for (const { key, reason } of CLUSTER_KEYS) {
+    if (method.has(key)) found.push({ key: `${methodKey}.${key}`, reason });
+  }
+  return found;
+}
+
   });
   return found;
 }

@@ -98,4 +98,40 @@ describe('gatherClusters', () => {
       { source: 'odd', message: 'plain string', staleClusters: [] },
     ]);
   });
+
+  it('with clusterLocatorContinueOnError false, one failing source marks every cluster stale, and recovers', async () => {
+    let gkeAnswer: () => ClusterDefinition[] = () => {
+      throw new Error('GKE unreachable');
+    };
+    const suppliers = [
+      supplier('config', () => [cluster('a'), cluster('b')]),
+      supplier('gke:p/-', () => gkeAnswer()),
+    ];
+    const lastAnswers: LastAnswers = new Map();
+
+    const lenient = await gatherClusters(suppliers, new Map());
+    expect(lenient.errors).toEqual([
+      { source: 'gke:p/-', message: 'GKE unreachable', staleClusters: [] },
+    ]);
+
+    const strict = await gatherClusters(suppliers, lastAnswers, {
+      continueOnError: false,
+    });
+    expect(strict.clusters.map(c => c.name)).toEqual(['a', 'b']);
+    expect(strict.errors).toEqual([
+      {
+        source: 'gke:p/-',
+        message:
+          'GKE unreachable; kubernetes.clusterLocatorContinueOnError is false, so every cluster is marked stale until this source answers',
+        staleClusters: ['a', 'b'],
+      },
+    ]);
+
+    gkeAnswer = () => [cluster('g')];
+    const recovered = await gatherClusters(suppliers, lastAnswers, {
+      continueOnError: false,
+    });
+    expect(recovered.clusters.map(c => c.name)).toEqual(['a', 'b', 'g']);
+    expect(recovered.errors).toEqual([]);
+  });
 });

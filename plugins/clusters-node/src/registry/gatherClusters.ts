@@ -22,9 +22,21 @@ export interface GatheredDefinitions {
  * KubernetesFetcher splits its results into `{ errors, responses }` upstream. The first
  * source to name a cluster wins.
  */
+/** How a failing source affects the others. */
+export interface GatherOptions {
+  /**
+   * Upstream's `kubernetes.clusterLocatorContinueOnError`. Only an explicit `false` changes
+   * anything: upstream then fails every request while a locator fails; here every cluster, of
+   * every source, is served marked stale with that failure, so no view looks complete while the
+   * cluster list may not be. Unset or `true`: only the failing source's clusters are stale.
+   */
+  continueOnError?: boolean;
+}
+
 export async function gatherClusters(
   suppliers: ClusterSupplier[],
   lastAnswers: LastAnswers,
+  options: GatherOptions = {},
 ): Promise<GatheredDefinitions> {
   const settled = await Promise.allSettled(suppliers.map(s => s.getClusters()));
   const byName = new Map<string, ClusterDefinition>();
@@ -58,5 +70,12 @@ export async function gatherClusters(
       });
     }
   });
+  if (options.continueOnError === false && errors.length) {
+    const every = [...byName.keys()];
+    for (const error of errors) {
+      error.message = `${error.message}; kubernetes.clusterLocatorContinueOnError is false, so every cluster is marked stale until this source answers`;
+      error.staleClusters = every;
+    }
+  }
   return { clusters: [...byName.values()], errors, duplicates };
 }

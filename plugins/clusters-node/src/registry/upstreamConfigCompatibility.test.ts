@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { DefaultClustersService } from '../DefaultClustersService';
+import { startFakeGoogleContainerApi } from '../__testUtils__/fakeGoogleContainerApi';
 import { readWatchCacheOptions } from '../cache/WatchCache';
 import { builtInAuthStrategies } from './builtInAuthStrategies';
 import { checkClusterConfig } from './checkClusterConfig';
@@ -34,23 +35,63 @@ function loadFixture(name: string): ConfigReader {
   return new ConfigReader(parse(text));
 }
 
+let google: Awaited<ReturnType<typeof startFakeGoogleContainerApi>>;
+beforeAll(async () => {
+  // gke locators list from a stand-in for Google's API (see __fixtures__/gke/README.md).
+  google = await startFakeGoogleContainerApi();
+});
+afterAll(async () => {
+  await google.close();
+});
+
 async function startClustersService(config: ConfigReader) {
   const logger = mockServices.logger.mock();
-  const suppliers = configuredClusterSuppliers(config);
+  const suppliers = configuredClusterSuppliers(config, {
+    logger,
+    gkeClient: google.client,
+  });
   const strategies = builtInAuthStrategies({ config, logger });
   const report = await checkClusterConfig(config, suppliers, strategies);
   const registry = DefaultClustersService.awaitingConfiguration(config, logger);
   registry.configure({ suppliers, authStrategies: strategies });
-  const clusters = (await registry.listClusters()).map(c => c.name);
-  return { report, clusters };
+  const listed = await registry.listClusters();
+  const clusters = listed.map(c => c.name);
+  const authModes = Object.fromEntries(listed.map(c => [c.name, c.authMode]));
+  return { report, clusters, authModes, registry };
 }
 
 describe("Backstage's Kubernetes configuration examples", () => {
-  it('full-example.yaml: starts, lists minikube and aws-cluster-1 as service-level, names the gke locator and the per-cluster keys', async () => {
-    const { report, clusters } = await startClustersService(
-      loadFixture('full-example.yaml'),
+  it('full-example.yaml: starts, lists minikube and aws-cluster-1 as service-level and the gke locator clusters as user-level (google), nothing unsupported', async () => {
+    const { report, clusters, authModes, registry } =
+      await startClustersService(loadFixture('full-example.yaml'));
+    // The gke locator asks for projectId gke-clusters, region europe-west1; the recorded answer
+    // has prod-eu and staging-eu there (and new-eu, which has no endpoint yet).
+    expect(clusters).toEqual([
+      'minikube',
+      'aws-cluster-1',
+      'prod-eu',
+      'staging-eu',
+    ]);
+    expect(google.listCalls()).toContain(
+      '/v1/projects/gke-clusters/locations/europe-west1/clusters',
     );
-    expect(clusters).toEqual(['minikube', 'aws-cluster-1']);
+    expect(authModes).toEqual({
+      minikube: 'service',
+      'aws-cluster-1': 'service',
+      'prod-eu': 'user',
+      'staging-eu': 'user',
+    });
+    expect(await registry.getCluster('prod-eu')).toMatchObject({
+      source: 'gke',
+      skipMetricsLookup: true,
+      dashboardApp: 'gke',
+      dashboardParameters: {
+        projectId: 'gke-clusters',
+        region: 'europe-west1',
+        clusterName: 'prod-eu',
+      },
+    });
+    // Startup does not call Google: gke clusters are listed once the registry reads them.
     expect(report).toEqual<ClustersConfigReport>({
       clusters: [
         {
@@ -60,19 +101,7 @@ describe("Backstage's Kubernetes configuration examples", () => {
         },
         { name: 'aws-cluster-1', authProvider: 'aws', authMode: 'service' },
       ],
-      unsupportedKeys: [
-        {
-          key: 'kubernetes.clusterLocatorMethods[0].clusters[0].skipMetricsLookup',
-          cluster: 'minikube',
-          reason:
-            'Kubeplatform reads no pod metrics, so there is nothing to skip',
-        },
-        {
-          key: 'kubernetes.clusterLocatorMethods[1].type',
-          reason:
-            "the 'gke' cluster locator is not supported: its clusters are not listed",
-        },
-      ],
+      unsupportedKeys: [],
     });
   });
 
