@@ -5,6 +5,7 @@ import {
   startMockApiServer,
 } from '../__testUtils__/mockApiServer';
 import { connectionTo, until } from '../__testUtils__/mockConnection';
+import { fastWatchTuning } from '../__testUtils__/watchTuning';
 import { ClusterWatcher } from './ClusterWatcher';
 
 function warning(name: string, minutesAgo: number) {
@@ -77,15 +78,7 @@ describe('ClusterWatcher', () => {
       { name: 'c' },
       connectionTo(server.url),
       ['shop', 'secret'],
-      {
-        requestTimeoutMs: 500,
-        watchTimeoutSeconds: 30,
-        listPageSize: 500,
-        backoffBaseMs: 10,
-        backoffMaxMs: 20,
-        deniedRetryMs: 60_000,
-        healthCheckMs: 0,
-      },
+      fastWatchTuning,
       // 20 events over 2 namespaces: 10 per namespace watch.
       { maxEvents: 20, maxAgeMs: 60 * 60_000 },
       () => {},

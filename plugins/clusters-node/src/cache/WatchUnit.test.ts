@@ -5,18 +5,16 @@ import {
   startMockApiServer,
 } from '../__testUtils__/mockApiServer';
 import { connectionTo, until } from '../__testUtils__/mockConnection';
+import { fastWatchTuning } from '../__testUtils__/watchTuning';
 import { CACHED_RESOURCES } from './resources';
 import { WatchTuning, WatchUnit } from './WatchUnit';
 
 const TOKEN = 'unit-secret-token';
 const tuning: WatchTuning = {
-  requestTimeoutMs: 500,
-  watchTimeoutSeconds: 30,
+  ...fastWatchTuning,
   listPageSize: 2,
   backoffBaseMs: 20,
   backoffMaxMs: 50,
-  deniedRetryMs: 60_000,
-  healthCheckMs: 0,
 };
 const pods = CACHED_RESOURCES.find(r => r.resource === 'pods')!;
 

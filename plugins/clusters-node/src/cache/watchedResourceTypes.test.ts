@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { json, list, startMockApiServer } from '../__testUtils__/mockApiServer';
 import { connectionTo, until } from '../__testUtils__/mockConnection';
+import { fastWatchTuning } from '../__testUtils__/watchTuning';
 import { ClusterWatcher } from './ClusterWatcher';
 import { readWatchedResourceTypes } from './watchedResourceTypes';
 
@@ -100,15 +101,7 @@ describe('ClusterWatcher with objectTypes and apiVersionOverrides', () => {
       { name: 'c' },
       connectionTo(server.url),
       undefined,
-      {
-        requestTimeoutMs: 500,
-        watchTimeoutSeconds: 30,
-        listPageSize: 500,
-        backoffBaseMs: 10,
-        backoffMaxMs: 20,
-        deniedRetryMs: 60_000,
-        healthCheckMs: 0,
-      },
+      fastWatchTuning,
       { maxEvents: 20, maxAgeMs: 60 * 60_000 },
       () => {},
       [],
