@@ -9,6 +9,14 @@ import { KubeconfigClusterSupplier } from '../sources/KubeconfigClusterSupplier'
 import { LocalKubectlProxyClusterSupplier } from '../sources/LocalKubectlProxyClusterSupplier';
 import { ClusterSupplier } from '../types';
 
+const silentLogger: LoggerService = {
+  error: () => {},
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => silentLogger,
+};
+
 /**
  * The sources read from config alone: `kubernetes.clusterLocatorMethods` entries of `type: config`
  * and `type: localKubectlProxy`, one per `type: gke` entry, then `kubeplatform.kubeconfig` when
@@ -33,11 +41,3 @@ export function configuredClusterSuppliers(
     ...(kubeconfig ? [kubeconfig] : []),
   ];
 }
-
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
