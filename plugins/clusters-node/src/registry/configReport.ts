@@ -48,12 +48,8 @@ const GLOBAL_KEYS: Array<{ key: string; reason: string }> = [
   },
 ];
 
-const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [
-  {
-    key: 'skipMetricsLookup',
-    reason: 'Kubeplatform reads no pod metrics, so there is nothing to skip',
-  },
-];
+/** Per-cluster keys read no further; `skipMetricsLookup` is honoured (the watch cache's pod metrics). */
+const CLUSTER_KEYS: Array<{ key: string; reason: string }> = [];
 
 /** Service locators the multicluster view applies (plugins/multicluster-backend/src/entities/serviceLocator.ts). */
 const SUPPORTED_SERVICE_LOCATORS = new Set([
@@ -116,12 +112,12 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
     if (!SUPPORTED_LOCATORS.has(type)) {
       found.push({
         key: `${methodKey}.type`,
-    if (type === 'gke') {
-      found.push(...unhonouredGkeKeys(method, methodKey));
-      return;
-    }
         reason: `the '${type}' cluster locator is not supported: its clusters are not listed`,
       });
+      return;
+    }
+    if (type === 'gke') {
+      found.push(...unhonouredGkeKeys(method, methodKey));
       return;
     }
     if (type !== 'config') return;
@@ -137,6 +133,10 @@ function unsupportedKeys(rootConfig: Config): UnsupportedConfigKey[] {
         }
       }
     });
+  });
+  return found;
+}
+
 /** A gke locator's keys apply to each cluster it lists; which those are is known only later. */
 function unhonouredGkeKeys(
   method: Config,
@@ -153,10 +153,6 @@ function unhonouredGkeKeys(
   for (const { key, reason } of CLUSTER_KEYS) {
     if (method.has(key)) found.push({ key: `${methodKey}.${key}`, reason });
   }
-  return found;
-}
-
-  });
   return found;
 }
 
