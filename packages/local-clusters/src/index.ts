@@ -34,3 +34,12 @@ export {
 } from './scale/scalePopulation';
 export { readAuditedRequests } from './harness/auditLog';
 export type { AuditedRequest } from './harness/auditLog';
+export { loadLocalIssuer, signInAtLocalIssuer } from './oidc/localIssuerLogin';
+export type { LocalIssuer, LocalIssuerTokens } from './oidc/localIssuerLogin';
+export {
+  LOCAL_ISSUER_USERS,
+  LOCAL_ISSUER_CLIENT_ID,
+  kubernetesUserName,
+} from './oidc/localIssuerUsers';
+export type { LocalIssuerUser } from './oidc/localIssuerUsers';
+export { apiserverRequest, whoAmI } from './oidc/apiserverTrust';

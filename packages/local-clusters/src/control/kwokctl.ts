@@ -13,6 +13,8 @@ export interface CreateClusterOptions {
   auditPolicyFile: string;
   /** Lifts client rate limits in the control plane; used by scale mode. */
   disableQpsLimits: boolean;
+  /** Extra kube-apiserver flags, without the leading `--` (e.g. `authentication-config`). */
+  kubeApiserverArgs?: Record<string, string>;
 }
 
 /** Runs kwokctl against our own working directory, so nothing lands in ~/.kwok or ~/.kube. */
@@ -40,6 +42,9 @@ export class Kwokctl {
       '--kube-admission=true',
       `--kube-audit-policy=${options.auditPolicyFile}`,
       `--disable-qps-limits=${options.disableQpsLimits}`,
+      ...Object.entries(options.kubeApiserverArgs ?? {}).map(
+        ([key, value]) => `--extra-args=kube-apiserver=${key}=${value}`,
+      ),
       ...options.configFiles.map(file => `--config=${file}`),
       '--kubeconfig=',
       '--quiet-pull',

@@ -37,6 +37,8 @@ export interface EnsureClusterContext {
   log: (line: string) => void;
   signal: AbortSignal;
   disableQpsLimits: boolean;
+  /** Extra kube-apiserver flags (the local OIDC issuer's authentication config). */
+  kubeApiserverArgs?: Record<string, string>;
   /** Called just before kwokctl creates the cluster, so an interrupted create is cleaned up. */
   onCreating: () => void;
 }
@@ -97,6 +99,7 @@ export async function ensureCluster(
     ],
     auditPolicyFile: ctx.sharedConfig.auditPolicy,
     disableQpsLimits: ctx.disableQpsLimits,
+    kubeApiserverArgs: ctx.kubeApiserverArgs,
   });
   const admin = readAdminCredentials(workdir);
   await waitReady(

@@ -11,6 +11,7 @@ import {
   terminate,
 } from '../control/processes';
 import { stopSimulator } from '../environments/simulatorProcess';
+import { stopIssuer } from '../oidc/issuerProcess';
 import { StatePaths } from '../paths';
 import { readFleetState } from './fleetState';
 
@@ -45,7 +46,8 @@ async function stopRunningUp(paths: StatePaths, log: (line: string) => void) {
 }
 
 /**
- * Removes the whole fleet: a running `up`, the simulator, every kwokctl cluster, and any
+ * Removes the whole fleet: a running `up`, the simulator, the OIDC issuer and its CA, every
+ * kwokctl cluster, and any
  * component process whose pid file was lost. Leaves logs/ for post-mortems.
  */
 export async function fleetDown(
@@ -55,6 +57,8 @@ export async function fleetDown(
   await stopRunningUp(paths, log);
   if (await stopSimulator(paths))
     log('stopped the environment-composition-simulator');
+  if (await stopIssuer(paths, { forget: true }))
+    log('stopped the local OIDC issuer');
 
   const binaries = findBinaries(paths);
   if (binaries) {

@@ -10,6 +10,12 @@ import {
   stopSimulator,
 } from '../environments/simulatorProcess';
 import { ENVIRONMENT_CLUSTER } from '../environments/environmentCrd';
+import {
+  oidcApiserverArgs,
+  writeAuthenticationConfig,
+} from '../oidc/authenticationConfig';
+import { ensureIssuer } from '../oidc/issuerProcess';
+import { seedOidcAccess } from '../oidc/oidcAccess';
 import { StatePaths } from '../paths';
 import { populateScalePods } from '../scale/scalePopulation';
 import { renderAppConfig } from './appConfigFile';
@@ -69,6 +75,15 @@ export async function fleetUp(
   const podsPerCluster = Math.ceil(options.pods / specs.length);
   fs.mkdirSync(paths.root, { recursive: true });
   const configFiles = writeKwokConfigFiles(paths);
+  // The API servers trust the local OIDC issuer: it runs, and its config exists, before they start.
+  const issuer = await ensureIssuer(paths, signal);
+  log(
+    `local OIDC issuer ${issuer.reused ? 'already runs' : 'started'} at ${
+      issuer.issuer
+    } (pid ${issuer.pid})`,
+  );
+  writeAuthenticationConfig(paths, issuer);
+  const kubeApiserverArgs = oidcApiserverArgs(paths);
   const kwokctl = new Kwokctl(binaries, paths, signal);
   const previous = safeReadState(paths, log);
   const created: string[] = [];
@@ -85,7 +100,11 @@ export async function fleetUp(
     const running: RunningCluster[] = [];
     for (const spec of specs) {
       const before = previous?.clusters.find(c => c.name === spec.name);
-      const configHash = clusterConfigHash(spec.name, configFiles);
+      const configHash = clusterConfigHash(
+        spec.name,
+        configFiles,
+        kubeApiserverArgs,
+      );
       const mustRecreate =
         kwokctl.clusterExists(spec.name) &&
         (!before ||
@@ -105,6 +124,7 @@ export async function fleetUp(
         log,
         signal,
         disableQpsLimits: podsPerCluster > 0,
+        kubeApiserverArgs,
         onCreating: () => created.push(spec.name),
       });
       takenPorts.add(cluster.port);
@@ -142,6 +162,13 @@ export async function fleetUp(
       }
       // Not part of the seeding above: applied on every run, so running clusters get it too.
       await seedCustomResources(cluster.kc, spec.name, signal);
+      await seedOidcAccess(
+        cluster.kc,
+        spec.name,
+        { server: cluster.server, caData: cluster.admin.caData },
+        { ...issuer, caPem: fs.readFileSync(issuer.caFile, 'utf8') },
+        signal,
+      );
       states.push({
         name: spec.name,
         title: spec.title,
@@ -152,7 +179,11 @@ export async function fleetUp(
         port: cluster.port,
         caData: cluster.admin.caData,
         identity: cluster.identity,
-        configHash: clusterConfigHash(spec.name, configFiles),
+        configHash: clusterConfigHash(
+          spec.name,
+          configFiles,
+          kubeApiserverArgs,
+        ),
         workdir: cluster.workdir,
         auditLogPath: path.join(cluster.workdir, 'logs', 'audit.log'),
         tokens,
@@ -183,7 +214,7 @@ export async function fleetUp(
         })),
       ),
     );
-    writePrivateFile(paths.appConfig, renderAppConfig(states));
+    writePrivateFile(paths.appConfig, renderAppConfig(states, issuer));
     const state: FleetState = {
       version: 1,
       binDir: binaries.dir,
@@ -229,8 +260,10 @@ export async function fleetUp(
 function clusterConfigHash(
   cluster: string,
   files: { kwokConfig: string; auditPolicy: string },
+  kubeApiserverArgs: Record<string, string>,
 ): string {
   return createHash('sha256')
+    .update(JSON.stringify(kubeApiserverArgs))
     .update(fs.readFileSync(files.kwokConfig))
     .update(fs.readFileSync(files.auditPolicy))
     .update(JSON.stringify(demoFleet(cluster)))
