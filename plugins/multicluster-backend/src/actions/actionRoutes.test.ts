@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubernetesRequestError } from '@kubeplatform/clusters-node';
 import express from 'express';
@@ -70,16 +71,7 @@ async function app(
     logger: mockServices.logger.mock(),
     httpAuth: mockServices.httpAuth(),
     catalog: catalogServiceMock({
-      entities: ['checkout', 'payments'].map(name => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name,
-          namespace: 'default',
-          annotations: { 'backstage.io/kubernetes-id': name },
-        },
-        spec: {},
-      })),
+      entities: [serviceEntity('checkout'), serviceEntity('payments')],
     }),
     permissions: mockServices.permissions({ result }),
     cache: {

@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { AddressInfo } from 'node:net';
@@ -45,15 +46,7 @@ async function start(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
   auditor = mockServices.auditor.mock();
   const permissions = mockServices.permissions({ result } as any);
   const catalog = catalogServiceMock({
-    entities: ['checkout', 'payments'].map(name => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: { 'backstage.io/kubernetes-id': name },
-      },
-    })),
+    entities: [serviceEntity('checkout'), serviceEntity('payments')],
   });
   const entityScope = EntityScope.fromConfig(new ConfigReader({}));
   const app = express();
