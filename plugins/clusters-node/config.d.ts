@@ -22,7 +22,34 @@ export interface Config {
       dashboardUrl?: string;
       /** Overrides kubeplatform.watchCache.requestTimeoutSeconds for this cluster. */
       requestTimeoutSeconds?: number;
+      /**
+       * For a cluster with a user-level authProvider (`oidc`, `google`, `aks`): the service
+       * credential the shared watch cache reads it with. Every view of the cluster is
+       * additionally checked with the viewer's own token (SelfSubjectAccessReview). Without it
+       * such a cluster is listed as needing configuration and not read.
+       */
+      cacheCredential?: {
+        /** A service-level authProvider, e.g. `serviceAccount`, `clientCertificate`, `aws`. */
+        authProvider: string;
+        /** @visibility secret */
+        serviceAccountToken?: string;
+        /** @visibility secret */
+        clientCertData?: string;
+        /** @visibility secret */
+        clientKeyData?: string;
+        clientCertFile?: string;
+        clientKeyFile?: string;
+        assumeRole?: string;
+        externalId?: string;
+      };
     }>;
+    /** The per-viewer access check of user-level clusters. */
+    viewerAccess?: {
+      /** How long an access answer is reused for the same token. Default 30, at most 300. */
+      cacheSeconds?: number;
+      /** Time allowed for one SelfSubjectAccessReview. Default 5. */
+      requestTimeoutSeconds?: number;
+    };
     /** A kubeconfig file as a cluster source, one cluster per context; for local use. */
     kubeconfig?: {
       path: string;
@@ -56,6 +83,13 @@ export interface Config {
       healthCheckSeconds?: number;
       /** How often the cluster list is re-read (catalog clusters). Default 60. */
       clusterRefreshSeconds?: number;
+      /**
+       * How often each cluster's pod metrics (`metrics.k8s.io/v1beta1` PodMetrics) are read;
+       * metrics have no watch. 0 turns them off. A cluster with upstream's `skipMetricsLookup`
+       * (or the catalog annotation `kubernetes.io/skip-metrics-lookup: 'true'`) is never asked.
+       * Default 30.
+       */
+      metricsIntervalSeconds?: number;
     };
   };
 }

@@ -77,6 +77,7 @@ export const clustersPlugin = createBackendPlugin({
           config,
           resolvedSuppliers,
           resolvedStrategies,
+          logger,
         );
         const unsupported = describeUnsupportedKeys(report);
         if (unsupported) logger.warn(unsupported);

@@ -19,7 +19,13 @@ import {
 } from './sources/readClusterMetadata';
 import { clusterAuthMode } from './auth/clusterAuthMode';
 import {
+  authModeOf,
+  viewerCredentialSource,
+  ViewerRequestAuth,
+} from './auth/authMode';
+import {
   ClusterAuthStrategy,
+  ClusterCredential,
   ClusterDefinition,
   ClusterDetails,
   GatheredClusters,
@@ -42,14 +48,14 @@ export class DefaultClustersService implements ClustersRegistry {
   private constructor(
     private readonly metadata: Map<string, ClusterMetadata>,
     private readonly logger: LoggerService,
+    /** Upstream's `kubernetes.clusterLocatorContinueOnError` (see gatherClusters). */
+    private readonly continueOnError?: boolean,
   ) {
     this.ready = new Promise(resolve => {
       this.resolveReady = resolve;
     });
   }
 
-    /** Upstream's `kubernetes.clusterLocatorContinueOnError` (see gatherClusters). */
-    private readonly continueOnError?: boolean,
   /**
    * A registry configured with the defaults: clusters from config and the kubeconfig file, the
    * built-in auth strategies. For scripts and tests that run without a backend.
@@ -137,6 +143,61 @@ export class DefaultClustersService implements ClustersRegistry {
 
   async kubeConfigFor(cluster: ClusterDefinition): Promise<KubeConfig> {
     if (cluster.kubeConfig) return cluster.kubeConfig;
+    const strategy = await this.strategyFor(cluster);
+    // A user-level cluster is read by the shared cache with its configured service credential.
+    if (authModeOf(strategy) === 'user' && cluster.cacheCredential) {
+      const { authProvider, authMetadata } = cluster.cacheCredential;
+      const cacheCluster = { ...cluster, authProvider, authMetadata };
+      const cacheStrategy = await this.strategyFor(cacheCluster);
+      if (authModeOf(cacheStrategy) !== 'service') {
+        throw new Error(
+          `cluster '${cluster.name}': kubeplatform.clusters[].cacheCredential.authProvider '${authProvider}' is user-level; the watch cache needs a service-level one`,
+        );
+      }
+      return kubeConfigWith(
+        cluster,
+        await cacheStrategy.getCredential(cacheCluster),
+      );
+    }
+    return kubeConfigWith(cluster, await strategy.getCredential(cluster));
+  }
+
+  /**
+   * For a user-level cluster: a KubeConfig with the viewer's own credential, computed from the
+   * auth their request carries by the cluster's strategy (upstream's, for `oidc`, `google`,
+   * `aks`). Undefined for a service-level cluster. Throws when the request carries no usable
+   * token for the cluster; the message names the provider, never a token.
+   */
+  async getViewerKubeConfig(
+    name: string,
+    requestAuth: ViewerRequestAuth,
+  ): Promise<KubeConfig | undefined> {
+    const cluster = await this.getDefinition(name);
+    if (cluster.kubeConfig) return undefined;
+    const strategy = await this.strategyFor(cluster);
+    if (authModeOf(strategy) !== 'user') return undefined;
+    const source = viewerCredentialSource(strategy);
+    const missing = () =>
+      new Error(
+        `no ${describeViewerProvider(cluster)} token was sent for cluster '${
+          cluster.name
+        }'; sign in with that provider to see it`,
+      );
+    if (!source) throw missing();
+    let credential: ClusterCredential;
+    try {
+      credential = await source(cluster, requestAuth);
+    } catch {
+      // Upstream's messages speak of a request body; ours names the provider only.
+      throw missing();
+    }
+    if (credential.type === 'anonymous') throw missing();
+    return kubeConfigWith(cluster, credential);
+  }
+
+  private async strategyFor(
+    cluster: ClusterDefinition,
+  ): Promise<ClusterAuthStrategy> {
     const { authStrategies } = await this.ready;
     const strategy = authStrategies.get(cluster.authProvider);
     if (!strategy) {
@@ -152,36 +213,7 @@ export class DefaultClustersService implements ClustersRegistry {
           .join(', ')}`,
       );
     }
-    const credential = await strategy.getCredential(cluster);
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [
-        {
-          name: cluster.name,
-          ...pinnedServer(cluster),
-          caData: cluster.caData,
-          caFile: cluster.caFile,
-          skipTLSVerify: cluster.skipTLSVerify ?? false,
-        },
-      ],
-      users: [
-        {
-          name: 'backstage',
-          ...(credential.type === 'bearer token' && {
-            token: credential.token,
-          }),
-          ...(credential.type === 'x509 client certificate' && {
-            certData: Buffer.from(credential.cert).toString('base64'),
-            keyData: Buffer.from(credential.key).toString('base64'),
-          }),
-        },
-      ],
-      contexts: [
-        { name: cluster.name, cluster: cluster.name, user: 'backstage' },
-      ],
-      currentContext: cluster.name,
-    });
-    return kc;
+    return strategy;
   }
 
   private async gatherDefinitions(): Promise<GatheredDefinitions> {
@@ -228,6 +260,7 @@ export class DefaultClustersService implements ClustersRegistry {
       environment: meta.environment ?? cluster.environment,
       namespaces: meta.namespaces ?? cluster.namespaces,
       dashboardUrl: meta.dashboardUrl ?? cluster.dashboardUrl,
+      cacheCredential: meta.cacheCredential ?? cluster.cacheCredential,
     };
   }
 
@@ -259,8 +292,53 @@ function toDetails(
     source: c.source,
     namespaces: c.namespaces,
     ...(c.customResources && { customResources: c.customResources }),
+    ...(c.skipMetricsLookup && { skipMetricsLookup: true }),
     ...(authMode && { authMode }),
   };
+}
+
+/** How the viewer's provider is named in messages, e.g. `oidc (okta)`. */
+function describeViewerProvider(cluster: ClusterDefinition): string {
+  const oidcProvider =
+    cluster.authMetadata['kubernetes.io/oidc-token-provider'];
+  return cluster.authProvider === 'oidc' && oidcProvider
+    ? `oidc (${oidcProvider})`
+    : cluster.authProvider;
+}
+
+function kubeConfigWith(
+  cluster: ClusterDefinition,
+  credential: ClusterCredential,
+): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: cluster.name,
+        ...pinnedServer(cluster),
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+        skipTLSVerify: cluster.skipTLSVerify ?? false,
+      },
+    ],
+    users: [
+      {
+        name: 'backstage',
+        ...(credential.type === 'bearer token' && {
+          token: credential.token,
+        }),
+        ...(credential.type === 'x509 client certificate' && {
+          certData: Buffer.from(credential.cert).toString('base64'),
+          keyData: Buffer.from(credential.key).toString('base64'),
+        }),
+      },
+    ],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'backstage' },
+    ],
+    currentContext: cluster.name,
+  });
+  return kc;
 }
 
 /**
@@ -282,4 +360,3 @@ function pinnedServer(cluster: ClusterDefinition): {
     tlsServerName: hostname,
   };
 }
-    ...(c.skipMetricsLookup && { skipMetricsLookup: true }),

@@ -7,6 +7,7 @@
 
 export type {
   ClusterAuthStrategy,
+  ClusterCacheCredential,
   ClusterCredential,
   ClusterDefinition,
   ClusterDetails,
@@ -20,7 +21,17 @@ export {
   clustersRegistryServiceRef,
   clustersServiceRef,
   watchCacheServiceRef,
+  viewerAccessServiceRef,
 } from './service';
+export {
+  ViewerAccessReviewer,
+  readViewerAccessOptions,
+  DEFAULT_VIEWER_ACCESS_OPTIONS,
+  type AccessAttributes,
+  type ViewerAccessOptions,
+  type ViewerAccessReview,
+  type ViewerAccessService,
+} from './access/ViewerAccessReviewer';
 export type {
   ClustersRegistry,
   ClustersRegistryOptions,
@@ -47,6 +58,7 @@ export {
   authModeOf,
   type ClusterAuthMode,
   type ClusterAuthStrategyWithMode,
+  type ViewerRequestAuth,
 } from './auth/authMode';
 export {
   UpstreamAuthStrategyAdapter,
@@ -64,6 +76,10 @@ export { CatalogClusterSupplier } from './sources/CatalogClusterSupplier';
 export { ConfigClusterSupplier } from './sources/ConfigClusterSupplier';
 export { KubeconfigClusterSupplier } from './sources/KubeconfigClusterSupplier';
 export {
+  GkeClusterSupplier,
+  type GkeClusterManagerClient,
+} from './sources/GkeClusterSupplier';
+export {
   LocalKubectlProxyClusterSupplier,
   KUBECTL_PROXY_PORT,
 } from './sources/LocalKubectlProxyClusterSupplier';
@@ -75,10 +91,6 @@ export type {
 } from './connection/KubernetesConnection';
 export {
   KubernetesRequestError,
-export {
-  GkeClusterSupplier,
-  type GkeClusterManagerClient,
-} from './sources/GkeClusterSupplier';
   type KubernetesFailureKind,
 } from './connection/KubernetesRequestError';
 export {

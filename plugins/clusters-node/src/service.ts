@@ -4,6 +4,11 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { DefaultClustersService } from './DefaultClustersService';
+import {
+  readViewerAccessOptions,
+  ViewerAccessReviewer,
+  ViewerAccessService,
+} from './access/ViewerAccessReviewer';
 import { readWatchCacheOptions, WatchCache } from './cache/WatchCache';
 import { startWatching } from './cache/startWatching';
 import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
@@ -111,5 +116,33 @@ export const watchCacheServiceRef = createServiceRef<WatchCache>({
         lifecycle.addShutdownHook(() => cache.stop());
         return cache;
       },
+    }),
+});
+
+/**
+ * Checks a viewer's own rights on user-level clusters (`oidc`, `google`, `aks`) with
+ * `SelfSubjectAccessReview`s made with the viewer's token, cached briefly per token hash.
+ * The multicluster views gate every user-level cluster through it.
+ *
+ * @public
+ */
+export const viewerAccessServiceRef = createServiceRef<ViewerAccessService>({
+  id: 'kubeplatform.viewer-access',
+  scope: 'root',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        registry: clustersRegistryServiceRef,
+      },
+      factory: ({ config, registry }) =>
+        new ViewerAccessReviewer(
+          {
+            viewerKubeConfig: (cluster, viewer) =>
+              registry.getViewerKubeConfig(cluster, viewer),
+          },
+          readViewerAccessOptions(config),
+        ),
     }),
 });

@@ -92,8 +92,24 @@ export interface ClusterDefinition extends ClusterDetails {
    */
   connectAddress?: string;
   dashboardApp?: string;
+  /**
+   * For a cluster with a user-level authProvider (`oidc`, `google`, `aks`): the service credential
+   * the shared watch cache reads it with, from `kubeplatform.clusters[].cacheCredential`. Each
+   * viewer is additionally checked with their own token (docs/multicluster-backend.md).
+   */
+  cacheCredential?: ClusterCacheCredential;
   /** For clusters read from a kubeconfig file: the loaded file with its context selected. */
   kubeConfig?: KubeConfig;
+}
+
+/**
+ * A service-level authProvider and its auth metadata (e.g. `serviceAccountToken`). Holds secrets.
+ *
+ * @public
+ */
+export interface ClusterCacheCredential {
+  authProvider: string;
+  authMetadata: Record<string, string>;
 }
 
 /**

@@ -363,7 +363,7 @@ describe('UpstreamAuthStrategyAdapter', () => {
       'kubernetes.io/oidc-token-provider': 'okta',
     });
     await expect(strategy.getCredential(oidcCluster)).rejects.toThrow(
-      "cluster 'eks-prod' uses authProvider 'oidc' (user mode): it needs the viewer's own token; the shared cache does not serve user-level clusters yet",
+      "cluster 'eks-prod' uses authProvider 'oidc' (user mode): the watch cache reads it with a service credential, and none is configured; set kubeplatform.clusters[].cacheCredential for 'eks-prod'",
     );
     await expect(
       strategy.getViewerCredential(oidcCluster, { oidc: { okta: 'id-token' } }),

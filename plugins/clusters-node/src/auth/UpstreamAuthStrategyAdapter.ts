@@ -22,7 +22,8 @@ export type UpstreamRequestAuth = Parameters<
  *
  * A `service` strategy is asked with no request auth, as upstream asks it for a request that
  * carries none. A `user` strategy needs the viewer's token, which the shared watch cache does not
- * have: `getCredential` says so, and `getViewerCredential` is the seam for per-viewer reads.
+ * have: `getCredential` says so (the registry reads such a cluster with its `cacheCredential`), and
+ * `getViewerCredential` gives the viewer's credential for the per-viewer access review.
  *
  * @public
  */
@@ -38,7 +39,7 @@ export class UpstreamAuthStrategyAdapter
   async getCredential(cluster: ClusterDefinition): Promise<ClusterCredential> {
     if (this.authMode === 'user') {
       throw new Error(
-        `cluster '${cluster.name}' uses authProvider '${this.authProvider}' (user mode): it needs the viewer's own token; the shared cache does not serve user-level clusters yet`,
+        `cluster '${cluster.name}' uses authProvider '${this.authProvider}' (user mode): the watch cache reads it with a service credential, and none is configured; set kubeplatform.clusters[].cacheCredential for '${cluster.name}'`,
       );
     }
     return this.getViewerCredential(cluster, {});

@@ -1,3 +1,5 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ViewerRequestAuth } from '../auth/authMode';
 import {
   ClusterAuthStrategy,
   ClustersService,
@@ -30,4 +32,13 @@ export interface ClustersRegistry extends ClustersService {
    */
   configure(options: ClustersRegistryOptions): void;
   isConfigured(): boolean;
+  /**
+   * For a user-level cluster: a KubeConfig with the viewer's own credential, computed by the
+   * cluster's strategy from the tokens the request carries; undefined for a service-level
+   * cluster. Only the viewer access review (`viewerAccessServiceRef`) uses it.
+   */
+  getViewerKubeConfig(
+    name: string,
+    requestAuth: ViewerRequestAuth,
+  ): Promise<KubeConfig | undefined>;
 }

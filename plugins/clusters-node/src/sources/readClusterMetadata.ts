@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import type { ClusterCacheCredential } from '../types';
 
 /** Per-cluster metadata from `kubeplatform.clusters`, merged onto clusters from any source. */
 export interface ClusterMetadata {
@@ -8,7 +9,20 @@ export interface ClusterMetadata {
   environment?: string;
   namespaces?: string[];
   dashboardUrl?: string;
+  /** For user-level clusters: the service credential the watch cache reads with. Holds secrets. */
+  cacheCredential?: ClusterCacheCredential;
 }
+
+/** The auth metadata keys a cache credential may carry, as in kubernetes.clusterLocatorMethods. */
+const CACHE_CREDENTIAL_KEYS = [
+  'serviceAccountToken',
+  'clientCertData',
+  'clientKeyData',
+  'clientCertFile',
+  'clientKeyFile',
+  'assumeRole',
+  'externalId',
+];
 
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -39,7 +53,25 @@ export function readClusterMetadata(
       environment: c.getOptionalString('environment'),
       namespaces: namespaces?.length ? [...new Set(namespaces)] : undefined,
       dashboardUrl: c.getOptionalString('dashboardUrl'),
+      cacheCredential: readCacheCredential(
+        c.getOptionalConfig('cacheCredential'),
+      ),
     });
   }
   return byName;
+}
+
+function readCacheCredential(
+  c: Config | undefined,
+): ClusterCacheCredential | undefined {
+  if (!c) return undefined;
+  const authProvider = c.getString('authProvider');
+  const authMetadata: Record<string, string> = {
+    'kubernetes.io/auth-provider': authProvider,
+  };
+  for (const key of CACHE_CREDENTIAL_KEYS) {
+    const value = c.getOptionalString(key);
+    if (value) authMetadata[key] = value;
+  }
+  return { authProvider, authMetadata };
 }
