@@ -1,7 +1,4 @@
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { EntityView } from '@kubeplatform/clusters-common';
@@ -11,6 +8,7 @@ import {
 } from '../../view/customResourceHealth';
 import { StatusBadge } from '../common/StatusBadge';
 import { TruncatedText } from '../common/TruncatedText';
+import { ColumnsTable } from '../common/ColumnsTable';
 
 /**
  * The entity's custom resources in every cluster (the types `customResources` config names),
@@ -19,70 +17,59 @@ import { TruncatedText } from '../common/TruncatedText';
 export function CustomResourcesPanel({ view }: { view: EntityView }) {
   const rows = customResourceRows(view);
   return (
-    <Table
-      size="small"
-      aria-label="Custom resources"
-      data-testid="custom-resources"
+    <ColumnsTable
+      label="Custom resources"
+      testId="custom-resources"
+      columns={['Cluster', 'Kind', 'Name', 'Health', 'Why']}
     >
-      <TableHead>
-        <TableRow>
-          <TableCell>Cluster</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>Name</TableCell>
-          <TableCell>Health</TableCell>
-          <TableCell>Why</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ cluster, resource: r }) => {
-          const why = [r.health.reason, r.health.message]
-            .filter(Boolean)
-            .join(': ');
-          return (
-            <TableRow
-              key={`${cluster.name}/${r.apiVersion}/${r.kind}/${r.namespace}/${r.name}`}
-              data-testid="custom-resource"
-              data-cluster={cluster.name}
-              data-kind={r.kind}
-              data-name={r.name}
-              data-health={r.health.status}
-            >
-              <TableCell>{cluster.title ?? cluster.name}</TableCell>
-              <TableCell>
-                {r.kind}
+      {rows.map(({ cluster, resource: r }) => {
+        const why = [r.health.reason, r.health.message]
+          .filter(Boolean)
+          .join(': ');
+        return (
+          <TableRow
+            key={`${cluster.name}/${r.apiVersion}/${r.kind}/${r.namespace}/${r.name}`}
+            data-testid="custom-resource"
+            data-cluster={cluster.name}
+            data-kind={r.kind}
+            data-name={r.name}
+            data-health={r.health.status}
+          >
+            <TableCell>{cluster.title ?? cluster.name}</TableCell>
+            <TableCell>
+              {r.kind}
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                display="block"
+              >
+                {r.apiVersion}
+              </Typography>
+            </TableCell>
+            <TableCell style={{ maxWidth: 240 }}>
+              <TruncatedText text={`${r.namespace}/${r.name}`} />
+            </TableCell>
+            <TableCell>
+              <StatusBadge
+                status={customResourceHealthLabel(r.health)}
+                testId="custom-resource-health"
+              />
+              {r.phase && (
                 <Typography
                   variant="caption"
                   color="textSecondary"
                   display="block"
                 >
-                  {r.apiVersion}
+                  phase {r.phase}
                 </Typography>
-              </TableCell>
-              <TableCell style={{ maxWidth: 240 }}>
-                <TruncatedText text={`${r.namespace}/${r.name}`} />
-              </TableCell>
-              <TableCell>
-                <StatusBadge
-                  status={customResourceHealthLabel(r.health)}
-                  testId="custom-resource-health"
-                />
-                {r.phase && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    display="block"
-                  >
-                    phase {r.phase}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell style={{ maxWidth: 360 }}>
-                <Typography variant="body2">{why || '—'}</Typography>
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+              )}
+            </TableCell>
+            <TableCell style={{ maxWidth: 360 }}>
+              <Typography variant="body2">{why || '—'}</Typography>
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </ColumnsTable>
   );
 }

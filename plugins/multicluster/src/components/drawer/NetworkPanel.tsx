@@ -1,8 +1,5 @@
 import Link from '@material-ui/core/Link';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -12,6 +9,7 @@ import {
 } from '@kubeplatform/clusters-common';
 import { healthLabel } from '../../view/clusterStatus';
 import { StatusBadge } from '../common/StatusBadge';
+import { ColumnsTable } from '../common/ColumnsTable';
 
 function portsText(service: ServiceSummary): string {
   return service.ports
@@ -36,99 +34,86 @@ function safeUrl(url: string | undefined): string | undefined {
 
 function ServicesTable(props: { services: ServiceSummary[] }) {
   return (
-    <Table size="small" aria-label="Services" data-testid="services-table">
-      <TableHead>
-        <TableRow>
-          <TableCell>Service</TableCell>
-          <TableCell>Type</TableCell>
-          <TableCell>Ports</TableCell>
-          <TableCell>Endpoints</TableCell>
-          <TableCell>Health</TableCell>
+    <ColumnsTable
+      label="Services"
+      testId="services-table"
+      columns={['Service', 'Type', 'Ports', 'Endpoints', 'Health']}
+    >
+      {props.services.map(s => (
+        <TableRow key={`${s.namespace}/${s.name}`} data-testid="service-row">
+          <TableCell>{s.name}</TableCell>
+          <TableCell>
+            {s.type}
+            {s.clusterIP === 'None' ? ' (headless)' : ''}
+          </TableCell>
+          <TableCell>{portsText(s)}</TableCell>
+          <TableCell data-testid="service-endpoints">
+            {endpointsText(s)}
+          </TableCell>
+          <TableCell>
+            <StatusBadge
+              status={{
+                ...healthLabel(s.health),
+                ...(s.problems[0] && { detail: s.problems[0].message }),
+              }}
+            />
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.services.map(s => (
-          <TableRow key={`${s.namespace}/${s.name}`} data-testid="service-row">
-            <TableCell>{s.name}</TableCell>
-            <TableCell>
-              {s.type}
-              {s.clusterIP === 'None' ? ' (headless)' : ''}
-            </TableCell>
-            <TableCell>{portsText(s)}</TableCell>
-            <TableCell data-testid="service-endpoints">
-              {endpointsText(s)}
-            </TableCell>
-            <TableCell>
-              <StatusBadge
-                status={{
-                  ...healthLabel(s.health),
-                  ...(s.problems[0] && { detail: s.problems[0].message }),
-                }}
-              />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </ColumnsTable>
   );
 }
 
 function IngressesTable(props: { ingresses: IngressSummary[] }) {
   return (
-    <Table size="small" aria-label="Ingresses" data-testid="ingresses-table">
-      <TableHead>
-        <TableRow>
-          <TableCell>Ingress</TableCell>
-          <TableCell>Host</TableCell>
-          <TableCell>TLS</TableCell>
-          <TableCell>Backend</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.ingresses.flatMap(ingress =>
-          ingress.rules.map((rule, i) => {
-            const url = safeUrl(rule.url);
-            const where = `${rule.host ?? '*'}${rule.path ?? ''}`;
-            const secret = rule.tls
-              ? ingress.tls.find(t => t.hosts.includes(rule.host ?? ''))
-                  ?.secretName
-              : undefined;
-            return (
-              <TableRow
-                key={`${ingress.namespace}/${ingress.name}/${i}`}
-                data-testid="ingress-row"
-              >
-                <TableCell>
-                  {ingress.name}
-                  {ingress.ingressClassName
-                    ? ` (${ingress.ingressClassName})`
-                    : ''}
-                </TableCell>
-                <TableCell>
-                  {url ? (
-                    <Link href={url} target="_blank" rel="noopener noreferrer">
-                      {where}
-                    </Link>
-                  ) : (
-                    where
-                  )}
-                </TableCell>
-                <TableCell>
-                  {rule.tls ? `Yes${secret ? ` (${secret})` : ''}` : 'No'}
-                </TableCell>
-                <TableCell>
-                  {rule.backend
-                    ? `${rule.backend.service}${
-                        rule.backend.port ? `:${rule.backend.port}` : ''
-                      }`
-                    : '—'}
-                </TableCell>
-              </TableRow>
-            );
-          }),
-        )}
-      </TableBody>
-    </Table>
+    <ColumnsTable
+      label="Ingresses"
+      testId="ingresses-table"
+      columns={['Ingress', 'Host', 'TLS', 'Backend']}
+    >
+      {props.ingresses.flatMap(ingress =>
+        ingress.rules.map((rule, i) => {
+          const url = safeUrl(rule.url);
+          const where = `${rule.host ?? '*'}${rule.path ?? ''}`;
+          const secret = rule.tls
+            ? ingress.tls.find(t => t.hosts.includes(rule.host ?? ''))
+                ?.secretName
+            : undefined;
+          return (
+            <TableRow
+              key={`${ingress.namespace}/${ingress.name}/${i}`}
+              data-testid="ingress-row"
+            >
+              <TableCell>
+                {ingress.name}
+                {ingress.ingressClassName
+                  ? ` (${ingress.ingressClassName})`
+                  : ''}
+              </TableCell>
+              <TableCell>
+                {url ? (
+                  <Link href={url} target="_blank" rel="noopener noreferrer">
+                    {where}
+                  </Link>
+                ) : (
+                  where
+                )}
+              </TableCell>
+              <TableCell>
+                {rule.tls ? `Yes${secret ? ` (${secret})` : ''}` : 'No'}
+              </TableCell>
+              <TableCell>
+                {rule.backend
+                  ? `${rule.backend.service}${
+                      rule.backend.port ? `:${rule.backend.port}` : ''
+                    }`
+                  : '—'}
+              </TableCell>
+            </TableRow>
+          );
+        }),
+      )}
+    </ColumnsTable>
   );
 }
 
