@@ -67,6 +67,11 @@ export interface Config {
         recheckInterval?: Duration;
         /** Browser origins allowed besides app.baseUrl's; other origins are refused. */
         allowedOrigins?: string[];
+        /**
+         * Terminals one user may hold open at once (per backend process); one more is closed
+         * with code 4429 and a reason the terminal shows, and audited. Default 3.
+         */
+        maxSessionsPerUser?: number;
       };
       /** The Retry-After (seconds) of a 429 for too many open streams. Default 15. */
       retryAfterSeconds?: number;

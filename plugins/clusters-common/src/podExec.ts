@@ -15,6 +15,8 @@ export const POD_EXEC_BEARER_PROTOCOL_PREFIX = 'base64url.bearer.kubeplatform.';
 
 /**
  * The close codes of a pod terminal, besides 1000 (the command exited) and 1011 (failure).
+ * `tooManySessions` ends a terminal the user may open, but not now: they already hold
+ * `exec.maxSessionsPerUser` terminals; the close reason says so.
  *
  * @public
  */
@@ -24,4 +26,5 @@ export const POD_EXEC_CLOSE_CODES = {
   revoked: 4403,
   gone: 4404,
   timedOut: 4408,
+  tooManySessions: 4429,
 } as const;

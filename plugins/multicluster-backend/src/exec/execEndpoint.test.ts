@@ -76,6 +76,7 @@ async function start(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
         idleTimeoutMs: 60_000,
         recheckMs: 30_000,
         allowedOrigins: ['http://localhost:3000'],
+        maxSessionsPerUser: 3,
       },
     }),
   );

@@ -30,7 +30,8 @@ import {
   ExecTarget,
   parseExecTarget,
 } from './authorizeExec';
-import { ExecEnd, runExecSession } from './execSession';
+import { CLOSE, ExecEnd, runExecSession } from './execSession';
+import { ExecSessionCap } from './ExecSessionCap';
 import { sessionEnd } from './sessionEnd';
 import { ExecOptions } from './readExecOptions';
 
@@ -117,6 +118,7 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
     logger.warn(`Terminal WebSocket server error: ${error}`),
   );
   const subscribed = new WeakSet<Server>();
+  const sessions = new ExecSessionCap(options.maxSessionsPerUser);
 
   async function userCredentials(req: IncomingMessage) {
     const token = bearerToken(req);
@@ -172,11 +174,7 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
       severityLevel: 'high',
       meta: who,
     });
-    let kubeConfig;
-    try {
-      await authorizeExec(deps, target, credentials);
-      kubeConfig = await deps.clusters.getKubeConfig(target.cluster);
-    } catch (error) {
+    const refuseAfterAudit = async (error: unknown) => {
       const status = statusOf(error);
       if (status === 500) logger.error(`Terminal refused: ${error}`);
       await start.fail({
@@ -188,6 +186,38 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
         status,
         status === 500 || !isError(error) ? 'Internal error' : error.message,
       );
+    };
+    let kubeConfig;
+    try {
+      await authorizeExec(deps, target, credentials);
+    } catch (error) {
+      await refuseAfterAudit(error);
+      return;
+    }
+    // Only an authorized session counts, and takes its slot before any await.
+    const release = sessions.tryAcquire(who.actor);
+    if (!release) {
+      const reason = sessions.refusal();
+      await start.fail({
+        error: new Error(reason),
+        meta: {
+          status: 429,
+          openSessions: sessions.openFor(who.actor),
+          maxSessionsPerUser: sessions.max,
+        },
+      });
+      // Accepted, then closed with a reason: a browser never sees a refused upgrade's status.
+      wss.handleUpgrade(req, socket, head, browser =>
+        browser.close(CLOSE.tooManySessions, reason),
+      );
+      return;
+    }
+    socket.once('close', release);
+    if (socket.destroyed) release();
+    try {
+      kubeConfig = await deps.clusters.getKubeConfig(target.cluster);
+    } catch (error) {
+      await refuseAfterAudit(error);
       return;
     }
     wss.handleUpgrade(req, socket, head, browser => {
@@ -269,6 +299,17 @@ export function createExecEndpoint(deps: ExecEndpointDeps): express.Router {
       new URL(req.originalUrl, 'http://localhost').searchParams,
     );
     await authorizeExec(deps, target, credentials);
+    if (sessions.openFor(credentials.principal.userEntityRef) >= sessions.max) {
+      const reason = sessions.refusal();
+      res.status(429).json({
+        error: {
+          name: 'TooManyRequestsError',
+          message: `${reason[0].toUpperCase()}${reason.slice(1)}`,
+        },
+        response: { statusCode: 429 },
+      });
+      return;
+    }
     res.json({ ok: true });
   });
 

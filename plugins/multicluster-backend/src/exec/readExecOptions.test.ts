@@ -13,6 +13,7 @@ describe('readExecOptions', () => {
       idleTimeoutMs: 5 * 60_000,
       recheckMs: 30_000,
       allowedOrigins: ['http://localhost:3000'],
+      maxSessionsPerUser: 3,
     });
   });
 
@@ -27,6 +28,7 @@ describe('readExecOptions', () => {
               idleTimeout: { minutes: 1, seconds: 30 },
               recheckInterval: '10s',
               allowedOrigins: ['https://portal.example.com/'],
+              maxSessionsPerUser: 1,
             },
           },
         },
@@ -38,6 +40,7 @@ describe('readExecOptions', () => {
       idleTimeoutMs: 90_000,
       recheckMs: 10_000,
       allowedOrigins: ['https://portal.example.com'],
+      maxSessionsPerUser: 1,
     });
   });
 
@@ -46,6 +49,8 @@ describe('readExecOptions', () => {
     [{ maxDuration: '0s' }, /maxDuration must be a positive duration/],
     [{ recheckInterval: '5m' }, /at most 1 minute/],
     [{ idleTimeout: { months: 1 } }, /not months/],
+    [{ maxSessionsPerUser: 0 }, /maxSessionsPerUser must be a whole number/],
+    [{ maxSessionsPerUser: 1.5 }, /maxSessionsPerUser must be a whole number/],
   ])('refuses %j', (exec, message) => {
     expect(() =>
       readExecOptions(

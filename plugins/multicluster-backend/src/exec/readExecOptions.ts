@@ -12,6 +12,8 @@ export interface ExecOptions {
   recheckMs: number;
   /** Origins a browser may open a terminal from; other Origin headers are refused. */
   allowedOrigins: string[];
+  /** Terminals one user may hold open at once; one more is closed with 4429. */
+  maxSessionsPerUser: number;
 }
 
 const MINUTE = 60_000;
@@ -63,6 +65,12 @@ export function readExecOptions(config: Config): ExecOptions {
       'kubeplatform.multicluster.exec.recheckInterval must be at most 1 minute',
     );
   }
+  const maxSessionsPerUser = exec?.getOptionalNumber('maxSessionsPerUser') ?? 3;
+  if (!Number.isInteger(maxSessionsPerUser) || maxSessionsPerUser < 1) {
+    throw new Error(
+      'kubeplatform.multicluster.exec.maxSessionsPerUser must be a whole number of at least 1',
+    );
+  }
   const origins = [config.getOptionalString('app.baseUrl')]
     .concat(exec?.getOptionalStringArray('allowedOrigins') ?? [])
     .filter((url): url is string => !!url)
@@ -73,5 +81,6 @@ export function readExecOptions(config: Config): ExecOptions {
     idleTimeoutMs: durationMs(exec, 'idleTimeout', 5 * MINUTE),
     recheckMs,
     allowedOrigins: origins,
+    maxSessionsPerUser,
   };
 }
