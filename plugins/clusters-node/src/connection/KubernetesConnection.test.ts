@@ -1,4 +1,11 @@
 import type { Readable } from 'node:stream';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { json, startMockApiServer } from '../__testUtils__/mockApiServer';
 import { connectionTo } from '../__testUtils__/mockConnection';
 import { WATCH_SOCKETS } from './KubernetesConnection';
@@ -17,6 +24,40 @@ function drain(res: Readable): Promise<Error | undefined> {
 }
 
 jest.setTimeout(15_000);
+
+/** A throwaway key and self-signed certificate for 127.0.0.1, made with openssl. */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: fs.readFileSync(path.join(dir, 'key.pem')),
+      cert: fs.readFileSync(path.join(dir, 'cert.pem')),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('KubernetesConnection bounds', () => {
   let server: Awaited<ReturnType<typeof startMockApiServer>>;
@@ -75,6 +116,46 @@ describe('KubernetesConnection bounds', () => {
     expect(error).toBeInstanceOf(KubernetesRequestError);
     expect(error.message).toMatch(/larger than 100000 bytes/);
     connection.close();
+  });
+
+  it('attack: a pooled TLS socket keeps nothing of a list body once getJson returned', async () => {
+    // A TLS socket in the keep-alive pool stays linked to the request that opened it (through
+    // its session listener). A body reader whose listeners still held the body (its chunks, its
+    // settled promise) would keep such a list page, megabytes each, alive as long as the socket.
+    v8.setFlagsFromString('--expose-gc');
+    const gc: () => void = vm.runInNewContext('gc');
+    const settledBytes = () => {
+      for (let i = 0; i < 4; i++) gc();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    const pageBytes = 4 * 1024 * 1024;
+    // A Buffer, so that serving it allocates nothing the measurement would count.
+    const body = Buffer.from(
+      `{"kind":"PodList","items":["${'x'.repeat(pageBytes)}"]}`,
+    );
+    const tls = selfSignedCertificate();
+    const server = https.createServer(tls, (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const connection = connectionTo(`https://127.0.0.1:${port}`, {
+      limits: { maxBodyBytes: 2 * pageBytes },
+    });
+    try {
+      const before = settledBytes();
+      const items = await connection
+        .getJson<{ items: string[] }>('/api/v1/pods', { timeoutMs: 5_000 })
+        .then(list => list.items.length);
+      expect(items).toBe(1);
+      expect(settledBytes() - before).toBeLessThan(pageBytes / 4);
+    } finally {
+      connection.close();
+      server.closeAllConnections();
+      await new Promise<void>(r => server.close(() => r()));
+    }
   });
 
   it('attack: a watch line longer than the limit ends the watch response with an error', async () => {

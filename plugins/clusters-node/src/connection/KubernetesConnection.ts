@@ -306,17 +306,43 @@ function readBody(
   timeoutMs: number,
   maxBytes: number,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const timer = setTimeout(() => {
-      res.destroy(
-        new KubernetesRequestError('timeout', 'reading the response timed out'),
-      );
-    }, timeoutMs);
+  return new Promise((executorResolve, executorReject) => {
+    // The listeners reach the chunks and this promise only through `pending`, which settling
+    // clears: a pooled TLS socket keeps the request that opened it, and so this response and its
+    // listeners, reachable for as long as the socket lives, and with them would go the whole body
+    // (a list page is megabytes). `resolve`/`reject` themselves are not captured by any listener.
+    let pending:
+      | {
+          chunks: Buffer[];
+          size: number;
+          timer: NodeJS.Timeout;
+          resolve: (body: string) => void;
+          reject: (error: Error) => void;
+        }
+      | undefined = {
+      chunks: [],
+      size: 0,
+      timer: setTimeout(() => {
+        res.destroy(
+          new KubernetesRequestError(
+            'timeout',
+            'reading the response timed out',
+          ),
+        );
+      }, timeoutMs),
+      resolve: executorResolve,
+      reject: executorReject,
+    };
+    const settle = () => {
+      const settled = pending;
+      pending = undefined;
+      if (settled) clearTimeout(settled.timer);
+      return settled;
+    };
     res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
+      if (!pending) return;
+      pending.size += chunk.length;
+      if (pending.size > maxBytes) {
         res.destroy(
           new KubernetesRequestError(
             'server_error',
@@ -325,15 +351,14 @@ function readBody(
         );
         return;
       }
-      chunks.push(chunk);
+      pending.chunks.push(chunk);
     });
     res.on('end', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      const settled = settle();
+      settled?.resolve(Buffer.concat(settled.chunks).toString('utf8'));
     });
     res.on('error', error => {
-      clearTimeout(timer);
-      reject(error);
+      settle()?.reject(error);
     });
   });
 }
