@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { EntityView } from '@kubeplatform/clusters-common';
 import type { CacheChange } from '@kubeplatform/clusters-node';
 import { Request, Response } from 'express';
+import { startUnbufferedStream } from './startUnbufferedStream';
 import { createViewPacer } from './viewPacer';
 
 export interface StreamOptions {
@@ -38,12 +39,10 @@ export function streamEntityView(
 ) {
   const { view, subscribe, recheck, options } = deps;
   let entity = deps.entity;
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
+  startUnbufferedStream(res, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    Connection: 'keep-alive',
+  });
   res.socket?.setNoDelay(true);
 
   let lastFingerprint = '';

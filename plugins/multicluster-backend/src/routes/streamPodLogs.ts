@@ -1,6 +1,7 @@
 import type { KubernetesConnection } from '@kubeplatform/clusters-node';
 import { KubernetesRequestError } from '@kubeplatform/clusters-node';
 import { Request, Response } from 'express';
+import { startUnbufferedStream } from './startUnbufferedStream';
 
 export interface LogLimits {
   maxBytes: number;
@@ -80,12 +81,10 @@ export async function streamPodLogs(
     return { ok: false, status, error: e };
   }
 
-  res.status(200);
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
+  startUnbufferedStream(res, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+  });
 
   let sent = 0;
   const deadline = setTimeout(
