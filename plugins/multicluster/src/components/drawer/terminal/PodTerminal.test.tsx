@@ -91,4 +91,26 @@ describe('PodTerminal', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
   });
+
+  it('shows why one more terminal is refused when the user already holds the most allowed', async () => {
+    await renderWith(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'TooManyRequestsError',
+            message:
+              'You already have 3 terminals open, the most allowed; close one first',
+          },
+          response: { statusCode: 429 },
+        }),
+        { status: 429, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'You already have 3 terminals open, the most allowed; close one first',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  });
 });
