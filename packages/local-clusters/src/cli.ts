@@ -60,7 +60,7 @@ async function takeUpLock(
   };
 }
 
-async function up(options: { clusters: string; pods: string }) {
+async function up(options: { clusters: string; pods: string; shape: string }) {
   const paths = statePaths();
   const started = Date.now();
   const controller = new AbortController();
@@ -89,6 +89,7 @@ async function up(options: { clusters: string; pods: string }) {
     const { state, reports } = await fleetUp(paths, binaries, {
       clusters: Number(options.clusters),
       pods: Number(options.pods),
+      scaleShape: scaleShapeOf(options.shape),
       log,
       signal: controller.signal,
     });
@@ -199,6 +200,11 @@ function kubeconfig() {
   process.stdout.write(`${paths.kubeconfig}\n`);
 }
 
+function scaleShapeOf(shape: string): 'plain' | 'production' {
+  if (shape === 'plain' || shape === 'production') return shape;
+  throw new Error(`--shape must be plain or production, got ${shape}`);
+}
+
 const program = new Command('clusters').description(
   'Real local Kubernetes clusters (kube-apiserver, etcd, controller-manager, scheduler, kwok) for Kubeplatform',
 );
@@ -214,6 +220,11 @@ program
     '--pods <n>',
     'scale mode: extra pods across the whole fleet, split evenly',
     '0',
+  )
+  .option(
+    '--shape <shape>',
+    'scale mode: what the pods look like, plain (one container) or production (app, sidecar and log shipper containers with env, probes, requests and varied images and labels)',
+    'plain',
   )
   .action(up);
 program

@@ -30,8 +30,13 @@ export {
   SCALE_NAMESPACE,
   SCALE_SERVICES,
   PODS_PER_DEPLOYMENT,
+  SCALE_SHAPES,
+  scaleObjects,
   scaleServiceId,
 } from './scale/scalePopulation';
+export type { ScaleShape } from './scale/scalePopulation';
+export { startScaleCluster } from './scale/scaleCluster';
+export type { ScaleCluster } from './scale/scaleCluster';
 export { readAuditedRequests } from './harness/auditLog';
 export type { AuditedRequest } from './harness/auditLog';
 export { loadLocalIssuer, signInAtLocalIssuer } from './oidc/localIssuerLogin';

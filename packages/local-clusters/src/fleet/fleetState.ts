@@ -26,6 +26,8 @@ export interface ClusterState {
   limitedNamespaces: string[];
   /** Pods created by scale mode in this cluster (0 for the demo fleet alone). */
   scalePods: number;
+  /** What the scale-mode pods look like (absent in states from before shapes: `plain`). */
+  scaleShape?: 'plain' | 'production';
   seededAt?: string;
 }
 

@@ -17,7 +17,7 @@ import {
 import { ensureIssuer } from '../oidc/issuerProcess';
 import { seedOidcAccess } from '../oidc/oidcAccess';
 import { StatePaths } from '../paths';
-import { populateScalePods } from '../scale/scalePopulation';
+import { populateScalePods, ScaleShape } from '../scale/scalePopulation';
 import { renderAppConfig } from './appConfigFile';
 import { clusterSpecs } from './clusterSpecs';
 import {
@@ -41,6 +41,8 @@ export interface UpOptions {
   clusters: number;
   /** Scale-mode pods across the whole fleet; 0 for the demo fleet only. */
   pods: number;
+  /** What scale-mode pods look like; `plain` when absent. */
+  scaleShape?: ScaleShape;
   log: (line: string) => void;
   signal: AbortSignal;
 }
@@ -73,6 +75,7 @@ export async function fleetUp(
     );
   }
   const podsPerCluster = Math.ceil(options.pods / specs.length);
+  const scaleShape = options.scaleShape ?? 'plain';
   fs.mkdirSync(paths.root, { recursive: true });
   const configFiles = writeKwokConfigFiles(paths);
   // The API servers trust the local OIDC issuer: it runs, and its config exists, before they start.
@@ -109,6 +112,7 @@ export async function fleetUp(
         kwokctl.clusterExists(spec.name) &&
         (!before ||
           before.scalePods !== podsPerCluster ||
+          (before.scaleShape ?? 'plain') !== scaleShape ||
           before.configHash !== configHash);
       if (mustRecreate) {
         log(
@@ -140,7 +144,8 @@ export async function fleetUp(
         cluster.action !== 'created' &&
         before?.seededAt &&
         before.identity === cluster.identity &&
-        before.scalePods === podsPerCluster;
+        before.scalePods === podsPerCluster &&
+        (before.scaleShape ?? 'plain') === scaleShape;
       let tokens = before?.tokens;
       let seedMs = 0;
       let scaleMs = 0;
@@ -157,6 +162,7 @@ export async function fleetUp(
             podsPerCluster,
             n => log(`${spec.name}:   ${n}/${podsPerCluster} pods running`),
             signal,
+            scaleShape,
           );
         }
       }
@@ -189,6 +195,7 @@ export async function fleetUp(
         tokens,
         limitedNamespaces: LIMITED_NAMESPACES,
         scalePods: podsPerCluster,
+        scaleShape,
         seededAt:
           seeded && before?.seededAt
             ? before.seededAt
