@@ -1,0 +1,103 @@
+/**
+ * One measurement of `yarn bench:heap`, in a process of its own (started by measureProcess.ts
+ * with --expose-gc): loads the watch cache's code, builds the cache from the given app-config as
+ * the backend does, waits until it is synced, and prints what the heap and the process hold after
+ * forced garbage collections, as one JSON line. With `mode: "without"` it loads the same code and
+ * builds the clusters service but no cache.
+ */
+import { ConfigReader } from '@backstage/config';
+import {
+  DefaultClustersService,
+  readWatchCacheOptions,
+  WatchCache,
+} from '@kubeplatform/clusters-node';
+import { cacheDiagnostics } from '@kubeplatform/clusters-node/alpha';
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import { parse } from 'yaml';
+import {
+  ChildRequest,
+  ChildResult,
+  MemoryFigures,
+  RESULT_PREFIX,
+} from './childProtocol';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const silentLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};
+
+/** Heap and process memory after full collections, once nothing is left to free. */
+async function settled(): Promise<MemoryFigures> {
+  for (let i = 0; i < 6; i++) {
+    gc!();
+    await new Promise(resolve => setImmediate(resolve));
+  }
+  const m = process.memoryUsage();
+  return {
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    rss: m.rss,
+  };
+}
+
+async function main() {
+  if (!gc) throw new Error('run with --expose-gc');
+  const request: ChildRequest = JSON.parse(process.argv[2]);
+  const config = new ConfigReader(
+    parse(fs.readFileSync(request.appConfigPath, 'utf8')),
+  );
+  const clusters = DefaultClustersService.fromConfig(config, silentLogger);
+  const before = await settled();
+  const started = Date.now();
+  let cache: WatchCache | undefined;
+  if (request.mode === 'with') {
+    cache = new WatchCache(
+      clusters,
+      readWatchCacheOptions(config),
+      silentLogger,
+    );
+    await cache.start();
+    await cache.waitForSync(600_000);
+  }
+  const syncMs = Date.now() - started;
+  // Let the watch events that follow a sync (status writes the list just missed) arrive.
+  await new Promise(resolve => setTimeout(resolve, 3000));
+  const after = await settled();
+  const watchers = cache?.list() ?? [];
+  const objects: Record<string, number> = {};
+  for (const w of watchers)
+    for (const [type, n] of Object.entries(cacheDiagnostics(w).counts()))
+      objects[type] = (objects[type] ?? 0) + n;
+  const result: ChildResult = {
+    mode: request.mode,
+    before,
+    after,
+    syncMs,
+    pods: watchers.reduce((n, w) => n + w.list('pods').length, 0),
+    objects,
+    states: watchers.map(w => `${w.identity.name}:${w.status().state}`),
+  };
+  if (request.snapshotPath) {
+    v8.writeHeapSnapshot(request.snapshotPath);
+    result.snapshotPath = request.snapshotPath;
+  }
+  cache?.stop();
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+/** What bench:heap's parent and its measuring processes (cacheChild.ts) say to each other. */
+export interface ChildRequest {
+  appConfigPath: string;
+  mode: 'with' | 'without';
+  /** Write a heap snapshot here after measuring. */
+  snapshotPath?: string;
+}
+
+export interface MemoryFigures {
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  rss: number;
+}
+
+export interface ChildResult {
+  mode: 'with' | 'without';
+  /** After the code is loaded and the clusters service built, before the cache starts. */
+  before: MemoryFigures;
+  /** With the cache synced (or, without a cache, as long after). */
+  after: MemoryFigures;
+  syncMs: number;
+  pods: number;
+  /** Every cached object by resource type, summed over the clusters. */
+  objects: Record<string, number>;
+  states: string[];
+  snapshotPath?: string;
+}
+
+export const RESULT_PREFIX = 'heap-bench-result ';

@@ -1,0 +1,139 @@
+import { runConditions, type BenchRunFacts } from '../shared/runConditions';
+import type { ChildResult } from './childProtocol';
+import type { LineFit } from './leastSquares';
+import { CACHE_CLASSES, type SnapshotSizes } from './retainedSize';
+
+/** The issue's target: at most 1 KB of heap per production-shaped pod. */
+export const SLOPE_TARGET_BYTES = 1024;
+
+export interface HeapResult extends BenchRunFacts {
+  machine: BenchRunFacts['machine'] & { memoryGiB: number; node: string };
+  shape: string;
+  sizes: number[];
+  repeats: number;
+  /** Time to get each size's pods Running in the bench's own cluster. */
+  populateMs: Record<number, number>;
+  target: { slopeBytes: number };
+  fits: { heapUsed: LineFit; rss: LineFit; snapshotRetained: LineFit };
+  withCache: Array<ChildResult & { scalePods: number }>;
+  withoutCache: Array<ChildResult & { scalePods: number }>;
+  snapshots: Array<SnapshotSizes & { pods: number }>;
+  summary: string;
+}
+
+/** The docs section of `yarn bench:heap`, from its own result. */
+export function renderHeapSection(r: HeapResult): string {
+  const fit = r.fits.heapUsed;
+  const slope = Math.round(fit.slope);
+  const met = slope <= r.target.slopeBytes;
+  const rows = r.withCache.map(run => {
+    const delta = run.after.heapUsed - run.before.heapUsed;
+    const withoutRss = r.withoutCache.find(w => w.scalePods === run.scalePods)
+      ?.after.rss;
+    return `| ${run.scalePods} | ${run.pods} | ${objectCount(run)} | ${mib(
+      delta,
+    )} | ${Math.round(delta / run.pods)} | ${mib(
+      run.after.external - run.before.external,
+    )} | ${mib(run.after.rss)} | ${
+      withoutRss === undefined ? '–' : mib(withoutRss)
+    } | ${(run.syncMs / 1000).toFixed(1)} s |`;
+  });
+  const snapshotRows = r.snapshots.map(
+    s =>
+      `| ${s.pods} | ${s.sizes
+        .map(
+          x =>
+            `${mib(x.retainedBytes)} (${Math.round(
+              x.retainedBytes / s.pods,
+            )} B/pod)`,
+        )
+        .join(' | ')} | ${mib(s.reachableBytes)} |`,
+  );
+  const largest = r.withCache[r.withCache.length - 1];
+  const kinds = Object.entries(largest.objects)
+    .sort(([, a], [, b]) => b - a)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
+  const verdict = met
+    ? `**Target met:** ${slope} bytes per pod against at most ${r.target.slopeBytes}.`
+    : `**Target missed** by ${
+        slope - r.target.slopeBytes
+      } bytes per pod (${slope} against at most ${r.target.slopeBytes}).`;
+  return `
+_Written by \`${r.command}\` on ${
+    r.date
+  }. Raw result: [benchmarks/heap.json](benchmarks/heap.json)._
+
+What a backend holds for each pod it caches. The bench starts a one-cluster fleet of its own
+(\`.local-clusters/bench-heap\`, through the same code as \`yarn clusters up --shape ${
+    r.shape
+  }\`; the shared fleet is not touched) and grows it to ${r.sizes.join(
+    ', ',
+  )} scale-mode pods of the **${r.shape}** shape (${shapeWords(
+    r.shape,
+  )}), next to the demo fleet. At each size, ${
+    r.repeats
+  } fresh Node processes (\`--expose-gc\`) each load the watch cache of
+\`@kubeplatform/clusters-node\`, build it from the cluster's generated app-config as the backend does
+(every resource type the backend watches, cluster-wide), wait until it is synced and 3 s more,
+and read \`process.memoryUsage()\` after six forced full collections; before starting the cache, the
+same process read it the same way. The heap the cache adds is the difference. One more process per
+size loads the same code and builds the clusters service but no cache ("RSS without"). The first
+process of each size then writes a heap snapshot (\`v8.writeHeapSnapshot\`), in which the bench
+computes retained sizes: the bytes that become unreachable from the roots once the objects are
+taken out (weak edges retain nothing), for the \`WatchCache\` object alone, for every instance of
+the cache's classes together (${CACHE_CLASSES.map(c => `\`${c}\``).join(
+    ', ',
+  )}: timers and sockets also reach the cluster watchers and informers, so the \`WatchCache\`
+object alone dominates almost nothing), for the intern module's shared-string and shared-shape
+tables (module state that exists only for the cache), and for the cache's objects and the tables
+together.
+The per-pod slope and the fixed part are a least-squares line through every process's
+(cached pods, heap added) point: everything the cache holds (ReplicaSets, Deployments, events,
+indexes, connections) is charged either to the pods or to the fixed part.
+
+${runConditions(
+  r,
+)}. Heap figures after forced collection barely depend on load; RSS does a little.
+
+| scale pods | cached pods | cached objects | heap added | per pod (B) | external added | RSS with cache | RSS without | sync |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+**Least squares over ${fit.n} processes:** heap = ${mib(
+    fit.intercept,
+  )} + ${slope} B × pods
+(r² ${fit.r2.toFixed(4)}). Process RSS grows ${Math.round(
+    r.fits.rss.slope,
+  )} B per pod. At ${largest.pods} pods the cache held ${kinds}.
+
+Heap snapshots (retained size; last column: everything reachable in the process):
+
+| cached pods | \`WatchCache\` object alone | cache objects | intern tables | cache objects + intern tables | whole heap |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+${snapshotRows.join('\n')}
+
+The retained size of cache and tables together grows ${Math.round(
+    r.fits.snapshotRetained.slope,
+  )} B per pod (least squares over the snapshots); it stays below the heap the cache adds because
+code compiled and connection state created while syncing are reachable from elsewhere.
+
+${verdict}
+
+Summary line: \`${r.summary}\`
+`;
+}
+
+function shapeWords(shape: string) {
+  return shape === 'production'
+    ? 'an app container with eight env vars, two ports, startup, liveness and readiness probes, requests and limits, volume mounts and a security context; an Envoy sidecar with its own probe and requests; in every other service a Fluent Bit log shipper; images, versions, teams, labels and annotations vary by service, 20 replicas per Deployment'
+    : 'one container with a request and two labels, 50 replicas per Deployment: the best case for a cache that shares repeated values';
+}
+
+function objectCount(run: ChildResult) {
+  return Object.values(run.objects).reduce((a, b) => a + b, 0);
+}
+
+function mib(bytes: number) {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
