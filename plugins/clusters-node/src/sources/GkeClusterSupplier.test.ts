@@ -185,4 +185,13 @@ describe('GkeClusterSupplier', () => {
       "kubernetes.clusterLocatorMethods[1]: Invalid endpointType 'private', must be one of: public, dns",
     );
   });
+
+  it("without a client, creates Google's own with the application default credentials, calling nothing yet", () => {
+    const [gke] = GkeClusterSupplier.fromConfig(
+      gkeConfig({ projectId: 'kp-gke-fleet', region: 'europe-west1' }),
+      { logger },
+    );
+    expect(gke.name).toBe('gke:kp-gke-fleet/europe-west1');
+    expect(google.requests).toEqual([]);
+  });
 });
