@@ -54,11 +54,35 @@ export function renderHeapSection(r: HeapResult): string {
     .sort(([, a], [, b]) => b - a)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');
+  const retainedSlope = Math.round(r.fits.snapshotRetained.slope);
+  const lastSnapshot = r.snapshots[r.snapshots.length - 1];
+  const perPod = (bytes: number) => Math.round(bytes / lastSnapshot.pods);
+  const breakdown = lastSnapshot.breakdown
+    .slice(0, 8)
+    .map(
+      k =>
+        `${k.kind === 'string' ? 'strings' : `\`${k.kind}\``} ${perPod(
+          k.bytes,
+        )} B (${(k.count / lastSnapshot.pods).toFixed(1)} per pod)`,
+    )
+    .join(', ');
   const verdict = met
     ? `**Target met:** ${slope} bytes per pod against at most ${r.target.slopeBytes}.`
     : `**Target missed** by ${
         slope - r.target.slopeBytes
       } bytes per pod (${slope} against at most ${r.target.slopeBytes}).`;
+  const why = `What a pod costs, from the snapshot at ${
+    lastSnapshot.pods
+  } pods (retained by the cache and
+its tables, divided by the pods; the count is heap objects per pod): ${breakdown}.${
+    met
+      ? ''
+      : ` What would close the gap: every trimmed pod still has its own objects for each
+condition and each container status (with its \`state\` and \`lastState\`), plus entries in the
+informer's store and in the cache's indexes; sharing the condition and container-status records
+that repeat across pods (as container specs already are), and dropping keys whose value is
+undefined, would take most of the objects listed above out of the per-pod cost.`
+  }`;
   return `
 _Written by \`${r.command}\` on ${
     r.date
@@ -113,12 +137,14 @@ Heap snapshots (retained size; last column: everything reachable in the process)
 | ---: | ---: | ---: | ---: | ---: | ---: |
 ${snapshotRows.join('\n')}
 
-The retained size of cache and tables together grows ${Math.round(
-    r.fits.snapshotRetained.slope,
-  )} B per pod (least squares over the snapshots); it stays below the heap the cache adds because
-code compiled and connection state created while syncing are reachable from elsewhere.
+The retained size of cache and tables together grows ${retainedSlope} B per pod (least squares over
+the snapshots); it stays below the heap the cache adds because code compiled and connection state
+created while syncing are reachable from elsewhere, which is most of the fixed part.
 
-${verdict}
+${verdict} The snapshots' retained size of cache and tables grows ${retainedSlope} B per pod; the
+target is judged on the heap slope, which counts everything the cache makes the process hold.
+
+${why}
 
 Summary line: \`${r.summary}\`
 `;

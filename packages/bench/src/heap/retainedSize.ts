@@ -29,6 +29,8 @@ export interface SnapshotSizes {
   reachableBytes: number;
   nodes: number;
   sizes: RetainedSize[];
+  /** What the last (largest) set retains, by kind of heap object, largest first. */
+  breakdown: Array<{ kind: string; count: number; bytes: number }>;
 }
 
 /**
@@ -129,13 +131,38 @@ export class HeapGraph {
 
   /** Bytes that only `objects` keep alive, themselves included. */
   retainedBy(objects: number[]): number {
+    return this.retainedBreakdown(objects).reduce((s, k) => s + k.bytes, 0);
+  }
+
+  /**
+   * What only `objects` keep alive, by kind: the constructor of objects (`Object`, `Array`,
+   * `Map`, ...), otherwise the heap type (`string`, `array` for backing stores, `hidden`, ...).
+   */
+  retainedBreakdown(
+    objects: number[],
+  ): Array<{ kind: string; count: number; bytes: number }> {
     const blocked = new Uint8Array(this.nodeCount);
     for (const o of objects) blocked[o] = 1;
     const still = this.reachable(blocked);
-    let sum = 0;
-    for (let i = 0; i < this.nodeCount; i++)
-      if (this.allReachable[i] && !still[i]) sum += this.selfSize(i);
-    return sum;
+    const nodeTypes = this.raw.snapshot.meta.node_types[0];
+    const kinds = new Map<
+      string,
+      { kind: string; count: number; bytes: number }
+    >();
+    for (let i = 0; i < this.nodeCount; i++) {
+      if (!this.allReachable[i] || still[i]) continue;
+      const base = i * this.nodeFieldCount;
+      const type = nodeTypes[this.raw.nodes[base + this.typeField]];
+      const kind =
+        type === 'object'
+          ? this.raw.strings[this.raw.nodes[base + this.nameField]]
+          : type;
+      const entry = kinds.get(kind) ?? { kind, count: 0, bytes: 0 };
+      entry.count += 1;
+      entry.bytes += this.selfSize(i);
+      kinds.set(kind, entry);
+    }
+    return [...kinds.values()].sort((a, b) => b.bytes - a.bytes);
   }
 
   private selfSize(node: number): number {
@@ -208,6 +235,7 @@ export function watchCacheSizes(file: string): SnapshotSizes {
     throw new Error(
       `expected the intern module's table and shapes in ${file}, found ${tables.length} objects`,
     );
+  const breakdown = graph.retainedBreakdown([...cacheObjects, ...tables]);
   return {
     reachableBytes: graph.reachableBytes(),
     nodes: graph.nodes,
@@ -230,8 +258,9 @@ export function watchCacheSizes(file: string): SnapshotSizes {
       {
         what: 'cache objects + intern tables',
         objects: cacheObjects.length + 2,
-        retainedBytes: graph.retainedBy([...cacheObjects, ...tables]),
+        retainedBytes: breakdown.reduce((sum, k) => sum + k.bytes, 0),
       },
     ],
+    breakdown: breakdown.slice(0, 12),
   };
 }
