@@ -30,7 +30,8 @@ export interface ScaleCluster {
 /**
  * Starts a single-cluster fleet in `.local-clusters/<name>/` (apart from the shared fleet in
  * `.local-clusters/`, which it never touches), with `pods` scale-mode pods of `shape`, through
- * the same code as `yarn clusters up`. Its clusters, ports and processes are its own.
+ * the same code as `yarn clusters up`. Its clusters, ports and processes are its own; one left
+ * there by an interrupted run is deleted first.
  */
 export async function startScaleCluster(options: {
   name: string;
@@ -43,6 +44,11 @@ export async function startScaleCluster(options: {
     path.join(findRepoRoot(), '.local-clusters', options.name),
   );
   const signal = options.signal ?? new AbortController().signal;
+  // Always from scratch: a fleet left by an interrupted run may hold more pods than asked for.
+  if (fs.existsSync(paths.root)) {
+    await fleetDown(paths, options.log);
+    fs.rmSync(paths.root, { recursive: true, force: true });
+  }
   const binaries = stageBinaries(await ensureBinaries(signal), paths.root);
   let up: Awaited<ReturnType<typeof fleetUp>>;
   try {
