@@ -109,9 +109,9 @@ taken out (weak edges retain nothing), for the \`WatchCache\` object alone, for 
 the cache's classes together (${CACHE_CLASSES.map(c => `\`${c}\``).join(
     ', ',
   )}: timers and sockets also reach the cluster watchers and informers, so the \`WatchCache\`
-object alone dominates almost nothing), for the intern module's shared-string and shared-shape
-tables (module state that exists only for the cache), and for the cache's objects and the tables
-together.
+object alone dominates almost nothing), for the intern module's tables (shared strings, shared
+shapes, and the \`WeakSet\` of objects already detached: module state that exists only for the
+cache), and for the cache's objects and the tables together.
 The per-pod slope and the fixed part are a least-squares line through every process's
 (cached pods, heap added) point: everything the cache holds (ReplicaSets, Deployments, events,
 indexes, connections) is charged either to the pods or to the fixed part.

@@ -215,9 +215,9 @@ export const CACHE_CLASSES = [
 
 /**
  * Retained sizes of the watch cache in a snapshot of the measuring process: the `WatchCache`
- * object alone; every instance of the cache's classes together; the intern module's two tables
- * (shared strings and shared shapes, which belong to no cache object but exist only for the
- * cache); and the cache's objects and the tables together (the headline).
+ * object alone; every instance of the cache's classes together; the intern module's tables
+ * (shared strings, shared shapes and the set of detached objects, which belong to no cache object
+ * but exist only for the cache); and the cache's objects and the tables together (the headline).
  */
 export function watchCacheSizes(file: string): SnapshotSizes {
   const graph = HeapGraph.read(file);
@@ -227,13 +227,16 @@ export function watchCacheSizes(file: string): SnapshotSizes {
       `expected one WatchCache in ${file}, found ${caches.length}`,
     );
   const cacheObjects = CACHE_CLASSES.flatMap(name => graph.objectsNamed(name));
+  // The intern module's state: its shared-string and shared-shape tables, and the WeakSet of
+  // objects already detached (its table holds a slot for every live cached object).
   const tables = [
-    ...graph.contextVariables('table', ['shapes']),
-    ...graph.contextVariables('shapes', ['table']),
+    ...graph.contextVariables('table', ['shapes', 'detached']),
+    ...graph.contextVariables('shapes', ['table', 'detached']),
+    ...graph.contextVariables('detached', ['table', 'shapes']),
   ];
-  if (tables.length !== 2)
+  if (tables.length !== 3)
     throw new Error(
-      `expected the intern module's table and shapes in ${file}, found ${tables.length} objects`,
+      `expected the intern module's table, shapes and detached in ${file}, found ${tables.length} objects`,
     );
   const breakdown = graph.retainedBreakdown([...cacheObjects, ...tables]);
   return {
@@ -252,12 +255,12 @@ export function watchCacheSizes(file: string): SnapshotSizes {
       },
       {
         what: 'intern tables',
-        objects: 2,
+        objects: tables.length,
         retainedBytes: graph.retainedBy(tables),
       },
       {
         what: 'cache objects + intern tables',
-        objects: cacheObjects.length + 2,
+        objects: cacheObjects.length + tables.length,
         retainedBytes: breakdown.reduce((sum, k) => sum + k.bytes, 0),
       },
     ],
