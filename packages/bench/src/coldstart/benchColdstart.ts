@@ -2,10 +2,17 @@ import { Command } from 'commander';
 import { startContender } from '../contenders/startContender';
 import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
-import { writeDocsSection, writeRawResult } from '../shared/results';
+import {
+  benchLog,
+  publishResult,
+  runBench,
+  wholeOption,
+} from '../shared/benchRun';
 import { median } from '../multicluster/loadRun';
 import { observeUntilComplete } from './observeView';
 import { renderColdstartSection } from './renderSection';
+
+const log = benchLog('coldstart');
 
 async function main() {
   const program = new Command()
@@ -17,8 +24,8 @@ async function main() {
     .option('--timeout <s>', 'give up on a run after this many seconds', '300')
     .parse();
   const raw = program.opts();
-  const runs = positive(raw.runs, '--runs');
-  const timeoutMs = positive(raw.timeout, '--timeout') * 1000;
+  const runs = wholeOption(raw.runs, '--runs');
+  const timeoutMs = wholeOption(raw.timeout, '--timeout') * 1000;
 
   const fleet = await loadBenchFleet();
   const service = fleet.serviceIds[0];
@@ -93,31 +100,13 @@ async function main() {
       `the view showed something other than syncing before it was complete; nothing written to docs`,
     );
   }
-  const json = writeRawResult('coldstart', result);
-  const docs = writeDocsSection(
+  publishResult(
     'coldstart',
     'Cold start',
+    result,
     renderColdstartSection(result),
+    log,
   );
-  log(`wrote ${json} and ${docs}`);
-  console.log(summary);
 }
 
-function positive(value: string, flag: string) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`${flag} must be a positive whole number, got '${value}'`);
-  return n;
-}
-
-function log(message: string) {
-  console.error(`[bench:coldstart] ${message}`);
-}
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(`[bench:coldstart] failed: ${error.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBench('coldstart', main);

@@ -10,7 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadLocalFleet } from '@kubeplatform/local-clusters';
 import { machine, machineLoad } from '../shared/machine';
-import { writeDocsSection, writeRawResult } from '../shared/results';
+import {
+  benchLog,
+  publishResult,
+  runBench,
+  wholeOption,
+} from '../shared/benchRun';
 import { ClusterObserver } from './ClusterObserver';
 import { findKubectl } from './kubectl';
 import { selfSubjectAccessReview } from './selfSubjectAccessReview';
@@ -31,6 +36,7 @@ import { codeVersion } from './codeVersion';
 import { earlierResults } from './history';
 
 const MIN_RUNS = 9;
+const log = benchLog('devenv');
 
 async function main() {
   const program = new Command()
@@ -42,12 +48,7 @@ async function main() {
     .option('--cluster <name>', 'the local cluster to create in', 'dev-eu')
     .parse();
   const raw = program.opts();
-  const runs = Number(raw.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(
-      `--runs must be a positive whole number, got '${raw.runs}'`,
-    );
-  }
+  const runs = wholeOption(raw.runs, '--runs');
   const clusterName: string = raw.cluster;
 
   const fleet = await loadLocalFleet();
@@ -184,14 +185,13 @@ async function main() {
     cleanupFailures,
     summary,
   };
-  const json = writeRawResult('devenv', result);
-  const docs = writeDocsSection(
+  publishResult(
     'devenv',
     'Development environments',
+    result,
     renderDevenvSection(result),
+    log,
   );
-  log(`wrote ${json} and ${docs}`);
-  console.log(summary);
 }
 
 /** The provisioner refuses an owner the catalog does not know; the catalog fills in after start. */
@@ -218,14 +218,4 @@ async function waitForCatalogEntity(
   }
 }
 
-function log(message: string) {
-  console.error(`[bench:devenv] ${message}`);
-}
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(`[bench:devenv] failed: ${error.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBench('devenv', main);

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { machine, machineLoad } from '../shared/machine';
-import { publishResult, runBench } from '../shared/benchRun';
+import {
+  benchLog,
+  publishResult,
+  runBench,
+  wholeOption,
+} from '../shared/benchRun';
 import { prepareBench } from '../shared/prepareBench';
 import { stateOf } from '../live/benchDeployment';
 import { Change, latenciesOf, percentile, SeenView } from '../live/latency';
@@ -11,6 +16,7 @@ import { renderFanoutSection } from './renderSection';
 
 const P99_TARGET_MS = 2000;
 const OPEN_BATCH = 50;
+const log = benchLog('fanout');
 
 async function main() {
   const raw = new Command()
@@ -28,10 +34,10 @@ async function main() {
     )
     .parse()
     .opts();
-  const streamCount = whole(raw.streams, '--streams');
-  const rate = whole(raw.rate, '--rate');
-  const windowMs = whole(raw.window, '--window') * 1000;
-  const settleMs = whole(raw.settle, '--settle') * 1000;
+  const streamCount = wholeOption(raw.streams, '--streams');
+  const rate = wholeOption(raw.rate, '--rate');
+  const windowMs = wholeOption(raw.window, '--window') * 1000;
+  const settleMs = wholeOption(raw.settle, '--settle') * 1000;
 
   const { fleet, cluster, namespace, loadBefore, deployment } =
     await prepareBench('fanout', log);
@@ -222,17 +228,6 @@ async function waitUntil(condition: () => boolean, timeoutMs: number) {
       throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise(r => setTimeout(r, 100));
   }
-}
-
-function whole(value: string, flag: string) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`${flag} must be a positive whole number, got '${value}'`);
-  return n;
-}
-
-function log(message: string) {
-  console.error(`[bench:fanout] ${message}`);
 }
 
 runBench('fanout', main);

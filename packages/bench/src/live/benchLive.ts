@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { machine, machineLoad } from '../shared/machine';
-import { publishResult, runBench } from '../shared/benchRun';
+import {
+  benchLog,
+  publishResult,
+  runBench,
+  wholeOption,
+} from '../shared/benchRun';
 import { prepareBench } from '../shared/prepareBench';
 import { BENCH_KUBERNETES_ID, stateOf } from './benchDeployment';
 import {
@@ -19,6 +24,7 @@ const SSE_TARGET_MS = 1000;
 const UI_TARGET_MS = 2000;
 /** The product default of kubeplatform.multicluster.stream.maxWaitMs, which this bench keeps. */
 const MAX_WAIT_MS = 1000;
+const log = benchLog('live');
 
 async function main() {
   const raw = new Command()
@@ -31,10 +37,8 @@ async function main() {
     .option('--timeout <s>', 'give up on one change after this long', '15')
     .parse()
     .opts();
-  const count = Number(raw.changes);
+  const count = wholeOption(raw.changes, '--changes');
   const timeoutMs = Number(raw.timeout) * 1000;
-  if (!Number.isInteger(count) || count < 1)
-    throw new Error(`--changes must be a positive whole number`);
 
   const { fleet, cluster, namespace, loadBefore, deployment } =
     await prepareBench('live', log);
@@ -183,10 +187,6 @@ async function main() {
       log(`could not delete namespace ${namespace}: ${error}`);
     });
   }
-}
-
-function log(message: string) {
-  console.error(`[bench:live] ${message}`);
 }
 
 runBench('live', main);

@@ -6,7 +6,12 @@ import { startContender } from '../contenders/startContender';
 import { ContenderName } from '../contenders/types';
 import { BenchFleet, loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad, MachineLoad } from '../shared/machine';
-import { writeDocsSection, writeRawResult } from '../shared/results';
+import {
+  benchLog,
+  publishResult,
+  runBench,
+  wholeOption,
+} from '../shared/benchRun';
 import { assertSameContent, waitForCompleteViews } from './agreement';
 import { AuditCounter, AuditEvent } from './auditCounter';
 import { median, percentile, runLoad } from './loadRun';
@@ -48,6 +53,8 @@ export interface LevelResult {
   k8sRequestsPerView: { ours: number; upstream: number };
 }
 
+const log = benchLog('multicluster');
+
 async function main() {
   const program = new Command()
     .name('bench:multicluster')
@@ -60,11 +67,11 @@ async function main() {
     .parse();
   const raw = program.opts();
   const options: Options = {
-    views: positive(raw.views, '--views'),
-    runs: positive(raw.runs, '--runs'),
+    views: wholeOption(raw.views, '--views'),
+    runs: wholeOption(raw.runs, '--runs'),
     viewers: String(raw.viewers)
       .split(',')
-      .map(v => positive(v, '--viewers')),
+      .map(v => wholeOption(v, '--viewers')),
   };
 
   const fleet = await loadBenchFleet();
@@ -199,14 +206,14 @@ async function main() {
   )}; k8s-requests/page ours=${fmt(top.k8sRequestsPerView.ours)} upstream=${fmt(
     top.k8sRequestsPerView.upstream,
   )}`;
-  const json = writeRawResult('multicluster', { ...result, summary });
-  const docs = writeDocsSection(
+  const published = { ...result, summary };
+  publishResult(
     'multicluster',
     'Multi-cluster service view',
-    renderMulticlusterSection({ ...result, summary }),
+    published,
+    renderMulticlusterSection(published),
+    log,
   );
-  log(`wrote ${json} and ${docs}`);
-  console.log(summary);
 }
 
 async function measureRun(
@@ -279,25 +286,8 @@ function commandLine(o: Options) {
   } --viewers ${o.viewers.join(',')}`;
 }
 
-function positive(value: string, flag: string) {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`${flag} must be a positive whole number, got '${value}'`);
-  return n;
-}
-
 function round(n: number) {
   return Math.round(n * 10) / 10;
 }
 
-function log(message: string) {
-  console.error(`[bench:multicluster] ${message}`);
-}
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(`[bench:multicluster] failed: ${error.stack ?? error}`);
-    process.exit(1);
-  },
-);
+runBench('multicluster', main);

@@ -4,6 +4,7 @@
  * backend started as its own process; screens and the median wall time.
  */
 import { Command } from 'commander';
+import { runBench, wholeOption } from '../shared/benchRun';
 import { machine, machineLoad } from '../shared/machine';
 import { writeDocsSection, writeRawResult } from '../shared/results';
 import {
@@ -22,12 +23,7 @@ async function main() {
     .option('--runs <n>', `journeys to time (at least ${MIN_RUNS})`, '3')
     .parse()
     .opts();
-  const runs = Number(raw.runs);
-  if (!Number.isInteger(runs) || runs < MIN_RUNS) {
-    throw new Error(
-      `--runs must be a whole number ≥ ${MIN_RUNS}, got '${raw.runs}'`,
-    );
-  }
+  const runs = wholeOption(raw.runs, '--runs', MIN_RUNS);
   const backend = await startAppBackend();
   const before = machineLoad();
   let journeys;
@@ -81,7 +77,4 @@ function round(n: number) {
   return Math.round(n * 10) / 10;
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBench('onboarding', main);

@@ -27,3 +27,20 @@ export function runBench(name: string, main: () => Promise<void>) {
     },
   );
 }
+
+/** A bench's log: one line on stderr, `[bench:<name>] …` (stdout holds only the summary). */
+export function benchLog(name: string) {
+  return (message: string) => console.error(`[bench:${name}] ${message}`);
+}
+
+/** A command-line option that must be a whole number of at least `min`. */
+export function wholeOption(value: string, flag: string, min = 1) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(
+      `${flag} must be ${
+        min === 1 ? 'a positive whole number' : `a whole number ≥ ${min}`
+      }, got '${value}'`,
+    );
+  return n;
+}
