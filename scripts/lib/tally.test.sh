@@ -13,6 +13,24 @@ trap 'rm -rf "$work"' EXIT
 cases=0
 failed=0
 
+# report NAME [TEXT...]: expects each TEXT in the case's log ($work/log), then prints the case's
+# TAP line from the problems its caller found and this one: `ok`, or `not ok` with the problems
+# (and the log on stderr).
+report() {
+  local name="$1" text
+  shift
+  for text in "$@"; do
+    grep -qF -- "$text" "$work/log" || problems+=("the log does not say '$text'")
+  done
+  if [ "${#problems[@]}" = 0 ]; then
+    echo "ok $cases - $name"
+  else
+    failed=$((failed + 1))
+    echo "not ok $cases - $name: ${problems[*]}"
+    sed 's/^/# /' "$work/log" >&2
+  fi
+}
+
 # expect_tally NAME LAST_LINE [TEXT...]: runs the function `steps` with a fresh tally, then its
 # summary, and expects the summary's last line, an exit status that is non-zero exactly when
 # something failed, and each TEXT in the log.
@@ -35,85 +53,40 @@ expect_tally() {
     *", 0 failed") [ "$status" = 0 ] || problems+=("exit status $status with nothing failed") ;;
     *) [ "$status" != 0 ] || problems+=("exit status 0 although something failed") ;;
   esac
-  local text
-  for text in "$@"; do
-    grep -qF -- "$text" "$work/log" || problems+=("the log does not say '$text'")
-  done
-  if [ "${#problems[@]}" = 0 ]; then
-    echo "ok $cases - $name"
-  else
-    failed=$((failed + 1))
-    echo "not ok $cases - $name: ${problems[*]}"
-    sed 's/^/# /' "$work/log" >&2
-  fi
+  report "$name" "$@"
 }
 
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-pass.json" 0; }
-expect_tally "a passing Jest run counts its tests" "2 passed, 0 failed" \
-  "unit: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-afterall.json" 1; }
-expect_tally "an afterAll failure in a suite whose tests passed is a failure" \
-  "3 passed, 1 failed" \
-  "afterall/b.test.js: the suite failed outside its tests: cleanup failed: namespace still terminating"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-exec-error.json" 1; }
-expect_tally "a Jest suite that failed to run is a failure" "2 passed, 1 failed" \
-  "execerror/b.test.js: the suite failed outside its tests: Cannot find module './does-not-exist'"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-aggregated-exec-error.json" 1; }
-expect_tally "Jest's testExecError and failureMessage count as a suite failure" \
-  "1 passed, 1 failed" "the suite failed outside its tests: Cannot find module"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-failing.json" 1; }
-expect_tally "a failed Jest test is a failure; skipped tests are not passes" \
-  "3 passed, 1 failed" "failing/b.test.js › fails" "unit: 3 passed, 1 failed, 0 flaky, 1 skipped"
-
-steps() { kp_tally_stage "integration" jest "$fixtures/jest-no-tests.json" 0; }
-expect_tally "a Jest stage that ran no test fails, even when Jest passed" \
-  "0 passed, 1 failed" "integration: ran no test"
-
-steps() { kp_tally_stage "integration" jest "$fixtures/jest-no-tests.json" 1; }
-expect_tally "a stage with no test and a failed runner is one failure" "0 passed, 1 failed" \
-  "integration: ran no test"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-retried.json" 0; }
-expect_tally "a Jest test that passed on a retry is flaky, listed, and not a pass" \
-  "1 passed, 1 failed" \
-  "flaky tests (failed, then passed on a retry; counted as failed): 1" \
-  "unit: fixture/retried/a.test.js › passes on its second attempt (passed at attempt 2)"
-
-steps() { kp_tally_stage "unit" jest "$fixtures/jest-pass.json" 1; }
-expect_tally "a runner that exits non-zero fails the run, whatever its report says" \
-  "2 passed, 1 failed" "unit: the runner exited 1, yet its report shows no failed test"
-
-steps() { kp_tally_stage "unit" jest "$work/missing.json" 1; }
-expect_tally "a missing report is a failure" "0 passed, 1 failed" "unit: no readable jest report"
-
 echo '{"not": "a report"}' >"$work/other.json"
-steps() { kp_tally_stage "unit" jest "$work/other.json" 0; }
-expect_tally "a report of another shape is a failure" "0 passed, 1 failed" "unit: no readable jest report"
+printf '1..3\nok 1 - a\nnot ok 2 - b broke\nok 3 - c # SKIP not here\n' >"$work/some.tap"
+printf '1..3\nok 1 - a\n' >"$work/short.tap"
 
-steps() { kp_tally_stage "e2e" playwright "$fixtures/playwright-pass.json" 0; }
-expect_tally "a passing Playwright run counts its tests" "2 passed, 0 failed"
-
-steps() { kp_tally_stage "e2e" playwright "$fixtures/playwright-flaky.json" 0; }
-expect_tally "a Playwright test that passed on a retry is flaky, listed, and not a pass" \
-  "2 passed, 1 failed" \
-  "flaky tests (failed, then passed on a retry; counted as failed): 1" \
-  "e2e: a.spec.js › renders after a slow first paint (attempts: failed, passed)"
-
-steps() { kp_tally_stage "e2e" playwright "$fixtures/playwright-failing.json" 1; }
-expect_tally "a failed Playwright test is a failure; a skipped one is not a pass" \
-  "2 passed, 1 failed" "e2e: a.spec.js › opens the drawer: Error: expect(received).toBe(expected)"
-
-steps() { kp_tally_stage "e2e" playwright "$fixtures/playwright-broken.json" 1; }
-expect_tally "a Playwright file that does not load is a failure" "0 passed, 2 failed" \
-  "e2e: outside any test: Error: Cannot find module './does-not-exist'"
-
-steps() { kp_tally_stage "e2e" playwright "$fixtures/playwright-no-tests.json" 1; }
-expect_tally "a Playwright stage that ran no test fails" "0 passed, 1 failed" \
-  "e2e: outside any test: Error: No tests found"
+# One stage each: its name, runner, report (in tally-fixtures, else in $work) and the runner's
+# exit status; the case's name; the summary's last line; the texts the log must hold.
+while IFS='|' read -r -a row; do
+  report_file="$fixtures/${row[2]}"
+  [ -e "$report_file" ] || report_file="$work/${row[2]}"
+  steps() { kp_tally_stage "${row[0]}" "${row[1]}" "$report_file" "${row[3]}"; }
+  expect_tally "${row[@]:4}"
+done <<'TABLE'
+unit|jest|jest-pass.json|0|a passing Jest run counts its tests|2 passed, 0 failed|unit: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)
+unit|jest|jest-afterall.json|1|an afterAll failure in a suite whose tests passed is a failure|3 passed, 1 failed|afterall/b.test.js: the suite failed outside its tests: cleanup failed: namespace still terminating
+unit|jest|jest-exec-error.json|1|a Jest suite that failed to run is a failure|2 passed, 1 failed|execerror/b.test.js: the suite failed outside its tests: Cannot find module './does-not-exist'
+unit|jest|jest-aggregated-exec-error.json|1|Jest's testExecError and failureMessage count as a suite failure|1 passed, 1 failed|the suite failed outside its tests: Cannot find module
+unit|jest|jest-failing.json|1|a failed Jest test is a failure; skipped tests are not passes|3 passed, 1 failed|failing/b.test.js › fails|unit: 3 passed, 1 failed, 0 flaky, 1 skipped
+integration|jest|jest-no-tests.json|0|a Jest stage that ran no test fails, even when Jest passed|0 passed, 1 failed|integration: ran no test
+integration|jest|jest-no-tests.json|1|a stage with no test and a failed runner is one failure|0 passed, 1 failed|integration: ran no test
+unit|jest|jest-retried.json|0|a Jest test that passed on a retry is flaky, listed, and not a pass|1 passed, 1 failed|flaky tests (failed, then passed on a retry; counted as failed): 1|unit: fixture/retried/a.test.js › passes on its second attempt (passed at attempt 2)
+unit|jest|jest-pass.json|1|a runner that exits non-zero fails the run, whatever its report says|2 passed, 1 failed|unit: the runner exited 1, yet its report shows no failed test
+unit|jest|missing.json|1|a missing report is a failure|0 passed, 1 failed|unit: no readable jest report
+unit|jest|other.json|0|a report of another shape is a failure|0 passed, 1 failed|unit: no readable jest report
+e2e|playwright|playwright-pass.json|0|a passing Playwright run counts its tests|2 passed, 0 failed
+e2e|playwright|playwright-flaky.json|0|a Playwright test that passed on a retry is flaky, listed, and not a pass|2 passed, 1 failed|flaky tests (failed, then passed on a retry; counted as failed): 1|e2e: a.spec.js › renders after a slow first paint (attempts: failed, passed)
+e2e|playwright|playwright-failing.json|1|a failed Playwright test is a failure; a skipped one is not a pass|2 passed, 1 failed|e2e: a.spec.js › opens the drawer: Error: expect(received).toBe(expected)
+e2e|playwright|playwright-broken.json|1|a Playwright file that does not load is a failure|0 passed, 2 failed|e2e: outside any test: Error: Cannot find module './does-not-exist'
+e2e|playwright|playwright-no-tests.json|1|a Playwright stage that ran no test fails|0 passed, 1 failed|e2e: outside any test: Error: No tests found
+self-test|tap|some.tap|1|TAP: ok is a pass, not ok a failure, SKIP neither|1 passed, 1 failed|self-test: b broke|self-test: 1 passed, 1 failed, 0 flaky, 1 skipped (exit 1)
+self-test|tap|short.tap|0|TAP: fewer tests than planned is a failure|1 passed, 1 failed|self-test: planned 3 tests, ran 1
+TABLE
 
 steps() {
   kp_check "succeeds" true
@@ -130,16 +103,6 @@ steps() {
 }
 expect_tally "kp_test_stage counts its runner's exit status" "2 passed, 1 failed" \
   "unit: the runner exited 1, yet its report shows no failed test"
-
-printf '1..3\nok 1 - a\nnot ok 2 - b broke\nok 3 - c # SKIP not here\n' >"$work/some.tap"
-steps() { kp_tally_stage "self-test" tap "$work/some.tap" 1; }
-expect_tally "TAP: ok is a pass, not ok a failure, SKIP neither" "1 passed, 1 failed" \
-  "self-test: b broke" "self-test: 1 passed, 1 failed, 0 flaky, 1 skipped (exit 1)"
-
-printf '1..3\nok 1 - a\n' >"$work/short.tap"
-steps() { kp_tally_stage "self-test" tap "$work/short.tap" 0; }
-expect_tally "TAP: fewer tests than planned is a failure" "1 passed, 1 failed" \
-  "self-test: planned 3 tests, ran 1"
 
 # A run that stops early (kp_die, set -e) still ends with the count, and a failure for the stop.
 cases=$((cases + 1))
@@ -241,17 +204,7 @@ expect_script() {
   local last="${out##*$'\n'}"
   [ "$last" = "$want" ] || problems+=("last line '$last', expected '$want'")
   [ "$status" = "$want_status" ] || problems+=("exit status $status, expected $want_status")
-  local text
-  for text in "$@"; do
-    grep -qF -- "$text" "$work/log" || problems+=("the log does not say '$text'")
-  done
-  if [ "${#problems[@]}" = 0 ]; then
-    echo "ok $cases - scripts/test: $name"
-  else
-    failed=$((failed + 1))
-    echo "not ok $cases - scripts/test: $name: ${problems[*]}"
-    sed 's/^/# /' "$work/log" >&2
-  fi
+  report "scripts/test: $name" "$@"
 }
 
 green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_REPLICAS=jest-pass:0 STUB_E2E=playwright-pass:0"
