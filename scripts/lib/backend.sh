@@ -28,7 +28,12 @@ kp_wait_for_backend() {
 # Runs the demo backend from source in the foreground of the caller's subshell. Unlike
 # `yarn start` it does not watch files, so an edit elsewhere in the tree never restarts it
 # in the middle of a demo or a test run. NODE_ENV=development keeps guest sign-in allowed.
+#
+# When `yarn clusters up` runs the local OIDC issuer, the backend trusts its locally generated
+# CA (for the `oidc` sign-in provider); no other certificate is added.
 kp_run_backend() {
+  local issuer_ca="$KP_ROOT/.local-clusters/oidc/ca.crt"
+  [ -f "$issuer_ca" ] && export NODE_EXTRA_CA_CERTS="$issuer_ca"
   cd "$KP_ROOT/packages/backend" &&
     NODE_ENV=development exec node --require @backstage/cli/config/nodeTransform.cjs src/index.ts "$@"
 }

@@ -3,7 +3,14 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { overviewCardOrderModule } from './modules/overview';
+import { signInModule } from './modules/signIn';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, overviewCardOrderModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    overviewCardOrderModule,
+    signInModule,
+  ],
 });

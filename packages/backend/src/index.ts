@@ -29,6 +29,9 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// OpenID Connect sign-in (provider id `oidc`). Inactive without `auth.providers.oidc`, which
+// `yarn clusters up` writes for its local issuer (docs/local-clusters.md); guest stays.
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));

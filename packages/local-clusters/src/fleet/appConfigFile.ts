@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { stringify } from 'yaml';
 import { IssuerRecord } from '../oidc/issuerFiles';
 import { ClusterState } from './fleetState';
@@ -11,6 +12,13 @@ import { ClusterState } from './fleetState';
 function oidcSignIn(issuer: IssuerRecord) {
   return {
     auth: {
+      // openid-client keeps the state and nonce of a sign-in in the auth backend's session,
+      // which exists only with a session secret. Derived, so it stays the same across `up`s.
+      session: {
+        secret: createHmac('sha256', issuer.clientSecret)
+          .update('backstage-auth-session')
+          .digest('hex'),
+      },
       providers: {
         oidc: {
           development: {
