@@ -1,6 +1,8 @@
 import type {
   ClusterIdentity,
+  MetricsStatus,
   PodRestartSample,
+  PodUsage,
   SyncStatus,
   TrimmedEvent,
   TrimmedPod,
@@ -52,6 +54,15 @@ export interface CacheReader {
    * `restartsInLastHour` from `@kubeplatform/clusters-common`.
    */
   restartBaseline(pod: TrimmedPod, now?: number): PodRestartSample | undefined;
+
+  /**
+   * The pod's CPU and memory from the last `metrics.k8s.io` fetch (made every
+   * `kubeplatform.watchCache.metricsIntervalSeconds`); undefined when it had no sample.
+   */
+  podUsage(namespace: string, name: string): PodUsage | undefined;
+
+  /** Whether the cluster's pod metrics are available, pending, unavailable or skipped. */
+  metricsStatus(): MetricsStatus;
 }
 
 /**

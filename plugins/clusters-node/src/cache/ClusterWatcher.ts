@@ -1,7 +1,9 @@
 import type {
   ClusterIdentity,
   CustomResourceType,
+  MetricsStatus,
   PodRestartSample,
+  PodUsage,
   SyncStatus,
   TrimmedEvent,
   TrimmedPod,
@@ -18,6 +20,7 @@ import {
   newestEvents,
 } from './eventRetention';
 import { HealthProbe } from './HealthProbe';
+import { PodMetricsReader } from './PodMetricsReader';
 import {
   CACHED_RESOURCES,
   CachedObject,
@@ -32,6 +35,15 @@ import {
 } from './watchedResourceTypes';
 
 export type { EventBounds } from './eventRetention';
+
+/**
+ * How a cluster's pod metrics are read: every `intervalMs` (0: never), unless `skipReason` says
+ * why this cluster's are not looked up.
+ */
+export interface PodMetricsSettings {
+  intervalMs: number;
+  skipReason?: string;
+}
 
 /**
  * What changed in the cache, for live views to decide whether to recompute.
@@ -73,6 +85,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
   ]);
   private readonly restarts = new RestartHistory();
   private readonly probe: HealthProbe;
+  private readonly metrics: PodMetricsReader;
   private sweepTimer?: NodeJS.Timeout;
 
   constructor(
@@ -86,6 +99,8 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
     customResources: readonly CustomResourceType[] = [],
     /** Upstream's `objectTypes` and `apiVersionOverrides`; every built-in type when undefined. */
     watched?: readonly WatchedResourceType[],
+    /** Pod metrics (`metrics.k8s.io`); off unless given. */
+    metrics: PodMetricsSettings = { intervalMs: 0 },
   ) {
     const scopes = namespaces?.length ? namespaces : [undefined];
     const eventsPerUnit = Math.max(
@@ -152,6 +167,13 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
           units.forEach(u => u.interrupt(error));
       },
     });
+    this.metrics = new PodMetricsReader(connection, {
+      intervalMs: metrics.intervalMs,
+      requestTimeoutMs: tuning.requestTimeoutMs,
+      namespaces,
+      skipReason: metrics.skipReason,
+      onChange: () => this.emit({ cluster: identity.name }),
+    });
   }
 
   start() {
@@ -159,11 +181,13 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
     this.sweepTimer = setInterval(() => this.sweepEvents(), 60_000);
     this.sweepTimer.unref?.();
     this.probe.start();
+    this.metrics.start();
   }
 
   stop() {
     clearInterval(this.sweepTimer);
     this.probe.stop();
+    this.metrics.stop();
     for (const units of this.units.values()) units.forEach(u => u.stop());
     this.connection.close();
   }
@@ -220,6 +244,19 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
 
   status(now = Date.now()): SyncStatus {
     return aggregateSyncStatus(this.unitStates(), now);
+  }
+
+  podUsage(namespace: string, name: string): PodUsage | undefined {
+    return this.metrics.get(namespace, name);
+  }
+
+  metricsStatus(): MetricsStatus {
+    return this.metrics.status();
+  }
+
+  /** Fetches pod metrics now (tests; the interval does it otherwise). */
+  refreshMetrics(): Promise<void> {
+    return this.metrics.fetch();
   }
 
   unitStates(): WatchUnitState[] {

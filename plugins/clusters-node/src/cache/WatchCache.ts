@@ -29,7 +29,15 @@ export interface WatchCacheOptions {
     resource: CachedResource;
     apiPrefix: string;
   }>;
+  /**
+   * How often pod metrics (`metrics.k8s.io`) are fetched per cluster; 0 turns them off. Default
+   * 30 s. Clusters with `skipMetricsLookup` are never asked.
+   */
+  metricsIntervalMs?: number;
 }
+
+/** Default of `kubeplatform.watchCache.metricsIntervalSeconds`. */
+const DEFAULT_METRICS_INTERVAL_SECONDS = 30;
 
 /** @public */
 export function readWatchCacheOptions(config: Config): WatchCacheOptions {
@@ -66,6 +74,9 @@ export function readWatchCacheOptions(config: Config): WatchCacheOptions {
       'kubernetes.customResources',
     ),
     watchedResources: readWatchedResourceTypes(config).watched,
+    metricsIntervalMs:
+      (c?.getOptionalNumber('metricsIntervalSeconds') ??
+        DEFAULT_METRICS_INTERVAL_SECONDS) * 1000,
   };
 }
 
@@ -239,6 +250,14 @@ export class WatchCache {
       // As upstream: a cluster's own list replaces the global one.
       cluster.customResources ?? this.options.customResources,
       this.options.watchedResources,
+      {
+        intervalMs:
+          this.options.metricsIntervalMs ??
+          DEFAULT_METRICS_INTERVAL_SECONDS * 1000,
+        ...(cluster.skipMetricsLookup && {
+          skipReason: `skipMetricsLookup is set for cluster '${cluster.name}'`,
+        }),
+      },
     );
   }
 
@@ -282,5 +301,6 @@ function fingerprintOf(c: ClusterDetails): string {
     c.dashboardParameters,
     c.customResources,
     c.authMode,
+    c.skipMetricsLookup,
   ]);
 }

@@ -81,6 +81,10 @@ describe("Backstage's Kubernetes configuration examples", () => {
       'prod-eu': 'user',
       'staging-eu': 'user',
     });
+    // skipMetricsLookup is honoured: the watch cache asks these clusters for no pod metrics.
+    expect(await registry.getCluster('minikube')).toMatchObject({
+      skipMetricsLookup: true,
+    });
     expect(await registry.getCluster('prod-eu')).toMatchObject({
       source: 'gke',
       skipMetricsLookup: true,

@@ -15,6 +15,8 @@ const AUTH_PROVIDER = 'kubernetes.io/auth-provider';
 const SKIP_TLS_VERIFY = 'kubernetes.io/skip-tls-verify';
 const DASHBOARD_URL = 'kubernetes.io/dashboard-url';
 const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
+/** `ANNOTATION_KUBERNETES_SKIP_METRICS_LOOKUP` of @backstage/plugin-kubernetes-common. */
+const SKIP_METRICS_LOOKUP = 'kubernetes.io/skip-metrics-lookup';
 
 /**
  * Clusters from catalog `Resource` entities of type `kubernetes-cluster`, enabled by a
@@ -141,6 +143,9 @@ export class CatalogClusterSupplier implements ClusterSupplier {
         annotations[SKIP_TLS_VERIFY] === 'true',
       dashboardUrl: annotations[DASHBOARD_URL],
       dashboardApp: annotations[DASHBOARD_APP],
+      ...(annotations[SKIP_METRICS_LOOKUP] === 'true' && {
+        skipMetricsLookup: true,
+      }),
     };
   }
 }

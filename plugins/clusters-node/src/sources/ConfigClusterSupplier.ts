@@ -140,6 +140,9 @@ function readCluster(
       c.getOptionalConfigArray('customResources'),
       `${key}.customResources`,
     ),
+    ...(c.getOptionalBoolean('skipMetricsLookup') && {
+      skipMetricsLookup: true,
+    }),
   };
 }
 

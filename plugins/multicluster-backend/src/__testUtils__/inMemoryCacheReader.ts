@@ -26,5 +26,7 @@ export function inMemoryCacheReader(
     eventsFor: () => [],
     status: () => ({ state: 'ok' }),
     restartBaseline: () => undefined,
+    podUsage: () => undefined,
+    metricsStatus: () => ({ state: 'unavailable' }),
   };
 }

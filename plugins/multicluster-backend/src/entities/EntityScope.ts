@@ -111,6 +111,11 @@ export class EntityScope {
           : [],
       status: now => reader.status(now),
       restartBaseline: (pod, now) => reader.restartBaseline(pod, now),
+      podUsage: (namespace, name) =>
+        this.allows(cluster, namespace)
+          ? reader.podUsage(namespace, name)
+          : undefined,
+      metricsStatus: () => reader.metricsStatus(),
     };
   }
 }

@@ -19,6 +19,7 @@ import {
 } from './networkAndQuotas';
 import {
   cacheProblems,
+  podUsages,
   restartBaselines,
   summariseWorkload,
 } from './summariseWorkload';
@@ -42,7 +43,11 @@ export function buildClusterView(
   );
   const orphanProblems = cacheProblems(
     reader,
-    { pods: orphans, restartSamples: restartBaselines(reader, orphans, now) },
+    {
+      pods: orphans,
+      restartSamples: restartBaselines(reader, orphans, now),
+      podUsage: podUsages(reader, orphans),
+    },
     now,
   );
 
@@ -80,6 +85,7 @@ export function buildClusterView(
     workloads,
     problems,
     health,
+    metrics: reader.metricsStatus(),
   };
   if (custom.customResources.length)
     view.customResources = custom.customResources;

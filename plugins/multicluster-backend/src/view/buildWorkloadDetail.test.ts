@@ -29,6 +29,8 @@ function readerWith(identity: ClusterIdentity): CacheReader {
     eventsFor: () => [],
     status: () => ({ state: 'ok' }),
     restartBaseline: () => undefined,
+    podUsage: () => undefined,
+    metricsStatus: () => ({ state: 'pending' }),
   };
 }
 

@@ -1,9 +1,13 @@
 import {
+  containerRequirements,
   ContainerStatusSummary,
   EventSummary,
   KubectlCommands,
+  podRequirements,
   PodSummary,
+  ResourceRequirementsSummary,
   totalRestarts,
+  totalUsage,
   TrimmedContainerState,
   TrimmedEvent,
   TrimmedPod,
@@ -16,6 +20,7 @@ import { findWorkloads, jobsOf, Workload } from './findEntityObjects';
 import { namespaceQuotas, workloadNetwork } from './networkAndQuotas';
 import {
   cacheProblems,
+  podUsages,
   restartBaselines,
   summariseWorkload,
 } from './summariseWorkload';
@@ -53,6 +58,7 @@ export function buildWorkloadDetail(
     network: workloadNetwork(reader, query, workload, pods, now),
     quotas: namespaceQuotas(reader, ref.namespace, now),
     ...withDashboardLink(reader, workload),
+    metrics: reader.metricsStatus(),
   };
 }
 
@@ -83,10 +89,15 @@ export function podSummary(
   now: Date,
 ): PodSummary {
   const statuses = pod.status?.containerStatuses ?? [];
+  const usage = reader.podUsage(
+    pod.metadata?.namespace ?? '',
+    pod.metadata?.name ?? '',
+  );
   const containers: ContainerStatusSummary[] = (pod.spec?.containers ?? []).map(
     c => {
       const s = statuses.find(x => x.name === c.name);
       const state = containerState(s?.state);
+      const used = usage?.containers.find(u => u.name === c.name);
       return {
         name: c.name,
         image: s?.image ?? c.image ?? '',
@@ -99,6 +110,11 @@ export function podSummary(
         ...(s?.lastState?.terminated?.reason && {
           lastTerminationReason: s.lastState.terminated.reason,
         }),
+        ...(used && {
+          cpuMillicores: used.cpuMillicores,
+          memoryBytes: used.memoryBytes,
+        }),
+        ...withResources(containerRequirements(c)),
       };
     },
   );
@@ -115,12 +131,24 @@ export function podSummary(
     }),
     ...(pod.spec?.nodeName && { nodeName: pod.spec.nodeName }),
     containers,
+    ...(usage && totalUsage(usage)),
+    ...withResources(podRequirements(pod)),
     problems: cacheProblems(
       reader,
-      { pods: [pod], restartSamples: restartBaselines(reader, [pod], now) },
+      {
+        pods: [pod],
+        restartSamples: restartBaselines(reader, [pod], now),
+        podUsage: podUsages(reader, [pod]),
+      },
       now,
     ),
   };
+}
+
+function withResources(resources: ResourceRequirementsSummary): {
+  resources?: ResourceRequirementsSummary;
+} {
+  return Object.keys(resources).length ? { resources } : {};
 }
 
 function containerState(

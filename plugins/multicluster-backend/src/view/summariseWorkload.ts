@@ -4,14 +4,19 @@ import {
   hpaCpuUtilization,
   ObjectsToCheck,
   PodRestartSample,
+  podRequirements,
+  PodUsage,
   Problem,
   restartsInLastHour,
+  sumRequirements,
   totalRestarts,
+  totalUsage,
   TrimmedContainer,
   TrimmedHpa,
   TrimmedPod,
   WorkloadCondition,
   WorkloadSummary,
+  WorkloadUsage,
 } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { jobsOf, podsOf, Workload } from './findEntityObjects';
@@ -41,6 +46,7 @@ export function summariseWorkload(
         h.spec.scaleTargetRef.name === name,
     );
   const restartSamples = restartBaselines(reader, pods, now);
+  const podUsage = podUsages(reader, pods);
 
   const problems = cacheProblems(
     reader,
@@ -50,9 +56,11 @@ export function summariseWorkload(
       pods,
       events: workloadEvents(reader, workload),
       restartSamples,
+      podUsage,
     },
     now,
   );
+  const usage = workloadUsage(pods, podUsage);
 
   const replicas = replicaCounts(workload);
   const podPhases: WorkloadSummary['podPhases'] = {};
@@ -91,7 +99,53 @@ export function summariseWorkload(
       podPhases,
       health,
       problems,
+      ...(usage && { usage }),
     },
+  };
+}
+
+/** The last metrics sample of each pod that has one, by pod uid. */
+export function podUsages(
+  reader: CacheReader,
+  pods: TrimmedPod[],
+): Map<string, PodUsage> {
+  const usages = new Map<string, PodUsage>();
+  for (const pod of pods) {
+    const uid = pod.metadata?.uid;
+    const usage =
+      uid &&
+      reader.podUsage(pod.metadata?.namespace ?? '', pod.metadata?.name ?? '');
+    if (uid && usage) usages.set(uid, usage);
+  }
+  return usages;
+}
+
+/**
+ * CPU and memory summed over the workload's pods that have a sample, with the requests and
+ * limits of those pods; undefined when none has one.
+ */
+function workloadUsage(
+  pods: TrimmedPod[],
+  usages: ReadonlyMap<string, PodUsage>,
+): WorkloadUsage | undefined {
+  const measured = pods.filter(p => usages.has(p.metadata?.uid ?? ''));
+  if (!measured.length) return undefined;
+  let cpuMillicores = 0;
+  let memoryBytes = 0;
+  for (const pod of measured) {
+    const total = totalUsage(usages.get(pod.metadata?.uid ?? '')!);
+    cpuMillicores += total.cpuMillicores;
+    memoryBytes += total.memoryBytes;
+  }
+  return {
+    cpuMillicores,
+    memoryBytes,
+    ...sumRequirements(measured.map(podRequirements)),
+    podsWithMetrics: measured.length,
+    pods: pods.filter(p => {
+      const phase = p.status?.phase;
+      return phase === 'Running' || phase === 'Pending';
+    }).length,
   };
 }
 

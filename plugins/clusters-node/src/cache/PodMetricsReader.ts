@@ -1,0 +1,170 @@
+import {
+  MetricsStatus,
+  PodMetricsObject,
+  PodUsage,
+  podUsageOf,
+} from '@kubeplatform/clusters-common';
+import type { KubernetesConnection } from '../connection/KubernetesConnection';
+import { KubernetesRequestError } from '../connection/KubernetesRequestError';
+import { intern, own } from './intern';
+
+/** The API path of pod metrics; `metrics.k8s.io` has no watch, so it is read at an interval. */
+export const POD_METRICS_PATH = '/apis/metrics.k8s.io/v1beta1';
+
+export interface PodMetricsReaderOptions {
+  /** How often pod metrics are fetched. 0 turns metrics off for the cluster. */
+  intervalMs: number;
+  requestTimeoutMs: number;
+  /** Namespaces to read; cluster-wide when empty or undefined. */
+  namespaces?: string[];
+  /** Why this cluster's metrics are not looked up (`skipMetricsLookup`); undefined to look up. */
+  skipReason?: string;
+  /** The usage or the metrics state changed. */
+  onChange(): void;
+}
+
+/**
+ * One cluster's pod metrics: a GET of `metrics.k8s.io/v1beta1` pods (cluster-wide, or per watched
+ * namespace) every `intervalMs`, through the cluster's own connection (same credentials and TLS as
+ * the watches). Failures are data: a cluster without metrics-server is `unavailable`, with the
+ * reason, and its views carry on without figures.
+ */
+export class PodMetricsReader {
+  private usage = new Map<string, PodUsage>();
+  private current: MetricsStatus;
+  private timer?: NodeJS.Timeout;
+  private fetching?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: KubernetesConnection,
+    private readonly options: PodMetricsReaderOptions,
+  ) {
+    this.current = this.skipReason()
+      ? { state: 'skipped', reason: this.skipReason() }
+      : { state: 'pending' };
+  }
+
+  start(): void {
+    if (this.skipReason()) return;
+    this.stopped = false;
+    this.fetch().catch(() => {});
+    this.timer = setInterval(
+      () => this.fetch().catch(() => {}),
+      this.options.intervalMs,
+    );
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+  }
+
+  /** The pod's last sample, if the last fetch had one. */
+  get(namespace: string, name: string): PodUsage | undefined {
+    return this.usage.get(`${namespace}/${name}`);
+  }
+
+  status(): MetricsStatus {
+    return this.current;
+  }
+
+  /** Number of pods with a sample, for diagnostics. */
+  size(): number {
+    return this.usage.size;
+  }
+
+  /** Fetches once; a fetch already running is awaited instead of starting another. */
+  fetch(): Promise<void> {
+    if (this.skipReason()) return Promise.resolve();
+    this.fetching ??= this.fetchAll().finally(() => {
+      this.fetching = undefined;
+    });
+    return this.fetching;
+  }
+
+  private skipReason(): string | undefined {
+    if (this.options.skipReason) return this.options.skipReason;
+    if (this.options.intervalMs <= 0)
+      return 'pod metrics are off (kubeplatform.watchCache.metricsIntervalSeconds is 0)';
+    return undefined;
+  }
+
+  private async fetchAll(): Promise<void> {
+    const scopes = this.options.namespaces?.length
+      ? this.options.namespaces
+      : [undefined];
+    const next = new Map<string, PodUsage>();
+    const failures: string[] = [];
+    for (const namespace of scopes) {
+      try {
+        const list = await this.connection.getJson<{
+          items?: PodMetricsObject[];
+        }>(
+          namespace
+            ? `${POD_METRICS_PATH}/namespaces/${encodeURIComponent(
+                namespace,
+              )}/pods`
+            : `${POD_METRICS_PATH}/pods`,
+          { timeoutMs: this.options.requestTimeoutMs },
+        );
+        for (const item of list.items ?? []) {
+          const ns = item.metadata?.namespace;
+          const name = item.metadata?.name;
+          if (!ns || !name) continue;
+          next.set(own(`${ns}/${name}`), ownUsage(podUsageOf(item)));
+        }
+      } catch (error) {
+        failures.push(describeFailure(error));
+      }
+    }
+    if (this.stopped) return;
+    const answered = failures.length < scopes.length;
+    const previous = this.current;
+    if (answered) {
+      this.usage = next;
+      this.current = {
+        state: 'ok',
+        fetchedAt: new Date().toISOString(),
+        ...(failures.length && { reason: failures.join('; ') }),
+      };
+    } else {
+      // Old figures would look current: a failed fetch shows none.
+      this.usage = new Map();
+      this.current = { state: 'unavailable', reason: failures.join('; ') };
+    }
+    if (
+      answered ||
+      previous.state !== this.current.state ||
+      previous.reason !== this.current.reason
+    )
+      this.options.onChange();
+  }
+}
+
+/** Strings that do not point into the parsed response, so the response can be freed. */
+function ownUsage(usage: PodUsage): PodUsage {
+  return {
+    ...(usage.timestamp && { timestamp: intern(usage.timestamp) }),
+    ...(usage.windowSeconds !== undefined && {
+      windowSeconds: usage.windowSeconds,
+    }),
+    containers: usage.containers.map(c => ({
+      name: intern(c.name),
+      cpuMillicores: c.cpuMillicores,
+      memoryBytes: c.memoryBytes,
+    })),
+  };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof KubernetesRequestError) {
+    if (error.kind === 'not_found')
+      return 'the cluster serves no metrics.k8s.io API (is metrics-server installed?)';
+    if (error.statusCode === 503)
+      return `metrics.k8s.io is registered but its server does not answer (${error.message})`;
+    return error.message;
+  }
+  return `reading pod metrics failed: ${(error as Error)?.message ?? error}`;
+}
