@@ -11,10 +11,14 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { EntityView } from '@kubeplatform/clusters-common';
-import type { CacheReader } from '@kubeplatform/clusters-node';
-import { entityQuery } from './entities/entityQuery';
+import type {
+  CacheReader,
+  ViewerRequestAuth,
+} from '@kubeplatform/clusters-node';
+import { ViewerGate } from './access/ViewerGate';
+import { entityQuery, isExplanation } from './entities/entityQuery';
 import { ServiceLocator } from './entities/serviceLocator';
-import { buildEntityView } from './view/buildEntityView';
+import { buildClusterView, buildEntityView } from './view/buildEntityView';
 
 /**
  * Resolves entities with the caller's credentials and builds their views from the watch cache.
@@ -29,8 +33,17 @@ export class EntityViews {
       cache: { list(): CacheReader[] };
       /** Without it, every cluster is searched for every entity (multiTenant). */
       locator?: ServiceLocator;
+      /**
+       * Checks user-level clusters with the viewer's own token. Without it, user-level clusters
+       * show no objects to anyone (unauthorized).
+       */
+      gate?: ViewerGate;
     },
-  ) {}
+  ) {
+    this.gate = deps.gate ?? new ViewerGate();
+  }
+
+  private readonly gate: ViewerGate;
 
   /** The entity, if it exists for the caller and the caller holds `permission` on it. */
   async authorizedEntity(
@@ -66,10 +79,58 @@ export class EntityViews {
       .filter(reader => this.locates(entity, reader.identity.name));
   }
 
-  view(entity: Entity, now = new Date()): EntityView {
+  /**
+   * One cluster as this viewer may see it: unchanged for a service-level cluster; for a
+   * user-level one, only what the viewer's own RBAC allows of what `touch` reads (see ViewerGate).
+   */
+  gateReader(
+    entity: Entity,
+    reader: CacheReader,
+    viewer: ViewerRequestAuth,
+    touch: (reader: CacheReader) => void,
+  ): Promise<CacheReader> {
+    const query = entityQuery(entity);
+    return this.gate.reader(
+      reader,
+      viewer,
+      touch,
+      isExplanation(query) ? [] : query.namespaces,
+    );
+  }
+
+  /** The clusters the service locator looks for the entity's objects in, as the viewer may see them. */
+  async readersForViewer(
+    entity: Entity,
+    viewer: ViewerRequestAuth,
+    touch: (reader: CacheReader) => void,
+  ): Promise<CacheReader[]> {
+    return Promise.all(
+      this.readersFor(entity).map(r =>
+        this.gateReader(entity, r, viewer, touch),
+      ),
+    );
+  }
+
+  /** The entity's view as this viewer may see it. */
+  async viewFor(
+    entity: Entity,
+    viewer: ViewerRequestAuth,
+    now = new Date(),
+  ): Promise<EntityView> {
+    const query = entityQuery(entity);
+    const readers = isExplanation(query)
+      ? this.readersFor(entity)
+      : await this.readersForViewer(entity, viewer, r =>
+          buildClusterView(r, query, now),
+        );
+    return this.viewOf(entity, readers, now);
+  }
+
+  /** The entity's view from readers already gated for the viewer (see readersForViewer). */
+  viewOf(entity: Entity, readers: CacheReader[], now = new Date()): EntityView {
     return buildEntityView(
       stringifyEntityRef(entity),
-      this.readersFor(entity),
+      readers,
       entityQuery(entity),
       now,
     );

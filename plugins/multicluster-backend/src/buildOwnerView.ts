@@ -8,6 +8,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ViewerRequestAuth } from '@kubeplatform/clusters-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   multiclusterViewReadPermission,
@@ -28,6 +29,8 @@ export async function buildOwnerView(
     catalog: CatalogService;
     permissions: PermissionsService;
     views: EntityViews;
+    /** The viewer's provider tokens, for user-level clusters. */
+    viewer?: ViewerRequestAuth;
   },
   now = new Date(),
 ): Promise<OwnerView> {
@@ -53,9 +56,14 @@ export async function buildOwnerView(
       )
     : [];
   const entities: OwnerView['entities'] = [];
-  linked.forEach((entity, i) => {
-    if (decisions[i]?.result !== AuthorizeResult.ALLOW) return;
-    const view = deps.views.view(entity, now);
+  const allowed = linked.filter(
+    (_, i) => decisions[i]?.result === AuthorizeResult.ALLOW,
+  );
+  const views = await Promise.all(
+    allowed.map(entity => deps.views.viewFor(entity, deps.viewer ?? {}, now)),
+  );
+  allowed.forEach((entity, i) => {
+    const view = views[i];
     const problems = view.clusters.flatMap(c => c.problems);
     entities.push({
       entityRef: view.entityRef,

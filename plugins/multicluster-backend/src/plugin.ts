@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { multiclusterPermissions } from '@kubeplatform/clusters-common';
 import {
   clustersServiceRef,
+  viewerAccessServiceRef,
   watchCacheServiceRef,
 } from '@kubeplatform/clusters-node';
 import { KubeConfigClusterWriter } from './actions/ClusterWriter';
@@ -35,6 +36,7 @@ export const multiclusterPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         cache: watchCacheServiceRef,
         clusters: clustersServiceRef,
+        viewerAccess: viewerAccessServiceRef,
       },
       async init({
         config,
@@ -48,6 +50,7 @@ export const multiclusterPlugin = createBackendPlugin({
         catalog,
         cache,
         clusters,
+        viewerAccess,
       }) {
         permissionsRegistry.addPermissions(multiclusterPermissions);
         const options = readMulticlusterOptions(config);
@@ -60,6 +63,7 @@ export const multiclusterPlugin = createBackendPlugin({
             cache,
             options,
             auditor,
+            viewerAccess,
             writer: new KubeConfigClusterWriter(
               clusters,
               options.actions.requestTimeoutMs,

@@ -19,7 +19,15 @@ import {
   isWorkloadKind,
   WORKLOAD_KINDS,
 } from '@kubeplatform/clusters-common';
+import type {
+  CacheReader,
+  ViewerAccessService,
+  ViewerRequestAuth,
+} from '@kubeplatform/clusters-node';
 import type { WatchCache } from '@kubeplatform/clusters-node';
+import { ViewerGate } from './access/ViewerGate';
+import { viewerAuthOf } from './access/viewerAuth';
+import { buildClusterView } from './view/buildEntityView';
 import express from 'express';
 import Router from 'express-promise-router';
 import { addActionRoutes } from './actions/actionRoutes';
@@ -48,7 +56,15 @@ export interface RouterOptions {
   auditor?: AuditorService;
   /** Sends the actions' writes (restart, scale, delete pod); without it those routes answer 503. */
   writer?: ClusterWriter;
+  /**
+   * Checks viewers of user-level clusters with their own token; without it those clusters show
+   * nothing to anyone and refuse every write.
+   */
+  viewerAccess?: ViewerAccessService;
 }
+
+/** How often a live stream re-checks a viewer's own rights on user-level clusters. */
+const VIEWER_RECHECK_MS = 15_000;
 
 const K8S_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
@@ -57,12 +73,14 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, permissions, cache, auditor } = options;
   const { entityScope, serviceLocator } = options.options;
+  const gate = new ViewerGate(options.viewerAccess);
   // Entities see each cluster only through the admin's entity scope (docs/security.md#entity-scope).
   const views = new EntityViews({
     catalog,
     permissions,
     cache: { list: () => cache.list().map(r => entityScope.scope(r)) },
     locator: serviceLocator,
+    gate,
   });
   const streams = new PerUserLimiter(
     'live view streams',
@@ -77,19 +95,32 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
-  /** The entity's query and its scoped view of one cluster, once the caller may `permission` it. */
+  /**
+   * The entity's query and its scoped view of one cluster, once the caller may `permission` it;
+   * on a user-level cluster, only what the viewer's own RBAC allows of what `touch` reads.
+   */
   async function entityInCluster(
     ref: string,
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     cluster: string,
+    viewer: ViewerRequestAuth,
+    touch: (
+      reader: CacheReader,
+      query: ReturnType<typeof requireEntityQuery>,
+    ) => void,
   ) {
     const entity = await views.authorizedEntity(ref, credentials, permission);
     const query = requireEntityQuery(entityQuery(entity));
     const cached = views.locates(entity, cluster)
       ? cache.get(cluster)
       : undefined;
-    return { query, cached, reader: cached && entityScope.scope(cached) };
+    const reader =
+      cached &&
+      (await views.gateReader(entity, entityScope.scope(cached), viewer, r =>
+        touch(r, query),
+      ));
+    return { query, cached, reader };
   }
 
   router.get('/health', (_req, res) => {
@@ -105,21 +136,61 @@ export async function createRouter(
   router.get(entityPath, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = parseEntityRefParams(req.params);
-    res.json(views.view(await viewableEntity(ref, credentials)));
+    const viewer = viewerAuthOf(req);
+    res.json(
+      await views.viewFor(await viewableEntity(ref, credentials), viewer),
+    );
   });
 
   router.get(`${entityPath}/stream`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = parseEntityRefParams(req.params);
-    const entity = await viewableEntity(ref, credentials);
+    const viewer = viewerAuthOf(req);
+    let entity = await viewableEntity(ref, credentials);
     const release = streams.acquire(credentials, res);
     if (!release) return;
     res.on('close', release);
+    // User-level clusters are seen through the viewer's own rights, re-checked while the stream
+    // lasts (answers are cached briefly), so a withdrawn right hides the cluster within that time.
+    const gated = () => {
+      const query = entityQuery(entity);
+      return views.readersForViewer(entity, viewer, r => {
+        if (!('code' in query)) buildClusterView(r, query, new Date());
+      });
+    };
+    let readers = await gated();
+    const refreshed = new Set<() => void>();
+    const userLevel = views
+      .readersFor(entity)
+      .some(r => r.identity.authMode === 'user');
+    const refresh = userLevel
+      ? setInterval(() => {
+          gated()
+            .then(next => {
+              readers = next;
+              refreshed.forEach(listener => listener());
+            })
+            .catch(() => {});
+        }, VIEWER_RECHECK_MS)
+      : undefined;
+    res.on('close', () => clearInterval(refresh));
     streamEntityView(req, res, {
       entity,
-      view: e => views.view(e),
-      recheck: () => viewableEntity(ref, credentials),
-      subscribe: listener => cache.subscribe(listener),
+      view: e => views.viewOf(e, readers),
+      recheck: async () => {
+        const current = await viewableEntity(ref, credentials);
+        entity = current;
+        return current;
+      },
+      subscribe: listener => {
+        const unsubscribe = cache.subscribe(listener);
+        const onRefresh = () => listener({} as never);
+        refreshed.add(onRefresh);
+        return () => {
+          unsubscribe();
+          refreshed.delete(onRefresh);
+        };
+      },
       options: options.options.stream,
     });
   });
@@ -138,23 +209,21 @@ export async function createRouter(
       }
       checkK8sName(workloadNamespace, 'workload namespace');
       checkK8sName(workloadName, 'workload name');
+      const target = {
+        kind: workloadKind,
+        namespace: workloadNamespace,
+        name: workloadName,
+      };
       const { query, reader } = await entityInCluster(
         ref,
         credentials,
         multiclusterViewReadPermission,
         cluster,
+        viewerAuthOf(req),
+        (r, q) => buildWorkloadDetail(r, q, target, new Date()),
       );
       if (!reader) throw new NotFoundError('No such workload for this entity');
-      const detail = buildWorkloadDetail(
-        reader,
-        query,
-        {
-          kind: workloadKind,
-          namespace: workloadNamespace,
-          name: workloadName,
-        },
-        new Date(),
-      );
+      const detail = buildWorkloadDetail(reader, query, target, new Date());
       if (!detail) throw new NotFoundError('No such workload for this entity');
       res.json(detail);
     },
@@ -206,16 +275,31 @@ export async function createRouter(
         | { ok: true; container: string }
         | { ok: false; error: Error; meta: { status: number } }
       > {
+        const viewer = viewerAuthOf(req);
         const { query, cached, reader } = await entityInCluster(
           ref,
           credentials,
           multiclusterLogsReadPermission,
           cluster,
+          viewer,
+          (r, q) => {
+            const p = r.get('pods', podNamespace, podName);
+            if (p) entityOwnsPod(r, q, p);
+          },
         );
         const pod = reader?.get('pods', podNamespace, podName);
         if (!cached || !reader || !pod || !entityOwnsPod(reader, query, pod)) {
           throw new NotFoundError('No such pod for this entity');
         }
+        // On a user-level cluster the viewer's own RBAC must also allow reading the logs.
+        await gate.requireAllowed(reader, viewer, {
+          verb: 'get',
+          group: '',
+          resource: 'pods',
+          subresource: 'log',
+          namespace: podNamespace,
+          name: podName,
+        });
         const containers = (pod.spec?.containers ?? []).map(c => c.name);
         const container =
           typeof req.query.container === 'string' && req.query.container
@@ -264,7 +348,8 @@ export async function createRouter(
   addTimelineRoute(router, entityPath, {
     httpAuth,
     views,
-    readers: entity => views.readersFor(entity),
+    readers: (entity, req, touch) =>
+      views.readersForViewer(entity, viewerAuthOf(req), touch),
   });
 
   addActionRoutes(router, entityPath, {
@@ -274,6 +359,7 @@ export async function createRouter(
     views,
     cache,
     entityScope,
+    gate,
     writer: options.writer ?? {
       send: async () => {
         throw new ServiceUnavailableError('Actions are not configured');
@@ -289,7 +375,12 @@ export async function createRouter(
     const owner = await catalog.getEntityByRef(ref, { credentials });
     if (!owner) throw new NotFoundError(`No entity ${ref}`);
     res.json(
-      await buildOwnerView(owner, credentials, { catalog, permissions, views }),
+      await buildOwnerView(owner, credentials, {
+        catalog,
+        permissions,
+        views,
+        viewer: viewerAuthOf(req),
+      }),
     );
   });
 

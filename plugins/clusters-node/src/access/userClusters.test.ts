@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import type { ViewerRequestAuth } from '../auth/authMode';
 import { DefaultClustersService } from '../DefaultClustersService';
 import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
 import { configuredClusterSuppliers } from '../registry/configuredClusterSuppliers';
@@ -26,12 +27,12 @@ const clusters = [
   },
 ];
 
-function configWith(kubeplatformClusters: unknown[]) {
+function configWith(kubeplatformClusters: Array<Record<string, any>>) {
   return new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [{ type: 'config', clusters }],
     },
-    kubeplatform: { clusters: kubeplatformClusters },
+    kubeplatform: { clusters: kubeplatformClusters as any },
   });
 }
 
@@ -71,7 +72,12 @@ describe('user-level clusters', () => {
   });
 
   it('refuse a viewer without a token, naming the provider and no token', async () => {
-    for (const auth of [{}, { oidc: { okta: '' } }, { oidc: { other: 't' } }]) {
+    const auths: ViewerRequestAuth[] = [
+      {},
+      { oidc: { okta: '' } },
+      { oidc: { other: 't' } },
+    ];
+    for (const auth of auths) {
       await expect(registry.getViewerKubeConfig('mine', auth)).rejects.toThrow(
         "no oidc (okta) token was sent for cluster 'mine'; sign in with that provider to see it",
       );
@@ -86,7 +92,7 @@ describe('user-level clusters', () => {
 });
 
 describe('startup checks of cache credentials', () => {
-  const check = async (kubeplatformClusters: unknown[]) => {
+  const check = async (kubeplatformClusters: Array<Record<string, any>>) => {
     const c = configWith(kubeplatformClusters);
     const logger = mockServices.logger.mock();
     await checkClusterConfig(

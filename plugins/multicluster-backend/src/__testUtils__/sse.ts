@@ -1,7 +1,10 @@
 /** Reads a text/event-stream with fetch, as the browser does, collecting `event: view` data. */
-export async function openViewStream(url: string) {
+export async function openViewStream(
+  url: string,
+  init: { headers?: Record<string, string> } = {},
+) {
   const abort = new AbortController();
-  const res = await fetch(url, { signal: abort.signal });
+  const res = await fetch(url, { ...init, signal: abort.signal });
   const views: Array<{ at: number; view: any }> = [];
   const comments: string[] = [];
   const waiters: Array<() => void> = [];

@@ -33,6 +33,8 @@ import { parseEntityRefParams } from '../entities/parseEntityRef';
 import { requireEntityQuery } from '../entities/requireEntityQuery';
 import { entityOwnsPod, findWorkloads } from '../view/findEntityObjects';
 import { ClusterWriter } from './ClusterWriter';
+import { ViewerGate, writeAttributes } from '../access/ViewerGate';
+import { viewerAuthOf } from '../access/viewerAuth';
 import { checkReplicas, scaleBounds } from './scaleBounds';
 
 export interface ActionOptions {
@@ -77,9 +79,12 @@ export function addActionRoutes(
     writer: ClusterWriter;
     auditor?: AuditorService;
     options: ActionOptions;
+    /** Checks writes to user-level clusters against the viewer's own RBAC; without it they are refused. */
+    gate?: ViewerGate;
   },
 ) {
   const { httpAuth, views, cache, entityScope, writer, auditor } = deps;
+  const gate = deps.gate ?? new ViewerGate();
 
   router.get(`${entityPath}/actions`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -115,7 +120,7 @@ export function addActionRoutes(
     const restartedAt = new Date().toISOString();
     await audited(req, 'workload-restart', target, async () => {
       await locate(req, target, multiclusterWorkloadRestartPermission);
-      await write(target.cluster, {
+      await write(req, target.cluster, {
         method: 'PATCH',
         path: workloadApiPath(target),
         contentType: 'application/strategic-merge-patch+json',
@@ -152,7 +157,7 @@ export function addActionRoutes(
           requested,
           scaleBounds(reader, target, deps.options.maxReplicas),
         );
-        await write(target.cluster, {
+        await write(req, target.cluster, {
           method: 'PATCH',
           path: `${workloadApiPath(target)}/scale`,
           contentType: 'application/merge-patch+json',
@@ -197,7 +202,7 @@ export function addActionRoutes(
             'The pod was replaced since the view showed it; reload and try again',
           );
         }
-        await write(cluster, {
+        await write(req, cluster, {
           method: 'DELETE',
           path: `/api/v1/namespaces/${podNamespace}/pods/${podName}`,
           contentType: 'application/json',
@@ -248,9 +253,19 @@ export function addActionRoutes(
   }
 
   async function write(
+    req: Request,
     cluster: string,
     request: Parameters<ClusterWriter['send']>[1],
   ) {
+    // On a user-level cluster the write also needs the viewer's own RBAC.
+    const cached = cache.get(cluster);
+    if (cached) {
+      await gate.requireAllowed(
+        cached,
+        viewerAuthOf(req),
+        writeAttributes(request),
+      );
+    }
     try {
       await writer.send(cluster, request);
     } catch (error) {

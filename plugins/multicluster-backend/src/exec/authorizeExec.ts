@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { multiclusterPodsExecPermission } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { EntityScope } from '../entities/EntityScope';
@@ -76,6 +76,13 @@ export async function authorizeExec(
   const pod = reader?.get('pods', target.namespace, target.pod);
   if (!cached || !reader || !pod || !entityOwnsPod(reader, query, pod)) {
     throw new NotFoundError('No such pod for this entity');
+  }
+  // The terminal's WebSocket carries no provider token, so the viewer's own rights on a
+  // user-level cluster cannot be checked: refused rather than run with the cache's credential.
+  if (cached.identity.authMode === 'user') {
+    throw new NotAllowedError(
+      `Exec is not offered on cluster '${target.cluster}': it is read with your own credentials, which the terminal cannot carry yet`,
+    );
   }
   if (pod.metadata?.deletionTimestamp || pod.status?.phase !== 'Running') {
     throw new InputError('The pod is not running');

@@ -8,7 +8,7 @@ import {
   TimelineEntryType,
 } from '@kubeplatform/clusters-common';
 import type { CacheReader } from '@kubeplatform/clusters-node';
-import { Router } from 'express';
+import { Request, Router } from 'express';
 import { EntityViews } from '../EntityViews';
 import { entityQuery } from '../entities/entityQuery';
 import { parseEntityRefParams } from '../entities/parseEntityRef';
@@ -28,8 +28,15 @@ export function addTimelineRoute(
   deps: {
     httpAuth: HttpAuthService;
     views: EntityViews;
-    /** The clusters as the entity may see them (scoped and located by the router). */
-    readers: (entity: Entity) => CacheReader[];
+    /**
+     * The clusters as the entity and the viewer may see them (scoped and located by the router;
+     * user-level clusters checked with the viewer's token for what `touch` reads).
+     */
+    readers: (
+      entity: Entity,
+      req: Request,
+      touch: (reader: CacheReader) => void,
+    ) => Promise<CacheReader[]>;
   },
 ) {
   router.get(`${entityPath}/timeline`, async (req, res) => {
@@ -45,15 +52,12 @@ export function addTimelineRoute(
       multiclusterViewReadPermission,
     );
     const query = requireEntityQuery(entityQuery(entity));
-    res.json(
-      entityTimeline(
-        stringifyEntityRef(entity),
-        deps.readers(entity),
-        query,
-        filter,
-        new Date(),
-      ),
+    const entityRef = stringifyEntityRef(entity);
+    const now = new Date();
+    const readers = await deps.readers(entity, req, r =>
+      entityTimeline(entityRef, [r], query, filter, now),
     );
+    res.json(entityTimeline(entityRef, readers, query, filter, now));
   });
 }
 
