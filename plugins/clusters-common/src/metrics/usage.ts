@@ -40,7 +40,11 @@ export function podUsageOf(metrics: PodMetricsObject): PodUsage {
   };
 }
 
-/** The pod's usage summed over its containers. */
+/**
+ * The pod's usage summed over its containers.
+ *
+ * @public
+ */
 export function totalUsage(
   usage: PodUsage,
 ): Pick<ContainerUsage, 'cpuMillicores' | 'memoryBytes'> {
