@@ -135,12 +135,12 @@ describe('KubernetesConnection bounds', () => {
       `{"kind":"PodList","items":["${'x'.repeat(pageBytes)}"]}`,
     );
     const tls = selfSignedCertificate();
-    const server = https.createServer(tls, (_req, res) => {
+    const tlsServer = https.createServer(tls, (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(body);
     });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as { port: number };
+    await new Promise<void>(r => tlsServer.listen(0, '127.0.0.1', () => r()));
+    const { port } = tlsServer.address() as { port: number };
     const connection = connectionTo(`https://127.0.0.1:${port}`, {
       limits: { maxBodyBytes: 2 * pageBytes },
     });
@@ -153,8 +153,8 @@ describe('KubernetesConnection bounds', () => {
       expect(settledBytes() - before).toBeLessThan(pageBytes / 4);
     } finally {
       connection.close();
-      server.closeAllConnections();
-      await new Promise<void>(r => server.close(() => r()));
+      tlsServer.closeAllConnections();
+      await new Promise<void>(r => tlsServer.close(() => r()));
     }
   });
 
