@@ -1,12 +1,11 @@
-import { Command } from 'commander';
 import { startContender } from '../contenders/startContender';
 import { loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad } from '../shared/machine';
 import {
+  benchCommand,
   benchLog,
   publishResult,
   runBench,
-  wholeOption,
 } from '../shared/benchRun';
 import { median } from '../multicluster/loadRun';
 import { observeUntilComplete } from './observeView';
@@ -15,17 +14,19 @@ import { renderColdstartSection } from './renderSection';
 const log = benchLog('coldstart');
 
 async function main() {
-  const program = new Command()
-    .name('bench:coldstart')
-    .description(
-      "Time from spawning Kubeplatform's backend to a complete entity view, and every state the view shows before that.",
-    )
-    .option('--runs <n>', 'cold starts, each a fresh backend process', '3')
-    .option('--timeout <s>', 'give up on a run after this many seconds', '300')
-    .parse();
-  const raw = program.opts();
-  const runs = wholeOption(raw.runs, '--runs');
-  const timeoutMs = wholeOption(raw.timeout, '--timeout') * 1000;
+  const { runs, timeout } = benchCommand(
+    'coldstart',
+    "Time from spawning Kubeplatform's backend to a complete entity view, and every state the view shows before that.",
+    {
+      runs: ['--runs <n>', 'cold starts, each a fresh backend process', 3],
+      timeout: [
+        '--timeout <s>',
+        'give up on a run after this many seconds',
+        300,
+      ],
+    },
+  );
+  const timeoutMs = timeout * 1000;
 
   const fleet = await loadBenchFleet();
   const service = fleet.serviceIds[0];

@@ -4,17 +4,16 @@
  * own process with the provisioner's own service account) until its guardrails are verified,
  * beside a bare namespace create over the same HTTP boundary; interleaved runs, medians.
  */
-import { Command } from 'commander';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadLocalFleet } from '@kubeplatform/local-clusters';
 import { machine, machineLoad } from '../shared/machine';
 import {
+  benchCommand,
   benchLog,
   publishResult,
   runBench,
-  wholeOption,
 } from '../shared/benchRun';
 import { ClusterObserver } from './ClusterObserver';
 import { findKubectl } from './kubectl';
@@ -39,17 +38,14 @@ const MIN_RUNS = 9;
 const log = benchLog('devenv');
 
 async function main() {
-  const program = new Command()
-    .name('bench:devenv')
-    .description(
-      'Time a namespace environment through the product until its guardrails are verified, beside a bare namespace create.',
-    )
-    .option('--runs <n>', 'timed runs of each, after one warm-up', '9')
-    .option('--cluster <name>', 'the local cluster to create in', 'dev-eu')
-    .parse();
-  const raw = program.opts();
-  const runs = wholeOption(raw.runs, '--runs');
-  const clusterName: string = raw.cluster;
+  const { runs, cluster: clusterName } = benchCommand(
+    'devenv',
+    'Time a namespace environment through the product until its guardrails are verified, beside a bare namespace create.',
+    {
+      runs: ['--runs <n>', 'timed runs of each, after one warm-up', 9],
+      cluster: ['--cluster <name>', 'the local cluster to create in', 'dev-eu'],
+    },
+  );
 
   const fleet = await loadLocalFleet();
   const cluster = fleet.cluster(clusterName);

@@ -1,10 +1,9 @@
-import { Command } from 'commander';
 import { machine, machineLoad } from '../shared/machine';
 import {
+  benchCommand,
   benchLog,
   publishResult,
   runBench,
-  wholeOption,
 } from '../shared/benchRun';
 import { prepareBench } from '../shared/prepareBench';
 import { stateOf } from '../live/benchDeployment';
@@ -19,25 +18,23 @@ const OPEN_BATCH = 50;
 const log = benchLog('fanout');
 
 async function main() {
-  const raw = new Command()
-    .name('bench:fanout')
-    .description(
-      'Many open live-view streams on one backend while the fleet changes: backend CPU and RSS, event latency, dropped streams.',
-    )
-    .option('--streams <n>', 'open SSE streams', '1000')
-    .option('--rate <n>', 'changes per second', '10')
-    .option('--window <s>', 'seconds of changes', '60')
-    .option(
-      '--settle <s>',
-      'seconds after the last change for every stream to show it',
-      '15',
-    )
-    .parse()
-    .opts();
-  const streamCount = wholeOption(raw.streams, '--streams');
-  const rate = wholeOption(raw.rate, '--rate');
-  const windowMs = wholeOption(raw.window, '--window') * 1000;
-  const settleMs = wholeOption(raw.settle, '--settle') * 1000;
+  const options = benchCommand(
+    'fanout',
+    'Many open live-view streams on one backend while the fleet changes: backend CPU and RSS, event latency, dropped streams.',
+    {
+      streams: ['--streams <n>', 'open SSE streams', 1000],
+      rate: ['--rate <n>', 'changes per second', 10],
+      window: ['--window <s>', 'seconds of changes', 60],
+      settle: [
+        '--settle <s>',
+        'seconds after the last change for every stream to show it',
+        15,
+      ],
+    },
+  );
+  const { streams: streamCount, rate } = options;
+  const windowMs = options.window * 1000;
+  const settleMs = options.settle * 1000;
 
   const { fleet, cluster, namespace, loadBefore, deployment } =
     await prepareBench('fanout', log);

@@ -1,10 +1,9 @@
-import { Command } from 'commander';
 import { machine, machineLoad } from '../shared/machine';
 import {
+  benchCommand,
   benchLog,
   publishResult,
   runBench,
-  wholeOption,
 } from '../shared/benchRun';
 import { prepareBench } from '../shared/prepareBench';
 import { BENCH_KUBERNETES_ID, stateOf } from './benchDeployment';
@@ -27,18 +26,20 @@ const MAX_WAIT_MS = 1000;
 const log = benchLog('live');
 
 async function main() {
-  const raw = new Command()
-    .name('bench:live')
-    .description(
-      'Time from an accepted write to a Deployment to the matching event at an SSE client and on screen in headless Chromium.',
-    )
-    .option('--no-ui', 'leave out the Chromium leg')
-    .option('--changes <n>', 'changes, one at a time', '60')
-    .option('--timeout <s>', 'give up on one change after this long', '15')
-    .parse()
-    .opts();
-  const count = wholeOption(raw.changes, '--changes');
-  const timeoutMs = Number(raw.timeout) * 1000;
+  const {
+    ui: withUi,
+    changes: count,
+    timeout,
+  } = benchCommand(
+    'live',
+    'Time from an accepted write to a Deployment to the matching event at an SSE client and on screen in headless Chromium.',
+    {
+      ui: ['--no-ui', 'leave out the Chromium leg'],
+      changes: ['--changes <n>', 'changes, one at a time', 60],
+      timeout: ['--timeout <s>', 'give up on one change after this long', '15'],
+    },
+  );
+  const timeoutMs = Number(timeout) * 1000;
 
   const { fleet, cluster, namespace, loadBefore, deployment } =
     await prepareBench('live', log);
@@ -66,7 +67,7 @@ async function main() {
     if (!(await waitForSeq(0)))
       throw new Error('the bench Deployment never showed up in the view');
     const cells: SeenCell[] = [];
-    const screen = raw.ui
+    const screen = withUi
       ? await openChromiumMatrix({
           apiUrl: backend.apiUrl,
           entityName: BENCH_KUBERNETES_ID,

@@ -1,5 +1,4 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Command } from 'commander';
 import { build, Plugin } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,7 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { machine, machineLoad } from '../shared/machine';
-import { publishResult, runBench } from '../shared/benchRun';
+import { benchCommand, publishResult, runBench } from '../shared/benchRun';
 import { repoRoot } from '../shared/results';
 import { benchEntity, buildDataset, NAMESPACE, SERVICE } from './dataset';
 import {
@@ -67,24 +66,24 @@ declare global {
 }
 
 async function main() {
-  const raw = new Command()
-    .name('bench:multicluster-ui')
-    .description(
-      "One service on many clusters in headless Chromium: our Clusters tab and drawer pods table against @backstage/plugin-kubernetes's entity content and pods table, same data, same run.",
-    )
-    .option('--runs <n>', 'measured runs per contender, after one warm-up', '7')
-    .option('--clusters <n>', 'clusters', '20')
-    .option('--pods <n>', 'pods of the service per cluster', '200')
-    .option('--workloads <n>', 'Deployments of the service per cluster', '4')
-    .parse()
-    .opts();
-  const runs = whole(raw.runs, '--runs');
+  const { runs, clusters, pods, workloads } = benchCommand(
+    'multicluster-ui',
+    "One service on many clusters in headless Chromium: our Clusters tab and drawer pods table against @backstage/plugin-kubernetes's entity content and pods table, same data, same run.",
+    {
+      runs: ['--runs <n>', 'measured runs per contender, after one warm-up', 7],
+      clusters: ['--clusters <n>', 'clusters', 20],
+      pods: ['--pods <n>', 'pods of the service per cluster', 200],
+      workloads: [
+        '--workloads <n>',
+        'Deployments of the service per cluster',
+        4,
+      ],
+    },
+  );
   const options = {
-    clusters: whole(raw.clusters, '--clusters'),
-    workloadsPerCluster: whole(raw.workloads, '--workloads'),
-    podsPerWorkload: Math.round(
-      whole(raw.pods, '--pods') / whole(raw.workloads, '--workloads'),
-    ),
+    clusters,
+    workloadsPerCluster: workloads,
+    podsPerWorkload: Math.round(pods / workloads),
   };
   if (!fs.existsSync(CHROMIUM))
     throw new Error(
@@ -374,15 +373,6 @@ function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function whole(value: unknown, option: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(
-      `${option} takes a whole number of at least 1, got ${value}`,
-    );
-  return n;
 }
 
 function round1(n: number) {

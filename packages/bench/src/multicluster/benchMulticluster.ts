@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { startContender } from '../contenders/startContender';
 import { ContenderName } from '../contenders/types';
 import { BenchFleet, loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad, MachineLoad } from '../shared/machine';
 import {
+  benchCommand,
   benchLog,
   publishResult,
   runBench,
@@ -56,22 +56,19 @@ export interface LevelResult {
 const log = benchLog('multicluster');
 
 async function main() {
-  const program = new Command()
-    .name('bench:multicluster')
-    .description(
-      'Entity-view latency of upstream @backstage/plugin-kubernetes-backend against Kubeplatform, each in its own backend process, driven from this one.',
-    )
-    .option('--views <n>', 'page views per level and run', '1000')
-    .option('--runs <n>', 'runs per level', '5')
-    .option('--viewers <list>', 'concurrent viewers per level', '1,10,50')
-    .parse();
-  const raw = program.opts();
+  const { views, runs, viewers } = benchCommand(
+    'multicluster',
+    'Entity-view latency of upstream @backstage/plugin-kubernetes-backend against Kubeplatform, each in its own backend process, driven from this one.',
+    {
+      views: ['--views <n>', 'page views per level and run', 1000],
+      runs: ['--runs <n>', 'runs per level', 5],
+      viewers: ['--viewers <list>', 'concurrent viewers per level', '1,10,50'],
+    },
+  );
   const options: Options = {
-    views: wholeOption(raw.views, '--views'),
-    runs: wholeOption(raw.runs, '--runs'),
-    viewers: String(raw.viewers)
-      .split(',')
-      .map(v => wholeOption(v, '--viewers')),
+    views,
+    runs,
+    viewers: viewers.split(',').map(v => wholeOption(v, '--viewers')),
   };
 
   const fleet = await loadBenchFleet();

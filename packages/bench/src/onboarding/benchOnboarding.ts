@@ -3,8 +3,7 @@
  * environment → connect) in Chromium, through the e2e test that drives it, against the demo
  * backend started as its own process; screens and the median wall time.
  */
-import { Command } from 'commander';
-import { runBench, wholeOption } from '../shared/benchRun';
+import { benchCommand, runBench } from '../shared/benchRun';
 import { machine, machineLoad } from '../shared/machine';
 import { writeDocsSection, writeRawResult } from '../shared/results';
 import {
@@ -18,12 +17,14 @@ import { startAppBackend } from './startAppBackend';
 const MIN_RUNS = 3;
 
 async function main() {
-  const raw = new Command()
-    .name('bench:onboarding')
-    .option('--runs <n>', `journeys to time (at least ${MIN_RUNS})`, '3')
-    .parse()
-    .opts();
-  const runs = wholeOption(raw.runs, '--runs', MIN_RUNS);
+  const { runs } = benchCommand('onboarding', undefined, {
+    runs: [
+      '--runs <n>',
+      `journeys to time (at least ${MIN_RUNS})`,
+      3,
+      MIN_RUNS,
+    ],
+  });
   const backend = await startAppBackend();
   const before = machineLoad();
   let journeys;

@@ -1,3 +1,4 @@
+import { Command } from 'commander';
 import { writeDocsSection, writeRawResult } from './results';
 
 /**
@@ -43,4 +44,47 @@ export function wholeOption(value: string, flag: string, min = 1) {
       }, got '${value}'`,
     );
   return n;
+}
+
+/**
+ * One option of a bench's command line: its flags (`--runs <n>`, `--no-ui`), its help, its
+ * default, and for a whole-number option (a number default) the least value it takes.
+ */
+export type BenchOption =
+  | readonly [flags: string, help: string, defaultValue: number, min?: number]
+  | readonly [flags: string, help: string, defaultValue?: string];
+
+type BenchOptionValues<T extends Record<string, BenchOption>> = {
+  [K in keyof T]: T[K][2] extends number
+    ? number
+    : T[K][2] extends string
+    ? string
+    : boolean;
+};
+
+/**
+ * A bench's command line (`bench:<name>`), parsed from `process.argv`. Each key of `options` is
+ * the name commander gives the option (`--no-ui` is `ui`); an option with a number default comes
+ * back as a whole number, checked by `wholeOption`.
+ */
+export function benchCommand<T extends Record<string, BenchOption>>(
+  name: string,
+  description: string | undefined,
+  options: T,
+): BenchOptionValues<T> {
+  const program = new Command().name(`bench:${name}`);
+  if (description) program.description(description);
+  for (const [flags, help, defaultValue] of Object.values(options)) {
+    if (defaultValue === undefined) program.option(flags, help);
+    else program.option(flags, help, String(defaultValue));
+  }
+  const raw = program.parse().opts();
+  const values: Record<string, unknown> = {};
+  for (const [key, [flags, , defaultValue, min]] of Object.entries(options)) {
+    values[key] =
+      typeof defaultValue === 'number'
+        ? wholeOption(raw[key], flags.split(' ')[0], min)
+        : raw[key];
+  }
+  return values as BenchOptionValues<T>;
 }
