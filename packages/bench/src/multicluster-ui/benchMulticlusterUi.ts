@@ -1,4 +1,3 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { build, Plugin } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { machine, machineLoad } from '../shared/machine';
 import { benchCommand, publishResult, runBench } from '../shared/benchRun';
 import { repoRoot } from '../shared/results';
+import { bundleForBrowser, CHROMIUM } from '../shared/browserBundle';
 import { benchEntity, buildDataset, NAMESPACE, SERVICE } from './dataset';
 import {
   ContenderRun,
@@ -47,7 +47,6 @@ const SHARED = [
 const log = (message: string) =>
   process.stderr.write(`[bench:multicluster-ui] ${message}\n`);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -100,7 +99,11 @@ async function main() {
       dataset.bytes.ours,
     )}`,
   );
-  const code = await bundleRenderer();
+  const code = await bundleForBrowser(
+    'src/multicluster-ui/renderTab.tsx',
+    'multiclusterBench',
+    [profilingReactDom],
+  );
   const measured = await measureInChromium(code, runs, {
     entity: benchEntity,
     clusters: options.clusters,
@@ -170,31 +173,6 @@ const profilingReactDom: Plugin = {
     }));
   },
 };
-
-async function bundleRenderer(): Promise<string> {
-  const result = await build({
-    entryPoints: [
-      resolvePackagePath(
-        '@kubeplatform/bench',
-        'src/multicluster-ui/renderTab.tsx',
-      ),
-    ],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'multiclusterBench',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-    banner: { js: 'var process = { env: { NODE_ENV: "production" } };' },
-    plugins: [profilingReactDom],
-    logLevel: 'error',
-    // Only the terminals (not opened here) import style sheets; neither contender needs them.
-    loader: { '.svg': 'text', '.png': 'dataurl', '.css': 'empty' },
-  });
-  return result.outputFiles[0].text;
-}
 
 /**
  * Both contenders in one page of one Chromium, interleaved run by run (the order alternates), so

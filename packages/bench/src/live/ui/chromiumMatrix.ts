@@ -1,8 +1,5 @@
-import { build } from 'esbuild';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Browser } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { bundleForBrowser, CHROMIUM } from '../../shared/browserBundle';
 
 /** The replica count a matrix cell shows (`<status> · <ready>/<desired>`), and when. */
 export interface SeenCell {
@@ -21,7 +18,10 @@ export async function openChromiumMatrix(options: {
   cellTestId: string;
   onCell(cell: SeenCell): void;
 }): Promise<{ close(): Promise<void> }> {
-  const code = await bundle();
+  const code = await bundleForBrowser(
+    'src/live/ui/liveMatrix.tsx',
+    'liveBench',
+  );
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -53,25 +53,4 @@ export async function openChromiumMatrix(options: {
     await browser.close();
     throw error;
   }
-}
-
-async function bundle() {
-  const result = await build({
-    entryPoints: [
-      resolvePackagePath('@kubeplatform/bench', 'src/live/ui/liveMatrix.tsx'),
-    ],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'liveBench',
-    platform: 'browser',
-    target: 'es2022',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-    banner: { js: 'var process = { env: { NODE_ENV: "production" } };' },
-    logLevel: 'error',
-    // The terminal's style sheet is not part of the matrix.
-    loader: { '.svg': 'text', '.png': 'dataurl', '.css': 'empty' },
-  });
-  return result.outputFiles[0].text;
 }
