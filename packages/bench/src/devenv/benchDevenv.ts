@@ -26,7 +26,12 @@ import {
   MeasureContext,
   removeAll,
 } from './measureRuns';
-import { DevenvResult, renderDevenvSection, TARGET_MS } from './renderSection';
+import {
+  DevenvResult,
+  DevenvRun,
+  renderDevenvSection,
+  TARGET_MS,
+} from './renderSection';
 import { signInAsGuest } from './signedInUser';
 import { startDemoBackend } from './startDemoBackend';
 import { summarize } from './summarize';
@@ -65,14 +70,7 @@ async function main() {
   const stamp = Date.now().toString(36);
   const since = new Date();
   let ctx: MeasureContext | undefined;
-  const rows: Array<{
-    run: number;
-    warmUp: boolean;
-    first: 'environment' | 'bare';
-    load1: number;
-    environment: EnvironmentTiming;
-    bare: BareNamespaceTiming;
-  }> = [];
+  const rows: DevenvRun[] = [];
   let loadBefore = loadAtStart;
   let loadAfter = loadAtStart;
   let cleanupFailures: string[] = [];

@@ -8,6 +8,16 @@ import type { AuditedWriters } from './whoCreated';
 /** Issue 15: a verified environment ready in at most this long. */
 export const TARGET_MS = 1500;
 
+/** One timed run: an environment and a bare namespace, in the order `first` says. */
+export interface DevenvRun {
+  run: number;
+  warmUp: boolean;
+  first: 'environment' | 'bare';
+  load1: number;
+  environment: EnvironmentTiming;
+  bare: BareNamespaceTiming;
+}
+
 export interface DevenvResult {
   bench: 'devenv';
   date: string;
@@ -21,14 +31,7 @@ export interface DevenvResult {
   user: string;
   accessCheck: { how: string; kubectl: boolean };
   creators: AuditedWriters;
-  runs: Array<{
-    run: number;
-    warmUp: boolean;
-    first: 'environment' | 'bare';
-    load1: number;
-    environment: EnvironmentTiming;
-    bare: BareNamespaceTiming;
-  }>;
+  runs: DevenvRun[];
   medians: {
     verifiedReady: Spread;
     apiReady: Spread;
