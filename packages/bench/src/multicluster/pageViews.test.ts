@@ -16,6 +16,10 @@ describe('pageView', () => {
     apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   });
   afterAll(() => new Promise(r => server.close(r)));
+  /** The next views are answered 200 with `body`. */
+  const answerOk = (body: unknown) => {
+    answer = { status: 200, body };
+  };
 
   const ourCluster = (name: string, state: string) => ({
     cluster: { name },
@@ -31,13 +35,10 @@ describe('pageView', () => {
   });
 
   it('reads ours: workloads and pods per cluster', async () => {
-    answer = {
-      status: 200,
-      body: {
-        incomplete: false,
-        clusters: [ourCluster('a', 'ok'), ourCluster('b', 'ok')],
-      },
-    };
+    answerOk({
+      incomplete: false,
+      clusters: [ourCluster('a', 'ok'), ourCluster('b', 'ok')],
+    });
     const view = await pageView('ours', apiUrl, 'checkout', ['a', 'b']);
     expect(view.failure).toBeUndefined();
     expect(view.content).toEqual({
@@ -47,20 +48,14 @@ describe('pageView', () => {
   });
 
   it('fails a view of ours with a cluster that is not ok, or incomplete, or missing', async () => {
-    answer = {
-      status: 200,
-      body: {
-        incomplete: true,
-        clusters: [ourCluster('a', 'ok'), ourCluster('b', 'timeout')],
-      },
-    };
+    answerOk({
+      incomplete: true,
+      clusters: [ourCluster('a', 'ok'), ourCluster('b', 'timeout')],
+    });
     expect(
       (await pageView('ours', apiUrl, 'checkout', ['a', 'b'])).failure,
     ).toBe('checkout: cluster b is timeout');
-    answer = {
-      status: 200,
-      body: { incomplete: true, clusters: [ourCluster('a', 'ok')] },
-    };
+    answerOk({ incomplete: true, clusters: [ourCluster('a', 'ok')] });
     expect((await pageView('ours', apiUrl, 'checkout', ['a'])).failure).toBe(
       'checkout: incomplete is true',
     );
@@ -84,44 +79,38 @@ describe('pageView', () => {
         ...(owner && { ownerReferences: [{ kind: owner }] }),
       },
     });
-    answer = {
-      status: 200,
-      body: {
-        items: [
-          {
-            cluster: { name: 'a' },
-            errors: [],
-            resources: [
-              { type: 'pods', resources: [meta('p1'), meta('p2')] },
-              { type: 'cronjobs', resources: [meta('sync')] },
-              {
-                type: 'jobs',
-                resources: [meta('sync-1', 'CronJob'), meta('once')],
-              },
-              { type: 'replicasets', resources: [meta('rs')] },
-            ],
-          },
-        ],
-      },
-    };
+    answerOk({
+      items: [
+        {
+          cluster: { name: 'a' },
+          errors: [],
+          resources: [
+            { type: 'pods', resources: [meta('p1'), meta('p2')] },
+            { type: 'cronjobs', resources: [meta('sync')] },
+            {
+              type: 'jobs',
+              resources: [meta('sync-1', 'CronJob'), meta('once')],
+            },
+            { type: 'replicasets', resources: [meta('rs')] },
+          ],
+        },
+      ],
+    });
     expect(
       (await pageView('upstream', apiUrl, 'checkout', ['a'])).content,
     ).toEqual({
       workloads: ['a/CronJob/shop/sync', 'a/Job/shop/once'],
       podsByCluster: { a: 2 },
     });
-    answer = {
-      status: 200,
-      body: {
-        items: [
-          {
-            cluster: { name: 'a' },
-            errors: [{ errorType: 'UNAUTHORIZED_ERROR', statusCode: 401 }],
-            resources: [],
-          },
-        ],
-      },
-    };
+    answerOk({
+      items: [
+        {
+          cluster: { name: 'a' },
+          errors: [{ errorType: 'UNAUTHORIZED_ERROR', statusCode: 401 }],
+          resources: [],
+        },
+      ],
+    });
     expect(
       (await pageView('upstream', apiUrl, 'checkout', ['a'])).failure,
     ).toBe('checkout: cluster a: UNAUTHORIZED_ERROR 401');

@@ -90,10 +90,26 @@ interface UpstreamResponse {
   }>;
 }
 
-function readUpstream(body: UpstreamResponse, clusters: string[]): ViewContent {
+/**
+ * What a view shows of `clusters`, read cluster by cluster: `readCluster` names a cluster's
+ * workloads (`cluster/kind/namespace/name`) and counts its pods, or throws what is wrong with it.
+ */
+function readClusters(
+  clusters: string[],
+  readCluster: (name: string) => { workloads: string[]; pods: number },
+): ViewContent {
   const workloads: string[] = [];
   const podsByCluster: Record<string, number> = {};
   for (const name of clusters) {
+    const read = readCluster(name);
+    workloads.push(...read.workloads);
+    podsByCluster[name] = read.pods;
+  }
+  return { workloads: workloads.sort(), podsByCluster };
+}
+
+function readUpstream(body: UpstreamResponse, clusters: string[]): ViewContent {
+  return readClusters(clusters, name => {
     const item = body.items.find(i => i.cluster.name === name);
     if (!item) throw new Error(`cluster ${name} missing`);
     if (item.errors.length)
@@ -102,10 +118,10 @@ function readUpstream(body: UpstreamResponse, clusters: string[]): ViewContent {
           .map(e => `${e.errorType} ${e.statusCode ?? ''}`.trim())
           .join(', ')}`,
       );
-    podsByCluster[name] = 0;
+    const workloads: string[] = [];
+    let pods = 0;
     for (const fetched of item.resources) {
-      if (fetched.type === 'pods')
-        podsByCluster[name] = fetched.resources.length;
+      if (fetched.type === 'pods') pods = fetched.resources.length;
       const kind = UPSTREAM_WORKLOAD_TYPES[fetched.type];
       if (!kind) continue;
       for (const r of fetched.resources) {
@@ -117,8 +133,8 @@ function readUpstream(body: UpstreamResponse, clusters: string[]): ViewContent {
         );
       }
     }
-  }
-  return { workloads: workloads.sort(), podsByCluster };
+    return { workloads, pods };
+  });
 }
 
 function ownedByCronJob(metadata: {
@@ -142,9 +158,7 @@ interface OurResponse {
 }
 
 function readOurs(body: OurResponse, clusters: string[]): ViewContent {
-  const workloads: string[] = [];
-  const podsByCluster: Record<string, number> = {};
-  for (const name of clusters) {
+  const content = readClusters(clusters, name => {
     const view = body.clusters.find(c => c.cluster.name === name);
     if (!view) throw new Error(`cluster ${name} missing`);
     if (view.sync.state !== 'ok')
@@ -153,15 +167,15 @@ function readOurs(body: OurResponse, clusters: string[]): ViewContent {
           view.sync.reason ? ` (${view.sync.reason})` : ''
         }`,
       );
-    podsByCluster[name] = 0;
-    for (const w of view.workloads) {
-      workloads.push(`${name}/${w.kind}/${w.namespace}/${w.name}`);
-      podsByCluster[name] += Object.values(w.podPhases).reduce(
-        (a, b) => a + b,
-        0,
-      );
-    }
-  }
+    return {
+      workloads: view.workloads.map(
+        w => `${name}/${w.kind}/${w.namespace}/${w.name}`,
+      ),
+      pods: view.workloads
+        .flatMap(w => Object.values(w.podPhases))
+        .reduce((a, b) => a + b, 0),
+    };
+  });
   if (body.incomplete) throw new Error('incomplete is true');
-  return { workloads: workloads.sort(), podsByCluster };
+  return content;
 }
