@@ -294,6 +294,19 @@ function toDetails(
     ...(c.customResources && { customResources: c.customResources }),
     ...(c.skipMetricsLookup && { skipMetricsLookup: true }),
     ...(authMode && { authMode }),
+    ...(authMode === 'user' && viewerProviderOf(c)),
+  };
+}
+
+/** Which of the viewer's sessions a user-level cluster needs: provider names, never tokens. */
+function viewerProviderOf(
+  c: ClusterDefinition,
+): Pick<ClusterDetails, 'authProvider' | 'oidcTokenProvider'> {
+  const oidcTokenProvider = c.authMetadata['kubernetes.io/oidc-token-provider'];
+  return {
+    authProvider: c.authProvider,
+    ...(c.authProvider === 'oidc' &&
+      oidcTokenProvider && { oidcTokenProvider }),
   };
 }
 

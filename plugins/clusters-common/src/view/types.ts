@@ -47,6 +47,18 @@ export interface ClusterIdentity {
    * viewer; `user`, each viewer's own (upstream's `oidc`, `google`, `aks`). See docs/migrating.md.
    */
   authMode?: 'service' | 'user';
+  /**
+   * For `user` clusters: the upstream `authProvider` whose token the viewer's browser sends
+   * (`oidc`, `google`, `aks`), so the frontend knows which of the viewer's sessions to ask.
+   * A provider name, never a token.
+   */
+  authProvider?: string;
+  /**
+   * For `oidc` clusters: upstream's `oidcTokenProvider`, the name of the viewer's OpenID Connect
+   * provider (the frontend's `oidc.<name>` Kubernetes auth provider; the request header
+   * `Backstage-Kubernetes-Authorization-Oidc-<name>`).
+   */
+  oidcTokenProvider?: string;
 }
 
 /**

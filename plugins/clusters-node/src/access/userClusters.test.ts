@@ -84,6 +84,19 @@ describe('user-level clusters', () => {
     }
   });
 
+  it("name the viewer's provider in their identity (names only, never a token)", async () => {
+    const listed = await registry.listClusters();
+    expect(listed.find(c => c.name === 'mine')).toMatchObject({
+      authMode: 'user',
+      authProvider: 'oidc',
+      oidcTokenProvider: 'okta',
+    });
+    const shared = listed.find(c => c.name === 'shared')!;
+    expect(shared.authMode).toBe('service');
+    expect(shared).not.toHaveProperty('authProvider');
+    expect(JSON.stringify(listed)).not.toContain('token');
+  });
+
   it('service-level clusters have no viewer credential', async () => {
     await expect(
       registry.getViewerKubeConfig('shared', { oidc: { okta: 't' } }),

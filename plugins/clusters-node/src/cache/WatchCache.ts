@@ -239,6 +239,10 @@ export class WatchCache {
         dashboardApp: cluster.dashboardApp,
         dashboardParameters: cluster.dashboardParameters,
         ...(cluster.authMode && { authMode: cluster.authMode }),
+        ...(cluster.authProvider && { authProvider: cluster.authProvider }),
+        ...(cluster.oidcTokenProvider && {
+          oidcTokenProvider: cluster.oidcTokenProvider,
+        }),
       },
       connection,
       cluster.namespaces,
@@ -301,6 +305,8 @@ function fingerprintOf(c: ClusterDetails): string {
     c.dashboardParameters,
     c.customResources,
     c.authMode,
+    c.authProvider,
+    c.oidcTokenProvider,
     c.skipMetricsLookup,
   ]);
 }
