@@ -116,7 +116,7 @@ describe('user-level clusters with real OIDC tokens', () => {
   });
 
   it("bob's live stream shows prod-us forbidden too", async () => {
-    const stream = await openViewStream(viewUrl('checkout') + '/stream', {
+    const stream = await openViewStream(`${viewUrl('checkout')}/stream`, {
       headers: { [HEADER]: `Bearer ${bob}` },
     });
     try {
