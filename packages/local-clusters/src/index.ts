@@ -15,6 +15,14 @@ export {
 export type { DemoService } from './demo/demoServices';
 export { SIMULATE_LABEL } from './demo/simulations';
 export {
+  DEMO_USAGE,
+  DEMO_HOT_SERVICE,
+  DEMO_IDLE_SERVICE,
+  USAGE_CPU_ANNOTATION,
+  USAGE_MEMORY_ANNOTATION,
+} from './demo/resourceUsage';
+export type { DemoUsage, UsageProfile } from './demo/resourceUsage';
+export {
   SERVICE_ACCOUNT_NAMESPACE,
   READER_SERVICE_ACCOUNT,
   LIMITED_SERVICE_ACCOUNT,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageDir } from '../paths';
 
-/** Paths of the control-plane binaries built from our Go module. */
+/** Paths of the control-plane binaries built from our Go modules. */
 export interface Binaries {
   dir: string;
   kubeApiserver: string;
@@ -12,9 +12,11 @@ export interface Binaries {
   etcd: string;
   kwok: string;
   kwokctl: string;
+  /** metrics-server, from its own Go module (go/metrics-server) and its own cache folder. */
+  metricsServer: string;
 }
 
-export function binariesIn(dir: string): Binaries {
+export function binariesIn(dir: string, metricsServerDir = dir): Binaries {
   return {
     dir,
     kubeApiserver: path.join(dir, 'kube-apiserver'),
@@ -23,6 +25,7 @@ export function binariesIn(dir: string): Binaries {
     etcd: path.join(dir, 'etcd'),
     kwok: path.join(dir, 'kwok'),
     kwokctl: path.join(dir, 'kwokctl'),
+    metricsServer: path.join(metricsServerDir, 'metrics-server'),
   };
 }
 
@@ -32,11 +35,37 @@ const exitHints: Record<number, string> = {
 };
 
 /**
- * Builds the binaries, or finds them in the cache, by running scripts/build-binaries.sh.
- * Its progress goes to our stderr; the last stdout line is the cache folder.
+ * Builds the binaries, or finds them in the cache, by running scripts/build-binaries.sh (the
+ * control plane) and scripts/build-metrics-server.sh. Their progress goes to our stderr; the
+ * last stdout line of each is its cache folder.
  */
 export async function ensureBinaries(signal?: AbortSignal): Promise<Binaries> {
-  const script = path.join(packageDir(), 'scripts', 'build-binaries.sh');
+  const dir = await runBuildScript(
+    'build-binaries.sh',
+    'the Kubernetes binaries',
+    signal,
+  );
+  const metricsServerDir = await runBuildScript(
+    'build-metrics-server.sh',
+    'metrics-server',
+    signal,
+  );
+  const binaries = binariesIn(dir, metricsServerDir);
+  for (const file of Object.values(binaries).slice(1)) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`the build scripts reported ${file}, but it is missing`);
+    }
+  }
+  return binaries;
+}
+
+/** Runs one of scripts/build-*.sh and returns the cache folder it printed last. */
+async function runBuildScript(
+  name: string,
+  what: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  const script = path.join(packageDir(), 'scripts', name);
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn('bash', [script], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -54,33 +83,27 @@ export async function ensureBinaries(signal?: AbortSignal): Promise<Binaries> {
       }
       const hint =
         (code !== null && exitHints[code]) || 'see the messages above.';
-      reject(
-        new Error(
-          `building the Kubernetes binaries failed (exit ${code}): ${hint}`,
-        ),
-      );
+      reject(new Error(`building ${what} failed (exit ${code}): ${hint}`));
     });
   });
-  const dir = stdout.trim().split('\n').pop() ?? '';
-  const binaries = binariesIn(dir);
-  for (const file of Object.values(binaries).slice(1)) {
-    if (!fs.existsSync(file)) {
-      throw new Error(
-        `build-binaries.sh reported ${dir}, but ${file} is missing`,
-      );
-    }
-  }
-  return binaries;
+  return stdout.trim().split('\n').pop() ?? '';
 }
 
 /**
- * Hard-links the cached binaries into the fleet's own folder and returns those paths. kwokctl
+ * Hard-links the cached binaries into the fleet's own folder (named after both cache keys) and
+ * returns those paths. kwokctl
  * symlinks each cluster's binaries into its workdir; pointing those links inside the repository
  * keeps the tree free of symlinks that leave it, which TechDocs refuses when it builds the suite's
  * docs from `dir:.`. Hard links cost no disk space; a copy is the fallback across filesystems.
  */
 export function stageBinaries(binaries: Binaries, stateRoot: string): Binaries {
-  const dir = path.join(stateRoot, 'bin', path.basename(binaries.dir));
+  const dir = path.join(
+    stateRoot,
+    'bin',
+    `${path.basename(binaries.dir)}-${path.basename(
+      path.dirname(binaries.metricsServer),
+    )}`,
+  );
   const staged = binariesIn(dir);
   fs.mkdirSync(dir, { recursive: true });
   for (const key of Object.keys(staged) as Array<keyof Binaries>) {

@@ -38,6 +38,11 @@ export class Kwokctl {
       `--kube-scheduler-binary=${b.kubeScheduler}`,
       `--kwok-controller-binary=${b.kwok}`,
       `--etcd-binary=${b.etcd}`,
+      // metrics-server scrapes kwok's emulated kubelet /metrics/resource of every node (the
+      // Metric and ClusterResourceUsage in our kwok config) and serves metrics.k8s.io through
+      // the APIService kwokctl registers, so HPAs and `kubectl top` see usage.
+      '--enable=metrics-server',
+      `--metrics-server-binary=${b.metricsServer}`,
       '--kube-authorization=true',
       '--kube-admission=true',
       `--kube-audit-policy=${options.auditPolicyFile}`,

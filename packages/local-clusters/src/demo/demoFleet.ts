@@ -6,6 +6,7 @@ import {
   DemoService,
   KUBERNETES_ID_LABEL,
 } from './demoServices';
+import { usageAnnotations } from './resourceUsage';
 import { SIMULATE_LABEL, Simulation } from './simulations';
 
 type Obj = KubernetesObject & Record<string, unknown>;
@@ -283,8 +284,39 @@ function namespace(name: string): Obj {
   };
 }
 
+type Template = { metadata?: { annotations?: Record<string, string> } };
+
+/**
+ * Gives the pod template of a demo workload the usage annotations of its service in this
+ * cluster (kwok's resource-usage emulation reads them); other objects pass unchanged.
+ */
+function withUsage(object: Obj, cluster: string): Obj {
+  const spec = object.spec as
+    | {
+        template?: Template;
+        jobTemplate?: { spec?: { template?: Template } };
+      }
+    | undefined;
+  const template = spec?.template ?? spec?.jobTemplate?.spec?.template;
+  const service = object.metadata?.labels?.[KUBERNETES_ID_LABEL];
+  if (template && service) {
+    template.metadata = {
+      ...template.metadata,
+      annotations: {
+        ...template.metadata?.annotations,
+        ...usageAnnotations(service, cluster),
+      },
+    };
+  }
+  return object;
+}
+
 /** The demo fleet of one cluster, in apply order (namespaces first). */
 export function demoFleet(cluster: string): Obj[] {
+  return demoObjects(cluster).map(o => withUsage(o, cluster));
+}
+
+function demoObjects(cluster: string): Obj[] {
   const tuning = perCluster[cluster] ?? { workloads: {}, hpas: {} };
   const byName = (name: string) => DEMO_SERVICES.find(s => s.name === name)!;
   const objects: Obj[] = DEMO_NAMESPACES.map(namespace);
@@ -314,10 +346,13 @@ export function demoFleet(cluster: string): Obj[] {
 export function stuckRollout(cluster: string): Obj | undefined {
   if (cluster !== 'prod-us') return undefined;
   const payments = DEMO_SERVICES.find(s => s.name === 'payments')!;
-  return deployment(payments, {
-    ...baseline.payments,
-    tag: '2.4.0',
-    simulate: 'never-ready',
-    progressDeadlineSeconds: 60,
-  });
+  return withUsage(
+    deployment(payments, {
+      ...baseline.payments,
+      tag: '2.4.0',
+      simulate: 'never-ready',
+      progressDeadlineSeconds: 60,
+    }),
+    cluster,
+  );
 }

@@ -26,6 +26,7 @@ export function recordedPorts(
         kwokControllerPort: o.kwokControllerPort,
         kubeControllerManagerPort: o.kubeControllerManagerPort,
         kubeSchedulerPort: o.kubeSchedulerPort,
+        metricsServerPort: o.metricsServerPort,
       };
     }
   }

@@ -219,6 +219,7 @@ async function chooseComponentPorts(
     kwokControllerPort: await another(),
     kubeControllerManagerPort: await another(),
     kubeSchedulerPort: await another(),
+    metricsServerPort: await another(),
   };
 }
 

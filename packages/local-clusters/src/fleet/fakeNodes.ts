@@ -26,7 +26,12 @@ export function fakeNodes(
       kind: 'Node',
       metadata: {
         name,
-        annotations: { 'kwok.x-k8s.io/node': 'fake' },
+        annotations: {
+          'kwok.x-k8s.io/node': 'fake',
+          // kwok serves every node's kubelet endpoint on one port; metrics-server (0.7 and
+          // later) reads this node's resource metrics from the path this annotation names.
+          'metrics.k8s.io/resource-metrics-path': `/metrics/nodes/${name}/metrics/resource`,
+        },
         labels: {
           type: 'kwok',
           'kubernetes.io/arch': 'amd64',

@@ -18,6 +18,7 @@ import { ensureIssuer } from '../oidc/issuerProcess';
 import { seedOidcAccess } from '../oidc/oidcAccess';
 import { StatePaths } from '../paths';
 import { populateScalePods, ScaleShape } from '../scale/scalePopulation';
+import { waitForMetricsApi } from './metricsApi';
 import { renderAppConfig } from './appConfigFile';
 import { clusterSpecs } from './clusterSpecs';
 import {
@@ -107,6 +108,7 @@ export async function fleetUp(
         spec.name,
         configFiles,
         kubeApiserverArgs,
+        binaries,
       );
       const mustRecreate =
         kwokctl.clusterExists(spec.name) &&
@@ -168,6 +170,7 @@ export async function fleetUp(
       }
       // Not part of the seeding above: applied on every run, so running clusters get it too.
       await seedCustomResources(cluster.kc, spec.name, signal);
+      await waitForMetricsApi(cluster.kc, spec.name, signal);
       await seedOidcAccess(
         cluster.kc,
         spec.name,
@@ -189,6 +192,7 @@ export async function fleetUp(
           spec.name,
           configFiles,
           kubeApiserverArgs,
+          binaries,
         ),
         workdir: cluster.workdir,
         auditLogPath: path.join(cluster.workdir, 'logs', 'audit.log'),
@@ -260,16 +264,19 @@ export async function fleetUp(
 }
 
 /**
- * A fingerprint of what a cluster was created and seeded with. When the Stages, the audit
- * policy, the service accounts and their RBAC, or the demo fleet change in the code, running
- * clusters no longer match it and are recreated.
+ * A fingerprint of what a cluster was created and seeded with. When the binaries (their staged
+ * folder is named after their cache keys), the Stages, the resource usage, the audit policy, the
+ * service accounts and their RBAC, or the demo fleet change in the code, running clusters no
+ * longer match it and are recreated.
  */
 function clusterConfigHash(
   cluster: string,
   files: { kwokConfig: string; auditPolicy: string },
   kubeApiserverArgs: Record<string, string>,
+  binaries: Binaries,
 ): string {
   return createHash('sha256')
+    .update(path.basename(binaries.dir))
     .update(JSON.stringify(kubeApiserverArgs))
     .update(fs.readFileSync(files.kwokConfig))
     .update(fs.readFileSync(files.auditPolicy))

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { demoClusterExec } from '../demo/containerExec';
 import { writeDemoLogs } from '../demo/containerLogs';
 import { kwokPodStages } from '../demo/kwokStages';
+import { demoResourceUsage } from '../demo/resourceUsage';
 import { StatePaths } from '../paths';
 
 /**
@@ -29,11 +30,15 @@ export interface KwokConfigFiles {
   auditPolicy: string;
 }
 
-/** Writes the kwok config (Stages, ClusterLogs, ClusterExec) and the audit policy every cluster uses. */
+/**
+ * Writes the kwok config (Stages, ClusterLogs, ClusterExec, resource usage) and the audit policy
+ * every cluster uses.
+ */
 export function writeKwokConfigFiles(paths: StatePaths): KwokConfigFiles {
   fs.mkdirSync(paths.configDir, { recursive: true });
   const documents = [
     ...kwokPodStages(),
+    demoResourceUsage(),
     writeDemoLogs(path.join(paths.configDir, 'logs')),
     demoClusterExec(path.join(paths.configDir, 'exec-sandbox')),
   ];
@@ -57,6 +62,7 @@ export interface ComponentPorts {
   kwokControllerPort: number;
   kubeControllerManagerPort: number;
   kubeSchedulerPort: number;
+  metricsServerPort: number;
 }
 
 /**
