@@ -1,5 +1,6 @@
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
+  ClusterWiring,
   FleetBackend,
   FleetBackendOptions,
   FleetCluster,
@@ -33,17 +34,24 @@ export async function startMulticlusterOnFleet(
   options: {
     entities: TestEntity[];
     clusters?: FleetCluster[];
+    /** The service account the backend acts as on every cluster; `reader` by default. */
+    token?: ClusterWiring['token'];
     /** Root config next to the clusters, as `fleetConfig`'s `extra`. */
     config?: object;
     permission?: FleetBackendOptions['permission'];
     catalog?: FleetBackendOptions['catalog'];
+    /** Modules and service factories beside the multicluster plugin. */
+    features?: FleetBackendOptions['features'];
     syncTimeoutMs?: number;
   },
 ): Promise<FleetBackend> {
   const backend = await startFleetBackend({
-    features: [multiclusterPlugin],
+    features: [multiclusterPlugin, ...(options.features ?? [])],
     config: fleetConfig(
-      (options.clusters ?? fleet.clusters).map(cluster => ({ cluster })),
+      (options.clusters ?? fleet.clusters).map(cluster => ({
+        cluster,
+        token: options.token,
+      })),
       options.config,
     ),
     entities: options.entities,
@@ -79,4 +87,24 @@ export function multiclusterOnFleetForAll(
     await started.backend?.stop();
   });
   return started;
+}
+
+/**
+ * The name of a Running pod (not being deleted) of the demo service `kubernetesId` in `namespace`
+ * of `cluster`, as the backend's watch cache holds it; throws when there is none.
+ */
+export function runningPodOf(
+  backend: FleetBackend,
+  cluster: string,
+  namespace: string,
+  kubernetesId: string,
+): string {
+  const pod = (backend.cache.get(cluster)?.list('pods', namespace) ?? []).find(
+    p =>
+      p.metadata?.labels?.['backstage.io/kubernetes-id'] === kubernetesId &&
+      p.status?.phase === 'Running' &&
+      !p.metadata?.deletionTimestamp,
+  );
+  if (!pod?.metadata?.name) throw new Error(`no running ${kubernetesId} pod`);
+  return pod.metadata.name;
 }

@@ -9,11 +9,10 @@ import {
 } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  fleetConfig,
+  FleetBackend,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from '../plugin';
+import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFleet';
 
 /** Restart, scale and delete pod against the real local fleet, in a namespace of this test's own. */
 jest.setTimeout(120_000);
@@ -23,8 +22,8 @@ const NS = `mc-actions-${process.pid}`;
 let fleet: LocalFleet;
 let apps: AppsV1Api;
 let core: CoreV1Api;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
-let denied: Awaited<ReturnType<typeof startFleetBackend>>;
+let backend: FleetBackend;
+let denied: FleetBackend;
 
 function deployment(name: string, replicas: number): V1Deployment {
   const labels = { 'backstage.io/kubernetes-id': name, app: name };
@@ -120,27 +119,18 @@ beforeAll(async () => {
         },
       },
     });
-  const config = fleetConfig([
-    { cluster: fleet.cluster(CLUSTER), token: 'backend' },
-  ]);
-  const entities = ['actions-demo', 'actions-hpa', 'other-team'].map(n =>
-    serviceEntity(n),
-  );
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config,
-    entities,
-  });
-  denied = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config,
-    entities,
+  const options = {
+    clusters: [fleet.cluster(CLUSTER)],
+    token: 'backend' as const,
+    entities: ['actions-demo', 'actions-hpa', 'other-team'].map(n =>
+      serviceEntity(n),
+    ),
+  };
+  backend = await startMulticlusterOnFleet(fleet, options);
+  denied = await startMulticlusterOnFleet(fleet, {
+    ...options,
     permission: AuthorizeResult.DENY,
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
-  await denied.cache.start();
-  await denied.cache.waitForSync(20_000);
   await cacheCondition(
     () =>
       ['actions-demo', 'actions-hpa', 'other-team'].every(n =>

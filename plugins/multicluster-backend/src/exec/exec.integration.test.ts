@@ -1,14 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  FleetBackend,
-  fleetConfig,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import type { FleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import WebSocket from 'ws';
-import { multiclusterPlugin } from '../plugin';
-import { demoServiceEntities } from '../__testUtils__/startMulticlusterOnFleet';
+import {
+  demoServiceEntities,
+  runningPodOf,
+  startMulticlusterOnFleet,
+} from '../__testUtils__/startMulticlusterOnFleet';
 import { EXEC_PROTOCOL } from './execEndpoint';
 
 /**
@@ -25,32 +24,20 @@ let podName: string;
 
 const auth = { authorization: `Bearer ${mockCredentials.user.token()}` };
 
-async function start(permission?: AuthorizeResult.DENY) {
-  const started = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig([
-      { cluster: fleet.cluster(CLUSTER), token: 'backend' },
-    ]),
+const start = (permission?: AuthorizeResult.DENY) =>
+  startMulticlusterOnFleet(fleet, {
+    clusters: [fleet.cluster(CLUSTER)],
+    token: 'backend',
     entities: demoServiceEntities(),
     permission,
+    syncTimeoutMs: 30_000,
   });
-  await started.cache.start();
-  await started.cache.waitForSync(30_000);
-  return started;
-}
 
 beforeAll(async () => {
   fleet = await loadLocalFleet();
   backend = await start();
   denied = await start(AuthorizeResult.DENY);
-  const pod = (backend.cache.get(CLUSTER)?.list('pods', 'shop') ?? []).find(
-    p =>
-      p.metadata?.labels?.['backstage.io/kubernetes-id'] === 'checkout' &&
-      p.status?.phase === 'Running' &&
-      !p.metadata?.deletionTimestamp,
-  );
-  if (!pod?.metadata?.name) throw new Error('no running checkout pod');
-  podName = pod.metadata.name;
+  podName = runningPodOf(backend, CLUSTER, 'shop', 'checkout');
 });
 
 afterAll(async () => {

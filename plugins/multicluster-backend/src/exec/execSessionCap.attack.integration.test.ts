@@ -5,14 +5,13 @@ import {
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { POD_EXEC_CLOSE_CODES } from '@kubeplatform/clusters-common';
 import { loadLocalFleet } from '@kubeplatform/local-clusters';
-import {
-  FleetBackend,
-  fleetConfig,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
+import type { FleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import WebSocket from 'ws';
-import { multiclusterPlugin } from '../plugin';
-import { demoServiceEntities } from '../__testUtils__/startMulticlusterOnFleet';
+import {
+  demoServiceEntities,
+  runningPodOf,
+  startMulticlusterOnFleet,
+} from '../__testUtils__/startMulticlusterOnFleet';
 import { EXEC_PROTOCOL } from './execEndpoint';
 
 /**
@@ -51,37 +50,26 @@ const tokenOf = (user: string) =>
 
 beforeAll(async () => {
   const fleet = await loadLocalFleet();
-  const config = fleetConfig(
-    [{ cluster: fleet.cluster(CLUSTER), token: 'backend' }],
-    {
+  backend = await startMulticlusterOnFleet(fleet, {
+    clusters: [fleet.cluster(CLUSTER)],
+    token: 'backend',
+    config: {
       multicluster: {
         stream: { debounceMs: 100, maxWaitMs: 500 },
         exec: { maxSessionsPerUser: MAX },
       },
     },
-  );
-  backend = await startFleetBackend({
     features: [
-      multiclusterPlugin,
       createServiceFactory({
         service: coreServices.auditor,
         deps: {},
         factory: () => auditor,
       }),
     ],
-    config,
     entities: demoServiceEntities(),
+    syncTimeoutMs: 30_000,
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(30_000);
-  const pod = (backend.cache.get(CLUSTER)?.list('pods', 'shop') ?? []).find(
-    p =>
-      p.metadata?.labels?.['backstage.io/kubernetes-id'] === 'checkout' &&
-      p.status?.phase === 'Running' &&
-      !p.metadata?.deletionTimestamp,
-  );
-  if (!pod?.metadata?.name) throw new Error('no running checkout pod');
-  podName = pod.metadata.name;
+  podName = runningPodOf(backend, CLUSTER, 'shop', 'checkout');
 });
 
 afterAll(async () => {

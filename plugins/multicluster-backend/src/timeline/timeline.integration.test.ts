@@ -12,11 +12,10 @@ import {
 } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
-  fleetConfig,
+  FleetBackend,
   serviceEntity,
-  startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from '../plugin';
+import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFleet';
 
 /**
  * The timeline against the real local fleet: checkout's two versions (1.5.0 in dev-eu, 1.4.2 in
@@ -32,7 +31,7 @@ const scratch = `kp-tl-${suffix}`;
 const labels = { 'backstage.io/kubernetes-id': id, app: id };
 
 let fleet: LocalFleet;
-let backend: Awaited<ReturnType<typeof startFleetBackend>>;
+let backend: FleetBackend;
 
 const admin = (cluster: string): KubeConfig =>
   fleet.cluster(cluster).kubeConfig();
@@ -76,16 +75,12 @@ beforeAll(async () => {
       .makeApiClient(CoreV1Api)
       .createNamespace({ body: { metadata: { name: scratch } } });
   }
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: fleetConfig(
-      fleet.clusters.map(cluster => ({ cluster })),
-      { multicluster: { entityScope: { namespaces: ['shop', scratch] } } },
-    ),
+  backend = await startMulticlusterOnFleet(fleet, {
+    config: {
+      multicluster: { entityScope: { namespaces: ['shop', scratch] } },
+    },
     entities: [serviceEntity('checkout'), serviceEntity(id)],
   });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
 });
 
 afterAll(async () => {
