@@ -12,6 +12,7 @@ import { join } from 'path';
 import { BASKET_HPA } from './__fixtures__/basketManifests';
 import { mockUserContext, outputsOf } from './__testUtils__/initiatorContext';
 import { applyManifestsAction } from './applyManifestsAction';
+import { expectDeclaredAction } from './__testUtils__/expectDeclaredAction';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -119,13 +120,11 @@ async function context(
 describe('kubeplatform:devenv:apply', () => {
   it('declares the zod schemas, examples and dry-run support', () => {
     const { action } = setup();
-    expect(action.id).toBe('kubeplatform:devenv:apply');
-    expect(action.supportsDryRun).toBe(true);
-    expect(action.examples!.length).toBeGreaterThan(0);
-    const input = action.schema!.input as any;
-    expect(input.required).toEqual(
-      expect.arrayContaining(['cluster', 'name', 'manifests']),
-    );
+    expectDeclaredAction(action, 'kubeplatform:devenv:apply', [
+      'cluster',
+      'name',
+      'manifests',
+    ]);
   });
 
   it('dry-run returns every document of the folder, placed in the namespace, without touching a cluster', async () => {

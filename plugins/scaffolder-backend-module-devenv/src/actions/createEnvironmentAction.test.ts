@@ -8,6 +8,7 @@ import {
 import { offlineClusters } from '@kubeplatform/plugin-devenv-node/testUtils';
 import { mockUserContext, outputsOf } from './__testUtils__/initiatorContext';
 import { createEnvironmentAction } from './createEnvironmentAction';
+import { expectDeclaredAction } from './__testUtils__/expectDeclaredAction';
 
 /** Clusters that cannot be reached: any cluster call in a dry run would fail the test. */
 const clusters = offlineClusters(
@@ -61,19 +62,22 @@ function setup(options: { allow?: boolean; ownership?: string[] } = {}) {
   return { action, permissions };
 }
 
+/** A dry run of a request for `mock-dev`, a `namespace` environment in dev-eu, changed by `input`. */
 function context(input: Record<string, unknown>, isDryRun = true) {
-  return mockUserContext(input, isDryRun);
+  return mockUserContext(
+    { name: 'mock-dev', cluster: 'dev-eu', class: 'namespace', ...input },
+    isDryRun,
+  );
 }
 
 describe('kubeplatform:devenv:create', () => {
   it('declares the zod schemas, examples and dry-run support', () => {
     const { action } = setup();
-    expect(action.id).toBe('kubeplatform:devenv:create');
-    expect(action.supportsDryRun).toBe(true);
-    expect(action.examples!.length).toBeGreaterThan(0);
-    const input = action.schema!.input as any;
+    const input = expectDeclaredAction(action, 'kubeplatform:devenv:create', [
+      'name',
+      'cluster',
+    ]);
     expect(input.properties.name.type).toBe('string');
-    expect(input.required).toEqual(expect.arrayContaining(['name', 'cluster']));
     expect((action.schema!.output as any).properties.connectCommand.type).toBe(
       'string',
     );
@@ -81,12 +85,7 @@ describe('kubeplatform:devenv:create', () => {
 
   it('dry-run returns the planned manifests and outputs without touching a cluster', async () => {
     const { action } = setup();
-    const ctx = context({
-      name: 'mock-dev',
-      cluster: 'dev-eu',
-      class: 'namespace',
-      ttl: '2h',
-    });
+    const ctx = context({ ttl: '2h' });
     await action.handler(ctx);
     const outputs = outputsOf(ctx);
     expect(outputs).toMatchObject({
@@ -120,12 +119,7 @@ describe('kubeplatform:devenv:create', () => {
 
   it('lets a user request for one of their groups', async () => {
     const { action } = setup();
-    const ctx = context({
-      name: 'team-dev',
-      cluster: 'dev-eu',
-      class: 'namespace',
-      owner: 'group:team-a',
-    });
+    const ctx = context({ name: 'team-dev', owner: 'group:team-a' });
     await action.handler(ctx);
     expect(ctx.output).toHaveBeenCalledWith('status', 'provisioning');
   });
@@ -140,29 +134,13 @@ describe('kubeplatform:devenv:create', () => {
     [{ size: 'xxl' }, 'size "xxl" is not offered'],
   ])('refuses %j in a dry run with a clear error', async (change, message) => {
     const { action } = setup();
-    await expect(
-      action.handler(
-        context({
-          name: 'mock-dev',
-          cluster: 'dev-eu',
-          class: 'namespace',
-          ...change,
-        }),
-      ),
-    ).rejects.toThrow(message);
+    await expect(action.handler(context(change))).rejects.toThrow(message);
   });
 
   it('refuses to create for a group the user is not in', async () => {
     const { action } = setup({ ownership: ['user:default/mock'] });
     await expect(
-      action.handler(
-        context({
-          name: 'team-dev',
-          cluster: 'dev-eu',
-          class: 'namespace',
-          owner: 'group:team-a',
-        }),
-      ),
+      action.handler(context({ name: 'team-dev', owner: 'group:team-a' })),
     ).rejects.toThrow(
       'You may only request environments for yourself or your groups, not for group:default/team-a',
     );
@@ -170,11 +148,9 @@ describe('kubeplatform:devenv:create', () => {
 
   it('refuses when the permission policy denies devenv.create', async () => {
     const { action, permissions } = setup({ allow: false });
-    await expect(
-      action.handler(
-        context({ name: 'mock-dev', cluster: 'dev-eu', class: 'namespace' }),
-      ),
-    ).rejects.toThrow('You may not create development environments');
+    await expect(action.handler(context({}))).rejects.toThrow(
+      'You may not create development environments',
+    );
     expect(permissions.authorize).toHaveBeenCalledWith(
       [{ permission: expect.objectContaining({ name: 'devenv.create' }) }],
       expect.anything(),
