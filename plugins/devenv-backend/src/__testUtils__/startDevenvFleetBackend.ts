@@ -10,27 +10,26 @@ import {
   fleetConfig,
   startFleetBackend,
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
-import {
-  environmentProvisionerServiceRef,
-  type DevenvSettings,
-} from '@kubeplatform/plugin-devenv-node';
+import { environmentProvisionerServiceRef } from '@kubeplatform/plugin-devenv-node';
 import {
   fleetProvisioner,
   namespaceClassSettings,
+  type FleetProvisionerOptions,
 } from '@kubeplatform/plugin-devenv-node/testUtils';
 import { devenvPlugin } from '../plugin';
 
-export interface DevenvFleetBackendOptions {
+/**
+ * The provisioner's `settings` (here the namespace class and no reaper by default) and
+ * `ownerExists` as `fleetProvisioner` takes them.
+ */
+export interface DevenvFleetBackendOptions
+  extends Pick<FleetProvisionerOptions, 'settings' | 'ownerExists'> {
   /** Root config next to the fleet's, e.g. `{ app: { baseUrl } }`. */
   config?: object;
   /** Features next to the devenv plugin and its provisioner. */
   features?: BackendFeature[];
   /** The backend's logger, and the provisioner's; the root logger serves the provisioner if omitted. */
   logger?: LoggerService;
-  /** The namespace class and no reaper by default. */
-  settings?: DevenvSettings;
-  /** Every owner exists by default. */
-  ownerExists?: (ownerRef: string) => Promise<boolean>;
 }
 
 /**
