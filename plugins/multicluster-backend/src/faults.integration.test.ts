@@ -105,6 +105,18 @@ async function view(
 const clusterOf = (v: EntityView, name: string) =>
   v.clusters.find(c => c.cluster.name === name);
 
+/** The view once it shows prod-us in sync state `state`. */
+const viewWhenProdIs = (
+  backend: { apiUrl(pluginId: string): string },
+  state: string,
+  timeoutMs: number,
+) =>
+  viewWhen(
+    backend,
+    v => clusterOf(v.body, 'prod-us')?.sync.state === state,
+    timeoutMs,
+  );
+
 describe('failures as data on the local fleet', () => {
   it('marks a killed cluster unreachable with its stale data, serves the other, and recovers', async () => {
     const proxy = await proxyToProd();
@@ -123,11 +135,7 @@ describe('failures as data on the local fleet', () => {
     expect(workloadsBefore).toContain('checkout');
 
     await proxy.kill();
-    const down = await viewWhen(
-      backend,
-      v => clusterOf(v.body, 'prod-us')?.sync.state === 'unreachable',
-      15_000,
-    );
+    const down = await viewWhenProdIs(backend, 'unreachable', 15_000);
     expect(down.status).toBe(200);
     const prodDown = clusterOf(down.body, 'prod-us')!;
     expect(prodDown.sync.state).toBe('unreachable');
@@ -147,11 +155,7 @@ describe('failures as data on the local fleet', () => {
     ).toBeGreaterThanOrEqual(2);
 
     await proxy.restore();
-    const back = await viewWhen(
-      backend,
-      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-      20_000,
-    );
+    const back = await viewWhenProdIs(backend, 'ok', 20_000);
     expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
     expect(back.body.incomplete).toBe(false);
   });
@@ -159,18 +163,10 @@ describe('failures as data on the local fleet', () => {
   it('notices a cluster that freezes with its watches open: timeout, stale data kept, then recovers', async () => {
     const proxy = await proxyToProd();
     const backend = await startWithProdBehind(proxy);
-    await viewWhen(
-      backend,
-      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-      20_000,
-    );
+    await viewWhenProdIs(backend, 'ok', 20_000);
     proxy.freeze();
     const frozenAt = Date.now();
-    const frozen = await viewWhen(
-      backend,
-      v => clusterOf(v.body, 'prod-us')?.sync.state === 'timeout',
-      20_000,
-    );
+    const frozen = await viewWhenProdIs(backend, 'timeout', 20_000);
     const prodFrozen = clusterOf(frozen.body, 'prod-us')!;
     expect(prodFrozen.sync.state).toBe('timeout');
     // Health probe every 1 s, request timeout 3 s: noticed in seconds, not at the watch's end.
@@ -179,11 +175,7 @@ describe('failures as data on the local fleet', () => {
     expect(clusterOf(frozen.body, 'dev-eu')!.sync.state).toBe('ok');
 
     await proxy.restore();
-    const back = await viewWhen(
-      backend,
-      v => clusterOf(v.body, 'prod-us')?.sync.state === 'ok',
-      30_000,
-    );
+    const back = await viewWhenProdIs(backend, 'ok', 30_000);
     expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
   });
 
