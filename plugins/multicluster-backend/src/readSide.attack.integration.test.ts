@@ -1,4 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { EntityView } from '@kubeplatform/clusters-common';
@@ -11,6 +10,7 @@ import {
 } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { startMulticlusterOnFleet } from './__testUtils__/startMulticlusterOnFleet';
 import { expectStreamEndsWhenWithdrawn } from './__testUtils__/expectStreamEndsWhenWithdrawn';
+import { asUser, openInARow } from './__testUtils__/openAsUser';
 
 /**
  * Attacks on the read side (issue 11, findings 4, 7 and 8) against the real local fleet
@@ -54,10 +54,6 @@ async function start(
     ...extra,
   });
 }
-
-const asUser = (ref: string) => ({
-  Authorization: mockCredentials.user.header(ref),
-});
 
 /** Pods of the checkout service in every cluster, from the backend's own cache. */
 function checkoutPods(backend: Backend) {
@@ -273,20 +269,16 @@ describe('read side attacks on the local fleet', () => {
     });
     const abort = new AbortController();
     try {
-      const statuses: number[] = [];
-      let retryAfter: string | null = null;
-      for (let i = 0; i < 6; i++) {
-        const res = await fetch(
-          `${backend.apiUrl(
-            'multicluster',
-          )}/entities/component/default/checkout/stream`,
-          { headers: asUser('user:default/mallory'), signal: abort.signal },
-        );
-        statuses.push(res.status);
-        if (res.status === 429) retryAfter = res.headers.get('retry-after');
-      }
+      const { statuses, retryAfter } = await openInARow(
+        `${backend.apiUrl(
+          'multicluster',
+        )}/entities/component/default/checkout/stream`,
+        6,
+        'user:default/mallory',
+        abort.signal,
+      );
       expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
-      expect(retryAfter).toBe('15');
+      expect(retryAfter[5]).toBe('15');
     } finally {
       abort.abort();
       await backend.stop();

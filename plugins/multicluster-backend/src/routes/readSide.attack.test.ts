@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -11,6 +11,7 @@ import { readMulticlusterOptions } from '../readMulticlusterOptions';
 import { createRouter } from '../router';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 import { expectStreamEndsWhenWithdrawn } from '../__testUtils__/expectStreamEndsWhenWithdrawn';
+import { asUser, openInARow } from '../__testUtils__/openAsUser';
 
 /**
  * Attack tests of the read side (issue 11, findings 4, 7 and 8) on the router with an in-memory
@@ -143,10 +144,6 @@ async function app(
   };
 }
 
-const asUser = (ref: string) => ({
-  Authorization: mockCredentials.user.header(ref),
-});
-
 describe('read side attacks (router, in-memory cluster)', () => {
   afterEach(() => {
     decision.result = AuthorizeResult.ALLOW;
@@ -224,22 +221,23 @@ describe('read side attacks (router, in-memory cluster)', () => {
   it('attack: one user opening more log follows than allowed gets 429 with Retry-After; another user is unaffected', async () => {
     const a = await app({ logs: { maxFollowsPerUser: 2 } });
     const abort = new AbortController();
-    const follow = (user: string) =>
-      fetch(
-        `${a.url}/entities/component/default/checkout/clusters/prod-us/pods/shop/checkout-1/logs?follow=true`,
-        { headers: asUser(user), signal: abort.signal },
-      );
+    const follow = `${a.url}/entities/component/default/checkout/clusters/prod-us/pods/shop/checkout-1/logs?follow=true`;
     try {
-      const statuses: number[] = [];
-      const retryAfter: Array<string | null> = [];
-      for (let i = 0; i < 5; i++) {
-        const res = await follow('user:default/mallory');
-        statuses.push(res.status);
-        retryAfter.push(res.headers.get('retry-after'));
-      }
+      const { statuses, retryAfter } = await openInARow(
+        follow,
+        5,
+        'user:default/mallory',
+        abort.signal,
+      );
       expect(statuses).toEqual([200, 200, 429, 429, 429]);
       expect(retryAfter[2]).toBe('15');
-      expect((await follow('user:default/alice')).status).toBe(200);
+      const alice = await openInARow(
+        follow,
+        1,
+        'user:default/alice',
+        abort.signal,
+      );
+      expect(alice.statuses).toEqual([200]);
     } finally {
       abort.abort();
       await a.close();
@@ -250,18 +248,14 @@ describe('read side attacks (router, in-memory cluster)', () => {
     const a = await app({ stream: { maxPerUser: 3 } });
     const abort = new AbortController();
     try {
-      const statuses: number[] = [];
-      let retryAfter: string | null = null;
-      for (let i = 0; i < 5; i++) {
-        const res = await fetch(
-          `${a.url}/entities/component/default/checkout/stream`,
-          { headers: asUser('user:default/mallory'), signal: abort.signal },
-        );
-        statuses.push(res.status);
-        if (res.status === 429) retryAfter = res.headers.get('retry-after');
-      }
+      const { statuses, retryAfter } = await openInARow(
+        `${a.url}/entities/component/default/checkout/stream`,
+        5,
+        'user:default/mallory',
+        abort.signal,
+      );
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
-      expect(retryAfter).toBe('15');
+      expect(retryAfter[4]).toBe('15');
     } finally {
       abort.abort();
       await a.close();
