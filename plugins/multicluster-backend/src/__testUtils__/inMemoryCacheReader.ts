@@ -1,4 +1,5 @@
 import type { ClusterIdentity } from '@kubeplatform/clusters-common';
+import type { CacheReader } from '@kubeplatform/clusters-node';
 
 /**
  * A cache reader over fixed objects by resource (`deployments`, `pods`, …) for route tests: one
@@ -7,7 +8,7 @@ import type { ClusterIdentity } from '@kubeplatform/clusters-common';
 export function inMemoryCacheReader(
   identity: ClusterIdentity,
   objects: Record<string, any[]>,
-) {
+): CacheReader {
   return {
     identity,
     list: (resource: string, namespace?: string) =>

@@ -5,6 +5,7 @@ import type {
 import type { CacheReader } from '@kubeplatform/clusters-node';
 import { parseLabelSelector } from '../entities/labelSelector';
 import { buildWorkloadDetail } from './buildWorkloadDetail';
+import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 
 const deployment: TrimmedDeployment = {
   metadata: {
@@ -17,22 +18,8 @@ const deployment: TrimmedDeployment = {
 };
 
 /** A cache holding one Deployment and nothing else. */
-function readerWith(identity: ClusterIdentity): CacheReader {
-  const list = ((resource: string) =>
-    resource === 'deployments' ? [deployment] : []) as CacheReader['list'];
-  return {
-    identity,
-    list,
-    get: () => undefined,
-    listByKubernetesId: list,
-    listByOwner: () => [],
-    eventsFor: () => [],
-    status: () => ({ state: 'ok' }),
-    restartBaseline: () => undefined,
-    podUsage: () => undefined,
-    metricsStatus: () => ({ state: 'pending' }),
-  };
-}
+const readerWith = (identity: ClusterIdentity): CacheReader =>
+  inMemoryCacheReader(identity, { deployments: [deployment] });
 
 const ref = { kind: 'Deployment', namespace: 'shop', name: 'web' };
 const query = { selector: parseLabelSelector('app=web') };
