@@ -30,4 +30,6 @@ export type {
   StreamOptions,
   MulticlusterTimelineApi,
   TimelineQuery,
+  MulticlusterViewerAuth,
 } from './api';
+export { useViewerAuth } from './hooks/useViewerAuth';

@@ -30,15 +30,19 @@ export interface MulticlusterActionsApi {
   ): Promise<AllowedActions>;
 
   /** Rolls the workload's pods (Deployments, StatefulSets, DaemonSets). */
-  restartWorkload(address: WorkloadAddress): Promise<{ restartedAt: string }>;
+  restartWorkload(
+    address: WorkloadAddress,
+    options?: RequestOptions,
+  ): Promise<{ restartedAt: string }>;
 
   /** Sets the replica count (Deployments, StatefulSets), within HPA bounds. */
   scaleWorkload(
     address: WorkloadAddress,
     replicas: number,
+    options?: RequestOptions,
   ): Promise<{ replicas: number }>;
 
-  deletePod(address: PodAddress): Promise<void>;
+  deletePod(address: PodAddress, options?: RequestOptions): Promise<void>;
 }
 
 export const multiclusterActionsApiRef = createApiRef<MulticlusterActionsApi>({

@@ -48,6 +48,7 @@ export class MulticlusterActionsClient implements MulticlusterActionsApi {
   ): Promise<AllowedActions> {
     const body = await this.send(`${entityPath(entity)}/actions`, {
       signal: options?.signal,
+      viewerAuth: options?.viewerAuth,
     });
     const allowed = (key: keyof AllowedActions) => ({
       allowed: field(field(body, key), 'allowed') === true,
@@ -61,10 +62,12 @@ export class MulticlusterActionsClient implements MulticlusterActionsApi {
 
   async restartWorkload(
     address: WorkloadAddress,
+    options?: RequestOptions,
   ): Promise<{ restartedAt: string }> {
     const body = await this.send(`${workloadPath(address)}/restart`, {
       method: 'POST',
       body: {},
+      ...options,
     });
     return { restartedAt: String(field(body, 'restartedAt') ?? '') };
   }
@@ -72,35 +75,42 @@ export class MulticlusterActionsClient implements MulticlusterActionsApi {
   async scaleWorkload(
     address: WorkloadAddress,
     replicas: number,
+    options?: RequestOptions,
   ): Promise<{ replicas: number }> {
     const body = await this.send(`${workloadPath(address)}/scale`, {
       method: 'POST',
       body: { replicas },
+      ...options,
     });
     return { replicas: Number(field(body, 'replicas')) };
   }
 
-  async deletePod({ entity, cluster, pod }: PodAddress): Promise<void> {
+  async deletePod(
+    { entity, cluster, pod }: PodAddress,
+    options?: RequestOptions,
+  ): Promise<void> {
     await this.send(
       `${entityPath(entity)}/clusters/${segment(cluster)}/pods/${segment(
         pod.namespace,
       )}/${segment(pod.name)}?uid=${segment(pod.uid)}`,
-      { method: 'DELETE' },
+      { method: 'DELETE', ...options },
     );
   }
 
   private async send(
     path: string,
-    init: { method?: string; body?: object; signal?: AbortSignal },
+    init: { method?: string; body?: object } & RequestOptions,
   ): Promise<unknown> {
     const base = await this.options.discoveryApi.getBaseUrl('multicluster');
+    const headers: Record<string, string> = {
+      ...(await init.viewerAuth?.headers()),
+      ...(init.body && { 'Content-Type': 'application/json' }),
+    };
     const response = await this.options.fetchApi.fetch(`${base}${path}`, {
       method: init.method ?? 'GET',
       signal: init.signal,
-      ...(init.body && {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(init.body),
-      }),
+      ...(Object.keys(headers).length && { headers }),
+      ...(init.body && { body: JSON.stringify(init.body) }),
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.json();

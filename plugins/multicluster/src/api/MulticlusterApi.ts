@@ -5,6 +5,7 @@ import {
   WorkloadDetail,
   WorkloadKind,
 } from '@kubeplatform/clusters-common';
+import type { MulticlusterViewerAuth } from './viewerAuth';
 
 /**
  * An entity as the multicluster backend addresses it: kind, namespace and name.
@@ -46,11 +47,18 @@ export interface PodLogRequest {
 /** @public */
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * The viewer's provider tokens for user-level clusters (see useViewerAuth); without it, such
+   * clusters show as unauthorized.
+   */
+  viewerAuth?: MulticlusterViewerAuth;
 }
 
 /** @public */
 export interface StreamOptions {
   signal: AbortSignal;
+  /** As in RequestOptions. */
+  viewerAuth?: MulticlusterViewerAuth;
 }
 
 /**

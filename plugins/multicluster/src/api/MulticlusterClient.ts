@@ -1,6 +1,8 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClusterIdentity,
   EntityView,
   OwnerView,
   WorkloadDetail,
@@ -22,6 +24,7 @@ import {
 import { fetchTextWithin } from './fetchTextWithin';
 import { linkedAbortController } from './linkedAbortController';
 import { RequestTimeoutError } from './RequestTimeoutError';
+import type { MulticlusterViewerAuth } from './viewerAuth';
 
 export { RequestTimeoutError };
 
@@ -69,8 +72,12 @@ export class MulticlusterClient implements MulticlusterApi {
     options?: RequestOptions,
   ): Promise<EntityView> {
     const url = await this.url(`/entities/${entityPath(entity)}`);
-    const text = await this.getText(url, options);
-    return parseEntityView(text, url);
+    const view = parseEntityView(await this.getText(url, options), url);
+    // A user-level cluster this session had no token for yet: ask again with the viewer's token.
+    if (await learnFrom(options, view.clusters)) {
+      return parseEntityView(await this.getText(url, options), url);
+    }
+    return view;
   }
 
   async streamEntityView(
@@ -79,17 +86,38 @@ export class MulticlusterClient implements MulticlusterApi {
     options: StreamOptions,
   ): Promise<void> {
     const url = await this.url(`/entities/${entityPath(entity)}/stream`);
-    const parser = new ServerSentEventParser();
-    await this.readStream(
-      url,
-      { Accept: 'text/event-stream' },
-      options.signal,
-      text => {
-        for (const event of parser.push(text)) {
-          if (event.event === 'view') onView(parseEntityView(event.data, url));
-        }
-      },
-    );
+    // When a view names a user-level cluster whose provider this session had no token for yet,
+    // the stream is opened again with it (once per provider), and that view is not shown.
+    for (;;) {
+      const { controller, release } = linkedAbortController(options.signal);
+      const parser = new ServerSentEventParser();
+      let reopen = false;
+      try {
+        await this.readStream(
+          url,
+          {
+            Accept: 'text/event-stream',
+            ...(await options.viewerAuth?.headers()),
+          },
+          controller.signal,
+          async text => {
+            for (const event of parser.push(text)) {
+              if (event.event !== 'view' || reopen) continue;
+              const view = parseEntityView(event.data, url);
+              if (await learnFrom(options, view.clusters)) {
+                reopen = true;
+                controller.abort();
+                return;
+              }
+              onView(view);
+            }
+          },
+        );
+      } finally {
+        release();
+      }
+      if (!reopen || options.signal.aborted) return;
+    }
   }
 
   async getWorkloadDetail(
@@ -104,8 +132,11 @@ export class MulticlusterClient implements MulticlusterApi {
           workload.name,
         )}`,
     );
-    const text = await this.getText(url, options);
-    return parseWorkloadDetail(text, url);
+    const detail = parseWorkloadDetail(await this.getText(url, options), url);
+    if (await learnFrom(options, [detail.cluster])) {
+      return parseWorkloadDetail(await this.getText(url, options), url);
+    }
+    return detail;
   }
 
   async getPodLogs(
@@ -123,7 +154,7 @@ export class MulticlusterClient implements MulticlusterApi {
     const url = await this.logsUrl(request, true);
     await this.readStream(
       url,
-      { Accept: 'text/plain' },
+      { Accept: 'text/plain', ...(await options.viewerAuth?.headers()) },
       options.signal,
       onText,
     );
@@ -134,8 +165,24 @@ export class MulticlusterClient implements MulticlusterApi {
     options?: RequestOptions,
   ): Promise<OwnerView> {
     const url = await this.url(`/owners/${entityPath(owner)}`);
-    const text = await this.getText(url, options);
-    return parseOwnerView(text, url);
+    const view = parseOwnerView(await this.getText(url, options), url);
+    // The owner view does not name its clusters' providers: when nothing has taught this session
+    // which user-level providers exist and a cluster refused the viewer, one entity view does.
+    const auth = options?.viewerAuth;
+    const refused = view.entities.find(e =>
+      e.clusters.some(c => c.sync.state === 'unauthorized'),
+    );
+    if (auth && !auth.primed && refused) {
+      const before = Object.keys(await auth.headers()).length;
+      await this.getEntityView(parseEntityRef(refused.entityRef), {
+        signal: options?.signal,
+        viewerAuth: auth,
+      }).catch(() => undefined);
+      if (Object.keys(await auth.headers()).length > before) {
+        return parseOwnerView(await this.getText(url, options), url);
+      }
+    }
+    return view;
   }
 
   private async url(path: string): Promise<string> {
@@ -163,12 +210,16 @@ export class MulticlusterClient implements MulticlusterApi {
     );
   }
 
-  private getText(url: string, options?: RequestOptions): Promise<string> {
+  private async getText(
+    url: string,
+    options?: RequestOptions,
+  ): Promise<string> {
     return fetchTextWithin(
       this.fetchApi,
       url,
       this.requestTimeoutMs,
       options?.signal,
+      await options?.viewerAuth?.headers(),
     );
   }
 
@@ -176,7 +227,7 @@ export class MulticlusterClient implements MulticlusterApi {
     url: string,
     headers: Record<string, string>,
     signal: AbortSignal,
-    onText: (text: string) => void,
+    onText: (text: string) => void | Promise<void>,
   ): Promise<void> {
     const { controller, release } = linkedAbortController(signal);
     let timedOut = false;
@@ -205,10 +256,10 @@ export class MulticlusterClient implements MulticlusterApi {
         if (done) break;
         armIdleTimer();
         const text = decoder.decode(value, { stream: true });
-        if (text) onText(text);
+        if (text) await onText(text);
       }
       const rest = decoder.decode();
-      if (rest) onText(rest);
+      if (rest) await onText(rest);
     } catch (error) {
       if (signal.aborted) return;
       if (timedOut) {
@@ -224,4 +275,14 @@ export class MulticlusterClient implements MulticlusterApi {
       release();
     }
   }
+}
+
+/** Learns the user-level providers the clusters name; true when a new one has a token. */
+function learnFrom(
+  options: { viewerAuth?: MulticlusterViewerAuth } | undefined,
+  clusters: ReadonlyArray<{ cluster: ClusterIdentity } | ClusterIdentity>,
+): Promise<boolean> {
+  const auth = options?.viewerAuth;
+  if (!auth) return Promise.resolve(false);
+  return auth.learn(clusters.map(c => ('cluster' in c ? c.cluster : c)));
 }

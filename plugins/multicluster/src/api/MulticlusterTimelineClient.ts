@@ -7,6 +7,7 @@ import type {
   TimelineQuery,
 } from './MulticlusterTimelineApi';
 import { parseEntityTimeline } from './parseEntityTimeline';
+import { parseEntityView } from './validate';
 
 const segment = encodeURIComponent;
 
@@ -34,20 +35,39 @@ export class MulticlusterTimelineClient implements MulticlusterTimelineApi {
     options?: RequestOptions,
   ): Promise<EntityTimeline> {
     const base = await this.options.discoveryApi.getBaseUrl('multicluster');
+    const entityUrl = `${base}/entities/${segment(
+      kind.toLocaleLowerCase('en-US'),
+    )}/${segment(namespace)}/${segment(name)}`;
     const params = new URLSearchParams();
     if (query.clusters?.length) params.set('cluster', query.clusters.join(','));
     if (query.types?.length) params.set('type', query.types.join(','));
     const qs = params.toString();
-    const url = `${base}/entities/${segment(
-      kind.toLocaleLowerCase('en-US'),
-    )}/${segment(namespace)}/${segment(name)}/timeline${qs ? `?${qs}` : ''}`;
+    const url = `${entityUrl}/timeline${qs ? `?${qs}` : ''}`;
+    const get = async (target: string) =>
+      fetchTextWithin(
+        this.options.fetchApi,
+        target,
+        this.requestTimeoutMs,
+        options?.signal,
+        await options?.viewerAuth?.headers(),
+      );
 
-    const text = await fetchTextWithin(
-      this.options.fetchApi,
-      url,
-      this.requestTimeoutMs,
-      options?.signal,
-    );
-    return parseEntityTimeline(text, url);
+    const timeline = parseEntityTimeline(await get(url), url);
+    // The timeline does not name its clusters' providers: when nothing has taught this session
+    // which user-level providers exist and a cluster refused the viewer, the entity view does.
+    const auth = options?.viewerAuth;
+    if (
+      auth &&
+      !auth.primed &&
+      timeline.clusters.some(c => c.sync.state === 'unauthorized')
+    ) {
+      const view = await get(entityUrl)
+        .then(text => parseEntityView(text, entityUrl))
+        .catch(() => undefined);
+      if (view && (await auth.learn(view.clusters.map(c => c.cluster)))) {
+        return parseEntityTimeline(await get(url), url);
+      }
+    }
+    return timeline;
   }
 }

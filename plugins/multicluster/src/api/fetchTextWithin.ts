@@ -12,6 +12,7 @@ export async function fetchTextWithin(
   url: string,
   timeoutMs: number,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<string> {
   const { controller, release } = linkedAbortController(signal);
   let timedOut = false;
@@ -20,7 +21,10 @@ export async function fetchTextWithin(
     controller.abort();
   }, timeoutMs);
   try {
-    const response = await fetchApi.fetch(url, { signal: controller.signal });
+    const response = await fetchApi.fetch(url, {
+      signal: controller.signal,
+      ...(headers && Object.keys(headers).length && { headers }),
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return await response.text();
   } catch (error) {

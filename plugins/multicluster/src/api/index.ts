@@ -6,3 +6,5 @@ export * from './MulticlusterActionsApi';
 export { MulticlusterActionsClient } from './MulticlusterActionsClient';
 export * from './MulticlusterTimelineApi';
 export { MulticlusterTimelineClient } from './MulticlusterTimelineClient';
+export type { MulticlusterViewerAuth } from './viewerAuth';
+export { ViewerCredentials, viewerCredentialsFor } from './viewerAuth';

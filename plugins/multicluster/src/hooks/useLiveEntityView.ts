@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { EntityView } from '@kubeplatform/clusters-common';
 import { EntityAddress, multiclusterApiRef } from '../api';
+import { useViewerAuth } from './useViewerAuth';
 
 export interface LiveConnection {
   /**
@@ -67,6 +68,7 @@ export function useLiveEntityView(
   backoff: BackoffOptions = defaultBackoff,
 ): LiveEntityView {
   const api = useApi(multiclusterApiRef);
+  const viewerAuth = useViewerAuth();
   const [view, setView] = useState<EntityView>();
   const [connection, setConnection] = useState<LiveConnection>({
     state: 'connecting',
@@ -95,6 +97,7 @@ export function useLiveEntityView(
         try {
           await api.streamEntityView({ kind, namespace, name }, onView, {
             signal,
+            viewerAuth,
           });
           failure = new Error('The server closed the stream');
         } catch (error) {
@@ -125,7 +128,16 @@ export function useLiveEntityView(
     };
     run();
     return () => controller.abort();
-  }, [api, kind, namespace, name, generation, initialDelayMs, maxDelayMs]);
+  }, [
+    api,
+    viewerAuth,
+    kind,
+    namespace,
+    name,
+    generation,
+    initialDelayMs,
+    maxDelayMs,
+  ]);
 
   const retry = useCallback(() => setGeneration(g => g + 1), []);
   return { view, connection, retry };

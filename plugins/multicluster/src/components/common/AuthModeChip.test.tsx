@@ -8,7 +8,15 @@ const view: EntityView = {
   ...okView,
   clusters: okView.clusters.map((c, i) => ({
     ...c,
-    cluster: { ...c.cluster, authMode: i === 0 ? 'service' : 'user' },
+    cluster:
+      i === 0
+        ? { ...c.cluster, authMode: 'service' }
+        : {
+            ...c.cluster,
+            authMode: 'user',
+            authProvider: 'oidc',
+            oidcTokenProvider: 'okta',
+          },
   })),
 };
 
@@ -33,8 +41,17 @@ describe('the auth mode in the cluster header', () => {
     expect(user).toHaveAttribute('data-auth-mode', 'user');
     fireEvent.mouseOver(user);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'what you see depends on your own access',
+      'Read with your own credentials (oidc (okta))',
     );
+    fireEvent.mouseOut(user);
+    fireEvent.mouseOver(
+      within(header(serviceCluster.name)).getByTestId(
+        `auth-mode-${serviceCluster.name}`,
+      ),
+    );
+    expect(
+      await screen.findByText(/the backend's service credential/),
+    ).toBeInTheDocument();
 
     // A cluster whose mode the backend does not know shows no chip.
     rerender(<WorkloadMatrix view={okView} onOpen={() => {}} />);

@@ -5,30 +5,41 @@ import type { ClusterIdentity } from '@kubeplatform/clusters-common';
 const MODES = {
   service: {
     label: 'Service credential',
-    detail:
-      "Read with the backend's own credential for this cluster: every viewer sees the same objects.",
+    detail: () =>
+      "Read with the backend's service credential for this cluster: every viewer sees the same objects.",
   },
   user: {
     label: 'Your credentials',
-    detail:
-      'This cluster is reached as the signed-in user (its authProvider is user-level): what you see depends on your own access.',
+    detail: (provider?: string) =>
+      `Read with your own credentials${
+        provider ? ` (${provider})` : ''
+      }: the cluster's authProvider is user-level, so you see only what your own Kubernetes RBAC lets you list. Without a session with that provider it shows as unauthorized.`,
   },
 } as const;
+
+/** The viewer's provider a user-level cluster needs, e.g. `oidc (okta)`. */
+function providerOf(cluster: ClusterIdentity): string | undefined {
+  if (!cluster.authProvider) return undefined;
+  return cluster.oidcTokenProvider
+    ? `${cluster.authProvider} (${cluster.oidcTokenProvider})`
+    : cluster.authProvider;
+}
 
 /** Whose identity reaches the cluster, in words, with the consequence in a tooltip. */
 export function AuthModeChip(props: { cluster: ClusterIdentity }) {
   const { authMode, name } = props.cluster;
   if (!authMode) return null;
   const mode = MODES[authMode];
+  const detail = mode.detail(providerOf(props.cluster));
   return (
-    <Tooltip title={mode.detail}>
+    <Tooltip title={detail}>
       <Typography
         variant="caption"
         color="textSecondary"
         display="block"
         data-testid={`auth-mode-${name}`}
         data-auth-mode={authMode}
-        aria-label={`${mode.label}: ${mode.detail}`}
+        aria-label={`${mode.label}: ${detail}`}
       >
         {mode.label}
       </Typography>

@@ -13,6 +13,7 @@ import { ResponseError } from '@backstage/errors';
 import { PodSummary } from '@kubeplatform/clusters-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EntityAddress, multiclusterApiRef } from '../../api';
+import { useViewerAuth } from '../../hooks/useViewerAuth';
 import { describeError } from '../common/RequestErrorPanel';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { appendCapped, LOG_BUFFER_LIMIT } from './logBuffer';
@@ -94,6 +95,7 @@ export function PodLogs(props: {
 }) {
   const classes = useStyles();
   const api = useApi(multiclusterApiRef);
+  const viewerAuth = useViewerAuth();
   const { entity, cluster, pods, pod } = props;
   const selection = usePodContainerSelection(props);
   const [previous, setPrevious] = useState(false);
@@ -137,18 +139,21 @@ export function PodLogs(props: {
             setLoading(false);
             setText(current => appendCapped(current, chunk, LOG_BUFFER_LIMIT));
           },
-          { signal: controller.signal },
+          { signal: controller.signal, viewerAuth },
         )
         .then(() => settle(), settle);
     } else {
-      api.getPodLogs(request, { signal: controller.signal }).then(result => {
-        if (!controller.signal.aborted) setText(result);
-        settle();
-      }, settle);
+      api
+        .getPodLogs(request, { signal: controller.signal, viewerAuth })
+        .then(result => {
+          if (!controller.signal.aborted) setText(result);
+          settle();
+        }, settle);
     }
     return () => controller.abort();
   }, [
     api,
+    viewerAuth,
     entity,
     cluster,
     podNamespace,

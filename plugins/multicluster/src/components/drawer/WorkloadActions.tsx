@@ -24,6 +24,7 @@ import {
   multiclusterActionsApiRef,
   WorkloadAddress,
 } from '../../api';
+import { useViewerAuth } from '../../hooks/useViewerAuth';
 
 const RESTARTABLE: WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const SCALABLE: WorkloadKind[] = ['Deployment', 'StatefulSet'];
@@ -40,9 +41,11 @@ export function useAllowedActions(entity: EntityAddress): {
   error?: Error;
 } {
   const api = useApiHolder().get(multiclusterActionsApiRef);
+  const viewerAuth = useViewerAuth();
   const state = useAsync(
-    async () => (api ? api.getAllowedActions(entity) : undefined),
-    [api, entity.kind, entity.namespace, entity.name],
+    async () =>
+      api ? api.getAllowedActions(entity, { viewerAuth }) : undefined,
+    [api, viewerAuth, entity.kind, entity.namespace, entity.name],
   );
   return { api, allowed: state.value, error: state.error };
 }
@@ -123,6 +126,7 @@ export function WorkloadActions(props: {
   onDone: () => void;
 }) {
   const { address, api, allowed, autoscaler } = props;
+  const viewerAuth = useViewerAuth();
   const { kind, name } = address.workload;
   const [dialog, setDialog] = useState<'restart' | 'scale'>();
   const [replicas, setReplicas] = useState(String(props.replicas));
@@ -197,7 +201,7 @@ export function WorkloadActions(props: {
         onCancel={() => setDialog(undefined)}
         onConfirm={() =>
           run(async () => {
-            await api.restartWorkload(address);
+            await api.restartWorkload(address, { viewerAuth });
             return `Restart of ${what} requested; its pods are being replaced.`;
           })
         }
@@ -214,7 +218,9 @@ export function WorkloadActions(props: {
         onCancel={() => setDialog(undefined)}
         onConfirm={() =>
           run(async () => {
-            const result = await api.scaleWorkload(address, Number(replicas));
+            const result = await api.scaleWorkload(address, Number(replicas), {
+              viewerAuth,
+            });
             return `${what} scaled to ${result.replicas} replicas.`;
           })
         }
@@ -259,6 +265,7 @@ export function DeletePodButton(props: {
   const { busy, outcome, run } = useActionRunner(props.onDone, () =>
     setOpen(false),
   );
+  const viewerAuth = useViewerAuth();
   const uid = podUid(pod);
   let reason: string | undefined;
   if (!props.allowed.deletePod.allowed) {
@@ -269,11 +276,14 @@ export function DeletePodButton(props: {
   const confirm = async () => {
     if (!uid) return;
     await run(async () => {
-      await props.api.deletePod({
-        entity: props.entity,
-        cluster: props.cluster,
-        pod: { namespace: pod.namespace, name: pod.name, uid },
-      });
+      await props.api.deletePod(
+        {
+          entity: props.entity,
+          cluster: props.cluster,
+          pod: { namespace: pod.namespace, name: pod.name, uid },
+        },
+        { viewerAuth },
+      );
       return `Pod ${pod.name} deleted.`;
     });
   };

@@ -13,6 +13,7 @@ import { PodSummary, WorkloadKind } from '@kubeplatform/clusters-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { EntityAddress, multiclusterApiRef } from '../../api';
+import { useViewerAuth } from '../../hooks/useViewerAuth';
 import { healthLabel, syncLabel } from '../../view/clusterStatus';
 import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { ProblemList } from '../common/ProblemList';
@@ -108,6 +109,7 @@ function DrawerBody(props: {
 }) {
   const classes = useStyles();
   const api = useApi(multiclusterApiRef);
+  const viewerAuth = useViewerAuth();
   const { entity, target } = props;
   const [tab, setTab] = useState<TabName>('overview');
   const [logPod, setLogPod] = useState<PodSummary>();
@@ -116,12 +118,15 @@ function DrawerBody(props: {
 
   const detail = useAsync(
     () =>
-      api.getWorkloadDetail({
-        entity,
-        cluster: target.cluster,
-        workload: target.workload,
-      }),
-    [api, entity, target, props.refreshKey, attempt],
+      api.getWorkloadDetail(
+        {
+          entity,
+          cluster: target.cluster,
+          workload: target.workload,
+        },
+        { viewerAuth },
+      ),
+    [api, viewerAuth, entity, target, props.refreshKey, attempt],
   );
   const value = detail.value;
   const dashboardLink = httpUrl(value?.dashboardLink);

@@ -13,6 +13,7 @@ import { OwnerView } from '@kubeplatform/clusters-common';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { multiclusterApiRef } from '../../api';
+import { useViewerAuth } from '../../hooks/useViewerAuth';
 import { useEntityAddress } from '../../hooks/useEntityAddress';
 import {
   StatusLabel,
@@ -71,9 +72,13 @@ function ownedRank(e: OwnedEntity): number {
 export function OwnedServicesCard() {
   const classes = useStyles();
   const api = useApi(multiclusterApiRef);
+  const viewerAuth = useViewerAuth();
   const owner = useEntityAddress();
   const [page, setPage] = useState(0);
-  const state = useAsyncRetry(() => api.getOwnerView(owner), [api, owner]);
+  const state = useAsyncRetry(
+    () => api.getOwnerView(owner, { viewerAuth }),
+    [api, viewerAuth, owner],
+  );
 
   const entities = useMemo(
     () =>
