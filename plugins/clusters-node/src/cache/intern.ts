@@ -43,22 +43,105 @@ const shapes = new Map<string, unknown>();
 /**
  * One shared instance of identical plain values: the labels, owner references and container
  * specs of pods from one template are equal, so thousands of pods can point at one copy.
- * Cached objects are never mutated, which makes the sharing safe.
+ * What it returns is detached and deeply frozen: nobody can change a value other objects share.
  */
 export function shared<T>(value: T): T {
   if (value === undefined || value === null) return value;
   const key = JSON.stringify(value);
   const found = shapes.get(key);
   if (found !== undefined) return found as T;
-  if (shapes.size < MAX_SHAPES) shapes.set(key, value);
+  const record = sealShared(value);
+  if (shapes.size < MAX_SHAPES) shapes.set(key, record);
+  return record;
+}
+
+/**
+ * A bounded table of recently seen records, for hash-consing values whose sharing is local in
+ * time: the conditions and container statuses of pods that started in the same second (one
+ * rollout, one list page). Two generations of at most `generationSize` entries each: when the
+ * current one is full it becomes the previous one and the oldest is dropped, so the table never
+ * holds more than 2 × generationSize records however many objects pass through it, and a record
+ * seen again while still in either generation is shared. Dropping a generation only stops
+ * future sharing with its records; objects already pointing at them keep them.
+ */
+export class RecentRecords {
+  private current = new Map<string, unknown>();
+  private previous = new Map<string, unknown>();
+
+  constructor(private readonly generationSize: number) {}
+
+  /** The shared, detached and frozen instance of a plain value equal to `value`. */
+  share<T>(value: T): T {
+    if (value === undefined || value === null) return value;
+    const key = JSON.stringify(value);
+    const found = this.current.get(key);
+    if (found !== undefined) return found as T;
+    const earlier = this.previous.get(key);
+    const record = earlier !== undefined ? (earlier as T) : sealShared(value);
+    if (this.current.size >= this.generationSize) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, record);
+    return record;
+  }
+
+  /** Records held (both generations); never more than 2 × generationSize. */
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+  }
+}
+
+/** Entries per generation of the record table; 2 × this bounds what it holds. */
+export const RECENT_RECORDS_PER_GENERATION = 2048;
+
+const records = new RecentRecords(RECENT_RECORDS_PER_GENERATION);
+
+/**
+ * One shared instance of a small record (a condition, a container status, a container state,
+ * or an array of them) equal to ones seen recently. Identical records repeat across the pods of
+ * one rollout; unlike `shared`, the table only remembers recent ones, so records that never
+ * repeat (a timestamp of their own) cost no table space beyond its fixed bound.
+ */
+export function shareRecent<T>(value: T): T {
+  return records.share(value);
+}
+
+/** How many records the module's recent-record table holds now (for tests and diagnostics). */
+export function recentRecordsHeld(): number {
+  return records.size;
+}
+
+/**
+ * Makes a value fit for sharing: strings detached, and the value and everything in it frozen.
+ * Frozen is also how `detach` recognises a value that is already detached.
+ */
+function sealShared<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    detachInPlace(value);
+    freezeDeep(value);
+  }
   return value;
 }
 
-const detached = new WeakSet<object>();
+function freezeDeep(value: object): void {
+  if (Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value))
+    if (v && typeof v === 'object') freezeDeep(v);
+}
 
 /**
  * Replaces every string in a freshly trimmed object, in place, by an interned or owned copy, so
- * the cached object keeps nothing of the text it was parsed from. Shared shapes are walked once.
+ * the cached object keeps nothing of the text it was parsed from. Frozen parts are the shared
+ * records of `shared` and `shareRecent`, detached when they were sealed, and are not walked
+ * again; nothing else in a freshly trimmed object is frozen, so no per-object bookkeeping is
+ * needed to know what was already detached.
  */
 export function detach<T extends object>(value: T): T {
   detachInPlace(value);
@@ -66,8 +149,7 @@ export function detach<T extends object>(value: T): T {
 }
 
 function detachInPlace(value: object): void {
-  if (detached.has(value)) return;
-  detached.add(value);
+  if (Object.isFrozen(value)) return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = detachValue(value[i]);
     return;
@@ -86,6 +168,20 @@ function detachValue(value: unknown): unknown {
 }
 
 /**
+ * The same record without its keys whose value is undefined: a key holds a slot in every
+ * object of that shape whether it has a value or not. Readers see no difference
+ * (`record.reason` is undefined either way, and JSON leaves such keys out).
+ */
+export function definedOnly<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
+}
+
+/**
  * Empties the intern and shape tables; for memory measurements that must count them.
  *
  * @alpha
@@ -93,4 +189,5 @@ function detachValue(value: unknown): unknown {
 export function clearInternTables(): void {
   table.clear();
   shapes.clear();
+  records.clear();
 }

@@ -20,7 +20,14 @@ import type {
   TrimmedService,
   TrimmedWorkloadSpec,
 } from '@kubeplatform/clusters-common';
-import { detach, intern, internValues, shared } from './intern';
+import {
+  definedOnly,
+  detach,
+  intern,
+  internValues,
+  shared,
+  shareRecent,
+} from './intern';
 
 /** An object as the API server sends it: parsed JSON, nothing about it is known yet. */
 export type ApiObject = Record<string, any>;
@@ -110,63 +117,91 @@ function trimContainerState(
 ): TrimmedContainerState | undefined {
   if (!s) return undefined;
   if (s.waiting)
-    return {
-      waiting: {
+    return shareRecent({
+      waiting: definedOnly({
         reason: intern(s.waiting.reason),
         message: intern(s.waiting.message),
-      },
-    };
-  if (s.running) return { running: { startedAt: intern(s.running.startedAt) } };
+      }),
+    });
+  if (s.running)
+    return shareRecent({
+      running: definedOnly({ startedAt: intern(s.running.startedAt) }),
+    });
   if (s.terminated) {
     const t = s.terminated;
-    return {
-      terminated: {
+    return shareRecent({
+      terminated: definedOnly({
         reason: intern(t.reason),
         exitCode: t.exitCode,
         message: intern(t.message),
         startedAt: intern(t.startedAt),
         finishedAt: intern(t.finishedAt),
-      },
-    };
+      }),
+    });
   }
   // No state: nothing to keep.
   return undefined;
 }
 
+/**
+ * A container status, shared with the equal statuses of other pods seen recently (the same
+ * container of one rollout, started in the same second); its state is shared on its own too,
+ * as the containers of one pod usually start together.
+ */
 function trimContainerStatus(s: Obj): TrimmedContainerStatus {
-  return {
-    name: intern(s.name),
-    image: intern(s.image),
-    ready: s.ready,
-    started: s.started,
-    restartCount: s.restartCount,
-    state: trimContainerState(s.state),
-    lastState: trimContainerState(s.lastState),
-  };
+  return shareRecent(
+    definedOnly({
+      name: intern(s.name),
+      image: intern(s.image),
+      ready: s.ready,
+      started: s.started,
+      restartCount: s.restartCount,
+      state: trimContainerState(s.state),
+      lastState: trimContainerState(s.lastState),
+    }),
+  );
 }
 
+function trimContainerStatuses(
+  statuses: Obj[] | undefined,
+): TrimmedContainerStatus[] | undefined {
+  return statuses && shareRecent(statuses.map(trimContainerStatus));
+}
+
+/** Conditions, each and as a list shared with equal ones seen recently. */
 function trimConditions(
   conditions: Obj[] | undefined,
 ): TrimmedCondition[] | undefined {
-  return conditions?.map(c => ({
-    type: intern(c.type),
-    status: intern(c.status),
-    reason: intern(c.reason),
-    message: intern(c.message),
-    lastTransitionTime: intern(c.lastTransitionTime),
-  }));
+  return (
+    conditions &&
+    shareRecent(
+      conditions.map(c =>
+        shareRecent(
+          definedOnly({
+            type: intern(c.type),
+            status: intern(c.status),
+            reason: intern(c.reason),
+            message: intern(c.message),
+            lastTransitionTime: intern(c.lastTransitionTime),
+          }),
+        ),
+      ),
+    )
+  );
 }
 
 export function trimPod(p: Obj): TrimmedPod {
   const s = p.status ?? {};
   return detach({
     metadata: trimMetadata(p.metadata),
-    spec: {
+    spec: definedOnly({
       nodeName: intern(p.spec?.nodeName),
       containers: shared((p.spec?.containers ?? []).map(trimContainer)),
-      initContainers: p.spec?.initContainers?.map(trimContainer),
-    },
-    status: {
+      initContainers:
+        p.spec?.initContainers &&
+        shared(p.spec.initContainers.map(trimContainer)),
+    }),
+    status: definedOnly({
       phase: intern(s.phase),
       reason: intern(s.reason),
       message: intern(s.message),
@@ -174,9 +209,9 @@ export function trimPod(p: Obj): TrimmedPod {
       conditions: trimConditions(
         s.conditions?.filter((c: Obj) => POD_CONDITIONS_READ.has(c.type)),
       ),
-      containerStatuses: s.containerStatuses?.map(trimContainerStatus),
-      initContainerStatuses: s.initContainerStatuses?.map(trimContainerStatus),
-    },
+      containerStatuses: trimContainerStatuses(s.containerStatuses),
+      initContainerStatuses: trimContainerStatuses(s.initContainerStatuses),
+    }),
   });
 }
 
