@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { overviewCardOrderModule } from './modules/overview';
 import { signInModule } from './modules/signIn';
+import { kubernetesAuthModule } from './modules/kubernetesAuth';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     homeModule,
     overviewCardOrderModule,
     signInModule,
+    kubernetesAuthModule,
   ],
 });

@@ -1,0 +1,4 @@
+export {
+  kubernetesAuthModule,
+  LOCAL_OIDC_TOKEN_PROVIDER,
+} from './kubernetesAuthModule';
