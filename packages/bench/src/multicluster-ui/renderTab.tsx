@@ -17,9 +17,6 @@ import {
   TestApiProvider,
   wrapInTestApp,
 } from '@backstage/test-utils';
-// Upstream's packages are installed at the root (the app uses them) but not yet declared by this
-// package; the lead adds them (no `yarn add` from helpers).
-/* eslint-disable @backstage/no-undeclared-imports */
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { Entity } from '@backstage/catalog-model';
 import { EntityView, WorkloadDetail } from '@kubeplatform/clusters-common';
@@ -35,7 +32,6 @@ import {
   kubernetesClusterLinkFormatterApiRef,
   kubernetesProxyApiRef,
 } from '@backstage/plugin-kubernetes-react';
-/* eslint-enable @backstage/no-undeclared-imports */
 // The benchmark renders the tab itself, which the package does not export; esbuild bundles it
 // from source.
 /* eslint-disable @backstage/no-relative-monorepo-imports */
