@@ -1,48 +1,22 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import express from 'express';
 import request from 'supertest';
-import { readMulticlusterOptions } from './readMulticlusterOptions';
-import { createRouter } from './router';
-import { ConfigReader } from '@backstage/config';
+import { routerApp, componentEntity } from './__testUtils__/routerApp';
 
-const entity = (name: string, annotations: Record<string, string>) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
-
-async function app(
+const app = (
   permission:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-) {
-  const catalog = catalogServiceMock({
+) =>
+  routerApp({
     entities: [
-      entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
-      entity('odd-namespaces', {
+      componentEntity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
+      componentEntity('odd-namespaces', {
         'backstage.io/kubernetes-id': 'x',
         'backstage.io/kubernetes-namespace': 'shop,$(rm -rf /)',
       }),
     ],
+    permission,
   });
-  const router = await createRouter({
-    logger: mockServices.logger.mock(),
-    httpAuth: mockServices.httpAuth(),
-    catalog,
-    permissions: mockServices.permissions({ result: permission }),
-    cache: { list: () => [], get: () => undefined, subscribe: () => () => {} },
-    options: readMulticlusterOptions(new ConfigReader({})),
-  });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({}),
-    logger: mockServices.logger.mock(),
-  });
-  return express().use(router).use(middleware.error());
-}
 
 describe('router', () => {
   it('answers 200 with an empty view when no cluster is known, and explains odd namespaces', async () => {

@@ -1,16 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubernetesRequestError } from '@kubeplatform/clusters-node';
-import express from 'express';
 import request from 'supertest';
-import { readMulticlusterOptions } from '../readMulticlusterOptions';
-import { createRouter } from '../router';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 import { ClusterWriter } from './ClusterWriter';
+import { routerApp } from '../__testUtils__/routerApp';
 
 /** The action routes on an in-memory cluster: order of checks, audit trail, what is written. */
 
@@ -67,23 +62,13 @@ async function app(
 ) {
   const writes: Array<Parameters<ClusterWriter['send']>> = [];
   const auditor = mockServices.auditor.mock();
-  const router = await createRouter({
-    logger: mockServices.logger.mock(),
-    httpAuth: mockServices.httpAuth(),
-    catalog: catalogServiceMock({
-      entities: [serviceEntity('checkout'), serviceEntity('payments')],
-    }),
-    permissions: mockServices.permissions({ result }),
-    cache: {
-      list: () => [reader as any],
-      get: (name: string) => (name === 'prod-us' ? (reader as any) : undefined),
-      subscribe: () => () => {},
+  const server = await routerApp({
+    entities: [serviceEntity('checkout'), serviceEntity('payments')],
+    permission: result,
+    clusters: [reader],
+    config: {
+      kubeplatform: { multicluster: { actions: { maxReplicas: 5 } } },
     },
-    options: readMulticlusterOptions(
-      new ConfigReader({
-        kubeplatform: { multicluster: { actions: { maxReplicas: 5 } } },
-      }),
-    ),
     auditor,
     writer: {
       send: async (...args) => {
@@ -93,11 +78,6 @@ async function app(
       },
     },
   });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({}),
-    logger: mockServices.logger.mock(),
-  });
-  const server = express().use(router).use(middleware.error());
   const events = async () =>
     Promise.all(auditor.createEvent.mock.results.map(r => r.value));
   return { server, writes, auditor, events };

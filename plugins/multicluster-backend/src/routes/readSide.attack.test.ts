@@ -1,17 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
 import http from 'node:http';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
-import { readMulticlusterOptions } from '../readMulticlusterOptions';
-import { createRouter } from '../router';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
 import { expectStreamEndsWhenWithdrawn } from '../__testUtils__/expectStreamEndsWhenWithdrawn';
 import { asUser, openInARow } from '../__testUtils__/openAsUser';
+import { routerApp, componentEntity } from '../__testUtils__/routerApp';
 
 /**
  * Attack tests of the read side (issue 11, findings 4, 7 and 8) on the router with an in-memory
@@ -19,13 +14,6 @@ import { asUser, openInARow } from '../__testUtils__/openAsUser';
  * backend show or hold. The same attacks run against the real fleet in
  * readSide.attack.integration.test.ts.
  */
-
-const entity = (name: string, annotations: Record<string, string>) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
 
 const meta = (name: string, namespace: string, labels: object) => ({
   name,
@@ -94,40 +82,26 @@ async function app(
 ) {
   const cluster = fakeCluster(dashboardUrl);
   const auditor = mockServices.auditor.mock();
-  const router = await createRouter({
-    logger: mockServices.logger.mock(),
-    httpAuth: mockServices.httpAuth(),
-    catalog: catalogServiceMock({
+  const server = http.createServer(
+    await routerApp({
       entities: [
-        entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
-        entity('sneaky', {
+        componentEntity('checkout', {
+          'backstage.io/kubernetes-id': 'checkout',
+        }),
+        componentEntity('sneaky', {
           'backstage.io/kubernetes-label-selector': '!nonexistent',
         }),
-        entity('platform-peek', {
+        componentEntity('platform-peek', {
           'backstage.io/kubernetes-label-selector': 'k8s-app=kube-dns',
         }),
       ],
+      permissions: mockServices.permissions.mock({
+        authorize: async requests => requests.map(() => ({ ...decision })),
+      }),
+      clusters: [cluster.reader],
+      config: { kubeplatform: { multicluster: config } },
+      auditor,
     }),
-    permissions: mockServices.permissions.mock({
-      authorize: async requests => requests.map(() => ({ ...decision })),
-    }),
-    cache: {
-      list: () => [cluster.reader as any],
-      get: (name: string) =>
-        name === 'prod-us' ? (cluster.reader as any) : undefined,
-      subscribe: () => () => {},
-    },
-    options: readMulticlusterOptions(
-      new ConfigReader({ kubeplatform: { multicluster: config } }),
-    ),
-    auditor,
-  });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({}),
-    logger: mockServices.logger.mock(),
-  });
-  const server = http.createServer(
-    express().use(router).use(middleware.error()),
   );
   await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as { port: number };

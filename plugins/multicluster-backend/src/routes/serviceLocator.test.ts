@@ -1,13 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import express from 'express';
 import request from 'supertest';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
-import { readMulticlusterOptions } from '../readMulticlusterOptions';
-import { createRouter } from '../router';
+import { routerApp } from '../__testUtils__/routerApp';
 
 /** kubernetes.serviceLocatorMethod decides the clusters of the view, the detail and the timeline. */
 
@@ -28,49 +21,31 @@ const clusters = ['dev-eu', 'prod-us'].map(name =>
   inMemoryCacheReader({ name }, { deployments: [deployment] }),
 );
 
-async function app(serviceLocatorType: string) {
-  const router = await createRouter({
-    logger: mockServices.logger.mock(),
-    httpAuth: mockServices.httpAuth(),
-    catalog: catalogServiceMock({
-      entities: [
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'checkout',
-            namespace: 'default',
-            annotations: {
-              'backstage.io/kubernetes-id': 'checkout',
-              'backstage.io/kubernetes-cluster': 'prod-us',
-            },
+const app = (serviceLocatorType: string) =>
+  routerApp({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'checkout',
+          namespace: 'default',
+          annotations: {
+            'backstage.io/kubernetes-id': 'checkout',
+            'backstage.io/kubernetes-cluster': 'prod-us',
           },
-          spec: {},
-          relations: [
-            { type: 'dependsOn', targetRef: 'resource:default/dev-eu' },
-          ],
         },
-      ],
-    }),
-    permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-    cache: {
-      list: () => clusters as any,
-      get: (name: string) =>
-        clusters.find(c => c.identity.name === name) as any,
-      subscribe: () => () => {},
+        spec: {},
+        relations: [
+          { type: 'dependsOn', targetRef: 'resource:default/dev-eu' },
+        ],
+      },
+    ],
+    clusters,
+    config: {
+      kubernetes: { serviceLocatorMethod: { type: serviceLocatorType } },
     },
-    options: readMulticlusterOptions(
-      new ConfigReader({
-        kubernetes: { serviceLocatorMethod: { type: serviceLocatorType } },
-      }),
-    ),
   });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({}),
-    logger: mockServices.logger.mock(),
-  });
-  return express().use(router).use(middleware.error());
-}
 
 const entityPath = '/entities/component/default/checkout';
 const detailPath = (cluster: string) =>

@@ -1,24 +1,11 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { EntityTimeline } from '@kubeplatform/clusters-common';
-import express from 'express';
 import request from 'supertest';
-import { readMulticlusterOptions } from '../readMulticlusterOptions';
-import { createRouter } from '../router';
 import devEu from '../timeline/__fixtures__/dev-eu.shop.json';
 import prodUs from '../timeline/__fixtures__/prod-us.shop.json';
+import { routerApp, componentEntity } from '../__testUtils__/routerApp';
 
 /** The timeline route on the captured demo objects: permission, entity ownership, scope, filters. */
-
-const entity = (name: string, annotations: Record<string, string>) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
 
 /** A cache reader over captured API objects, indexed the way the watch cache indexes them. */
 function capturedReader(name: string, objects: Record<string, any[]>) {
@@ -53,38 +40,20 @@ const clusters = [
   capturedReader('prod-us', prodUs),
 ];
 
-async function app(
+const app = (
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     config?: object;
   } = {},
-) {
-  const router = await createRouter({
-    logger: mockServices.logger.mock(),
-    httpAuth: mockServices.httpAuth(),
-    catalog: catalogServiceMock({
-      entities: [
-        entity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
-        entity('website', {}),
-      ],
-    }),
-    permissions: mockServices.permissions({
-      result: options.permission ?? AuthorizeResult.ALLOW,
-    }),
-    cache: {
-      list: () => clusters as any,
-      get: (name: string) =>
-        clusters.find(c => c.identity.name === name) as any,
-      subscribe: () => () => {},
-    },
-    options: readMulticlusterOptions(new ConfigReader(options.config ?? {})),
+) =>
+  routerApp({
+    entities: [
+      componentEntity('checkout', { 'backstage.io/kubernetes-id': 'checkout' }),
+      componentEntity('website', {}),
+    ],
+    clusters,
+    ...options,
   });
-  const middleware = MiddlewareFactory.create({
-    config: new ConfigReader({}),
-    logger: mockServices.logger.mock(),
-  });
-  return express().use(router).use(middleware.error());
-}
 
 const path = '/entities/component/default/checkout/timeline';
 
