@@ -60,6 +60,28 @@ const expectedReport = {
   ],
 };
 
+/** Runs `test` against a backend whose permissions answer `permission`, then stops it. */
+async function withBackend(
+  permission: 'ALLOW' | 'DENY',
+  test: (started: Awaited<ReturnType<typeof start>>) => Promise<void>,
+) {
+  const started = await start(permission);
+  try {
+    await test(started);
+  } finally {
+    await started.backend.stop();
+  }
+}
+
+/** GET /api/clusters/config-report with this Authorization header. */
+const getReport = (
+  backend: Awaited<ReturnType<typeof start>>['backend'],
+  authorization: string,
+) =>
+  request(backend.server)
+    .get('/api/clusters/config-report')
+    .set('Authorization', authorization);
+
 async function start(permission: 'ALLOW' | 'DENY') {
   const logger = mockServices.rootLogger.mock();
   logger.child.mockReturnValue(logger);
@@ -76,54 +98,37 @@ async function start(permission: 'ALLOW' | 'DENY') {
 }
 
 describe('GET /api/clusters/config-report and the startup warning', () => {
-  it('logs one warning naming each unhonoured key and its cluster', async () => {
-    const { backend, logger } = await start('ALLOW');
-    try {
+  it('logs one warning naming each unhonoured key and its cluster', () =>
+    withBackend('ALLOW', async ({ logger }) => {
       const warnings = logger.warn.mock.calls
         .map(([message]) => message)
         .filter(m => m.includes('does not honour'));
       expect(warnings).toEqual([
         "Kubeplatform does not honour these kubernetes config keys (GET /api/clusters/config-report lists them): kubernetes.serviceLocatorMethod.type: 'http' is not supported: every cluster is searched for every entity, as with multiTenant; kubernetes.objectTypes[1]: 'configmaps' is not watched: the view does not show them; kubernetes.clusterLocatorMethods[1].type: the 'inventory' cluster locator is not supported: its clusters are not listed",
       ]);
-    } finally {
-      await backend.stop();
-    }
-  });
+    }));
 
-  it('serves the report to a user granted clusters.config-report.read and to services', async () => {
-    const { backend } = await start('ALLOW');
-    try {
-      const asUser = await request(backend.server)
-        .get('/api/clusters/config-report')
-        .set('Authorization', mockCredentials.user.header());
+  it('serves the report to a user granted clusters.config-report.read and to services', () =>
+    withBackend('ALLOW', async ({ backend }) => {
+      const asUser = await getReport(backend, mockCredentials.user.header());
       expect(asUser.status).toBe(200);
       expect(asUser.body).toEqual(expectedReport);
-    } finally {
-      await backend.stop();
-    }
-  });
+    }));
 
-  it('refuses a user without the permission, serves services anyway, and refuses no credentials', async () => {
-    const { backend } = await start('DENY');
-    try {
-      const asUser = await request(backend.server)
-        .get('/api/clusters/config-report')
-        .set('Authorization', mockCredentials.user.header());
+  it('refuses a user without the permission, serves services anyway, and refuses no credentials', () =>
+    withBackend('DENY', async ({ backend }) => {
+      const asUser = await getReport(backend, mockCredentials.user.header());
       expect(asUser.status).toBe(403);
       expect(asUser.body.error.message).toContain(
         'clusters.config-report.read',
       );
-      const asService = await request(backend.server)
-        .get('/api/clusters/config-report')
-        .set('Authorization', mockCredentials.service.header());
+      const asService = await getReport(
+        backend,
+        mockCredentials.service.header(),
+      );
       expect(asService.status).toBe(200);
       expect(asService.body).toEqual(expectedReport);
-      const anonymous = await request(backend.server)
-        .get('/api/clusters/config-report')
-        .set('Authorization', mockCredentials.none.header());
+      const anonymous = await getReport(backend, mockCredentials.none.header());
       expect(anonymous.status).toBe(401);
-    } finally {
-      await backend.stop();
-    }
-  });
+    }));
 });
