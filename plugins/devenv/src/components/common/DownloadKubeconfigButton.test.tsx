@@ -16,6 +16,18 @@ function answer(status: number, body: string, contentType: string) {
   };
 }
 
+/** A Backstage error answer, as the devenv backend sends one. */
+function errorAnswer(status: number, name: string, message: string) {
+  return answer(
+    status,
+    JSON.stringify({
+      error: { name, message },
+      response: { statusCode: status },
+    }),
+    'application/json',
+  );
+}
+
 async function renderButton(fetch: jest.Mock) {
   await renderWithFetch(
     <DownloadKubeconfigButton cluster="dev-eu" name="guest-dev" />,
@@ -81,14 +93,7 @@ describe('DownloadKubeconfigButton', () => {
 
   it('says the user may not connect when the backend answers 403, and saves nothing', async () => {
     const fetch = jest.fn(async () =>
-      answer(
-        403,
-        JSON.stringify({
-          error: { name: 'NotAllowedError', message: 'not allowed' },
-          response: { statusCode: 403 },
-        }),
-        'application/json',
-      ),
+      errorAnswer(403, 'NotAllowedError', 'not allowed'),
     );
     await renderButton(fetch);
 
@@ -103,17 +108,7 @@ describe('DownloadKubeconfigButton', () => {
 
   it('shows the backend’s own message for other failures', async () => {
     const fetch = jest.fn(async () =>
-      answer(
-        404,
-        JSON.stringify({
-          error: {
-            name: 'NotFoundError',
-            message: 'No environment dev-eu/guest-dev',
-          },
-          response: { statusCode: 404 },
-        }),
-        'application/json',
-      ),
+      errorAnswer(404, 'NotFoundError', 'No environment dev-eu/guest-dev'),
     );
     await renderButton(fetch);
 
