@@ -13,6 +13,11 @@ export const VIEWER_TOKEN_HEADER_PREFIX = 'backstage-kubernetes-authorization-';
 const MAX_HEADERS = 8;
 const MAX_TOKEN_LENGTH = 16 * 1024;
 const PROVIDER = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+/**
+ * `Bearer <b64token>` (RFC 6750 section 2.1): ID tokens (JWTs) and Google access tokens fit; a
+ * value with any other character is no bearer token and is not forwarded to a cluster.
+ */
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
 
 /**
  * The viewer's provider tokens, in upstream's request-auth shape
@@ -35,7 +40,7 @@ export function viewerAuthOf(req: Pick<Request, 'headers'>): ViewerRequestAuth {
       .slice(VIEWER_TOKEN_HEADER_PREFIX.length);
     const raw = req.headers[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
-    const match = /^Bearer ([^\s]+)$/.exec(value ?? '');
+    const match = BEARER.exec(value ?? '');
     if (!match || match[1].length > MAX_TOKEN_LENGTH) {
       throw new InputError(
         `Header ${name} must be 'Bearer <token>' with a token of at most ${MAX_TOKEN_LENGTH} characters`,
