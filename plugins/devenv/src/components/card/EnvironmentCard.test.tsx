@@ -25,6 +25,12 @@ function resource(
   };
 }
 
+/** A devenv API holding one environment of the guest user, as `changes` describe it. */
+const guestEnvironmentApi = (
+  changes: Omit<Parameters<typeof environment>[0], 'owner'>,
+) =>
+  new FakeDevenvApi([environment({ owner: 'user:default/guest', ...changes })]);
+
 async function renderCard(entity: Entity, api: FakeDevenvApi) {
   await renderInTestApp(
     <TestApiProvider
@@ -47,13 +53,7 @@ jest.setTimeout(30_000);
 
 describe('EnvironmentCard', () => {
   it('shows the live environment behind a Resource and lets the owner sleep it', async () => {
-    const api = new FakeDevenvApi([
-      environment({
-        name: 'guest-dev',
-        owner: 'user:default/guest',
-        size: 'small',
-      }),
-    ]);
+    const api = guestEnvironmentApi({ name: 'guest-dev', size: 'small' });
     await renderCard(resource('guest-dev.dev-eu'), api);
     expect(await screen.findByText('ready')).toBeInTheDocument();
     expect(screen.getByText('expires in 5h')).toBeInTheDocument();
@@ -72,13 +72,7 @@ describe('EnvironmentCard', () => {
   });
 
   it('prefers the cluster and environment annotations', async () => {
-    const api = new FakeDevenvApi([
-      environment({
-        name: 'a.b',
-        owner: 'user:default/guest',
-        cluster: 'prod-us',
-      }),
-    ]);
+    const api = guestEnvironmentApi({ name: 'a.b', cluster: 'prod-us' });
     await renderCard(
       resource('shortened-abc', {
         'kubeplatform.io/cluster': 'prod-us',
