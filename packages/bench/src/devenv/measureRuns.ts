@@ -41,6 +41,25 @@ export interface MeasureContext {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** A clock started now: each call answers the milliseconds since, to a tenth. */
+function stopwatch(): () => number {
+  const started = performance.now();
+  return () => round(performance.now() - started);
+}
+
+/** POSTs `body` as JSON as the signed-in user. */
+const postAs = (
+  ctx: MeasureContext,
+  apiPath: string,
+  body: object,
+  headers: Record<string, string> = {},
+) =>
+  ctx.user.fetch(apiPath, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+
 /**
  * One `namespace`-class environment through the product, as the signed-in user, from the
  * create request until its guardrails are verified. After the API says ready, the read-back
@@ -50,16 +69,12 @@ export async function measureEnvironment(
   ctx: MeasureContext,
   name: string,
 ): Promise<EnvironmentTiming> {
-  const started = performance.now();
-  const at = () => round(performance.now() - started);
-  const res = await ctx.user.fetch('/api/devenv/environments', {
-    method: 'POST',
-    body: JSON.stringify({
-      name,
-      class: 'namespace',
-      cluster: ctx.cluster,
-      ttl: '1h',
-    }),
+  const at = stopwatch();
+  const res = await postAs(ctx, '/api/devenv/environments', {
+    name,
+    class: 'namespace',
+    cluster: ctx.cluster,
+    ttl: '1h',
   });
   await expectStatus(res, [201], `create environment ${ctx.cluster}/${name}`);
   const { environment } = await res.json();
@@ -108,17 +123,13 @@ export async function measureBareNamespace(
   ctx: MeasureContext,
   name: string,
 ): Promise<BareNamespaceTiming> {
-  const started = performance.now();
-  const at = () => round(performance.now() - started);
-  const res = await ctx.user.fetch('/api/kubernetes/proxy/api/v1/namespaces', {
-    method: 'POST',
-    headers: { 'Backstage-Kubernetes-Cluster': ctx.cluster },
-    body: JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name },
-    }),
-  });
+  const at = stopwatch();
+  const res = await postAs(
+    ctx,
+    '/api/kubernetes/proxy/api/v1/namespaces',
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+    { 'Backstage-Kubernetes-Cluster': ctx.cluster },
+  );
   await expectStatus(res, [201], `create namespace ${name} through the proxy`);
   await res.arrayBuffer();
   const apiMs = at();
