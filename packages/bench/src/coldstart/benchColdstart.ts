@@ -1,12 +1,13 @@
 import { startContender } from '../contenders/startContender';
 import { loadBenchFleet } from '../shared/benchFleet';
-import { machine, machineLoad } from '../shared/machine';
+import { machineLoad } from '../shared/machine';
 import {
   benchCommand,
   benchLog,
   publishResult,
   runBench,
 } from '../shared/benchRun';
+import { resultHeader } from '../shared/resultHeader';
 import { median } from '../multicluster/loadRun';
 import { observeUntilComplete } from './observeView';
 import { renderColdstartSection } from './renderSection';
@@ -80,11 +81,10 @@ async function main() {
   const completeS = median(results.map(r => r.completeMs)) / 1000;
   const summary = `coldstart: complete=${completeS.toFixed(2)} s`;
   const result = {
-    bench: 'coldstart',
-    date: new Date().toISOString(),
-    command: `yarn bench:coldstart --runs ${runs}`,
-    machine: machine(),
-    load: { before: loadBefore, after: loadAfter },
+    ...resultHeader('coldstart', `yarn bench:coldstart --runs ${runs}`, {
+      before: loadBefore,
+      after: loadAfter,
+    }),
     fleet: {
       clusters: fleet.clusters,
       scalePods: fleet.scalePods,

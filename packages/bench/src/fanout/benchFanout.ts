@@ -1,10 +1,11 @@
-import { machine, machineLoad } from '../shared/machine';
+import { machineLoad } from '../shared/machine';
 import {
   benchCommand,
   benchLog,
   publishResult,
   runBench,
 } from '../shared/benchRun';
+import { resultHeader } from '../shared/resultHeader';
 import { prepareBench } from '../shared/prepareBench';
 import { stateOf } from '../live/benchDeployment';
 import { Change, latenciesOf, percentile, SeenView } from '../live/latency';
@@ -146,13 +147,13 @@ async function main() {
     } ms cpu=${cpuPercent}%`;
     const mib = (b: number) => Math.round((b / 1024 ** 2) * 10) / 10;
     const result = {
-      bench: 'fanout',
-      date: new Date().toISOString(),
-      command: `yarn bench:fanout --streams ${streamCount} --rate ${rate} --window ${
-        windowMs / 1000
-      }`,
-      machine: machine(),
-      load: { before: loadBefore, after: loadAfter },
+      ...resultHeader(
+        'fanout',
+        `yarn bench:fanout --streams ${streamCount} --rate ${rate} --window ${
+          windowMs / 1000
+        }`,
+        { before: loadBefore, after: loadAfter },
+      ),
       setup: {
         cluster,
         deployment: `${namespace}/${deployment.name}`,

@@ -1,10 +1,11 @@
-import { machine, machineLoad } from '../shared/machine';
+import { machineLoad } from '../shared/machine';
 import {
   benchCommand,
   benchLog,
   publishResult,
   runBench,
 } from '../shared/benchRun';
+import { resultHeader } from '../shared/resultHeader';
 import { prepareBench } from '../shared/prepareBench';
 import { BENCH_KUBERNETES_ID, stateOf } from './benchDeployment';
 import {
@@ -149,11 +150,10 @@ async function main() {
       ui.measured ? `${ui.p99 ?? 'none'} ms` : 'not-measured'
     }`;
     const result = {
-      bench: 'live',
-      date: new Date().toISOString(),
-      command: `yarn bench:live --changes ${count}`,
-      machine: machine(),
-      load: { before: loadBefore, after: loadAfter },
+      ...resultHeader('live', `yarn bench:live --changes ${count}`, {
+        before: loadBefore,
+        after: loadAfter,
+      }),
       setup: {
         cluster,
         deployment: `${namespace}/${deployment.name}`,

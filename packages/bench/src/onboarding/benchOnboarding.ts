@@ -4,7 +4,8 @@
  * backend started as its own process; screens and the median wall time.
  */
 import { benchCommand, runBench } from '../shared/benchRun';
-import { machine, machineLoad } from '../shared/machine';
+import { resultHeader } from '../shared/resultHeader';
+import { machineLoad } from '../shared/machine';
 import { writeDocsSection, writeRawResult } from '../shared/results';
 import {
   OnboardingResult,
@@ -42,11 +43,10 @@ async function main() {
     );
   }
   const result: OnboardingResult = {
-    bench: 'onboarding',
-    date: new Date().toISOString(),
-    command: `yarn bench:onboarding --runs ${runs}`,
-    machine: machine(),
-    load: { before, after },
+    ...resultHeader('onboarding', `yarn bench:onboarding --runs ${runs}`, {
+      before,
+      after,
+    }),
     backend:
       'packages/backend on a free port (app-config.yaml, app-config.single-port.yaml, the local clusters), a throwaway SQLite, serving packages/app/dist',
     runs: journeys,
