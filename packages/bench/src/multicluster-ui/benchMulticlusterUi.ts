@@ -64,6 +64,16 @@ declare global {
   }
 }
 
+/** Resolves react-dom (and react-dom/client) to the profiling build so Profiler works in production. */
+const profilingReactDom: Plugin = {
+  name: 'react-dom-profiling',
+  setup(b) {
+    b.onResolve({ filter: /^react-dom(\/client)?$/ }, () => ({
+      path: require.resolve('react-dom/profiling'),
+    }));
+  },
+};
+
 async function main() {
   const { runs, clusters, pods, workloads } = benchCommand(
     'multicluster-ui',
@@ -163,16 +173,6 @@ async function main() {
     log,
   );
 }
-
-/** Resolves react-dom (and react-dom/client) to the profiling build so Profiler works in production. */
-const profilingReactDom: Plugin = {
-  name: 'react-dom-profiling',
-  setup(b) {
-    b.onResolve({ filter: /^react-dom(\/client)?$/ }, () => ({
-      path: require.resolve('react-dom/profiling'),
-    }));
-  },
-};
 
 /**
  * Both contenders in one page of one Chromium, interleaved run by run (the order alternates), so

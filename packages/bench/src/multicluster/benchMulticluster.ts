@@ -56,7 +56,11 @@ export interface LevelResult {
 const log = benchLog('multicluster');
 
 async function main() {
-  const { views, runs, viewers } = benchCommand(
+  const {
+    views,
+    runs,
+    viewers: viewerList,
+  } = benchCommand(
     'multicluster',
     'Entity-view latency of upstream @backstage/plugin-kubernetes-backend against Kubeplatform, each in its own backend process, driven from this one.',
     {
@@ -68,7 +72,7 @@ async function main() {
   const options: Options = {
     views,
     runs,
-    viewers: viewers.split(',').map(v => wholeOption(v, '--viewers')),
+    viewers: viewerList.split(',').map(v => wholeOption(v, '--viewers')),
   };
 
   const fleet = await loadBenchFleet();

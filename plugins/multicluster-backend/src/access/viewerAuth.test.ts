@@ -75,7 +75,9 @@ describe('viewerAuthOf', () => {
         headers[
           `Backstage-Kubernetes-Authorization-Oidc-p${i}`
         ] = `Bearer ${TOKEN}${i}`;
-      expect(await refusal(headers)).toMatch(/At most 8 Backstage-Kubernetes-Authorization-\*/);
+      expect(await refusal(headers)).toMatch(
+        /At most 8 Backstage-Kubernetes-Authorization-\*/,
+      );
     });
 
     it('a token longer than 16 KiB', () => {
@@ -134,7 +136,11 @@ describe('viewerAuthOf', () => {
       ['a comma-joined second token', `Bearer ${TOKEN},Bearer${TOKEN}`],
       ['characters no bearer token has', `Bearer ${TOKEN}"<script>`],
     ])('a value that is not Bearer <token>: %s', async (_, value) => {
-      expect(await refusal({ 'Backstage-Kubernetes-Authorization-Aks': value })).toMatch(/^Header backstage-kubernetes-authorization-aks must be 'Bearer <token>'/);
+      expect(
+        await refusal({ 'Backstage-Kubernetes-Authorization-Aks': value }),
+      ).toMatch(
+        /^Header backstage-kubernetes-authorization-aks must be 'Bearer <token>'/,
+      );
     });
 
     it('the same header sent twice (Node joins them)', async () => {
@@ -191,7 +197,9 @@ describe('viewerAuthOf', () => {
         `Backstage-Kubernetes-Authorization-Oidc-${'p'.repeat(64)}`,
       ],
     ])('a bad oidc provider name: %s', async (_, name) => {
-      expect(await refusal({ [name]: `Bearer ${TOKEN}` })).toMatch(/names no valid oidc provider$/);
+      expect(await refusal({ [name]: `Bearer ${TOKEN}` })).toMatch(
+        /names no valid oidc provider$/,
+      );
     });
 
     it.each([
