@@ -6,6 +6,7 @@
  * builds the clusters service but no cache.
  */
 import { ConfigReader } from '@backstage/config';
+import type { TrimmedPod } from '@kubeplatform/clusters-common';
 import {
   DefaultClustersService,
   readWatchCacheOptions,
@@ -19,6 +20,7 @@ import {
   ChildRequest,
   ChildResult,
   MemoryFigures,
+  RecordSharing,
   RESULT_PREFIX,
 } from './childProtocol';
 
@@ -47,6 +49,43 @@ async function settled(): Promise<MemoryFigures> {
     arrayBuffers: m.arrayBuffers,
     rss: m.rss,
   };
+}
+
+/** How many distinct objects the cached pods' conditions and container statuses are. */
+function recordSharing(pods: TrimmedPod[]): RecordSharing {
+  const seen = {
+    conditionLists: new Set<object>(),
+    conditions: new Set<object>(),
+    containerStatusLists: new Set<object>(),
+    containerStatuses: new Set<object>(),
+    containerStates: new Set<object>(),
+  };
+  const out = Object.fromEntries(
+    Object.keys(seen).map(k => [k, { references: 0, distinct: 0 }]),
+  ) as RecordSharing;
+  const count = (kind: keyof RecordSharing, value: object | undefined) => {
+    if (!value) return;
+    out[kind].references++;
+    seen[kind].add(value);
+  };
+  for (const pod of pods) {
+    count('conditionLists', pod.status?.conditions);
+    for (const c of pod.status?.conditions ?? []) count('conditions', c);
+    for (const list of [
+      pod.status?.containerStatuses,
+      pod.status?.initContainerStatuses,
+    ]) {
+      count('containerStatusLists', list);
+      for (const s of list ?? []) {
+        count('containerStatuses', s);
+        count('containerStates', s.state);
+        count('containerStates', s.lastState);
+      }
+    }
+  }
+  for (const kind of Object.keys(seen) as Array<keyof RecordSharing>)
+    out[kind].distinct = seen[kind].size;
+  return out;
 }
 
 async function main() {
@@ -86,6 +125,8 @@ async function main() {
     objects,
     states: watchers.map(w => `${w.identity.name}:${w.status().state}`),
   };
+  if (cache)
+    result.sharing = recordSharing(watchers.flatMap(w => w.list('pods')));
   if (request.snapshotPath) {
     v8.writeHeapSnapshot(request.snapshotPath);
     result.snapshotPath = request.snapshotPath;

@@ -25,6 +25,21 @@ export interface ChildResult {
   objects: Record<string, number>;
   states: string[];
   snapshotPath?: string;
+  /** How many of the cached pods' records are objects of their own (with the cache only). */
+  sharing?: RecordSharing;
 }
+
+/**
+ * References from cached pods to each kind of record, and how many distinct objects they point
+ * at: with no sharing at all the two are equal.
+ */
+export type RecordSharing = Record<
+  | 'conditionLists'
+  | 'conditions'
+  | 'containerStatusLists'
+  | 'containerStatuses'
+  | 'containerStates',
+  { references: number; distinct: number }
+>;
 
 export const RESULT_PREFIX = 'heap-bench-result ';

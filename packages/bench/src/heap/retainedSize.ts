@@ -216,8 +216,9 @@ export const CACHE_CLASSES = [
 /**
  * Retained sizes of the watch cache in a snapshot of the measuring process: the `WatchCache`
  * object alone; every instance of the cache's classes together; the intern module's tables
- * (shared strings, shared shapes and the set of detached objects, which belong to no cache object
- * but exist only for the cache); and the cache's objects and the tables together (the headline).
+ * (shared strings, shared shapes and the bounded table of recent shared records, which belong to
+ * no cache object but exist only for the cache); and the cache's objects and the tables together
+ * (the headline).
  */
 export function watchCacheSizes(file: string): SnapshotSizes {
   const graph = HeapGraph.read(file);
@@ -227,16 +228,16 @@ export function watchCacheSizes(file: string): SnapshotSizes {
       `expected one WatchCache in ${file}, found ${caches.length}`,
     );
   const cacheObjects = CACHE_CLASSES.flatMap(name => graph.objectsNamed(name));
-  // The intern module's state: its shared-string and shared-shape tables, and the WeakSet of
-  // objects already detached (its table holds a slot for every live cached object).
+  // The intern module's state: its shared-string and shared-shape tables, and the bounded table
+  // of recently shared records (conditions, container statuses and states).
   const tables = [
-    ...graph.contextVariables('table', ['shapes', 'detached']),
-    ...graph.contextVariables('shapes', ['table', 'detached']),
-    ...graph.contextVariables('detached', ['table', 'shapes']),
+    ...graph.contextVariables('table', ['shapes', 'records']),
+    ...graph.contextVariables('shapes', ['table', 'records']),
+    ...graph.contextVariables('records', ['table', 'shapes']),
   ];
   if (tables.length !== 3)
     throw new Error(
-      `expected the intern module's table, shapes and detached in ${file}, found ${tables.length} objects`,
+      `expected the intern module's table, shapes and records in ${file}, found ${tables.length} objects`,
     );
   const breakdown = graph.retainedBreakdown([...cacheObjects, ...tables]);
   return {
