@@ -16,6 +16,10 @@ import untrustedView from './captured/checkout.untrusted.entity-view.json';
 import demoView from './captured/checkout.demo.entity-view.json';
 import demoProdDetail from './captured/checkout.demo.prod-us.Deployment.checkout.workload-detail.json';
 import demoOwner from './captured/team-shop.demo.owner-view.json';
+import metricsView from './captured/checkout.metrics.entity-view.json';
+import metricsProdDetail from './captured/checkout.metrics.prod-us.Deployment.checkout.workload-detail.json';
+import metricsDevDetail from './captured/checkout.metrics.dev-eu.Deployment.checkout.workload-detail.json';
+import metricsNotificationsDetail from './captured/notifications.metrics.prod-us.Deployment.notifications.workload-detail.json';
 
 /** Passes a captured JSON document through the client's validator for its kind. */
 const through =
@@ -48,3 +52,18 @@ export const capturedUntrustedView = entityView(untrustedView);
 export const capturedDemoView = entityView(demoView);
 export const capturedDemoProdDetail = workloadDetail(demoProdDetail);
 export const capturedDemoOwnerView = ownerView(demoOwner);
+
+/**
+ * The demo fleet with metrics-server (v0.8.0 against kwok's emulated usage): checkout is the hot
+ * service (250m per pod against a 100m request; memory 180 MiB against 128 MiB requested and
+ * 256 MiB limit), metrics `ok` in both clusters. Captured from the multicluster backend started on
+ * the fleet by startMulticlusterOnFleet (the integration tests' harness), once both clusters'
+ * metrics were `ok`.
+ */
+export const capturedMetricsView = entityView(metricsView);
+export const capturedMetricsProdDetail = workloadDetail(metricsProdDetail);
+export const capturedMetricsDevDetail = workloadDetail(metricsDevDetail);
+/** notifications in prod-us: idle CPU, memory at 92% of its limit (MemoryNearLimit). */
+export const capturedNotificationsNearLimitDetail = workloadDetail(
+  metricsNotificationsDetail,
+);

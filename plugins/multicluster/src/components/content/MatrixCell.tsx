@@ -15,6 +15,7 @@ import {
 } from '../../view/clusterStatus';
 import { autoscalerLevel, findDrift } from '../../view/clusterSummary';
 import { useToneBorder } from '../common/toneColors';
+import { usageSentence, workloadFigures } from '../metrics/usageFigures';
 
 const useStyles = makeStyles(theme => ({
   td: { padding: theme.spacing(0.5) },
@@ -100,7 +101,11 @@ export const MatrixCell = memo(function MatrixCellView(props: {
     cluster.cluster.name
   }: ${status.label}, ${workload.replicas.ready} of ${
     workload.replicas.desired
-  } ready${marks.length ? `, ${marks.join(', ')}` : ''}`;
+  } ready${marks.length ? `, ${marks.join(', ')}` : ''}${
+    workload.usage
+      ? `. ${usageSentence(workloadFigures(workload.usage), true)}`
+      : ''
+  }`;
   return (
     <TableCell role="gridcell" className={classes.td}>
       <ButtonBase

@@ -12,7 +12,9 @@ import { PodSummary } from '@kubeplatform/clusters-common';
 import { ReactNode, useMemo, useState } from 'react';
 import { ProblemText } from '../common/ProblemText';
 import { TruncatedText } from '../common/TruncatedText';
-import { ageOf, formatBytes, formatCpu } from './format';
+import { ageOf } from './format';
+import { UsageMeters } from '../metrics/UsageMeters';
+import { podFigures } from '../metrics/usageFigures';
 import { compareProblemsCauseFirst } from '../../view/problemOrder';
 
 const useStyles = makeStyles(theme => ({
@@ -135,6 +137,7 @@ export function PodsTable(props: {
               const problem = [...pod.problems].sort(
                 compareProblemsCauseFirst,
               )[0];
+              const [cpu, memory] = podFigures(pod);
               return (
                 <TableRow
                   key={`${pod.namespace}/${pod.name}`}
@@ -171,10 +174,14 @@ export function PodsTable(props: {
                     <TruncatedText text={pod.nodeName ?? '—'} maxWidth={160} />
                   </TableCell>
                   {withMetrics && (
-                    <TableCell>{formatCpu(pod.cpuMillicores)}</TableCell>
+                    <TableCell>
+                      <UsageMeters figures={cpu} />
+                    </TableCell>
                   )}
                   {withMetrics && (
-                    <TableCell>{formatBytes(pod.memoryBytes)}</TableCell>
+                    <TableCell>
+                      <UsageMeters figures={memory} />
+                    </TableCell>
                   )}
                   <TableCell style={{ maxWidth: 220 }}>
                     <div className={classes.problemBox}>

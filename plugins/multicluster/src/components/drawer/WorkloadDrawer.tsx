@@ -19,6 +19,7 @@ import { LoadingSkeleton } from '../common/LoadingSkeleton';
 import { ProblemList } from '../common/ProblemList';
 import { RequestErrorPanel } from '../common/RequestErrorPanel';
 import { StatusBadge } from '../common/StatusBadge';
+import { WorkloadUsageSummary } from '../metrics/WorkloadUsageSummary';
 import { TruncatedText } from '../common/TruncatedText';
 import { AutoscalerDetails } from './AutoscalerDetails';
 import { EventsTimeline } from './EventsTimeline';
@@ -190,6 +191,12 @@ function DrawerBody(props: {
                 {value.workload.replicas.desired} ready
               </Typography>
             </Box>
+          )}
+          {value && (
+            <WorkloadUsageSummary
+              usage={value.workload.usage}
+              metrics={value.metrics}
+            />
           )}
           {value && actionsApi && allowed && (
             <WorkloadActions
