@@ -13,6 +13,13 @@ kp_backend_config_args() {
   printf '%s\n' "${args[@]}"
 }
 
+# Writes the overlay that turns the local clusters into user-level (oidc) clusters and prints
+# its path (packages/local-clusters/src/oidc/oidcClustersConfig.ts; docs/local-clusters.md).
+kp_oidc_clusters_config() {
+  (cd "$KP_ROOT" && node --require @backstage/cli/config/nodeTransform.cjs \
+    packages/local-clusters/src/oidc/oidcClustersConfig.ts)
+}
+
 # Waits until the backend answers, or fails when its process died or the time ran out.
 kp_wait_for_backend() {
   local pid="$1" url="$2" seconds="${3:-180}"

@@ -151,6 +151,7 @@ SH
   cat >"$root/scripts/lib/backend.sh" <<'SH'
 kp_port_free() { :; }
 kp_backend_config_args() { :; }
+kp_oidc_clusters_config() { echo /stub/app-config.oidc-clusters.yaml; }
 kp_run_backend() { :; }
 kp_wait_for_backend() { :; }
 SH
@@ -183,7 +184,10 @@ if (args[0] === 'test:replicas') {
   const out = args.find(a => a.startsWith('--outputFile=')).slice('--outputFile='.length);
   report(stub('REPLICAS'), out);
 }
-if (args[0] === 'playwright') report(stub('E2E'), process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
+if (args[0] === 'playwright') {
+  const oidc = args.includes('playwright.oidc.config.ts');
+  report(oidc ? stub('E2E_OIDC', stub('E2E')) : stub('E2E'), process.env.PLAYWRIGHT_JSON_OUTPUT_NAME);
+}
 process.exit(0);
 JS
   echo "$root"
@@ -207,38 +211,43 @@ expect_script() {
   report "scripts/test: $name" "$@"
 }
 
-green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_REPLICAS=jest-pass:0 STUB_E2E=playwright-pass:0"
+green="STUB_UNIT=jest-pass:0 STUB_DATABASE=jest-pass:0 STUB_DATABASE_MISSING=jest-exec-error:1 STUB_INTEGRATION=jest-pass:0 STUB_REPLICAS=jest-pass:0 STUB_E2E=playwright-pass:0 STUB_E2E_OIDC=playwright-pass:0"
 
-expect_script "every runner green" "$green" "11 passed, 0 failed" 0 \
+expect_script "every runner green" "$green" "13 passed, 0 failed" 0 \
   "checks (not tests): 6 passed, 0 failed" \
   "replica tests (two production backends on PostgreSQL): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "unit tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
   "PostgreSQL lane (database tests on PostgreSQL 15): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
-  "end-to-end tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
+  "end-to-end tests: 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)" \
+  "end-to-end tests, OIDC lane (user-level clusters): 2 passed, 0 failed, 0 flaky, 0 skipped (exit 0)"
+
+expect_script "a failing test of the OIDC lane fails the run" \
+  "$green STUB_E2E_OIDC=playwright-failing:1" "13 passed, 1 failed" 1 \
+  "end-to-end tests, OIDC lane (user-level clusters): 2 passed, 1 failed"
 
 expect_script "Jest exits 1 with a green report" "$green STUB_UNIT=jest-pass:1" \
-  "11 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
+  "13 passed, 1 failed" 1 "unit tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "afterAll failure, no integration test, a flaky e2e test, a failed check" \
   "$green STUB_UNIT=jest-afterall:1 STUB_INTEGRATION=jest-no-tests:0 STUB_E2E=playwright-flaky:0 STUB_API_REPORTS=1" \
-  "10 passed, 4 failed" 1 \
+  "12 passed, 4 failed" 1 \
   "FAILED  API reports (backstage-repo-tools api-reports --ci)" \
   "the suite failed outside its tests: cleanup failed" \
   "integration tests (real local Kubernetes API servers): ran no test" \
   "flaky tests (failed, then passed on a retry; counted as failed): 1"
 
 expect_script "Playwright exits 1 with a green report" "$green STUB_E2E=playwright-pass:1" \
-  "11 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
+  "13 passed, 1 failed" 1 "end-to-end tests: the runner exited 1, yet its report shows no failed test"
 
 expect_script "a failed type check is a failure, not a test" "$green STUB_TSC=2" \
-  "11 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
+  "13 passed, 1 failed" 1 "checks (not tests): 5 passed, 1 failed" "- check: typecheck (yarn tsc)"
 
 expect_script "a PostgreSQL that does not start fails the lane" "$green STUB_POSTGRES=1" \
-  "11 passed, 2 failed" 1 "PostgreSQL lane: the throwaway PostgreSQL did not start" \
+  "13 passed, 2 failed" 1 "PostgreSQL lane: the throwaway PostgreSQL did not start" \
   "execerror/b.test.js: the suite failed outside its tests"
 
 expect_script "a replica test that fails fails the run" "$green STUB_REPLICAS=jest-afterall:1" \
-  "12 passed, 1 failed" 1 "replica tests (two production backends on PostgreSQL)" \
+  "14 passed, 1 failed" 1 "replica tests (two production backends on PostgreSQL)" \
   "the suite failed outside its tests"
 
 expect_script "setup stops the run early" "$green STUB_INSTALL=1" "0 passed, 1 failed" 1 \
