@@ -7,11 +7,8 @@ import {
   V1Pod,
 } from '@kubernetes/client-node';
 import { detectProblems } from '@kubeplatform/clusters-common';
-import {
-  LocalCluster,
-  loadLocalFleet,
-  LocalFleet,
-} from '../harness/localFleet';
+import { loadLocalFleet, LocalFleet } from '../harness/localFleet';
+import { eventually } from '../harness/eventually';
 import { DEMO_DRIFT, DEMO_TROUBLES, DemoTrouble } from './demoTroubles';
 import { DEMO_SERVICES, KUBERNETES_ID_LABEL } from './demoServices';
 
@@ -26,34 +23,6 @@ let fleet: LocalFleet;
 beforeAll(async () => {
   fleet = await loadLocalFleet();
 });
-
-/**
- * Polls until `check` gives a value. A failing request is retried only while the cluster
- * answers: a dead apiserver fails the test at once, naming the cluster.
- */
-async function eventually<T>(
-  cluster: LocalCluster,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      await cluster.assertAnswering();
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `condition not met on ${cluster.name} in time ${last ?? ''}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 2000));
-  }
-}
 
 async function podsOf(kc: KubeConfig, t: DemoTrouble): Promise<V1Pod[]> {
   const list = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
@@ -148,7 +117,7 @@ describe('DEMO_TROUBLES', () => {
     const cluster = fleet.cluster(t.cluster);
     const kc = cluster.kubeConfig();
     await expect(
-      eventually(cluster, async () =>
+      eventually(cluster, `${t.code} on ${t.namespace}/${t.name}`, async () =>
         (await showsTrouble(kc, t)) ? true : undefined,
       ),
     ).resolves.toBe(true);
@@ -169,8 +138,9 @@ describe('DEMO_TROUBLES', () => {
     await expect(
       eventually(
         cluster,
+        `a restart count above ${before}`,
         async () => ((await restarts()) > before ? true : undefined),
-        90_000,
+        { timeoutMs: 90_000 },
       ),
     ).resolves.toBe(true);
   });
@@ -279,7 +249,7 @@ describe('DEMO_TROUBLES seen by the detectors of clusters-common', () => {
       const cluster = fleet.cluster(name);
       const kc = cluster.kubeConfig();
       let missing: string[] = [];
-      await eventually(cluster, async () => {
+      await eventually(cluster, 'every trouble detected', async () => {
         const objects = await demoObjects(kc);
         const problems = detectProblems(objects, new Date());
         const undetected = DEMO_TROUBLES.filter(t => t.cluster === name).filter(

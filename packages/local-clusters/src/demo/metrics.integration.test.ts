@@ -11,6 +11,7 @@ import {
   loadLocalFleet,
   LocalFleet,
 } from '../harness/localFleet';
+import { eventually, EventuallyOptions } from '../harness/eventually';
 import { DEMO_NAMESPACES, KUBERNETES_ID_LABEL } from './demoServices';
 import {
   DEMO_HOT_SERVICE,
@@ -33,33 +34,8 @@ beforeAll(async () => {
   fleet = await loadLocalFleet();
 });
 
-/** Polls until `check` gives a value; a dead apiserver fails at once, naming the cluster. */
-async function eventually<T>(
-  cluster: LocalCluster,
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 240_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      await cluster.assertAnswering();
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${cluster.name}: ${what} not seen within ${timeoutMs / 1000} s ${
-          last ?? ''
-        }`,
-      );
-    }
-    await new Promise(r => setTimeout(r, 3000));
-  }
-}
+/** metrics-server and the HPA controller need minutes on a fresh fleet. */
+const SLOW: EventuallyOptions = { timeoutMs: 240_000, intervalMs: 3000 };
 
 interface PodMetrics {
   metadata: { name: string; namespace: string };
@@ -111,6 +87,20 @@ async function runningDemoPods(cluster: LocalCluster): Promise<V1Pod[]> {
   return pods;
 }
 
+/** The running demo pods, each with its metrics (none while metrics-server has not scraped it). */
+async function runningDemoPodsWithMetrics(
+  cluster: LocalCluster,
+): Promise<{ pod: V1Pod; metrics?: PodMetrics }[]> {
+  const [pods, metrics] = await Promise.all([
+    runningDemoPods(cluster),
+    podMetrics(cluster),
+  ]);
+  const key = (m?: { namespace?: string; name?: string }) =>
+    `${m?.namespace}/${m?.name}`;
+  const byPod = new Map(metrics.map(m => [key(m.metadata), m]));
+  return pods.map(pod => ({ pod, metrics: byPod.get(key(pod.metadata)) }));
+}
+
 function usageOf(service: string, cluster: string): DemoUsage {
   return DEMO_USAGE.find(u => u.service === service && u.cluster === cluster)!;
 }
@@ -133,25 +123,15 @@ describe('metrics.k8s.io on the local fleet', () => {
         cluster,
         'usage for every running demo pod',
         async () => {
-          const [pods, metrics] = await Promise.all([
-            runningDemoPods(cluster),
-            podMetrics(cluster),
-          ]);
-          const byPod = new Map(
-            metrics.map(m => [`${m.metadata.namespace}/${m.metadata.name}`, m]),
-          );
-          const missing = pods.filter(
-            p => !byPod.has(`${p.metadata!.namespace}/${p.metadata!.name}`),
-          );
-          if (pods.length === 0 || missing.length > 0) return undefined;
+          const pods = await runningDemoPodsWithMetrics(cluster);
+          if (pods.length === 0 || pods.some(p => !p.metrics)) {
+            return undefined;
+          }
           const wrong: string[] = [];
-          for (const pod of pods) {
+          for (const { pod, metrics } of pods) {
             const service = pod.metadata!.labels![KUBERNETES_ID_LABEL];
             const want = usageOf(service, name);
-            const m = byPod.get(
-              `${pod.metadata!.namespace}/${pod.metadata!.name}`,
-            )!;
-            for (const c of m.containers) {
+            for (const c of metrics!.containers) {
               const cpu = millicores(c.usage.cpu);
               const memory = bytes(c.usage.memory);
               if (
@@ -168,6 +148,7 @@ describe('metrics.k8s.io on the local fleet', () => {
           }
           return wrong;
         },
+        SLOW,
       );
       expect(mismatches).toEqual([]);
     },
@@ -184,28 +165,24 @@ describe('metrics.k8s.io on the local fleet', () => {
         cluster,
         'usage for every running pod of the hot and the idle service',
         async () => {
-          const [pods, metrics] = await Promise.all([
-            runningDemoPods(cluster),
-            podMetrics(cluster),
-          ]);
-          const byPod = new Map(
-            metrics.map(m => [`${m.metadata.namespace}/${m.metadata.name}`, m]),
-          );
           const found: [string, number][] = [];
-          for (const pod of pods) {
+          for (const { pod, metrics } of await runningDemoPodsWithMetrics(
+            cluster,
+          )) {
             const service = pod.metadata!.labels![KUBERNETES_ID_LABEL];
             if (!(service in cpu)) continue;
-            const m = byPod.get(
-              `${pod.metadata!.namespace}/${pod.metadata!.name}`,
-            );
-            if (!m) return undefined;
+            if (!metrics) return undefined;
             found.push([
               service,
-              m.containers.reduce((sum, c) => sum + millicores(c.usage.cpu), 0),
+              metrics.containers.reduce(
+                (sum, c) => sum + millicores(c.usage.cpu),
+                0,
+              ),
             ]);
           }
           return found;
         },
+        SLOW,
       );
       for (const [service, millis] of samples) cpu[service].push(millis);
     }
@@ -251,6 +228,7 @@ describe('the demo HPAs on real metrics', () => {
           ? h
           : undefined;
       },
+      SLOW,
     );
     // 250m used of a 100m request: 250 %.
     expect(
@@ -274,6 +252,7 @@ describe('the demo HPAs on real metrics', () => {
           });
         return d.spec?.replicas === hpa.spec?.maxReplicas ? d : undefined;
       },
+      SLOW,
     );
     // The demo fleet asks for 2; the HPA controller raised it on the metrics.
     expect(deployment.spec?.replicas).toBe(6);
@@ -297,6 +276,7 @@ describe('the demo HPAs on real metrics', () => {
           const h = await readHpa(cluster, namespace, service);
           return cpuUtilisation(h) !== undefined ? h : undefined;
         },
+        SLOW,
       );
       expect(closeTo(cpuUtilisation(hpa)!, 70, 2)).toBe(true);
       expect(hpa.status?.desiredReplicas).toBe(hpa.status?.currentReplicas);
@@ -315,6 +295,7 @@ describe('the demo HPAs on real metrics', () => {
         const h = await readHpa(cluster, 'shop', DEMO_HOT_SERVICE);
         return condition(h, 'ScalingActive') ? h : undefined;
       },
+      SLOW,
     );
     // The crash-looping pods have usage, but the HPA controller ignores pods that were never
     // ready; with none left, it cannot compute a utilisation (HpaMetricsUnavailable).
