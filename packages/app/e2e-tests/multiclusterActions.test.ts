@@ -6,9 +6,9 @@ import { saveScreenshot, signInAsGuest } from './helpers';
 /**
  * Issue 13's safe actions in the drawer, against ./scripts/start's app and the real local
  * clusters: the demo backend's service account may patch and scale workloads in the demo
- * namespaces. The target is search in dev-eu: healthy, its HPA has no metrics (so it never
- * undoes a scale), and no other browser test counts its replicas. It ends at the replica count
- * it started with.
+ * namespaces. The target is search in dev-eu: healthy, and its pods use 70 % of their CPU
+ * request, exactly its HPA's target, so the HPA keeps whatever count (within its bounds) a scale
+ * sets; no other browser test counts its replicas. It ends at the replica count it started with.
  */
 
 const CLUSTER = 'dev-eu';

@@ -1,0 +1,125 @@
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { guestToken, saveScreenshot, signInAsGuest } from './helpers';
+
+/**
+ * Issue 13's CPU and memory, against ./scripts/start's app and the real local clusters, where
+ * metrics-server (built from its Go module) reads kwok's emulated usage: every checkout pod uses
+ * 250m CPU against a 100m request and 180 MiB against a 128 MiB request and a 256 MiB limit; every
+ * notifications pod in prod-us holds 236 MiB of its 256 MiB limit (MemoryNearLimit). See
+ * packages/local-clusters/src/demo/resourceUsage.ts.
+ */
+
+/** The drawer only shows figures once the backend has fetched them from the cluster. */
+async function waitForMetrics(
+  request: APIRequestContext,
+  cluster: string,
+  namespace: string,
+  workload: string,
+) {
+  const headers = { authorization: `Bearer ${await guestToken(request)}` };
+  const url = `/api/multicluster/entities/component/default/${workload}/clusters/${cluster}/workloads/Deployment/${namespace}/${workload}`;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(url, { headers });
+        expect(response.status()).toBe(200);
+        const detail = await response.json();
+        const usage = detail.workload.usage;
+        return detail.metrics?.state === 'ok' &&
+          usage?.podsWithMetrics === usage?.pods
+          ? 'every pod has figures'
+          : `metrics ${detail.metrics?.state}, ${usage?.podsWithMetrics} of ${usage?.pods} pods`;
+      },
+      // metrics-server scrapes every 15 s and the backend fetches every 30 s.
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe('every pod has figures');
+}
+
+async function openDrawer(page: Page, workload: string, cluster: string) {
+  await signInAsGuest(page);
+  await page.goto(
+    `/catalog/default/component/${workload}/kubernetes-multicluster`,
+  );
+  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
+  await expect(grid).toBeVisible();
+  await grid.getByTestId(`cell-${workload}-${cluster}`).click();
+  const drawer = page.getByTestId('workload-drawer');
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+test('checkout: the drawer shows CPU and memory against requests and limits, for the workload and each pod', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  await waitForMetrics(request, 'dev-eu', 'shop', 'checkout');
+  const drawer = await openDrawer(page, 'checkout', 'dev-eu');
+
+  // The workload's sums: usage over the same pods' requests and limits.
+  const usage = drawer.getByTestId('workload-usage');
+  await expect(usage).toBeVisible();
+  const cpu = usage.getByRole('meter', { name: /^CPU .+: 250% of requests / });
+  await expect(cpu).toHaveAttribute('data-tone', 'warning');
+  await expect(cpu).toHaveAttribute('aria-valuenow', '100');
+  await expect(
+    usage.getByRole('meter', { name: /^Memory .+: 141% of requests / }),
+  ).toBeVisible();
+  const memoryLimit = usage.getByRole('meter', {
+    name: /^Memory .+: 70% of limits /,
+  });
+  await expect(memoryLimit).toHaveAttribute('data-tone', 'ok');
+  await expect(usage).toContainText(/from (\d+) of \1 pods/);
+  await expect(usage.getByRole('note')).toHaveCount(0);
+
+  // Each pod: the figure, then bars against its own request and limit, as upstream shows them.
+  await drawer.getByRole('tab', { name: /^Pods \(\d+\)$/ }).click();
+  const firstPod = drawer.getByTestId('pod-row').first();
+  await expect(firstPod).toBeVisible();
+  await expect(
+    firstPod.getByRole('meter', { name: 'CPU 250m: 250% of request 100m' }),
+  ).toBeVisible();
+  await expect(
+    firstPod.getByRole('meter', {
+      name: 'Memory 180 MiB: 141% of request 128 MiB',
+    }),
+  ).toBeVisible();
+  await expect(
+    firstPod.getByRole('meter', {
+      name: 'Memory 180 MiB: 70% of limit 256 MiB',
+    }),
+  ).toBeVisible();
+  await expect(firstPod.getByTestId('usage-meters')).toHaveCount(2);
+  await saveScreenshot(page, 'multicluster-metrics-checkout-pods');
+});
+
+test('notifications in prod-us: memory near its limit is red and raised as MemoryNearLimit with the fix', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  await waitForMetrics(request, 'prod-us', 'discovery', 'notifications');
+  const drawer = await openDrawer(page, 'notifications', 'prod-us');
+
+  const usage = drawer.getByTestId('workload-usage');
+  await expect(
+    usage.getByRole('meter', { name: /^Memory .+: 92% of limits / }),
+  ).toHaveAttribute('data-tone', 'error');
+  // Idle CPU: 2m of a 100m request per pod.
+  await expect(
+    usage.getByRole('meter', { name: /^CPU .+: 2% of requests / }),
+  ).toHaveAttribute('data-tone', 'ok');
+
+  const problem = drawer
+    .getByTestId('problem')
+    .filter({ hasText: 'MemoryNearLimit' })
+    .first();
+  await expect(problem).toContainText(
+    'uses 236 MiB of its 256 MiB memory limit (92 %)',
+  );
+  await expect(problem.getByTestId('problem-fix')).toContainText(
+    'kubectl top pod -n discovery notifications-',
+  );
+  await saveScreenshot(page, 'multicluster-metrics-notifications-near-limit');
+});
