@@ -40,3 +40,31 @@ export function guestEnvironmentRequest(name: string) {
     installInfra: false,
   };
 }
+
+/**
+ * Signs in through the local OpenID Connect issuer that `yarn clusters up` runs: the sign-in
+ * page's "Local OIDC issuer" card opens the issuer's page in a popup, where `button` (e.g.
+ * /Sign in as Alice Example/) picks the user. Needs `test.use({ ignoreHTTPSErrors: true })`:
+ * the issuer's certificate comes from a CA generated on this machine.
+ */
+export async function signInAtIssuer(page: Page, button: RegExp) {
+  await page.goto('/');
+  const card = page.getByText('Local OIDC issuer');
+  await expect(card).toBeVisible();
+  await saveScreenshot(page, 'oidc-sign-in-page');
+  const popupOpened = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Sign In' }).click();
+  const popup = await popupOpened;
+  await expect(
+    popup.getByRole('heading', { name: 'Kubeplatform local OIDC issuer' }),
+  ).toBeVisible();
+  await saveScreenshot(popup, 'oidc-issuer-login');
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: button }).click();
+  await closed;
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}

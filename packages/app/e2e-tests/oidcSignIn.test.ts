@@ -1,5 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-import { saveScreenshot } from './helpers';
+import { test, expect } from '@playwright/test';
+import { saveScreenshot, signInAtIssuer } from './helpers';
 
 /**
  * Sign-in through the local OpenID Connect issuer that `yarn clusters up` runs: the sign-in
@@ -9,28 +9,6 @@ import { saveScreenshot } from './helpers';
 
 // The issuer's TLS certificate comes from a CA generated on this machine.
 test.use({ ignoreHTTPSErrors: true });
-
-async function signInAtIssuer(page: Page, button: RegExp) {
-  await page.goto('/');
-  const card = page.getByText('Local OIDC issuer');
-  await expect(card).toBeVisible();
-  await saveScreenshot(page, 'oidc-sign-in-page');
-  const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  const popup = await popupOpened;
-  await expect(
-    popup.getByRole('heading', { name: 'Kubeplatform local OIDC issuer' }),
-  ).toBeVisible();
-  await saveScreenshot(popup, 'oidc-issuer-login');
-  const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: button }).click();
-  await closed;
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 test('alice signs in through the local OIDC issuer and is user:default/alice', async ({
   page,
