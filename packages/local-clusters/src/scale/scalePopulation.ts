@@ -71,26 +71,39 @@ function plainDeployment(
     [KUBERNETES_ID_LABEL]: scaleServiceId(i),
     'app.kubernetes.io/name': name,
   };
+  return scaleDeployment(
+    name,
+    replicas,
+    labels,
+    { 'app.kubernetes.io/name': name },
+    {
+      metadata: { labels },
+      spec: {
+        containers: [
+          {
+            name: 'app',
+            image: `kubeplatform-demo/${scaleServiceId(i)}:1.0.${i % 7}`,
+            resources: { requests: { cpu: '10m', memory: '32Mi' } },
+          },
+        ],
+      },
+    },
+  );
+}
+
+/** A Deployment in the scale namespace: `replicas` pods of `template`, picked by `selector`. */
+function scaleDeployment(
+  name: string,
+  replicas: number,
+  labels: Record<string, string>,
+  selector: Record<string, string>,
+  template: { metadata: object; spec: object },
+): KubernetesObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace: SCALE_NAMESPACE, labels },
-    spec: {
-      replicas,
-      selector: { matchLabels: { 'app.kubernetes.io/name': name } },
-      template: {
-        metadata: { labels },
-        spec: {
-          containers: [
-            {
-              name: 'app',
-              image: `kubeplatform-demo/${scaleServiceId(i)}:1.0.${i % 7}`,
-              resources: { requests: { cpu: '10m', memory: '32Mi' } },
-            },
-          ],
-        },
-      },
-    },
+    spec: { replicas, selector: { matchLabels: selector }, template },
   } as KubernetesObject;
 }
 
@@ -215,35 +228,26 @@ function productionDeployment(
       volumeMounts: [{ name: 'tmp', mountPath: '/var/log/app' }],
     });
   }
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace: SCALE_NAMESPACE, labels },
-    spec: {
-      replicas,
-      selector: { matchLabels: selector },
-      template: {
-        metadata: {
-          labels,
-          annotations: {
-            'prometheus.io/scrape': 'true',
-            'prometheus.io/port': '9090',
-            'checksum/config': hexOf(i),
-          },
-        },
-        spec: {
-          serviceAccountName: 'default',
-          terminationGracePeriodSeconds: 30,
-          containers,
-          volumes: [
-            { name: 'config', configMap: { name: `${name}-config` } },
-            { name: 'envoy', configMap: { name: 'envoy-sidecar' } },
-            { name: 'tmp', emptyDir: {} },
-          ],
-        },
+  return scaleDeployment(name, replicas, labels, selector, {
+    metadata: {
+      labels,
+      annotations: {
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '9090',
+        'checksum/config': hexOf(i),
       },
     },
-  } as KubernetesObject;
+    spec: {
+      serviceAccountName: 'default',
+      terminationGracePeriodSeconds: 30,
+      containers,
+      volumes: [
+        { name: 'config', configMap: { name: `${name}-config` } },
+        { name: 'envoy', configMap: { name: 'envoy-sidecar' } },
+        { name: 'tmp', emptyDir: {} },
+      ],
+    },
+  });
 }
 
 /** A stable 64-hex-digit value per service, like a Helm config checksum. */
