@@ -6,39 +6,25 @@
 import { ResponseError } from '@backstage/errors';
 // The test runs in Node and serves real HTTP; the browser-only import rule does not apply.
 // eslint-disable-next-line no-restricted-imports
-import { AddressInfo } from 'net';
-// eslint-disable-next-line no-restricted-imports
 import http from 'http';
 import { mixedView, okView } from '../__fixtures__/entityViews';
 import { checkoutProdDetail } from '../__fixtures__/workloadDetails';
 import { MulticlusterClient, RequestTimeoutError } from './MulticlusterClient';
 import { MalformedResponseError } from './validate';
+import { serveDuringTests } from '../__testUtils__/localServer';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-let server: http.Server;
 let handler: Handler;
-let baseUrl: string;
 const requests: Array<{ url: string; auth?: string; accept?: string }> = [];
 
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    requests.push({
-      url: req.url!,
-      auth: req.headers.authorization,
-      accept: req.headers.accept,
-    });
-    handler(req, res);
+const server = serveDuringTests((req, res) => {
+  requests.push({
+    url: req.url!,
+    auth: req.headers.authorization,
+    accept: req.headers.accept,
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }/api/multicluster`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise(resolve => server.close(resolve));
+  handler(req, res);
 });
 
 beforeEach(() => {
@@ -49,7 +35,7 @@ function client(
   options: { requestTimeoutMs?: number; streamIdleTimeoutMs?: number } = {},
 ) {
   return new MulticlusterClient({
-    discoveryApi: { getBaseUrl: async () => baseUrl },
+    discoveryApi: { getBaseUrl: async () => server.baseUrl },
     // fetchApi adds the user's token in the app; here it proves the header reaches the server.
     fetchApi: {
       fetch: (input, init) =>
@@ -115,7 +101,7 @@ describe('MulticlusterClient', () => {
     await expect(client().getEntityView(checkout)).rejects.toThrow(
       new MalformedResponseError(
         'entity view',
-        `${baseUrl}/entities/component/default/checkout`,
+        `${server.baseUrl}/entities/component/default/checkout`,
         'clusters is not a list',
       ),
     );

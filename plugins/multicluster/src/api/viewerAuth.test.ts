@@ -4,8 +4,6 @@
 // Runs against a real HTTP server on localhost, in Node, where fetch streams response bodies as
 // a browser does; jsdom's fetch cannot.
 // eslint-disable-next-line no-restricted-imports
-import { AddressInfo } from 'net';
-// eslint-disable-next-line no-restricted-imports
 import http from 'http';
 import type { KubernetesAuthProvidersApi } from '@backstage/plugin-kubernetes-react';
 import type {
@@ -20,6 +18,7 @@ import { MulticlusterActionsClient } from './MulticlusterActionsClient';
 import { MulticlusterClient } from './MulticlusterClient';
 import { MulticlusterTimelineClient } from './MulticlusterTimelineClient';
 import { ViewerCredentials, viewerCredentialsFor } from './viewerAuth';
+import { serveDuringTests } from '../__testUtils__/localServer';
 
 const OIDC_HEADER = 'backstage-kubernetes-authorization-oidc-okta';
 
@@ -104,27 +103,14 @@ type Handler = (
   token: string | undefined,
 ) => void;
 
-let server: http.Server;
 let handler: Handler;
-let baseUrl: string;
 const requests: Array<{ url: string; token?: string }> = [];
 
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const header = req.headers[OIDC_HEADER];
-    const token = typeof header === 'string' ? header : undefined;
-    requests.push({ url: req.url!, token });
-    handler(req, res, token);
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }/api/multicluster`;
-});
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise(resolve => server.close(resolve));
+const server = serveDuringTests((req, res) => {
+  const header = req.headers[OIDC_HEADER];
+  const token = typeof header === 'string' ? header : undefined;
+  requests.push({ url: req.url!, token });
+  handler(req, res, token);
 });
 
 beforeEach(() => {
@@ -132,7 +118,7 @@ beforeEach(() => {
 });
 
 const deps = () => ({
-  discoveryApi: { getBaseUrl: async () => baseUrl },
+  discoveryApi: { getBaseUrl: async () => server.baseUrl },
   fetchApi: { fetch },
 });
 const checkout = { kind: 'Component', namespace: 'default', name: 'checkout' };
