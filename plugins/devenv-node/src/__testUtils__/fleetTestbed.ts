@@ -1,5 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  KubeConfig,
+  V1ResourceQuota,
+} from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
 import { fleetProvisioner, FleetProvisionerOptions } from '../testUtils';
@@ -30,30 +34,62 @@ async function deleteNamespaces(
   );
 }
 
+/** The fleet connection of a test file, with what its tests create there. */
+export interface FleetTestbed extends FleetConnection {
+  /** Namespaces deleted after all tests, in case a failed assertion left them behind. */
+  cleanup: Set<string>;
+  /** A namespace request by alice on the testbed's cluster; its name goes into `cleanup`. */
+  request(
+    name: string,
+    extra?: Record<string, unknown>,
+  ): ReturnType<typeof namespaceRequest>;
+  /** The ResourceQuota the namespace class puts into an environment's namespace. */
+  readQuota(namespace: string): Promise<V1ResourceQuota>;
+}
+
 /**
  * Registers hooks that connect to the fleet before all tests (handing the connection to
- * `connected`) and, after all tests, delete the namespaces in `cleanup` that a failed
- * assertion left behind. `request` builds a namespace request and adds its name to `cleanup`.
+ * `connected`, when given) and, after all tests, delete the namespaces in `cleanup` that a
+ * failed assertion left behind. The testbed's `fleet`, `admin` and `core` are the connection's,
+ * once it is made.
  */
 export function useFleet(
   cluster: string,
-  connected: (connection: FleetConnection) => void,
-) {
+  connected?: (connection: FleetConnection) => void,
+): FleetTestbed {
   const cleanup = new Set<string>();
-  let core: CoreV1Api | undefined;
+  let connection: FleetConnection | undefined;
+  const connectionOf = () => {
+    if (!connection) throw new Error(`not connected to ${cluster} yet`);
+    return connection;
+  };
   beforeAll(async () => {
-    const connection = await connectFleet(cluster);
-    core = connection.core;
-    connected(connection);
+    connection = await connectFleet(cluster);
+    connected?.(connection);
   });
   afterAll(async () => {
-    if (core) await deleteNamespaces(core, cleanup);
+    if (connection) await deleteNamespaces(connection.core, cleanup);
   });
   return {
+    get fleet() {
+      return connectionOf().fleet;
+    },
+    get admin() {
+      return connectionOf().admin;
+    },
+    get core() {
+      return connectionOf().core;
+    },
     cleanup,
     request(name: string, extra: Record<string, unknown> = {}) {
       cleanup.add(name);
       return namespaceRequest(name, cluster, extra);
+    },
+    readQuota(namespace: string) {
+      return connectionOf().core.readNamespacedResourceQuota({
+        name: 'devenv-quota',
+        namespace,
+      });
     },
   };
 }

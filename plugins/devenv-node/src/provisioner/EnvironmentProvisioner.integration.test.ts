@@ -2,12 +2,10 @@ import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
   AppsV1Api,
   AuthorizationV1Api,
-  CoreV1Api,
   KubeConfig,
   NetworkingV1Api,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
-import type { LocalFleet } from '@kubeplatform/local-clusters';
 import net from 'node:net';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -24,15 +22,8 @@ import { reapEnvironments } from './reapEnvironments';
 const CLUSTER = 'dev-eu';
 jest.setTimeout(90_000);
 
-let fleet: LocalFleet;
-let admin: KubeConfig;
-let core: CoreV1Api;
-const { cleanup: createdNamespaces, request } = useFleet(
-  CLUSTER,
-  connection => {
-    ({ fleet, admin, core } = connection);
-  },
-);
+const bed = useFleet(CLUSTER);
+const { cleanup: createdNamespaces, request } = bed;
 
 function provisioner(
   options: {
@@ -41,17 +32,17 @@ function provisioner(
     kubeConfig?: () => KubeConfig;
   } = {},
 ) {
-  return observedProvisioner(fleet, {
+  return observedProvisioner(bed.fleet, {
     clusters: fleetClusters(
-      fleet,
+      bed.fleet,
       options.kubeConfig ? { [CLUSTER]: options.kubeConfig } : {},
     ),
     settings: testSettings(options),
   });
 }
 
-const readNamespace = (name: string) => readFleetNamespace(core, name);
-const waitUntilGone = (name: string) => waitUntilNamespaceGone(admin, name);
+const readNamespace = (name: string) => readFleetNamespace(bed.core, name);
+const waitUntilGone = (name: string) => waitUntilNamespaceGone(bed.admin, name);
 
 async function canI(
   user: { user?: string; groups?: string[] },
@@ -59,7 +50,7 @@ async function canI(
   verb = 'create',
   resource = 'pods',
 ): Promise<boolean> {
-  const authz = admin.makeApiClient(AuthorizationV1Api);
+  const authz = bed.admin.makeApiClient(AuthorizationV1Api);
   const review = await authz.createSubjectAccessReview({
     body: {
       apiVersion: 'authorization.k8s.io/v1',
@@ -104,10 +95,7 @@ describe('namespace class on a real API server', () => {
     });
     expect(ns?.metadata?.annotations?.['kubeplatform.io/phase']).toBe('ready');
 
-    const quota = await core.readNamespacedResourceQuota({
-      name: 'devenv-quota',
-      namespace: name,
-    });
+    const quota = await bed.readQuota(name);
     expect(quota.spec?.hard).toMatchObject({
       'requests.cpu': '4',
       'limits.memory': '8Gi',
@@ -122,7 +110,7 @@ describe('namespace class on a real API server', () => {
         }),
       ]),
     );
-    const limits = await core.readNamespacedLimitRange({
+    const limits = await bed.core.readNamespacedLimitRange({
       name: 'devenv-limits',
       namespace: name,
     });
@@ -132,7 +120,7 @@ describe('namespace class on a real API server', () => {
       defaultRequest: { cpu: '100m', memory: '128Mi' },
     });
 
-    const objects = admin.makeApiClient(NetworkingV1Api);
+    const objects = bed.admin.makeApiClient(NetworkingV1Api);
     const policy = await objects.readNamespacedNetworkPolicy({
       name: 'devenv-isolation',
       namespace: name,
@@ -154,7 +142,7 @@ describe('namespace class on a real API server', () => {
       },
     ]);
 
-    const rbac = admin.makeApiClient(RbacAuthorizationV1Api);
+    const rbac = bed.admin.makeApiClient(RbacAuthorizationV1Api);
     const binding = await rbac.readNamespacedRoleBinding({
       name: 'devenv-owner',
       namespace: name,
@@ -280,10 +268,7 @@ describe('namespace class on a real API server', () => {
     );
     // The winner's environment is intact after the loser gave up.
     expect((await p.get(CLUSTER, name)).status).toBe('ready');
-    const quota = await core.readNamespacedResourceQuota({
-      name: 'devenv-quota',
-      namespace: name,
-    });
+    const quota = await bed.readQuota(name);
     expect(quota.metadata?.name).toBe('devenv-quota');
     await p.delete(CLUSTER, name);
     await waitUntilGone(name);
@@ -317,7 +302,7 @@ describe('namespace class on a real API server', () => {
   it('refuses a name taken by a namespace it does not manage, and never deletes one', async () => {
     const name = uniqueName('it-foreign');
     createdNamespaces.add(name);
-    await core.createNamespace({ body: { metadata: { name } } });
+    await bed.core.createNamespace({ body: { metadata: { name } } });
     const { provisioner: p } = provisioner();
     await expect(p.create(request(name))).rejects.toThrow(
       `Namespace ${name} already exists on cluster "dev-eu" and is not managed by Kubeplatform; nothing was changed`,
@@ -333,14 +318,14 @@ describe('namespace class on a real API server', () => {
     expect(
       ns?.metadata?.labels?.['app.kubernetes.io/managed-by'],
     ).toBeUndefined();
-    await core.deleteNamespace({ name });
+    await bed.core.deleteNamespace({ name });
   });
 
   it('puts workloads to sleep and wakes them with their replicas', async () => {
     const name = uniqueName('it-sleep');
     const { provisioner: p } = provisioner();
     await p.create(request(name));
-    const apps = admin.makeApiClient(AppsV1Api);
+    const apps = bed.admin.makeApiClient(AppsV1Api);
     const labels = { app: 'web' };
     const template = {
       metadata: { labels },
@@ -433,7 +418,7 @@ describe('reaper on a real API server', () => {
     await p.create(request(expired, { ttl: '1m' }));
     await p.create(request(keeper, { ttl: '1h' }));
     // Labels and annotations that look expired, but no managed-by label: not ours.
-    await core.createNamespace({
+    await bed.core.createNamespace({
       body: {
         metadata: {
           name: lookalike,
@@ -459,7 +444,7 @@ describe('reaper on a real API server', () => {
     ).toBeUndefined();
     expect((await p.get(CLUSTER, keeper)).status).toBe('ready');
 
-    await core.deleteNamespace({ name: lookalike });
+    await bed.core.deleteNamespace({ name: lookalike });
     await p.delete(CLUSTER, keeper);
     await waitUntilGone(keeper);
   });
@@ -519,10 +504,10 @@ async function cuttableProxy(target: URL) {
 describe('faults on a real API server', () => {
   it('reports a cluster that becomes unreachable mid-create, and the reaper cleans up after', async () => {
     const name = uniqueName('it-cut');
-    const server = new URL(fleet.cluster(CLUSTER).server);
+    const server = new URL(bed.fleet.cluster(CLUSTER).server);
     const proxy = await cuttableProxy(server);
     const viaProxy = () => {
-      const kc = fleet.cluster(CLUSTER).kubeConfig();
+      const kc = bed.fleet.cluster(CLUSTER).kubeConfig();
       const cluster = kc.getCurrentCluster()!;
       kc.clusters = kc.clusters.map(c =>
         c.name === cluster.name
@@ -634,7 +619,7 @@ describe('a resource-template class with a namespace of its own', () => {
         command: `vcluster connect ${name} -n ${namespace}`,
       },
     });
-    const apps = admin.makeApiClient(AppsV1Api);
+    const apps = bed.admin.makeApiClient(AppsV1Api);
     const labels = { app: 'vcluster' };
     await apps.createNamespacedStatefulSet({
       namespace,

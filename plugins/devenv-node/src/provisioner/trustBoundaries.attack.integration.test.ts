@@ -13,7 +13,6 @@ import {
   OWNER_ANNOTATION,
   SLEEP_SCHEDULE_ANNOTATION,
 } from '@kubeplatform/clusters-common';
-import type { LocalFleet } from '@kubeplatform/local-clusters';
 import { testSettings } from '../__fixtures__/settings';
 import { observedProvisioner, useFleet } from '../__testUtils__/fleetTestbed';
 import {
@@ -33,21 +32,18 @@ import { reapEnvironments } from './reapEnvironments';
 const CLUSTER = 'dev-eu';
 jest.setTimeout(90_000);
 
-let fleet: LocalFleet;
-let admin: KubeConfig;
-let core: CoreV1Api;
 let apps: AppsV1Api;
-const { cleanup, request } = useFleet(CLUSTER, connection => {
-  ({ fleet, admin, core } = connection);
+const bed = useFleet(CLUSTER, ({ admin }) => {
   apps = admin.makeApiClient(AppsV1Api);
 });
+const { cleanup, request } = bed;
 
 function provisioner(options: FleetProvisionerOptions = {}) {
-  return observedProvisioner(fleet, options);
+  return observedProvisioner(bed.fleet, options);
 }
 
 async function readNamespace(name: string): Promise<V1Namespace | undefined> {
-  return core.readNamespace({ name }).catch(() => undefined);
+  return bed.core.readNamespace({ name }).catch(() => undefined);
 }
 
 function deployment(name: string, namespace: string) {
@@ -91,7 +87,7 @@ describe('finding 1: identity, not names', () => {
     // A Namespace (the anchor kind) of another name that claims to be the victim's
     // environment, expired long ago and with a sleep schedule that always applies.
     cleanup.add(decoy);
-    await core.createNamespace({
+    await bed.core.createNamespace({
       body: {
         metadata: {
           name: decoy,
@@ -160,15 +156,12 @@ describe('finding 3: apply gives no more than the environment owner has', () => 
   });
 
   async function quotaPods(): Promise<string | undefined> {
-    const quota = await core.readNamespacedResourceQuota({
-      name: 'devenv-quota',
-      namespace: env,
-    });
+    const quota = await bed.readQuota(env);
     return quota.spec?.hard?.pods;
   }
 
   async function configMapExists(name: string): Promise<boolean> {
-    return core
+    return bed.core
       .readNamespacedConfigMap({ name, namespace: env })
       .then(() => true)
       .catch(() => false);
@@ -302,13 +295,16 @@ describe('finding 3: apply gives no more than the environment owner has', () => 
     expect(error.name).toBe('NotAllowedError');
     expect(error.message).toMatch(/forbidden/i);
     await expect(
-      core.readNamespacedResourceQuota({ name: 'more-pods', namespace: env }),
+      bed.core.readNamespacedResourceQuota({
+        name: 'more-pods',
+        namespace: env,
+      }),
     ).rejects.toThrow();
 
     // What the owner may do goes through, under a field manager of its own.
     const name = uniqueName('atk-ok');
     await p.applyManifests(CLUSTER, env, [{ object: configMap(name), source }]);
-    const applied = await core.readNamespacedConfigMap({
+    const applied = await bed.core.readNamespacedConfigMap({
       name,
       namespace: env,
     });
@@ -377,7 +373,7 @@ describe('finding 5: environment namespaces are hard', () => {
     const name = uniqueName('atk-guard');
     const { provisioner: p } = provisioner();
     await p.create(request(name));
-    const policy = await admin
+    const policy = await bed.admin
       .makeApiClient(NetworkingV1Api)
       .readNamespacedNetworkPolicy({
         name: 'devenv-isolation',
@@ -405,10 +401,7 @@ describe('finding 5: environment namespaces are hard', () => {
         matchLabels: { 'kubeplatform.io/network-peer': 'ingress-nginx' },
       },
     });
-    const quota = await core.readNamespacedResourceQuota({
-      name: 'devenv-quota',
-      namespace: name,
-    });
+    const quota = await bed.readQuota(name);
     expect(quota.spec?.hard).toMatchObject({
       'services.nodeports': '0',
       'services.loadbalancers': '0',
@@ -435,7 +428,7 @@ describe('finding 6: connection secrets are trusted by ownership, not by name', 
   it('attack: a foreign secret with the claim connection secret name is not returned', async () => {
     const name = uniqueName('atk-claim');
     // Someone else's secret already has the name the claim's connection secret will have.
-    await core.createNamespacedSecret({
+    await bed.core.createNamespacedSecret({
       namespace: 'default',
       body: {
         metadata: { name: `${name}-connection` },
@@ -454,7 +447,7 @@ describe('finding 6: connection secrets are trusted by ownership, not by name', 
       expect(JSON.stringify(error)).not.toContain('not-yours');
     } finally {
       await p.delete(CLUSTER, name).catch(() => undefined);
-      await core
+      await bed.core
         .deleteNamespacedSecret({
           name: `${name}-connection`,
           namespace: 'default',
@@ -467,7 +460,7 @@ describe('finding 6: connection secrets are trusted by ownership, not by name', 
 describe('finding 7: a hanging cluster does not stall devenv', () => {
   it('attack: a cluster that accepts connections and never answers leaves the environment list answering within its timeout, with that cluster marked', async () => {
     const tarpit = await startTarpit();
-    const hanging = fleetClusters(fleet, {}, [tarpit]);
+    const hanging = fleetClusters(bed.fleet, {}, [tarpit]);
     const { provisioner: p } = provisioner({ clusters: hanging });
     try {
       const started = Date.now();
