@@ -66,14 +66,14 @@ fi
 rm -rf "$out" "$out.partial"
 mkdir -p "$out.partial"
 start=$SECONDS
-log "building metrics-server $version ($pkg; about 2 minutes on 2 cores the first time)…"
+log "building metrics-server $version ($pkg): the first build may take many minutes (up to about 17 on 2 shared cores); it is cached in $bin_root for later runs"
 ( cd "$gomod" && go build -trimpath -ldflags "$ldflags" -o "$out.partial/metrics-server" "$pkg" ) &
 pid=$!
 next_report=$((SECONDS + 30))
 while kill -0 "$pid" 2>/dev/null; do
   sleep 1
   if [ "$SECONDS" -ge "$next_report" ] && kill -0 "$pid" 2>/dev/null; then
-    log "  still building metrics-server: $((SECONDS - start)) s so far"
+    log "  still building metrics-server: $((SECONDS - start)) s so far (a cold build can take up to about 17 minutes)"
     next_report=$((SECONDS + 30))
   fi
 done
