@@ -4,10 +4,10 @@ import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import type { FleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import WebSocket from 'ws';
 import {
-  demoServiceEntities,
-  runningPodOf,
-  startMulticlusterOnFleet,
-} from '../__testUtils__/startMulticlusterOnFleet';
+  startTerminalBackend,
+  TERMINAL_CLUSTER as CLUSTER,
+  terminalSocket,
+} from '../__testUtils__/terminalOnFleet';
 import { EXEC_PROTOCOL } from './execEndpoint';
 
 /**
@@ -16,44 +16,25 @@ import { EXEC_PROTOCOL } from './execEndpoint';
  */
 jest.setTimeout(120_000);
 
-const CLUSTER = 'dev-eu';
 let fleet: LocalFleet;
 let backend: FleetBackend;
 let denied: FleetBackend;
-let podName: string;
+let params: (overrides?: Record<string, string>) => URLSearchParams;
 
 const auth = { authorization: `Bearer ${mockCredentials.user.token()}` };
 
-const start = (permission?: AuthorizeResult.DENY) =>
-  startMulticlusterOnFleet(fleet, {
-    clusters: [fleet.cluster(CLUSTER)],
-    token: 'backend',
-    entities: demoServiceEntities(),
-    permission,
-    syncTimeoutMs: 30_000,
-  });
-
 beforeAll(async () => {
   fleet = await loadLocalFleet();
-  backend = await start();
-  denied = await start(AuthorizeResult.DENY);
-  podName = runningPodOf(backend, CLUSTER, 'shop', 'checkout');
+  ({ backend, query: params } = await startTerminalBackend(fleet));
+  ({ backend: denied } = await startTerminalBackend(fleet, {
+    permission: AuthorizeResult.DENY,
+  }));
 });
 
 afterAll(async () => {
   await backend?.stop();
   await denied?.stop();
 });
-
-const params = (overrides: Record<string, string> = {}) =>
-  new URLSearchParams({
-    entity: 'component:default/checkout',
-    cluster: CLUSTER,
-    namespace: 'shop',
-    pod: podName,
-    container: 'checkout',
-    ...overrides,
-  });
 
 async function check(on: FleetBackend, query: URLSearchParams) {
   return (
@@ -63,12 +44,8 @@ async function check(on: FleetBackend, query: URLSearchParams) {
   ).status;
 }
 
-function open(on: FleetBackend, query: URLSearchParams) {
-  const url = `${on
-    .apiUrl('multicluster')
-    .replace('http', 'ws')}/exec?${query}`;
-  return new WebSocket(url, [EXEC_PROTOCOL], { headers: auth });
-}
+const open = (on: FleetBackend, query: URLSearchParams) =>
+  terminalSocket(on, query, auth);
 
 function refusal(ws: WebSocket): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -154,20 +131,14 @@ describe('pod terminal on the local fleet', () => {
   });
 
   it('refuses an upgrade without a token with 401 (/exec is outside the auth middleware)', async () => {
-    const url = `${backend.apiUrl('multicluster')}/exec`;
-    const ws = new WebSocket(`${url.replace('http', 'ws')}?${params()}`, [
-      EXEC_PROTOCOL,
-    ]);
-    expect(await refusal(ws)).toBe(401);
+    expect(await refusal(terminalSocket(backend, params()))).toBe(401);
   });
 
   it('refuses a cross-origin upgrade with 403', async () => {
     await check(backend, params());
-    const url = `${backend
-      .apiUrl('multicluster')
-      .replace('http', 'ws')}/exec?${params()}`;
-    const ws = new WebSocket(url, [EXEC_PROTOCOL], {
-      headers: { ...auth, origin: 'https://attacker.example' },
+    const ws = terminalSocket(backend, params(), {
+      ...auth,
+      origin: 'https://attacker.example',
     });
     expect(await refusal(ws)).toBe(403);
   });

@@ -8,11 +8,10 @@ import { loadLocalFleet } from '@kubeplatform/local-clusters';
 import type { FleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import WebSocket from 'ws';
 import {
-  demoServiceEntities,
-  runningPodOf,
-  startMulticlusterOnFleet,
-} from '../__testUtils__/startMulticlusterOnFleet';
-import { EXEC_PROTOCOL } from './execEndpoint';
+  startTerminalBackend,
+  TERMINAL_CLUSTER as CLUSTER,
+  terminalSocket,
+} from '../__testUtils__/terminalOnFleet';
 
 /**
  * Attack: one user (or a script with one user's token) opens terminal after terminal, each an
@@ -22,10 +21,10 @@ import { EXEC_PROTOCOL } from './execEndpoint';
  */
 jest.setTimeout(120_000);
 
-const CLUSTER = 'dev-eu';
 const MAX = 2;
 let backend: FleetBackend;
 let podName: string;
+let query: () => URLSearchParams;
 const auditor = mockServices.auditor.mock();
 /** Each audited terminal and, when it was refused, how. */
 const audited: Array<{
@@ -50,9 +49,11 @@ const tokenOf = (user: string) =>
 
 beforeAll(async () => {
   const fleet = await loadLocalFleet();
-  backend = await startMulticlusterOnFleet(fleet, {
-    clusters: [fleet.cluster(CLUSTER)],
-    token: 'backend',
+  ({
+    backend,
+    pod: podName,
+    query,
+  } = await startTerminalBackend(fleet, {
     config: {
       multicluster: {
         stream: { debounceMs: 100, maxWaitMs: 500 },
@@ -66,25 +67,13 @@ beforeAll(async () => {
         factory: () => auditor,
       }),
     ],
-    entities: demoServiceEntities(),
-    syncTimeoutMs: 30_000,
-  });
-  podName = runningPodOf(backend, CLUSTER, 'shop', 'checkout');
+  }));
 });
 
 afterAll(async () => {
   for (const ws of open) ws.terminate();
   await backend?.stop();
 });
-
-const query = () =>
-  new URLSearchParams({
-    entity: 'component:default/checkout',
-    cluster: CLUSTER,
-    namespace: 'shop',
-    pod: podName,
-    container: 'checkout',
-  });
 
 type Outcome =
   | { kind: 'shell'; ws: WebSocket }
@@ -93,11 +82,9 @@ type Outcome =
 
 /** Opens a terminal as `user` and waits until a shell answers or the backend ends it. */
 function openTerminal(user: string): Promise<Outcome> {
-  const ws = new WebSocket(
-    `${backend.apiUrl('multicluster').replace('http', 'ws')}/exec?${query()}`,
-    [EXEC_PROTOCOL],
-    { headers: { authorization: `Bearer ${tokenOf(user)}` } },
-  );
+  const ws = terminalSocket(backend, query(), {
+    authorization: `Bearer ${tokenOf(user)}`,
+  });
   open.push(ws);
   return new Promise(resolve => {
     let output = '';
