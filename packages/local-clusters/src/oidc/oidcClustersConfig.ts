@@ -2,7 +2,8 @@
  * `app-config.oidc-clusters.yaml`: an overlay for the backend of the OIDC end-to-end lane. Read
  * after `app-config.local-clusters.yaml`, it turns the local fleet's clusters into user-level
  * clusters (`authProvider: oidc`, the local issuer's ID tokens as `oidcTokenProvider: oidc`),
- * read by the watch cache with the reader service account as their `cacheCredential`. Each
+ * read by the watch cache with the backend's own service account token (`backstage-backend`, the one
+ * app-config.local-clusters.yaml already uses) as their `cacheCredential`. Each
  * viewer then sees what their own RBAC allows (alice: dev-eu and prod-us; bob: dev-eu).
  *
  * Run as a script, it writes the overlay next to the app config `yarn clusters up` wrote:
