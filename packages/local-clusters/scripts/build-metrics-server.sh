@@ -55,8 +55,8 @@ fi
 mkdir -p "$bin_root"
 exec 9>"$bin_root/.build.lock"
 if ! flock -n 9; then
-  log "another build of metrics-server is running; waiting for it (up to 15 minutes)"
-  flock -w 900 9 || { log "gave up waiting for the other build"; exit 5; }
+  log "another build of metrics-server is running; waiting for it (up to 45 minutes; a cold build takes up to about 17)"
+  flock -w 2700 9 || { log "gave up waiting for the other build"; exit 5; }
   if complete "$out"; then
     echo "$out"
     exit 0
