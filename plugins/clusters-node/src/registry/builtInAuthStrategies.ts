@@ -15,6 +15,7 @@ import { KubeconfigStrategy } from '../auth/KubeconfigStrategy';
 import { ServiceAccountStrategy } from '../auth/ServiceAccountStrategy';
 import { UpstreamAuthStrategyAdapter } from '../auth/UpstreamAuthStrategyAdapter';
 import { ClusterAuthStrategy } from '../types';
+import { silentLogger } from './silentLogger';
 
 /**
  * What the built-in strategies read: upstream's `aws` reads `aws.*`, `googleServiceAccount` reads `kubernetes.googleServiceAccountCredentials`.
@@ -28,15 +29,6 @@ export interface BuiltInAuthStrategiesOptions {
   inCluster?: InClusterServiceAccount;
 }
 
-/** Upstream's Azure strategy logs its token fetches; without a logger they are dropped. */
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
-
 /**
  * The strategies every installation has, by authProvider name: every authProvider of
  * `@backstage/plugin-kubernetes-backend` (its own strategy classes, adapted) plus
@@ -48,6 +40,7 @@ export function builtInAuthStrategies(
   options: BuiltInAuthStrategiesOptions = {},
 ): Map<string, ClusterAuthStrategy> {
   const config = options.config ?? new ConfigReader({});
+  // Upstream's Azure strategy logs its token fetches; without a logger they are dropped.
   const logger = options.logger ?? silentLogger;
   const service = (
     name: string,

@@ -8,14 +8,7 @@ import {
 import { KubeconfigClusterSupplier } from '../sources/KubeconfigClusterSupplier';
 import { LocalKubectlProxyClusterSupplier } from '../sources/LocalKubectlProxyClusterSupplier';
 import { ClusterSupplier } from '../types';
-
-const silentLogger: LoggerService = {
-  error: () => {},
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
+import { silentLogger } from './silentLogger';
 
 /**
  * The sources read from config alone: `kubernetes.clusterLocatorMethods` entries of `type: config`
