@@ -80,28 +80,42 @@ async function app(
   });
   const events = async () =>
     Promise.all(auditor.createEvent.mock.results.map(r => r.value));
-  return { server, writes, auditor, events };
+  /** The action routes of checkout on prod-us; `workload` is kind/namespace/name. */
+  const scale = (workload: string, replicas: number) =>
+    request(server)
+      .post(`${checkout}/workloads/${workload}/scale`)
+      .send({ replicas });
+  const restart = (workload: string) =>
+    request(server).post(`${checkout}/workloads/${workload}/restart`);
+  const deletePod = (name: string, uid?: string) =>
+    request(server).delete(
+      `${checkout}/pods/shop/${name}${uid ? `?uid=${uid}` : ''}`,
+    );
+  return { server, writes, auditor, events, scale, restart, deletePod };
 }
 
 const checkout = '/entities/component/default/checkout/clusters/prod-us';
 
+/** A request the writer was asked to send to prod-us, as `writes` records it. */
+const sentToProdUs = (
+  method: string,
+  path: string,
+  contentType: string,
+  body: object,
+) => ['prod-us', { method, path, contentType, body }];
+
 describe('action routes', () => {
   it('scales through the scale subresource and audits the success', async () => {
     const a = await app();
-    const res = await request(a.server)
-      .post(`${checkout}/workloads/Deployment/shop/checkout/scale`)
-      .send({ replicas: 4 });
+    const res = await a.scale('Deployment/shop/checkout', 4);
     expect(res.status).toBe(200);
     expect(a.writes).toEqual([
-      [
-        'prod-us',
-        {
-          method: 'PATCH',
-          path: '/apis/apps/v1/namespaces/shop/deployments/checkout/scale',
-          contentType: 'application/merge-patch+json',
-          body: { spec: { replicas: 4 } },
-        },
-      ],
+      sentToProdUs(
+        'PATCH',
+        '/apis/apps/v1/namespaces/shop/deployments/checkout/scale',
+        'application/merge-patch+json',
+        { spec: { replicas: 4 } },
+      ),
     ]);
     expect(a.auditor.createEvent).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -129,9 +143,7 @@ describe('action routes', () => {
       [-1, /from 2 to 5/],
       [2.5, /whole number/],
     ] as const) {
-      const res = await request(a.server)
-        .post(`${checkout}/workloads/Deployment/shop/checkout/scale`)
-        .send({ replicas });
+      const res = await a.scale('Deployment/shop/checkout', replicas);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     }
@@ -141,9 +153,7 @@ describe('action routes', () => {
 
   it('restarts with a strategic-merge patch of the template annotation', async () => {
     const a = await app();
-    const res = await request(a.server).post(
-      `${checkout}/workloads/Deployment/shop/checkout/restart`,
-    );
+    const res = await a.restart('Deployment/shop/checkout');
     expect(res.status).toBe(200);
     const [[, sent]] = a.writes;
     expect(sent).toMatchObject({
@@ -166,29 +176,15 @@ describe('action routes', () => {
 
   it("answers 404 for another entity's workload and 403 without the permission, writing nothing and auditing the refusal", async () => {
     const allowed = await app();
-    expect(
-      (
-        await request(allowed.server).post(
-          `${checkout}/workloads/Deployment/shop/payments/restart`,
-        )
-      ).status,
-    ).toBe(404);
+    expect((await allowed.restart('Deployment/shop/payments')).status).toBe(
+      404,
+    );
     expect(allowed.writes).toEqual([]);
 
     const denied = await app(AuthorizeResult.DENY);
+    expect((await denied.restart('Deployment/shop/checkout')).status).toBe(403);
     expect(
-      (
-        await request(denied.server).post(
-          `${checkout}/workloads/Deployment/shop/checkout/restart`,
-        )
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await request(denied.server).delete(
-          `${checkout}/pods/shop/checkout-1?uid=uid-checkout-1`,
-        )
-      ).status,
+      (await denied.deletePod('checkout-1', 'uid-checkout-1')).status,
     ).toBe(403);
     expect(denied.writes).toEqual([]);
     const events = await denied.events();
@@ -202,48 +198,29 @@ describe('action routes', () => {
 
   it('refuses to scale a DaemonSet or restart a Job (400)', async () => {
     const a = await app();
-    expect(
-      (
-        await request(a.server)
-          .post(`${checkout}/workloads/DaemonSet/shop/checkout/scale`)
-          .send({ replicas: 2 })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await request(a.server).post(
-          `${checkout}/workloads/Job/shop/checkout/restart`,
-        )
-      ).status,
-    ).toBe(400);
+    expect((await a.scale('DaemonSet/shop/checkout', 2)).status).toBe(400);
+    expect((await a.restart('Job/shop/checkout')).status).toBe(400);
     expect(a.writes).toEqual([]);
   });
 
   it('deletes a pod with its uid as precondition; a stale uid is 409 and writes nothing', async () => {
     const a = await app();
-    const stale = await request(a.server).delete(
-      `${checkout}/pods/shop/checkout-1?uid=uid-older`,
-    );
+    const stale = await a.deletePod('checkout-1', 'uid-older');
     expect(stale.status).toBe(409);
     expect(a.writes).toEqual([]);
-    const res = await request(a.server).delete(
-      `${checkout}/pods/shop/checkout-1?uid=uid-checkout-1`,
-    );
+    const res = await a.deletePod('checkout-1', 'uid-checkout-1');
     expect(res.status).toBe(200);
     expect(a.writes).toEqual([
-      [
-        'prod-us',
+      sentToProdUs(
+        'DELETE',
+        '/api/v1/namespaces/shop/pods/checkout-1',
+        'application/json',
         {
-          method: 'DELETE',
-          path: '/api/v1/namespaces/shop/pods/checkout-1',
-          contentType: 'application/json',
-          body: {
-            kind: 'DeleteOptions',
-            apiVersion: 'v1',
-            preconditions: { uid: 'uid-checkout-1' },
-          },
+          kind: 'DeleteOptions',
+          apiVersion: 'v1',
+          preconditions: { uid: 'uid-checkout-1' },
         },
-      ],
+      ),
     ]);
   });
 
@@ -256,9 +233,7 @@ describe('action routes', () => {
         'forbidden',
       ),
     );
-    const res = await request(a.server).post(
-      `${checkout}/workloads/Deployment/shop/checkout/restart`,
-    );
+    const res = await a.restart('Deployment/shop/checkout');
     expect(res.status).toBe(503);
     expect(res.body.error.message).toMatch(/did not carry out.*forbidden/);
   });
