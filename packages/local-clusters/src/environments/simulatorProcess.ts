@@ -1,65 +1,32 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  commandLine,
-  isAlive,
-  readPidFile,
-  terminate,
-} from '../control/processes';
-import { packageDir, StatePaths } from '../paths';
+  PackageScript,
+  runningScriptPid,
+  startPackageScript,
+} from '../control/packageScript';
+import { terminate } from '../control/processes';
+import { StatePaths } from '../paths';
 
-const entry = () =>
-  path.join(
-    packageDir(),
-    'src',
-    'environments',
-    'environment-composition-simulator.ts',
-  );
-
-function runningPid(paths: StatePaths): number | undefined {
-  const pid = readPidFile(paths.simulatorPid);
-  if (
-    pid &&
-    isAlive(pid) &&
-    commandLine(pid).includes('environment-composition-simulator')
-  ) {
-    return pid;
-  }
-  return undefined;
-}
+const simulator = (paths: StatePaths): PackageScript => ({
+  entry: 'environments/environment-composition-simulator.ts',
+  pidFile: paths.simulatorPid,
+  logFile: paths.simulatorLog,
+  title: 'the environment-composition-simulator',
+});
 
 /** Starts the simulator in the background unless it already runs; returns its pid. */
 export function startSimulator(paths: StatePaths): {
   pid: number;
   reused: boolean;
 } {
-  const existing = runningPid(paths);
+  const existing = runningScriptPid(simulator(paths));
   if (existing) return { pid: existing, reused: true };
-  fs.mkdirSync(path.dirname(paths.simulatorLog), { recursive: true });
-  const out = fs.openSync(paths.simulatorLog, 'a');
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-        paths: [packageDir()],
-      }),
-      entry(),
-      paths.kubeconfig,
-    ],
-    { cwd: packageDir(), detached: true, stdio: ['ignore', out, out] },
-  );
-  fs.closeSync(out);
-  child.unref();
-  if (!child.pid)
-    throw new Error('could not start the environment-composition-simulator');
-  fs.writeFileSync(paths.simulatorPid, `${child.pid}\n`);
-  return { pid: child.pid, reused: false };
+  const pid = startPackageScript(simulator(paths), [paths.kubeconfig]);
+  return { pid, reused: false };
 }
 
 export async function stopSimulator(paths: StatePaths): Promise<boolean> {
-  const pid = runningPid(paths);
+  const pid = runningScriptPid(simulator(paths));
   fs.rmSync(paths.simulatorPid, { force: true });
   if (!pid) return false;
   await terminate([pid], 5000);
@@ -67,5 +34,5 @@ export async function stopSimulator(paths: StatePaths): Promise<boolean> {
 }
 
 export function simulatorPid(paths: StatePaths): number | undefined {
-  return runningPid(paths);
+  return runningScriptPid(simulator(paths));
 }

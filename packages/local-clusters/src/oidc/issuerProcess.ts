@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { choosePort } from '../control/ports';
 import {
-  commandLine,
-  isAlive,
-  readPidFile,
-  terminate,
-} from '../control/processes';
-import { packageDir, StatePaths } from '../paths';
+  PackageScript,
+  runningScriptPid,
+  startPackageScript,
+} from '../control/packageScript';
+import { choosePort } from '../control/ports';
+import { isAlive, terminate } from '../control/processes';
+import { StatePaths } from '../paths';
 import {
   ensureIssuerFiles,
   issuerPaths,
@@ -23,13 +21,12 @@ import {
   LOCAL_ISSUER_DEFAULT_PORT,
 } from './localIssuerUsers';
 
-const ENTRY = 'local-oidc-issuer';
-
-function runningPid(files: IssuerPaths): number | undefined {
-  const pid = readPidFile(files.pid);
-  if (pid && isAlive(pid) && commandLine(pid).includes(ENTRY)) return pid;
-  return undefined;
-}
+const issuer = (files: IssuerPaths): PackageScript => ({
+  entry: 'oidc/local-oidc-issuer.ts',
+  pidFile: files.pid,
+  logFile: files.log,
+  title: 'the local OIDC issuer',
+});
 
 /** True when the issuer answers its discovery document with itself as the issuer. */
 async function answers(record: IssuerRecord): Promise<boolean> {
@@ -59,7 +56,7 @@ export async function ensureIssuer(
   const files = issuerPaths(paths);
   const secrets = ensureIssuerFiles(files);
   const before = readIssuerRecord(files);
-  const existing = runningPid(files);
+  const existing = runningScriptPid(issuer(files));
   if (existing && before && (await answers(before))) {
     return { ...before, pid: existing, reused: true };
   }
@@ -77,38 +74,20 @@ export async function ensureIssuer(
     clientSecret: secrets.clientSecret,
     caFile: files.caCert,
   };
-  fs.mkdirSync(path.dirname(files.log), { recursive: true });
-  const out = fs.openSync(files.log, 'a');
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-        paths: [packageDir()],
-      }),
-      path.join(packageDir(), 'src', 'oidc', `${ENTRY}.ts`),
-      files.dir,
-      String(port),
-    ],
-    { cwd: packageDir(), detached: true, stdio: ['ignore', out, out] },
-  );
-  fs.closeSync(out);
-  child.unref();
-  if (!child.pid) throw new Error('could not start the local OIDC issuer');
-  fs.writeFileSync(files.pid, `${child.pid}\n`);
+  const pid = startPackageScript(issuer(files), [files.dir, String(port)]);
   writeIssuerRecord(files, record);
 
   const deadline = Date.now() + 30_000;
   while (!(await answers(record))) {
     signal?.throwIfAborted();
-    if (!isAlive(child.pid) || Date.now() > deadline) {
+    if (!isAlive(pid) || Date.now() > deadline) {
       throw new Error(
         `the local OIDC issuer did not answer at ${record.issuer}; see ${files.log}`,
       );
     }
     await new Promise(r => setTimeout(r, 250));
   }
-  return { ...record, pid: child.pid, reused: false };
+  return { ...record, pid, reused: false };
 }
 
 /** Stops the issuer; its CA and keys stay for the next `up`, unless `forget` is set. */
@@ -117,7 +96,7 @@ export async function stopIssuer(
   options: { forget?: boolean } = {},
 ): Promise<boolean> {
   const files = issuerPaths(paths);
-  const pid = runningPid(files);
+  const pid = runningScriptPid(issuer(files));
   fs.rmSync(files.pid, { force: true });
   fs.rmSync(files.record, { force: true });
   if (options.forget) fs.rmSync(files.dir, { recursive: true, force: true });
@@ -127,5 +106,5 @@ export async function stopIssuer(
 }
 
 export function issuerPid(paths: StatePaths): number | undefined {
-  return runningPid(issuerPaths(paths));
+  return runningScriptPid(issuer(issuerPaths(paths)));
 }
