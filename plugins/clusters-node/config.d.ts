@@ -1,4 +1,22 @@
 export interface Config {
+  kubernetes?: {
+    /**
+     * Upstream's cluster locators (@backstage/plugin-kubernetes-backend declares their other
+     * keys); Kubeplatform adds one to the `type: catalog` locator.
+     */
+    clusterLocatorMethods?: Array<{
+      type: string;
+      /**
+       * For `type: catalog`: HTTPS origins (`https://host[:port]`; the host may be `*.domain`,
+       * any name under that domain) of catalog clusters that may be sent viewers' own tokens
+       * (authProvider `oidc`, `google`, `aks`) for the per-viewer access review. Whoever may
+       * register a catalog entity chooses its API server URL, so a catalog cluster with a
+       * user-level provider whose origin is not listed never gets a viewer's token: viewers see
+       * it as unauthorized. Clusters of the other locators are not affected. Default: none.
+       */
+      viewerTokenUrls?: string[];
+    }>;
+  };
   kubeplatform?: {
     /**
      * Per-cluster metadata, merged by name onto clusters from any source

@@ -176,6 +176,12 @@ export class DefaultClustersService implements ClustersRegistry {
     if (cluster.kubeConfig) return undefined;
     const strategy = await this.strategyFor(cluster);
     if (authModeOf(strategy) !== 'user') return undefined;
+    if (cluster.source === 'catalog' && cluster.viewerTokensTrusted !== true) {
+      // Whoever registered the entity chose its URL: a viewer's token could be stolen there.
+      throw new Error(
+        `cluster '${cluster.name}' comes from the catalog, and its API server is not trusted with viewers' tokens, so yours was not sent; a platform engineer may trust it by listing its origin in kubernetes.clusterLocatorMethods[type=catalog].viewerTokenUrls`,
+      );
+    }
     const source = viewerCredentialSource(strategy);
     const missing = () =>
       new Error(

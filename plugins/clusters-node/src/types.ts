@@ -93,6 +93,13 @@ export interface ClusterDefinition extends ClusterDetails {
   connectAddress?: string;
   dashboardApp?: string;
   /**
+   * For catalog clusters: whether the catalog locator's `viewerTokenUrls` lists this cluster's
+   * URL, so that viewers' own tokens (user-level providers) may be sent to it. A catalog cluster
+   * without it never gets one: the entity's author chose the URL. Clusters of other sources are
+   * the platform engineer's and need no such flag.
+   */
+  viewerTokensTrusted?: boolean;
+  /**
    * For a cluster with a user-level authProvider (`oidc`, `google`, `aks`): the service credential
    * the shared watch cache reads it with, from `kubeplatform.clusters[].cacheCredential`. Each
    * viewer is additionally checked with their own token (docs/multicluster-backend.md).

@@ -4,6 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 import { validateClusterApiServerUrl } from './validateClusterApiServerUrl';
+import { ViewerTokenUrls } from './viewerTokenUrls';
 
 function clusterEntity(
   name: string,
@@ -114,6 +115,115 @@ describe('CatalogClusterSupplier', () => {
       dangerouslyAllowSkipTLSVerify: true,
     }).getClusters();
     expect(lax[0].skipTLSVerify).toBe(true);
+  });
+
+  describe('viewerTokenUrls', () => {
+    const at = (name: string, url: string) =>
+      clusterEntity(name, { 'kubernetes.io/api-server': url });
+    const trusted = async (urls: string[], entities: Entity[]) =>
+      Object.fromEntries(
+        (await supplier(entities, { viewerTokenUrls: urls }).getClusters()).map(
+          c => [c.name, c.viewerTokensTrusted],
+        ),
+      );
+
+    it('trusts a catalog cluster with viewer tokens only when its origin is listed', async () => {
+      expect(
+        await trusted(
+          ['https://8.8.8.8:6443', 'https://*.k8s.example.com'],
+          [
+            at('listed', 'https://8.8.8.8:6443/some/prefix'),
+            at('otherPort', 'https://8.8.8.8'),
+            at('otherHost', 'https://8.8.4.4:6443'),
+            at('underWildcard', 'https://1.1.1.1'),
+          ],
+        ),
+      ).toEqual({
+        listed: true,
+        otherPort: false,
+        otherHost: false,
+        underWildcard: false,
+      });
+      expect(await trusted([], [at('none', 'https://8.8.8.8')])).toEqual({
+        none: false,
+      });
+    });
+
+    it('matches a wildcard under its domain only, and a URL over http never', () => {
+      const matcher = ViewerTokenUrls.parse(
+        ['https://*.k8s.example.com', 'https://127.0.0.1:6443'],
+        'key',
+      );
+      expect(matcher.trusts(new URL('https://a.k8s.example.com'))).toBe(true);
+      expect(matcher.trusts(new URL('https://A.B.K8S.example.com:443'))).toBe(
+        true,
+      );
+      expect(matcher.trusts(new URL('https://k8s.example.com'))).toBe(false);
+      expect(matcher.trusts(new URL('https://evil-k8s.example.com'))).toBe(
+        false,
+      );
+      expect(matcher.trusts(new URL('https://a.k8s.example.com.evil'))).toBe(
+        false,
+      );
+      expect(matcher.trusts(new URL('http://127.0.0.1:6443'))).toBe(false);
+    });
+
+    it.each([
+      [
+        'http://api.example.com',
+        /must use https: a viewer's token must not cross the network in clear text/,
+      ],
+      ['api.example.com', /is not a URL; write an API server origin/],
+      ['https://api.example.com/path', /must be an origin/],
+      ['https://user:pw@api.example.com', /must be an origin/],
+      ['https://api.example.com?x=1', /must be an origin/],
+      ['https://*.com', /a wildcard may only be the whole first label/],
+      [
+        'https://a.*.example.com',
+        /a wildcard may only be the whole first label/,
+      ],
+    ])('refuses %s at startup, naming the key', (url, message) => {
+      const build = () =>
+        supplier([], { viewerTokenUrls: ['https://ok.example.com', url] });
+      expect(build).toThrow(
+        "kubernetes.clusterLocatorMethods[0].viewerTokenUrls[1]: '",
+      );
+      expect(build).toThrow(message);
+    });
+
+    it('warns once about a user-level cluster it does not trust, naming it and the key', async () => {
+      const logger = mockServices.logger.mock();
+      const catalogSupplier = CatalogClusterSupplier.fromConfig(
+        new ConfigReader({
+          kubernetes: {
+            clusterLocatorMethods: [
+              { type: 'config', clusters: [] },
+              { type: 'catalog' },
+            ],
+          },
+          kubeplatform: { watchCache: { clusterRefreshSeconds: 0 } },
+        }),
+        {
+          catalog: catalogServiceMock({
+            entities: [
+              at('untrusted', 'https://8.8.8.8'),
+              clusterEntity('service', {
+                'kubernetes.io/api-server': 'https://8.8.4.4',
+                'kubernetes.io/auth-provider': 'aws',
+              }),
+            ],
+          }),
+          auth: mockServices.auth(),
+          logger,
+        },
+      )!;
+      await catalogSupplier.getClusters();
+      await catalogSupplier.getClusters();
+      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledWith(
+        "kubernetes-cluster Resource \"untrusted\" uses the user-level authProvider 'oidc', but its API server https://8.8.8.8 is not listed in kubernetes.clusterLocatorMethods[1].viewerTokenUrls: viewers' tokens are never sent to it, and viewers see it as unauthorized. List the origin there only if you trust that server with your users' tokens.",
+      );
+    });
   });
 
   it('is absent without a catalog locator method', () => {

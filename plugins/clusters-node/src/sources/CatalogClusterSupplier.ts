@@ -8,6 +8,7 @@ import {
   checkClusterApiServer,
   CheckedApiServer,
 } from './validateClusterApiServerUrl';
+import { ViewerTokenUrls } from './viewerTokenUrls';
 
 const API_SERVER = 'kubernetes.io/api-server';
 const API_SERVER_CA = 'kubernetes.io/api-server-certificate-authority';
@@ -17,18 +18,26 @@ const DASHBOARD_URL = 'kubernetes.io/dashboard-url';
 const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
 /** `ANNOTATION_KUBERNETES_SKIP_METRICS_LOOKUP` of @backstage/plugin-kubernetes-common. */
 const SKIP_METRICS_LOOKUP = 'kubernetes.io/skip-metrics-lookup';
+/** The built-in user-level providers, whose clusters are sent viewers' own tokens. */
+const USER_LEVEL_PROVIDERS = new Set(['oidc', 'google', 'aks']);
+const DEFAULT_LOCATOR_KEY = 'kubernetes.clusterLocatorMethods[type=catalog]';
 
 /**
  * Clusters from catalog `Resource` entities of type `kubernetes-cluster`, enabled by a
  * `kubernetes.clusterLocatorMethods` entry of `type: catalog`. Rules follow upstream: the
  * `serviceAccount` provider is refused (a token must not live in the catalog), private and
- * metadata URLs are refused unless allow-listed, and skip-TLS needs an explicit opt-in.
+ * metadata URLs are refused unless allow-listed, and skip-TLS needs an explicit opt-in. Unlike
+ * upstream, viewers' own tokens (user-level providers) go only to catalog clusters whose URL the
+ * locator's `viewerTokenUrls` lists: the entity's author chooses the URL.
  *
  * @public
  */
 export class CatalogClusterSupplier implements ClusterSupplier {
   readonly name = 'catalog';
   private cached?: { at: number; clusters: ClusterDefinition[] };
+  private readonly viewerTokenUrls: ViewerTokenUrls;
+  private readonly locatorKey: string;
+  private readonly warnedUntrusted = new Set<string>();
 
   constructor(
     private readonly options: {
@@ -37,9 +46,22 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       logger: LoggerService;
       dangerouslyAllowClusterUrls?: string[];
       dangerouslyAllowSkipTLSVerify?: boolean;
+      /**
+       * HTTPS origins (`https://host[:port]`, host may be `*.domain`) of catalog clusters that
+       * may be sent viewers' own tokens. Throws on an entry that is not one.
+       */
+      viewerTokenUrls?: string[];
+      /** The locator's config key, for messages, e.g. `kubernetes.clusterLocatorMethods[1]`. */
+      locatorKey?: string;
       refreshIntervalMs?: number;
     },
-  ) {}
+  ) {
+    this.locatorKey = options.locatorKey ?? DEFAULT_LOCATOR_KEY;
+    this.viewerTokenUrls = ViewerTokenUrls.parse(
+      options.viewerTokenUrls,
+      `${this.locatorKey}.viewerTokenUrls`,
+    );
+  }
 
   /**
    * The supplier for the first `type: catalog` locator method, if any is configured. The catalog
@@ -49,13 +71,16 @@ export class CatalogClusterSupplier implements ClusterSupplier {
     rootConfig: Config,
     deps: { catalog: CatalogService; auth: AuthService; logger: LoggerService },
   ): CatalogClusterSupplier | undefined {
-    const method = (
+    const methods =
       rootConfig.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ??
-      []
-    ).find(m => m.getString('type') === 'catalog');
-    if (!method) return undefined;
+      [];
+    const index = methods.findIndex(m => m.getString('type') === 'catalog');
+    if (index < 0) return undefined;
+    const method = methods[index];
     return new CatalogClusterSupplier({
       ...deps,
+      locatorKey: `kubernetes.clusterLocatorMethods[${index}]`,
+      viewerTokenUrls: method.getOptionalStringArray('viewerTokenUrls'),
       dangerouslyAllowClusterUrls: method.getOptionalStringArray(
         'dangerouslyAllowClusterUrls',
       ),
@@ -127,6 +152,10 @@ export class CatalogClusterSupplier implements ClusterSupplier {
         authMetadata[key] = value;
       }
     }
+    const viewerTokensTrusted = this.viewerTokenUrls.trusts(checked.url);
+    if (!viewerTokensTrusted && USER_LEVEL_PROVIDERS.has(authProvider)) {
+      this.warnUntrusted(name, authProvider, checked.url);
+    }
     return {
       name,
       title: entity.metadata.title,
@@ -146,6 +175,17 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       ...(annotations[SKIP_METRICS_LOOKUP] === 'true' && {
         skipMetricsLookup: true,
       }),
+      viewerTokensTrusted,
     };
+  }
+
+  /** Once per cluster and URL: the catalog is read again every refresh. */
+  private warnUntrusted(name: string, authProvider: string, url: URL) {
+    const key = `${name}\0${url.origin}`;
+    if (this.warnedUntrusted.has(key)) return;
+    this.warnedUntrusted.add(key);
+    this.options.logger.warn(
+      `kubernetes-cluster Resource "${name}" uses the user-level authProvider '${authProvider}', but its API server ${url.origin} is not listed in ${this.locatorKey}.viewerTokenUrls: viewers' tokens are never sent to it, and viewers see it as unauthorized. List the origin there only if you trust that server with your users' tokens.`,
+    );
   }
 }
