@@ -381,6 +381,35 @@ describe('UpstreamAuthStrategyAdapter', () => {
     ).resolves.toEqual({ type: 'bearer token', token: 'aks-user-token' });
   });
 
+  it("oidc: finds the viewer's token whatever the case of oidcTokenProvider; an exact match first, as upstream", async () => {
+    const strategy = new UpstreamAuthStrategyAdapter(
+      'oidc',
+      new OidcStrategy(),
+      'user',
+    );
+    const okta = cluster('oidc', {
+      'kubernetes.io/oidc-token-provider': 'Okta',
+    });
+    // Header names reach the backend lower-cased, so the request auth names `okta`.
+    await expect(
+      strategy.getViewerCredential(okta, { oidc: { okta: 'id-token' } }),
+    ).resolves.toEqual({ type: 'bearer token', token: 'id-token' });
+    await expect(
+      strategy.getViewerCredential(okta, {
+        oidc: { okta: 'lower', Okta: 'exact' },
+      }),
+    ).resolves.toEqual({ type: 'bearer token', token: 'exact' });
+    await expect(
+      strategy.getViewerCredential(
+        cluster('oidc', { 'kubernetes.io/oidc-token-provider': 'okta' }),
+        { oidc: { OKTA: 'upper' } },
+      ),
+    ).resolves.toEqual({ type: 'bearer token', token: 'upper' });
+    await expect(
+      strategy.getViewerCredential(okta, { oidc: { other: 'x' } }),
+    ).rejects.toThrow('Auth token not found under oidc.Okta');
+  });
+
   it('registers every upstream authProvider, with its mode', () => {
     const strategies = builtInAuthStrategies();
     expect(

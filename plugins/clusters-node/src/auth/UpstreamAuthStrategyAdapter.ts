@@ -53,7 +53,7 @@ export class UpstreamAuthStrategyAdapter
     return toCredential(
       await this.upstream.getCredential(
         toUpstreamClusterDetails(cluster),
-        requestAuth,
+        withOidcProviderAnyCase(cluster, requestAuth),
       ),
     );
   }
@@ -61,6 +61,35 @@ export class UpstreamAuthStrategyAdapter
   validateCluster(authMetadata: Record<string, string>): Error[] {
     return this.upstream.validateCluster(authMetadata);
   }
+}
+
+const OIDC_TOKEN_PROVIDER = 'kubernetes.io/oidc-token-provider';
+
+/**
+ * The request auth with the cluster's `oidcTokenProvider` found whatever its case. Viewer tokens
+ * arrive in headers (`…-Oidc-<provider>`), whose names Node lower-cases, while upstream's
+ * OidcStrategy looks the provider up as configured (`Okta`). An exact key still wins, as with
+ * upstream's request body.
+ */
+function withOidcProviderAnyCase(
+  cluster: ClusterDefinition,
+  requestAuth: UpstreamRequestAuth,
+): UpstreamRequestAuth {
+  const provider = cluster.authMetadata[OIDC_TOKEN_PROVIDER];
+  const oidc = requestAuth.oidc;
+  if (
+    !provider ||
+    !oidc ||
+    typeof oidc !== 'object' ||
+    Array.isArray(oidc) ||
+    Object.prototype.hasOwnProperty.call(oidc, provider)
+  ) {
+    return requestAuth;
+  }
+  const wanted = provider.toLowerCase();
+  const key = Object.keys(oidc).find(k => k.toLowerCase() === wanted);
+  if (key === undefined) return requestAuth;
+  return { ...requestAuth, oidc: { ...oidc, [provider]: oidc[key] } };
 }
 
 /**

@@ -1,3 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultClustersService } from '@kubeplatform/clusters-node';
 import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +44,38 @@ describe('viewerAuthOf', () => {
       google: 'ya29.a0-b_c',
       aks: `${TOKEN}x`,
     });
+  });
+
+  it("finds the token of an oidcTokenProvider spelt with capitals (Okta), though Node lower-cases the header's name", async () => {
+    const registry = DefaultClustersService.fromConfig(
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'okta-cluster',
+                  url: 'https://127.0.0.1:1',
+                  authProvider: 'oidc',
+                  oidcTokenProvider: 'Okta',
+                },
+              ],
+            },
+          ],
+        },
+      }),
+      mockServices.logger.mock(),
+    );
+    const res = await request(app())
+      .get('/')
+      .set('Backstage-Kubernetes-Authorization-Oidc-Okta', `Bearer ${TOKEN}`);
+    expect(res.status).toBe(200);
+    const kc = await registry.getViewerKubeConfig(
+      'okta-cluster',
+      res.body.auth,
+    );
+    expect(kc?.getCurrentUser()?.token).toBe(TOKEN);
   });
 
   it('reads nothing from a request without viewer headers (upstream’s un-suffixed header is not one)', async () => {
