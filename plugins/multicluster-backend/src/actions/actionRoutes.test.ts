@@ -56,6 +56,8 @@ const objects: Record<string, any[]> = {
 
 const reader = inMemoryCacheReader({ name: 'prod-us' }, objects);
 
+const checkout = '/entities/component/default/checkout/clusters/prod-us';
+
 async function app(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   writerError?: Error,
@@ -93,8 +95,6 @@ async function app(
     );
   return { server, writes, auditor, events, scale, restart, deletePod };
 }
-
-const checkout = '/entities/component/default/checkout/clusters/prod-us';
 
 /** A request the writer was asked to send to prod-us, as `writes` records it. */
 const sentToProdUs = (
