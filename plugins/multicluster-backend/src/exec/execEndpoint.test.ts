@@ -29,19 +29,25 @@ const pod = (name: string, id: string, containers: string[]) => ({
   status: { phase: 'Running' },
 });
 
-const reader = inMemoryCacheReader({ name: 'prod-us' } as any, {
-  pods: [
-    pod('checkout-1', 'checkout', ['checkout', 'sidecar']),
-    pod('payments-1', 'payments', ['payments']),
-  ],
-}) as any;
+/** prod-us as the cache has it; `user`: read with a user-level authProvider (e.g. `oidc`). */
+const prodUs = (authMode: 'service' | 'user') =>
+  inMemoryCacheReader({ name: 'prod-us', authMode } as any, {
+    pods: [
+      pod('checkout-1', 'checkout', ['checkout', 'sidecar']),
+      pod('payments-1', 'payments', ['payments']),
+    ],
+  }) as any;
 
 let server: Server;
 let base: string;
 let kubeConfigLoads: string[];
 let auditor: ReturnType<typeof mockServices.auditor.mock>;
 
-async function start(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+async function start(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  authMode: 'service' | 'user' = 'service',
+) {
+  const reader = prodUs(authMode);
   kubeConfigLoads = [];
   auditor = mockServices.auditor.mock();
   const permissions = mockServices.permissions({ result } as any);
@@ -130,11 +136,14 @@ function upgradeStatus(
   });
 }
 
-async function check(params: URLSearchParams): Promise<number> {
-  const res = await fetch(`http://${base}/exec/check?${params}`, {
+function checkResponse(params: URLSearchParams): Promise<Response> {
+  return fetch(`http://${base}/exec/check?${params}`, {
     headers: { authorization: `Bearer ${mockCredentials.user.token()}` },
   });
-  return res.status;
+}
+
+async function check(params: URLSearchParams): Promise<number> {
+  return (await checkResponse(params)).status;
 }
 
 describe('pod terminal authorization', () => {
@@ -204,5 +213,30 @@ describe('pod terminal without the permission', () => {
     expect(await check(query())).toBe(403);
     expect(await upgradeStatus(query())).toBe(403);
     expect(kubeConfigLoads).toEqual([]);
+  });
+});
+
+describe('pod terminal on a user-level cluster', () => {
+  beforeEach(() => start(AuthorizeResult.ALLOW, 'user'));
+
+  it('refuses the check and the upgrade with 403 saying why, before any exec', async () => {
+    const res = await checkResponse(query());
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).toContain(
+      "Exec is not offered on cluster 'prod-us': it is read with your own credentials, which the terminal cannot carry yet",
+    );
+    expect(
+      await upgradeStatus(query(), {
+        authorization: `Bearer ${mockCredentials.user.token()}`,
+        origin: 'http://localhost:3000',
+      }),
+    ).toBe(403);
+    expect(kubeConfigLoads).toEqual([]);
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'pod-exec',
+        meta: expect.objectContaining({ cluster: 'prod-us' }),
+      }),
+    );
   });
 });
