@@ -18,3 +18,4 @@ export * from './search';
 export * from './customResources';
 export * from './timeline';
 export * from './metrics';
+export * from './sse';

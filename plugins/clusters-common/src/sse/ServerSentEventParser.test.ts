@@ -1,4 +1,4 @@
-import { ServerSentEventParser } from './sseParser';
+import { ServerSentEventParser } from './ServerSentEventParser';
 
 describe('ServerSentEventParser', () => {
   it('parses named events, ignores comments, and joins multi-line data', () => {

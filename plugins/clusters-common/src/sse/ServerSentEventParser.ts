@@ -1,4 +1,8 @@
-/** One server-sent event, as the EventSource specification frames it. */
+/**
+ * One server-sent event, as the EventSource specification frames it.
+ *
+ * @public
+ */
 export interface ServerSentEvent {
   event: string;
   data: string;
@@ -6,8 +10,11 @@ export interface ServerSentEvent {
 }
 
 /**
- * Incremental parser for `text/event-stream`. Feed it text as it arrives; it returns the events
- * completed by that text. Comments (`: keepalive`) produce no event.
+ * Incremental parser for `text/event-stream` (the multicluster live view's stream). Feed it text
+ * as it arrives; it returns the events completed by that text. Comments (`: keepalive`) produce
+ * no event.
+ *
+ * @public
  */
 export class ServerSentEventParser {
   private buffer = '';

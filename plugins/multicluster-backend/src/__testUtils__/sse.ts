@@ -1,3 +1,5 @@
+import { ServerSentEventParser } from '@kubeplatform/clusters-common';
+
 /** Reads a text/event-stream with fetch, as the browser does, collecting `event: view` data. */
 export async function openViewStream(
   url: string,
@@ -6,31 +8,18 @@ export async function openViewStream(
   const abort = new AbortController();
   const res = await fetch(url, { ...init, signal: abort.signal });
   const views: Array<{ at: number; view: any }> = [];
-  const comments: string[] = [];
   const waiters: Array<() => void> = [];
   const done = (async () => {
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
-    let buffer = '';
+    const parser = new ServerSentEventParser();
     try {
       for (;;) {
         const { value, done: end } = await reader.read();
         if (end) break;
-        buffer += decoder.decode(value, { stream: true });
-        for (
-          let sep = buffer.indexOf('\n\n');
-          sep >= 0;
-          sep = buffer.indexOf('\n\n')
-        ) {
-          const message = buffer.slice(0, sep);
-          buffer = buffer.slice(sep + 2);
-          const lines = message.split('\n');
-          if (lines.every(l => l.startsWith(':'))) comments.push(...lines);
-          const event = lines.find(l => l.startsWith('event: '))?.slice(7);
-          const data = lines
-            .filter(l => l.startsWith('data: '))
-            .map(l => l.slice(6))
-            .join('\n');
+        for (const { event, data } of parser.push(
+          decoder.decode(value, { stream: true }),
+        )) {
           if (event === 'view')
             views.push({ at: Date.now(), view: JSON.parse(data) });
           waiters.splice(0).forEach(w => w());
@@ -44,7 +33,6 @@ export async function openViewStream(
     status: res.status,
     contentType: res.headers.get('content-type'),
     views,
-    comments,
     /** Resolves with the first view matching, or rejects after timeoutMs. */
     async waitFor(match: (view: any) => boolean, timeoutMs: number) {
       const deadline = Date.now() + timeoutMs;

@@ -5,6 +5,7 @@ import {
   ClusterIdentity,
   EntityView,
   OwnerView,
+  ServerSentEventParser,
   WorkloadDetail,
 } from '@kubeplatform/clusters-common';
 import {
@@ -15,7 +16,6 @@ import {
   StreamOptions,
   WorkloadAddress,
 } from './MulticlusterApi';
-import { ServerSentEventParser } from './sseParser';
 import {
   parseEntityView,
   parseOwnerView,

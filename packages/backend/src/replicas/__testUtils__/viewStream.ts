@@ -1,3 +1,5 @@
+import { ServerSentEventParser } from '@kubeplatform/clusters-common';
+
 /** One `event: view` of an SSE stream of the multicluster entity view, with when it arrived. */
 export interface StreamedView {
   at: number;
@@ -20,24 +22,15 @@ export async function openViewStream(url: string, token: string) {
   }
   const views: StreamedView[] = [];
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  const parser = new ServerSentEventParser();
   const reading = (async () => {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return;
-      buffer += value;
-      for (
-        let end = buffer.indexOf('\n\n');
-        end >= 0;
-        end = buffer.indexOf('\n\n')
-      ) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const lines = event.split('\n');
-        if (!lines.includes('event: view')) continue;
-        const data = lines.find(l => l.startsWith('data: '));
-        if (data)
-          views.push({ at: Date.now(), view: JSON.parse(data.slice(6)) });
+      for (const { event, data } of parser.push(value)) {
+        if (event === 'view') {
+          views.push({ at: Date.now(), view: JSON.parse(data) });
+        }
       }
     }
   })().catch(() => undefined);

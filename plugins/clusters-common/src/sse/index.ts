@@ -1,0 +1,4 @@
+export {
+  ServerSentEventParser,
+  type ServerSentEvent,
+} from './ServerSentEventParser';
