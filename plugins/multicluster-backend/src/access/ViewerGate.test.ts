@@ -154,9 +154,21 @@ describe('ViewerGate', () => {
             resource: 'events',
             namespace: 'discovery',
           },
+          {
+            verb: 'list',
+            group: 'metrics.k8s.io',
+            resource: 'pods',
+            namespace: 'shop',
+          },
+          {
+            verb: 'list',
+            group: 'metrics.k8s.io',
+            resource: 'pods',
+            namespace: 'discovery',
+          },
         ]),
       );
-      expect(asked[0].attributes).toHaveLength(5);
+      expect(asked[0].attributes).toHaveLength(7);
       expect(seen.status()).toEqual({ state: 'ok' });
       expect(names(seen.listByKubernetesId('pods', 'checkout'))).toEqual([
         checkoutPod.metadata.name,
@@ -204,12 +216,99 @@ describe('ViewerGate', () => {
             reason: 'your credentials may not list these',
           },
           {
+            resource: 'pods.metrics.k8s.io',
+            namespace: 'discovery',
+            state: 'forbidden',
+            reason: 'your credentials may not list these',
+          },
+          {
             resource: 'events',
             namespace: 'discovery',
             state: 'forbidden',
             reason: 'your credentials may not list these',
           },
         ],
+      });
+    });
+
+    describe('CPU and memory (pods.metrics.k8s.io)', () => {
+      const listMetrics = (namespace: string) => ({
+        verb: 'list',
+        group: 'metrics.k8s.io',
+        resource: 'pods',
+        namespace,
+      });
+
+      it('asks to list pods in metrics.k8s.io where the view reads usage', async () => {
+        const { service, asked } = fakeAccess(() => true);
+        const seen = await new ViewerGate(service).reader(
+          cluster('user'),
+          viewer,
+          touchCheckout,
+        );
+        expect(asked[0].attributes).toEqual(
+          expect.arrayContaining([
+            listMetrics('shop'),
+            listMetrics('discovery'),
+          ]),
+        );
+        expect(seen.podUsage('shop', checkoutPod.metadata.name)).toBeDefined();
+      });
+
+      it('hides usage from a viewer who may list pods but not their metrics, and says so as partial', async () => {
+        const { service } = fakeAccess(a => a.group !== 'metrics.k8s.io');
+        const seen = await new ViewerGate(service).reader(
+          cluster('user'),
+          viewer,
+          touchCheckout,
+        );
+        expect(names(seen.listByKubernetesId('pods', 'checkout'))).toEqual([
+          checkoutPod.metadata.name,
+          notificationsPod.metadata.name,
+        ]);
+        expect(
+          seen.podUsage('shop', checkoutPod.metadata.name),
+        ).toBeUndefined();
+        expect(seen.status().partial).toEqual([
+          {
+            resource: 'pods.metrics.k8s.io',
+            namespace: 'shop',
+            state: 'forbidden',
+            reason: 'your credentials may not list these',
+          },
+          {
+            resource: 'pods.metrics.k8s.io',
+            namespace: 'discovery',
+            state: 'forbidden',
+            reason: 'your credentials may not list these',
+          },
+        ]);
+      });
+
+      it('hides usage from a viewer who may list metrics but not the pods', async () => {
+        const { service } = fakeAccess(
+          a => !(a.group === '' && a.resource === 'pods'),
+        );
+        const seen = await new ViewerGate(service).reader(
+          cluster('user'),
+          viewer,
+          touchCheckout,
+        );
+        expect(
+          seen.podUsage('shop', checkoutPod.metadata.name),
+        ).toBeUndefined();
+      });
+
+      it('asks nothing about metrics when the view found no usage', async () => {
+        const { service, asked } = fakeAccess(() => true);
+        await new ViewerGate(service).reader(
+          { ...cluster('user'), podUsage: () => undefined } as CacheReader,
+          viewer,
+          touchCheckout,
+        );
+        expect(
+          asked[0].attributes.filter(a => a.group === 'metrics.k8s.io'),
+        ).toEqual([]);
       });
     });
 

@@ -35,6 +35,13 @@ interface Need {
 
 const needKey = (n: Need) => `${n.namespace}\0${n.group}\0${n.resource}`;
 
+/** What a viewer must be allowed to `list` to see a pod's CPU and memory: its PodMetrics. */
+const podMetricsNeed = (namespace: string): Need => ({
+  group: 'metrics.k8s.io',
+  resource: 'pods',
+  namespace,
+});
+
 /**
  * What the viewer must be allowed to `list` to see this object: its type in its namespace. A
  * custom resource's type is its group and its kind's conventional plural (lower case + `s`); a
@@ -216,6 +223,11 @@ function recording(
       }
       return events;
     },
+    podUsage: (namespace, name) => {
+      const usage = reader.podUsage(namespace, name);
+      if (usage) record(podMetricsNeed(namespace));
+      return usage;
+    },
   });
 }
 
@@ -231,28 +243,28 @@ function filtered(
       allowed.has(needKey(needOf(resource, obj)));
   const podsAllowed = (namespace: string) =>
     allowed.has(needKey({ group: '', resource: 'pods', namespace }));
-  return delegating(
-    reader,
-    {
-      list: (resource, namespace) =>
-        reader.list(resource, namespace).filter(visible(resource)),
-      get: (resource, namespace, name) => {
-        const obj = reader.get(resource, namespace, name);
-        return obj && visible(resource)(obj) ? obj : undefined;
-      },
-      listByKubernetesId: (resource, id) =>
-        reader.listByKubernetesId(resource, id).filter(visible(resource)),
-      listByOwner: (resource, uid) =>
-        reader.listByOwner(resource, uid).filter(visible(resource)),
-      eventsFor: (kind, namespace, name) =>
-        allowed.has(needKey({ group: '', resource: 'events', namespace }))
-          ? reader.eventsFor(kind, namespace, name)
-          : [],
-      status: now => status(reader.status(now)),
+  return delegating(reader, {
+    list: (resource, namespace) =>
+      reader.list(resource, namespace).filter(visible(resource)),
+    get: (resource, namespace, name) => {
+      const obj = reader.get(resource, namespace, name);
+      return obj && visible(resource)(obj) ? obj : undefined;
     },
-    // Per-pod reads that other modules add to CacheReader: only for pods the viewer may list.
-    { podUsage: podsAllowed },
-  );
+    listByKubernetesId: (resource, id) =>
+      reader.listByKubernetesId(resource, id).filter(visible(resource)),
+    listByOwner: (resource, uid) =>
+      reader.listByOwner(resource, uid).filter(visible(resource)),
+    eventsFor: (kind, namespace, name) =>
+      allowed.has(needKey({ group: '', resource: 'events', namespace }))
+        ? reader.eventsFor(kind, namespace, name)
+        : [],
+    // CPU and memory: only where the viewer may list both the pods and their metrics.
+    podUsage: (namespace, name) =>
+      podsAllowed(namespace) && allowed.has(needKey(podMetricsNeed(namespace)))
+        ? reader.podUsage(namespace, name)
+        : undefined,
+    status: now => status(reader.status(now)),
+  });
 }
 
 /**
