@@ -13,7 +13,12 @@ import {
   renderHeapSection,
   SLOPE_TARGET_BYTES,
 } from './renderSection';
-import { watchCacheSizes } from './retainedSize';
+import {
+  CACHE_AND_TABLES,
+  POD_METRICS,
+  sizeOf,
+  watchCacheSizes,
+} from './retainedSize';
 
 const log = (message: string) =>
   process.stderr.write(`[bench:heap] ${message}\n`);
@@ -123,7 +128,10 @@ async function main() {
   );
   const rssFit = leastSquares(withRuns.map(r => [r.pods, r.after.rss]));
   const retainedFit = leastSquares(
-    snapshots.map(s => [s.pods, s.sizes[3].retainedBytes]),
+    snapshots.map(s => [s.pods, sizeOf(s, CACHE_AND_TABLES)]),
+  );
+  const metricsFit = leastSquares(
+    snapshots.map(s => [s.pods, sizeOf(s, POD_METRICS)]),
   );
   const slope = Math.round(heapFit.slope);
   const fixedMiB = round1(heapFit.intercept / 2 ** 20);
@@ -144,6 +152,7 @@ async function main() {
       heapUsed: heapFit,
       rss: rssFit,
       snapshotRetained: retainedFit,
+      podMetricsRetained: metricsFit,
     },
     withCache: withRuns,
     withoutCache: withoutRuns,

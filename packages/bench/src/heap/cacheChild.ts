@@ -59,6 +59,7 @@ function recordSharing(pods: TrimmedPod[]): RecordSharing {
     containerStatusLists: new Set<object>(),
     containerStatuses: new Set<object>(),
     containerStates: new Set<object>(),
+    podStatuses: new Set<object>(),
   };
   const out = Object.fromEntries(
     Object.keys(seen).map(k => [k, { references: 0, distinct: 0 }]),
@@ -69,6 +70,7 @@ function recordSharing(pods: TrimmedPod[]): RecordSharing {
     seen[kind].add(value);
   };
   for (const pod of pods) {
+    count('podStatuses', pod.status);
     count('conditionLists', pod.status?.conditions);
     for (const c of pod.status?.conditions ?? []) count('conditions', c);
     for (const list of [

@@ -38,7 +38,8 @@ export type RecordSharing = Record<
   | 'conditions'
   | 'containerStatusLists'
   | 'containerStatuses'
-  | 'containerStates',
+  | 'containerStates'
+  | 'podStatuses',
   { references: number; distinct: number }
 >;
 

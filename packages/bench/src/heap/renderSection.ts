@@ -1,7 +1,13 @@
 import { runConditions, type BenchRunFacts } from '../shared/runConditions';
 import type { ChildResult } from './childProtocol';
 import type { LineFit } from './leastSquares';
-import { CACHE_CLASSES, type SnapshotSizes } from './retainedSize';
+import {
+  CACHE_CLASSES,
+  METRICS_CLASS,
+  POD_METRICS,
+  sizeOf,
+  type SnapshotSizes,
+} from './retainedSize';
 
 /** The issue's target: at most 1 KB of heap per production-shaped pod. */
 export const SLOPE_TARGET_BYTES = 1024;
@@ -14,7 +20,13 @@ export interface HeapResult extends BenchRunFacts {
   /** Time to get each size's pods Running in the bench's own cluster. */
   populateMs: Record<number, number>;
   target: { slopeBytes: number };
-  fits: { heapUsed: LineFit; rss: LineFit; snapshotRetained: LineFit };
+  fits: {
+    heapUsed: LineFit;
+    rss: LineFit;
+    snapshotRetained: LineFit;
+    /** The pod-metrics readers' retained size, part of `snapshotRetained`. */
+    podMetricsRetained: LineFit;
+  };
   withCache: Array<ChildResult & { scalePods: number }>;
   withoutCache: Array<ChildResult & { scalePods: number }>;
   snapshots: Array<SnapshotSizes & { pods: number }>;
@@ -71,16 +83,24 @@ export function renderHeapSection(r: HeapResult): string {
     : `**Target missed** by ${
         slope - r.target.slopeBytes
       } bytes per pod (${slope} against at most ${r.target.slopeBytes}).`;
+  const metricsSlope = Math.round(r.fits.podMetricsRetained.slope);
+  const metricsPerPod = perPod(sizeOf(lastSnapshot, POD_METRICS));
   const why = `What a pod costs, from the snapshot at ${
     lastSnapshot.pods
   } pods (retained by the cache and
-its tables, divided by the pods; the count is heap objects per pod): ${breakdown}.${
+its tables, divided by the pods; the count is heap objects per pod): ${breakdown}. Of that,
+${metricsPerPod} B per pod is the pods' usage samples that the pod-metrics reader (\`${METRICS_CLASS}\`)
+keeps from metrics.k8s.io; its retained size grows ${metricsSlope} B per pod over the snapshots.${
     met
       ? ''
-      : ` What would close the gap: each pod keeps objects of its own (the pod, its metadata,
-spec and status, and its condition and container-status records where no other pod has equal
-ones), its name, uid and resourceVersion strings, and entries in the informer's store and in the
-cache's indexes.`
+      : ` What would close the gap: the samples, which are objects of their own for every pod
+and every container (a sample kept as numbers per container, without objects of its own, would
+take a fraction of that), and the watch cache's own ${
+          retainedSlope - metricsSlope
+        } B per pod: the pod object with its metadata and spec; its status, conditions
+and container statuses where no pod seen recently has equal ones; its name, uid and
+resourceVersion strings; its entry in the informer's store and in the indexes' table of filed
+versions; its place in two index buckets.`
   }`;
   const sharingText = sharingParagraph(largest);
   return `
@@ -108,8 +128,9 @@ computes retained sizes: the bytes that become unreachable from the roots once t
 taken out (weak edges retain nothing), for the \`WatchCache\` object alone, for every instance of
 the cache's classes together (${CACHE_CLASSES.map(c => `\`${c}\``).join(
     ', ',
-  )}: timers and sockets also reach the cluster watchers and informers, so the \`WatchCache\`
-object alone dominates almost nothing), for the intern module's tables (shared strings, shared
+  )}: timers and sockets also reach the cluster watchers, informers and metrics readers, so the
+\`WatchCache\` object alone dominates almost nothing), of those for the pod-metrics readers alone
+(each pod's last usage sample), for the intern module's tables (shared strings, shared
 shapes, and the bounded table of recently shared records: module state that exists only for the
 cache), and for the cache's objects and the tables together.
 The per-pod slope and the fixed part are a least-squares line through every process's
@@ -133,8 +154,8 @@ ${rows.join('\n')}
 
 Heap snapshots (retained size; last column: everything reachable in the process):
 
-| cached pods | \`WatchCache\` object alone | cache objects | intern tables | cache objects + intern tables | whole heap |
-| ---: | ---: | ---: | ---: | ---: | ---: |
+| cached pods | \`WatchCache\` object alone | cache objects | of those, pod metrics | intern tables | cache objects + intern tables | whole heap |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${snapshotRows.join('\n')}
 
 The retained size of cache and tables together grows ${retainedSlope} B per pod (least squares over
@@ -165,14 +186,15 @@ function sharingParagraph(run: ChildResult): string {
     containerStatusLists: 'container-status lists',
     containerStatuses: 'container statuses',
     containerStates: 'container states',
+    podStatuses: 'pod statuses',
   };
   const parts = (Object.keys(words) as Array<keyof typeof words>).map(
     k => `${s[k].references} ${words[k]} are ${s[k].distinct} objects`,
   );
   return `Records shared, at ${run.pods} cached pods: ${parts.join(
     '; ',
-  )}. The cache shares a condition, a container status or a container state only with an equal
-one seen recently (a bounded table), and these records carry timestamps: they are equal only for
+  )}. The cache shares a pod status, a condition, a container status or a container state only
+with an equal one seen recently (a bounded table), and these records carry timestamps: they are equal only for
 pods and containers that changed state in the same second. In this cluster (kwok) all containers
 of a pod start in the second the pod does, and the replicas of one Deployment are created
 together; where kubelets start containers seconds apart and replicas start one by one, fewer

@@ -196,9 +196,10 @@ export class HeapGraph {
 /**
  * The classes whose instances make up the watch cache: the cache, its cluster watchers, their
  * watch units and client-node informers (`ListWatch`, which hold the objects), indexes, restart
- * histories, connection watches and health probes. The cache's data hangs off these; timers and
- * sockets also reach the cluster watchers and informers, so the `WatchCache` object alone
- * dominates almost nothing.
+ * histories, connection watches, health probes and pod-metrics readers (which hold each pod's
+ * last usage sample). The cache's data hangs off these; timers and sockets also reach the
+ * cluster watchers, informers and metrics readers, so the `WatchCache` object alone dominates
+ * almost nothing.
  */
 export const CACHE_CLASSES = [
   'WatchCache',
@@ -211,11 +212,28 @@ export const CACHE_CLASSES = [
   'RestartHistory',
   'ConnectionWatch',
   'HealthProbe',
+  'PodMetricsReader',
 ];
+
+/** The cache class that holds the pods' usage samples (metrics.k8s.io), reported on its own. */
+export const METRICS_CLASS = 'PodMetricsReader';
+
+/** The headline retained size: the cache's objects and the intern tables together. */
+export const CACHE_AND_TABLES = 'cache objects + intern tables';
+/** What the pod-metrics readers alone retain (part of the cache objects). */
+export const POD_METRICS = 'pod metrics';
+
+/** One of the retained sizes `watchCacheSizes` computes, by what it is about. */
+export function sizeOf(sizes: SnapshotSizes, what: string): number {
+  const found = sizes.sizes.find(s => s.what === what);
+  if (!found) throw new Error(`no retained size for ${what}`);
+  return found.retainedBytes;
+}
 
 /**
  * Retained sizes of the watch cache in a snapshot of the measuring process: the `WatchCache`
- * object alone; every instance of the cache's classes together; the intern module's tables
+ * object alone; every instance of the cache's classes together; of those, the pod-metrics
+ * readers' samples; the intern module's tables
  * (shared strings, shared shapes and the bounded table of recent shared records, which belong to
  * no cache object but exist only for the cache); and the cache's objects and the tables together
  * (the headline).
@@ -228,6 +246,7 @@ export function watchCacheSizes(file: string): SnapshotSizes {
       `expected one WatchCache in ${file}, found ${caches.length}`,
     );
   const cacheObjects = CACHE_CLASSES.flatMap(name => graph.objectsNamed(name));
+  const metricsReaders = graph.objectsNamed(METRICS_CLASS);
   // The intern module's state: its shared-string and shared-shape tables, and the bounded table
   // of recently shared records (conditions, container statuses and states).
   const tables = [
@@ -255,12 +274,17 @@ export function watchCacheSizes(file: string): SnapshotSizes {
         retainedBytes: graph.retainedBy(cacheObjects),
       },
       {
+        what: POD_METRICS,
+        objects: metricsReaders.length,
+        retainedBytes: graph.retainedBy(metricsReaders),
+      },
+      {
         what: 'intern tables',
         objects: tables.length,
         retainedBytes: graph.retainedBy(tables),
       },
       {
-        what: 'cache objects + intern tables',
+        what: CACHE_AND_TABLES,
         objects: cacheObjects.length + tables.length,
         retainedBytes: breakdown.reduce((sum, k) => sum + k.bytes, 0),
       },

@@ -49,11 +49,11 @@ export class CacheIndexes {
     ]) {
       if (!index) continue;
       if (change === 'delete') index.remove(obj, id);
-      else index.put(obj, id);
+      else index.put(obj, id, change === 'add');
     }
     if (resource === 'events' && 'involvedObject' in obj) {
       if (change === 'delete') this.byInvolvedObject.remove(obj, id);
-      else this.byInvolvedObject.put(obj, id);
+      else this.byInvolvedObject.put(obj, id, change === 'add');
     }
   }
 

@@ -1,11 +1,62 @@
 import {
+  contentHash,
   definedOnly,
   detach,
   intern,
   RecentRecords,
+  sameContent,
   shared,
   shareRecent,
 } from './intern';
+
+/** Two different values with the same content hash, found by trying (30 bits: some 10k tries). */
+let collision: [string, string] | undefined;
+function collidingPair(): [{ id: string }, { id: string }] {
+  if (!collision) {
+    const seen = new Map<number, string>();
+    for (let i = 0; !collision; i++) {
+      const id = `value-${i}`;
+      const hash = contentHash({ id });
+      const earlier = seen.get(hash);
+      if (earlier !== undefined) collision = [earlier, id];
+      seen.set(hash, id);
+    }
+  }
+  return [{ id: collision[0] }, { id: collision[1] }];
+}
+
+describe('contentHash and sameContent', () => {
+  it('hash equal content equally, leaving out undefined values as JSON does', () => {
+    const a = { type: 'Ready', status: 'True', reason: undefined, n: 1 };
+    const b = { type: 'Ready', status: 'True', n: 1 };
+    expect(contentHash(a)).toBe(contentHash(b));
+    expect(sameContent(a, b)).toBe(true);
+    expect(Number.isInteger(contentHash(a))).toBe(true);
+    expect(contentHash(a)).toBeGreaterThanOrEqual(0);
+    expect(contentHash(a)).toBeLessThan(2 ** 30);
+  });
+
+  it('tell apart what JSON tells apart', () => {
+    const differing: Array<[unknown, unknown]> = [
+      [{ n: 1 }, { n: '1' }],
+      [{ a: true }, { a: 'true' }],
+      [{ a: null }, { a: 'null' }],
+      [['a', 'b'], ['ab']],
+      [{ a: 'b' }, ['a', 'b']],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      [{ a: { b: 1 } }, { a: { b: 2 } }],
+      [[{ a: 1 }], [{ a: 1 }, { a: 1 }]],
+    ];
+    for (const [x, y] of differing) {
+      expect(sameContent(x, y)).toBe(false);
+      expect(contentHash(x)).not.toBe(contentHash(y));
+    }
+    expect(sameContent([{ a: [1, 'x'] }], [{ a: [1, 'x'] }])).toBe(true);
+  });
+});
 
 describe('shared', () => {
   it('returns one instance for equal values', () => {
@@ -29,6 +80,16 @@ describe('shared', () => {
       containers.push({ name: 'x', resources: { requests: { cpu: '1' } } });
     }).toThrow(TypeError);
     expect(containers[0].resources.requests.cpu).toBe('100m');
+  });
+
+  it('never hands out a different value whose hash happens to be equal', () => {
+    const [a, b] = collidingPair();
+    expect(contentHash(a)).toBe(contentHash(b));
+    const sharedA = shared({ ...a });
+    const sharedB = shared({ ...b });
+    expect(sharedA).toEqual(a);
+    expect(sharedB).toEqual(b);
+    expect(shared({ ...a })).toBe(sharedA);
   });
 });
 
@@ -69,6 +130,15 @@ describe('RecentRecords', () => {
     expect(b).toEqual({ n: 'b' });
     expect(b).not.toBe(firstB);
     expect(table.size).toBeLessThanOrEqual(4);
+  });
+
+  it('never hands out a different record whose hash happens to be equal', () => {
+    const [a, b] = collidingPair();
+    const table = new RecentRecords(8);
+    const recordA = table.share({ ...a });
+    expect(table.share({ ...b })).toEqual(b);
+    expect(table.share({ ...a })).toEqual(a);
+    expect(recordA).toEqual(a);
   });
 
   it('passes undefined and null through', () => {

@@ -38,7 +38,12 @@ export function internValues(
 }
 
 const MAX_SHAPES = 50_000;
-const shapes = new Map<string, unknown>();
+/**
+ * Shared values by the hash of their content (see `contentHash`). A number keys the table, not
+ * the value's JSON: a key string as long as the value itself would cost more than the sharing
+ * saves. Values with the same hash are compared in full before one is handed out.
+ */
+const shapes = new Map<number, unknown>();
 
 /**
  * One shared instance of identical plain values: the labels, owner references and container
@@ -47,11 +52,12 @@ const shapes = new Map<string, unknown>();
  */
 export function shared<T>(value: T): T {
   if (value === undefined || value === null) return value;
-  const key = JSON.stringify(value);
+  const key = contentHash(value);
   const found = shapes.get(key);
-  if (found !== undefined) return found as T;
+  if (found !== undefined && sameContent(found, value)) return found as T;
   const record = sealShared(value);
-  if (shapes.size < MAX_SHAPES) shapes.set(key, record);
+  // A different value with the same hash keeps its place: this one is simply not shared.
+  if (found === undefined && shapes.size < MAX_SHAPES) shapes.set(key, record);
   return record;
 }
 
@@ -62,22 +68,26 @@ export function shared<T>(value: T): T {
  * current one is full it becomes the previous one and the oldest is dropped, so the table never
  * holds more than 2 × generationSize records however many objects pass through it, and a record
  * seen again while still in either generation is shared. Dropping a generation only stops
- * future sharing with its records; objects already pointing at them keep them.
+ * future sharing with its records; objects already pointing at them keep them. Records are
+ * found by the hash of their content and compared in full, as in `shared`.
  */
 export class RecentRecords {
-  private current = new Map<string, unknown>();
-  private previous = new Map<string, unknown>();
+  private current = new Map<number, unknown>();
+  private previous = new Map<number, unknown>();
 
   constructor(private readonly generationSize: number) {}
 
   /** The shared, detached and frozen instance of a plain value equal to `value`. */
   share<T>(value: T): T {
     if (value === undefined || value === null) return value;
-    const key = JSON.stringify(value);
+    const key = contentHash(value);
     const found = this.current.get(key);
-    if (found !== undefined) return found as T;
+    if (found !== undefined && sameContent(found, value)) return found as T;
     const earlier = this.previous.get(key);
-    const record = earlier !== undefined ? (earlier as T) : sealShared(value);
+    const record =
+      earlier !== undefined && sameContent(earlier, value)
+        ? (earlier as T)
+        : sealShared(value);
     if (this.current.size >= this.generationSize) {
       this.previous = this.current;
       this.current = new Map();
@@ -115,6 +125,85 @@ export function shareRecent<T>(value: T): T {
 /** How many records the module's recent-record table holds now (for tests and diagnostics). */
 export function recentRecordsHeld(): number {
   return records.size;
+}
+
+/**
+ * A 30-bit hash of a plain value's content (a small integer, so the tables' keys take no memory
+ * of their own): strings, numbers, booleans and null by value, arrays by their elements in
+ * order, objects by their keys in order and the values of those, leaving out keys whose value
+ * is undefined (as JSON does). Values with equal content have equal hashes.
+ */
+export function contentHash(value: unknown, seed = 0x811c9dc5): number {
+  return hashInto(seed, value) & 0x3fffffff;
+}
+
+function mix(h: number, n: number): number {
+  return Math.imul(h ^ n, 0x01000193);
+}
+
+function hashString(h: number, s: string): number {
+  let x = mix(h, s.length);
+  for (let i = 0; i < s.length; i++) x = mix(x, s.charCodeAt(i));
+  return x;
+}
+
+function hashInto(h: number, value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return hashString(mix(h, 1), value);
+    case 'number':
+      // Integers (counts, exit codes, ports) without making a string; equal hashes of
+      // different numbers only cost a comparison.
+      return Number.isInteger(value)
+        ? mix(mix(h, 2), value | 0)
+        : hashString(mix(h, 12), String(value));
+    case 'boolean':
+      return mix(h, value ? 3 : 4);
+    case 'undefined':
+      return mix(h, 5);
+    case 'object': {
+      if (value === null) return mix(h, 6);
+      if (Array.isArray(value)) {
+        let x = mix(h, 7);
+        for (let i = 0; i < value.length; i++) x = hashInto(x, value[i]);
+        return mix(x, 8);
+      }
+      let x = mix(h, 9);
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const v = record[key];
+        if (v === undefined) continue;
+        x = hashInto(hashString(x, key), v);
+      }
+      return mix(x, 10);
+    }
+    default:
+      return mix(h, 11);
+  }
+}
+
+/**
+ * Whether two plain values have the same content, in the sense of `contentHash`: what may share
+ * one instance. Keys whose value is undefined do not count; the order of keys does.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+      return false;
+    for (let i = 0; i < a.length; i++)
+      if (!sameContent(a[i], b[i])) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter(k => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter(k => rb[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++)
+    if (ka[i] !== kb[i] || !sameContent(ra[ka[i]], rb[kb[i]])) return false;
+  return true;
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   TrimmedIngress,
   TrimmedJob,
   TrimmedMetadata,
+  TrimmedOwnerReference,
   TrimmedPod,
   TrimmedPodTemplate,
   TrimmedResourceQuota,
@@ -41,16 +42,52 @@ const KEPT_ANNOTATIONS = new Set([
 
 export function trimMetadata(m: Obj | undefined): TrimmedMetadata {
   if (!m) return {};
-  const out: TrimmedMetadata = {
-    name: m.name,
-    namespace: intern(m.namespace),
-    uid: m.uid,
-    resourceVersion: m.resourceVersion,
-    creationTimestamp: intern(m.creationTimestamp),
-  };
-  if (m.generation !== undefined) out.generation = m.generation;
+  const labels = m.labels && shared(internValues(m.labels));
+  const ownerReferences: TrimmedOwnerReference[] | undefined = m.ownerReferences
+    ?.length
+    ? shared(
+        m.ownerReferences.map((r: Obj) => ({
+          apiVersion: intern(r.apiVersion),
+          kind: intern(r.kind),
+          name: intern(r.name),
+          uid: intern(r.uid),
+          controller: r.controller,
+        })),
+      )
+    : undefined;
+  // What most objects have (a pod of a ReplicaSet, a ReplicaSet of a Deployment), made in one
+  // literal: an object gets room for the properties of the literal it is made from; properties
+  // added later go to a separate backing store, which costs a header and spare slots.
+  const out: TrimmedMetadata =
+    m.name !== undefined &&
+    m.namespace !== undefined &&
+    m.uid !== undefined &&
+    m.resourceVersion !== undefined &&
+    m.creationTimestamp !== undefined &&
+    m.generation !== undefined &&
+    labels &&
+    ownerReferences
+      ? {
+          name: m.name,
+          namespace: intern(m.namespace),
+          uid: m.uid,
+          resourceVersion: m.resourceVersion,
+          creationTimestamp: intern(m.creationTimestamp),
+          generation: m.generation,
+          labels,
+          ownerReferences,
+        }
+      : definedOnly({
+          name: m.name,
+          namespace: intern(m.namespace),
+          uid: m.uid,
+          resourceVersion: m.resourceVersion,
+          creationTimestamp: intern(m.creationTimestamp),
+          generation: m.generation,
+          labels,
+          ownerReferences,
+        });
   if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
-  if (m.labels) out.labels = shared(internValues(m.labels));
   if (m.annotations) {
     const kept: Record<string, string> = {};
     let any = false;
@@ -61,17 +98,6 @@ export function trimMetadata(m: Obj | undefined): TrimmedMetadata {
       }
     }
     if (any) out.annotations = kept;
-  }
-  if (m.ownerReferences?.length) {
-    out.ownerReferences = shared(
-      m.ownerReferences.map((r: Obj) => ({
-        apiVersion: intern(r.apiVersion),
-        kind: intern(r.kind),
-        name: intern(r.name),
-        uid: intern(r.uid),
-        controller: r.controller,
-      })),
-    );
   }
   return out;
 }
@@ -106,9 +132,12 @@ function trimContainer(c: Obj): TrimmedContainer {
 
 function trimPodTemplate(t: Obj | undefined): TrimmedPodTemplate | undefined {
   if (!t) return undefined;
+  // Shared: a Deployment, its ReplicaSets and their pods have equal containers and labels.
   return {
-    metadata: t.metadata?.labels ? { labels: t.metadata.labels } : undefined,
-    spec: { containers: (t.spec?.containers ?? []).map(trimContainer) },
+    metadata: t.metadata?.labels
+      ? { labels: shared(internValues(t.metadata.labels)) }
+      : undefined,
+    spec: { containers: shared((t.spec?.containers ?? []).map(trimContainer)) },
   };
 }
 
@@ -149,6 +178,24 @@ function trimContainerState(
  * as the containers of one pod usually start together.
  */
 function trimContainerStatus(s: Obj): TrimmedContainerStatus {
+  const state = trimContainerState(s.state);
+  const lastState = trimContainerState(s.lastState);
+  // The usual case in one literal, exactly its keys (see trimMetadata).
+  if (
+    state &&
+    !lastState &&
+    s.ready !== undefined &&
+    s.started !== undefined &&
+    s.restartCount !== undefined
+  )
+    return shareRecent({
+      name: intern(s.name),
+      image: intern(s.image),
+      ready: s.ready,
+      started: s.started,
+      restartCount: s.restartCount,
+      state,
+    });
   return shareRecent(
     definedOnly({
       name: intern(s.name),
@@ -156,8 +203,8 @@ function trimContainerStatus(s: Obj): TrimmedContainerStatus {
       ready: s.ready,
       started: s.started,
       restartCount: s.restartCount,
-      state: trimContainerState(s.state),
-      lastState: trimContainerState(s.lastState),
+      state,
+      lastState,
     }),
   );
 }
@@ -190,28 +237,39 @@ function trimConditions(
   );
 }
 
+/** A pod's spec, made from a literal of exactly the keys it has (see trimMetadata). */
+function trimPodSpec(spec: Obj | undefined): NonNullable<TrimmedPod['spec']> {
+  const nodeName = intern(spec?.nodeName);
+  const containers = shared((spec?.containers ?? []).map(trimContainer));
+  if (spec?.initContainers)
+    return definedOnly({
+      nodeName,
+      containers,
+      initContainers: shared(spec.initContainers.map(trimContainer)),
+    });
+  return nodeName !== undefined ? { nodeName, containers } : { containers };
+}
+
 export function trimPod(p: Obj): TrimmedPod {
   const s = p.status ?? {};
   return detach({
     metadata: trimMetadata(p.metadata),
-    spec: definedOnly({
-      nodeName: intern(p.spec?.nodeName),
-      containers: shared((p.spec?.containers ?? []).map(trimContainer)),
-      initContainers:
-        p.spec?.initContainers &&
-        shared(p.spec.initContainers.map(trimContainer)),
-    }),
-    status: definedOnly({
-      phase: intern(s.phase),
-      reason: intern(s.reason),
-      message: intern(s.message),
-      startTime: intern(s.startTime),
-      conditions: trimConditions(
-        s.conditions?.filter((c: Obj) => POD_CONDITIONS_READ.has(c.type)),
-      ),
-      containerStatuses: trimContainerStatuses(s.containerStatuses),
-      initContainerStatuses: trimContainerStatuses(s.initContainerStatuses),
-    }),
+    spec: trimPodSpec(p.spec),
+    // Pods of one rollout that started in the same second have equal statuses: shared like
+    // their conditions and container statuses.
+    status: shareRecent(
+      definedOnly({
+        phase: intern(s.phase),
+        reason: intern(s.reason),
+        message: intern(s.message),
+        startTime: intern(s.startTime),
+        conditions: trimConditions(
+          s.conditions?.filter((c: Obj) => POD_CONDITIONS_READ.has(c.type)),
+        ),
+        containerStatuses: trimContainerStatuses(s.containerStatuses),
+        initContainerStatuses: trimContainerStatuses(s.initContainerStatuses),
+      }),
+    ),
   });
 }
 
