@@ -99,8 +99,7 @@ take a fraction of that), and the watch cache's own ${
           retainedSlope - metricsSlope
         } B per pod: the pod object with its metadata and spec; its status, conditions
 and container statuses where no pod seen recently has equal ones; its name, uid and
-resourceVersion strings; its entry in the informer's store and in the indexes' table of filed
-versions; its place in two index buckets.`
+resourceVersion strings; its entry in the informer's store; its place in two index buckets.`
   }`;
   const sharingText = sharingParagraph(largest);
   return `
