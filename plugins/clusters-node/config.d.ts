@@ -8,13 +8,15 @@ export interface Config {
       type: string;
       /**
        * For `type: catalog`: HTTPS origins (`https://host[:port]`; the host may be `*.domain`,
-       * any name under that domain) of catalog clusters that may be sent viewers' own tokens
-       * (authProvider `oidc`, `google`, `aks`) for the per-viewer access review. Whoever may
-       * register a catalog entity chooses its API server URL, so a catalog cluster with a
-       * user-level provider whose origin is not listed never gets a viewer's token: viewers see
-       * it as unauthorized. Clusters of the other locators are not affected. Default: none.
+       * any name under that domain) of catalog clusters that may be sent a credential: the
+       * backend's own (authProvider `aws`, `azure`, `googleServiceAccount`, any installed
+       * strategy's token, a `kubeplatform.clusters[].cacheCredential`) or viewers' own tokens
+       * (`oidc`, `google`, `aks`). Whoever may register a catalog entity chooses its API server
+       * URL, so a catalog cluster whose origin is not listed is sent no credential and is shown
+       * as unauthorized; one reached with none (`localKubectlProxy`) is unaffected. Clusters of
+       * the other locators are not affected. Default: none.
        */
-      viewerTokenUrls?: string[];
+      credentialUrls?: string[];
     }>;
   };
   kubeplatform?: {

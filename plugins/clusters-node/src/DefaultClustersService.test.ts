@@ -241,6 +241,8 @@ describe('DefaultClustersService', () => {
             source: 'catalog',
             authProvider: 'serviceAccount',
             authMetadata: { serviceAccountToken: 't' },
+            // Listed in the catalog locator's credentialUrls: otherwise no token is sent to it.
+            credentialsTrusted: true,
           },
         ];
       },

@@ -17,6 +17,10 @@ import {
   ClusterMetadata,
   readClusterMetadata,
 } from './sources/readClusterMetadata';
+import {
+  CREDENTIAL_PROVIDERS,
+  CREDENTIAL_URLS_KEY,
+} from './sources/credentialUrls';
 import { clusterAuthMode } from './auth/clusterAuthMode';
 import {
   authModeOf,
@@ -142,10 +146,21 @@ export class DefaultClustersService implements ClustersRegistry {
   }
 
   async kubeConfigFor(cluster: ClusterDefinition): Promise<KubeConfig> {
+    // Whoever registered a catalog entity chose its URL: no credential of the backend's goes
+    // there unless credentialUrls lists it. A built-in provider that always has one is refused
+    // before its strategy is asked (no STS AssumeRole of a role the entity names).
+    const untrusted = isUntrustedCatalogCluster(cluster);
+    if (
+      untrusted &&
+      (cluster.kubeConfig || CREDENTIAL_PROVIDERS.has(cluster.authProvider))
+    ) {
+      throw notTrustedWithCredentials(cluster, 'backend');
+    }
     if (cluster.kubeConfig) return cluster.kubeConfig;
     const strategy = await this.strategyFor(cluster);
     // A user-level cluster is read by the shared cache with its configured service credential.
     if (authModeOf(strategy) === 'user' && cluster.cacheCredential) {
+      if (untrusted) throw notTrustedWithCredentials(cluster, 'backend');
       const { authProvider, authMetadata } = cluster.cacheCredential;
       const cacheCluster = { ...cluster, authProvider, authMetadata };
       const cacheStrategy = await this.strategyFor(cacheCluster);
@@ -159,7 +174,12 @@ export class DefaultClustersService implements ClustersRegistry {
         await cacheStrategy.getCredential(cacheCluster),
       );
     }
-    return kubeConfigWith(cluster, await strategy.getCredential(cluster));
+    const credential = await strategy.getCredential(cluster);
+    // Any other strategy may reach an untrusted catalog cluster only with no credential at all.
+    if (untrusted && credential.type !== 'anonymous') {
+      throw notTrustedWithCredentials(cluster, 'backend');
+    }
+    return kubeConfigWith(cluster, credential);
   }
 
   /**
@@ -176,11 +196,9 @@ export class DefaultClustersService implements ClustersRegistry {
     if (cluster.kubeConfig) return undefined;
     const strategy = await this.strategyFor(cluster);
     if (authModeOf(strategy) !== 'user') return undefined;
-    if (cluster.source === 'catalog' && cluster.viewerTokensTrusted !== true) {
+    if (isUntrustedCatalogCluster(cluster)) {
       // Whoever registered the entity chose its URL: a viewer's token could be stolen there.
-      throw new Error(
-        `cluster '${cluster.name}' comes from the catalog, and its API server is not trusted with viewers' tokens, so yours was not sent; a platform engineer may trust it by listing its origin in kubernetes.clusterLocatorMethods[type=catalog].viewerTokenUrls`,
-      );
+      throw notTrustedWithCredentials(cluster, 'viewer');
     }
     const source = viewerCredentialSource(strategy);
     const missing = () =>
@@ -277,6 +295,25 @@ export class DefaultClustersService implements ClustersRegistry {
       `Cluster '${cluster.name}' from source '${cluster.source}' is ignored: a cluster with that name was already defined`,
     );
   }
+}
+
+/** A catalog cluster whose origin the catalog locator's credentialUrls does not list. */
+function isUntrustedCatalogCluster(cluster: ClusterDefinition): boolean {
+  return cluster.source === 'catalog' && cluster.credentialsTrusted !== true;
+}
+
+/** Why no credential was sent; the cluster is shown as unauthorized with it. Names no secret. */
+function notTrustedWithCredentials(
+  cluster: ClusterDefinition,
+  whose: 'backend' | 'viewer',
+): Error {
+  const what =
+    whose === 'viewer'
+      ? 'your token was not sent'
+      : `the backend's credential (authProvider '${cluster.authProvider}') was not sent`;
+  return new Error(
+    `cluster '${cluster.name}' comes from the catalog, and its API server is not trusted with credentials, so ${what}; a platform engineer may trust it by listing its origin in ${CREDENTIAL_URLS_KEY}`,
+  );
 }
 
 function toDetails(

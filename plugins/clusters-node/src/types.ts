@@ -93,12 +93,13 @@ export interface ClusterDefinition extends ClusterDetails {
   connectAddress?: string;
   dashboardApp?: string;
   /**
-   * For catalog clusters: whether the catalog locator's `viewerTokenUrls` lists this cluster's
-   * URL, so that viewers' own tokens (user-level providers) may be sent to it. A catalog cluster
-   * without it never gets one: the entity's author chose the URL. Clusters of other sources are
-   * the platform engineer's and need no such flag.
+   * For catalog clusters: whether the catalog locator's `credentialUrls` lists this cluster's
+   * origin, so that a credential — the backend's own (e.g. `aws`, a `cacheCredential`) or a
+   * viewer's (user-level providers) — may be sent to it. A catalog cluster without it is sent
+   * none: the entity's author chose the URL. Clusters of other sources are the platform
+   * engineer's and need no such flag.
    */
-  viewerTokensTrusted?: boolean;
+  credentialsTrusted?: boolean;
   /**
    * For a cluster with a user-level authProvider (`oidc`, `google`, `aks`): the service credential
    * the shared watch cache reads it with, from `kubeplatform.clusters[].cacheCredential`. Each

@@ -73,6 +73,8 @@ function configWithCatalogSource() {
         {
           type: 'catalog',
           dangerouslyAllowClusterUrls: [new URL(prod.server).hostname],
+          // The module below sends the fleet's reader token: trusted with it, as listed here.
+          credentialUrls: [new URL(prod.server).origin],
         },
       ],
     },

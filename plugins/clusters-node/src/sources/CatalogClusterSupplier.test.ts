@@ -4,7 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 import { validateClusterApiServerUrl } from './validateClusterApiServerUrl';
-import { ViewerTokenUrls } from './viewerTokenUrls';
+import { CredentialUrls } from './credentialUrls';
 
 function clusterEntity(
   name: string,
@@ -117,17 +117,17 @@ describe('CatalogClusterSupplier', () => {
     expect(lax[0].skipTLSVerify).toBe(true);
   });
 
-  describe('viewerTokenUrls', () => {
+  describe('credentialUrls', () => {
     const at = (name: string, url: string) =>
       clusterEntity(name, { 'kubernetes.io/api-server': url });
     const trusted = async (urls: string[], entities: Entity[]) =>
       Object.fromEntries(
-        (await supplier(entities, { viewerTokenUrls: urls }).getClusters()).map(
-          c => [c.name, c.viewerTokensTrusted],
+        (await supplier(entities, { credentialUrls: urls }).getClusters()).map(
+          c => [c.name, c.credentialsTrusted],
         ),
       );
 
-    it('trusts a catalog cluster with viewer tokens only when its origin is listed', async () => {
+    it('trusts a catalog cluster with credentials only when its origin is listed', async () => {
       expect(
         await trusted(
           ['https://8.8.8.8:6443', 'https://*.k8s.example.com'],
@@ -150,7 +150,7 @@ describe('CatalogClusterSupplier', () => {
     });
 
     it('matches a wildcard under its domain only, and a URL over http never', () => {
-      const matcher = ViewerTokenUrls.parse(
+      const matcher = CredentialUrls.parse(
         ['https://*.k8s.example.com', 'https://127.0.0.1:6443'],
         'key',
       );
@@ -171,7 +171,7 @@ describe('CatalogClusterSupplier', () => {
     it.each([
       [
         'http://api.example.com',
-        /must use https: a viewer's token must not cross the network in clear text/,
+        /must use https: a credential must not cross the network in clear text/,
       ],
       ['api.example.com', /is not a URL; write an API server origin/],
       ['https://api.example.com/path', /must be an origin/],
@@ -184,14 +184,14 @@ describe('CatalogClusterSupplier', () => {
       ],
     ])('refuses %s at startup, naming the key', (url, message) => {
       const build = () =>
-        supplier([], { viewerTokenUrls: ['https://ok.example.com', url] });
+        supplier([], { credentialUrls: ['https://ok.example.com', url] });
       expect(build).toThrow(
-        "kubernetes.clusterLocatorMethods[0].viewerTokenUrls[1]: '",
+        "kubernetes.clusterLocatorMethods[0].credentialUrls[1]: '",
       );
       expect(build).toThrow(message);
     });
 
-    it('warns once about a user-level cluster it does not trust, naming it and the key', async () => {
+    it('warns once about each cluster it does not trust with a credential, user- or service-level, naming it and the key', async () => {
       const logger = mockServices.logger.mock();
       const catalogSupplier = CatalogClusterSupplier.fromConfig(
         new ConfigReader({
@@ -211,6 +211,10 @@ describe('CatalogClusterSupplier', () => {
                 'kubernetes.io/api-server': 'https://8.8.4.4',
                 'kubernetes.io/auth-provider': 'aws',
               }),
+              clusterEntity('proxy', {
+                'kubernetes.io/api-server': 'https://1.1.1.1',
+                'kubernetes.io/auth-provider': 'localKubectlProxy',
+              }),
             ],
           }),
           auth: mockServices.auth(),
@@ -219,9 +223,14 @@ describe('CatalogClusterSupplier', () => {
       )!;
       await catalogSupplier.getClusters();
       await catalogSupplier.getClusters();
-      expect(logger.warn).toHaveBeenCalledTimes(1);
+      expect(logger.warn).toHaveBeenCalledTimes(2);
       expect(logger.warn).toHaveBeenCalledWith(
-        "kubernetes-cluster Resource \"untrusted\" uses the user-level authProvider 'oidc', but its API server https://8.8.8.8 is not listed in kubernetes.clusterLocatorMethods[1].viewerTokenUrls: viewers' tokens are never sent to it, and viewers see it as unauthorized. List the origin there only if you trust that server with your users' tokens.",
+        "kubernetes-cluster Resource \"untrusted\" uses authProvider 'oidc', but its API server https://8.8.8.8 is not listed in kubernetes.clusterLocatorMethods[1].credentialUrls: no credential, neither the backend's nor a viewer's, is sent to it, and it is shown as unauthorized. List the origin there only if you trust that server with the credentials of authProvider 'oidc'.",
+      );
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'kubernetes-cluster Resource "service" uses authProvider \'aws\', but its API server https://8.8.4.4 is not listed in kubernetes.clusterLocatorMethods[1].credentialUrls',
+        ),
       );
     });
   });

@@ -8,7 +8,11 @@ import {
   checkClusterApiServer,
   CheckedApiServer,
 } from './validateClusterApiServerUrl';
-import { ViewerTokenUrls } from './viewerTokenUrls';
+import {
+  CREDENTIAL_FREE_PROVIDERS,
+  CREDENTIAL_PROVIDERS,
+  CredentialUrls,
+} from './credentialUrls';
 
 const API_SERVER = 'kubernetes.io/api-server';
 const API_SERVER_CA = 'kubernetes.io/api-server-certificate-authority';
@@ -18,8 +22,6 @@ const DASHBOARD_URL = 'kubernetes.io/dashboard-url';
 const DASHBOARD_APP = 'kubernetes.io/dashboard-app';
 /** `ANNOTATION_KUBERNETES_SKIP_METRICS_LOOKUP` of @backstage/plugin-kubernetes-common. */
 const SKIP_METRICS_LOOKUP = 'kubernetes.io/skip-metrics-lookup';
-/** The built-in user-level providers, whose clusters are sent viewers' own tokens. */
-const USER_LEVEL_PROVIDERS = new Set(['oidc', 'google', 'aks']);
 const DEFAULT_LOCATOR_KEY = 'kubernetes.clusterLocatorMethods[type=catalog]';
 
 /**
@@ -27,15 +29,16 @@ const DEFAULT_LOCATOR_KEY = 'kubernetes.clusterLocatorMethods[type=catalog]';
  * `kubernetes.clusterLocatorMethods` entry of `type: catalog`. Rules follow upstream: the
  * `serviceAccount` provider is refused (a token must not live in the catalog), private and
  * metadata URLs are refused unless allow-listed, and skip-TLS needs an explicit opt-in. Unlike
- * upstream, viewers' own tokens (user-level providers) go only to catalog clusters whose URL the
- * locator's `viewerTokenUrls` lists: the entity's author chooses the URL.
+ * upstream, no credential — the backend's own (`aws`, `azure`, `googleServiceAccount`, …) or a
+ * viewer's (`oidc`, `google`, `aks`) — goes to a catalog cluster unless the locator's
+ * `credentialUrls` lists its origin: the entity's author chooses the URL.
  *
  * @public
  */
 export class CatalogClusterSupplier implements ClusterSupplier {
   readonly name = 'catalog';
   private cached?: { at: number; clusters: ClusterDefinition[] };
-  private readonly viewerTokenUrls: ViewerTokenUrls;
+  private readonly credentialUrls: CredentialUrls;
   private readonly locatorKey: string;
   private readonly warnedUntrusted = new Set<string>();
 
@@ -48,18 +51,18 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       dangerouslyAllowSkipTLSVerify?: boolean;
       /**
        * HTTPS origins (`https://host[:port]`, host may be `*.domain`) of catalog clusters that
-       * may be sent viewers' own tokens. Throws on an entry that is not one.
+       * may be sent a credential (the backend's or a viewer's). Throws on an entry that is not one.
        */
-      viewerTokenUrls?: string[];
+      credentialUrls?: string[];
       /** The locator's config key, for messages, e.g. `kubernetes.clusterLocatorMethods[1]`. */
       locatorKey?: string;
       refreshIntervalMs?: number;
     },
   ) {
     this.locatorKey = options.locatorKey ?? DEFAULT_LOCATOR_KEY;
-    this.viewerTokenUrls = ViewerTokenUrls.parse(
-      options.viewerTokenUrls,
-      `${this.locatorKey}.viewerTokenUrls`,
+    this.credentialUrls = CredentialUrls.parse(
+      options.credentialUrls,
+      `${this.locatorKey}.credentialUrls`,
     );
   }
 
@@ -80,7 +83,7 @@ export class CatalogClusterSupplier implements ClusterSupplier {
     return new CatalogClusterSupplier({
       ...deps,
       locatorKey: `kubernetes.clusterLocatorMethods[${index}]`,
-      viewerTokenUrls: method.getOptionalStringArray('viewerTokenUrls'),
+      credentialUrls: method.getOptionalStringArray('credentialUrls'),
       dangerouslyAllowClusterUrls: method.getOptionalStringArray(
         'dangerouslyAllowClusterUrls',
       ),
@@ -152,8 +155,8 @@ export class CatalogClusterSupplier implements ClusterSupplier {
         authMetadata[key] = value;
       }
     }
-    const viewerTokensTrusted = this.viewerTokenUrls.trusts(checked.url);
-    if (!viewerTokensTrusted && USER_LEVEL_PROVIDERS.has(authProvider)) {
+    const credentialsTrusted = this.credentialUrls.trusts(checked.url);
+    if (!credentialsTrusted && !CREDENTIAL_FREE_PROVIDERS.has(authProvider)) {
       this.warnUntrusted(name, authProvider, checked.url);
     }
     return {
@@ -175,7 +178,7 @@ export class CatalogClusterSupplier implements ClusterSupplier {
       ...(annotations[SKIP_METRICS_LOOKUP] === 'true' && {
         skipMetricsLookup: true,
       }),
-      viewerTokensTrusted,
+      credentialsTrusted,
     };
   }
 
@@ -185,7 +188,15 @@ export class CatalogClusterSupplier implements ClusterSupplier {
     if (this.warnedUntrusted.has(key)) return;
     this.warnedUntrusted.add(key);
     this.options.logger.warn(
-      `kubernetes-cluster Resource "${name}" uses the user-level authProvider '${authProvider}', but its API server ${url.origin} is not listed in ${this.locatorKey}.viewerTokenUrls: viewers' tokens are never sent to it, and viewers see it as unauthorized. List the origin there only if you trust that server with your users' tokens.`,
+      `kubernetes-cluster Resource "${name}" uses authProvider '${authProvider}', but its API server ${
+        url.origin
+      } is not listed in ${
+        this.locatorKey
+      }.credentialUrls: no credential, neither the backend's nor a viewer's, is sent to it, and it is shown as unauthorized${
+        CREDENTIAL_PROVIDERS.has(authProvider)
+          ? ''
+          : ` unless that provider sends none`
+      }. List the origin there only if you trust that server with the credentials of authProvider '${authProvider}'.`,
     );
   }
 }

@@ -17,7 +17,7 @@ import { CatalogClusterSupplier } from './CatalogClusterSupplier';
  * Attack: whoever may register a catalog entity registers a `kubernetes-cluster` Resource with a
  * user-level auth provider (`oidc`, `google`, `aks`) and an API server they control. The per-viewer
  * access review would send each viewer's own token there. Here that server is a real local one
- * (allowed by `dangerouslyAllowClusterUrls`, so that only the viewer-token rule refuses it), and the
+ * (allowed by `dangerouslyAllowClusterUrls`, so that only the credentialUrls rule refuses it), and the
  * review runs as the backend wires it (viewerAccessServiceRef: ViewerAccessReviewer over the
  * registry's getViewerKubeConfig).
  */
@@ -167,7 +167,7 @@ describe("catalog clusters and viewers' tokens", () => {
           "cluster 'stolen' comes from the catalog",
         );
         expect(review.failure?.reason).toContain(
-          'kubernetes.clusterLocatorMethods[type=catalog].viewerTokenUrls',
+          'kubernetes.clusterLocatorMethods[type=catalog].credentialUrls',
         );
         for (const token of TOKENS) {
           expect(review.failure?.reason).not.toContain(token);
@@ -183,11 +183,11 @@ describe("catalog clusters and viewers' tokens", () => {
     });
     afterEach(() => server.close());
 
-    it("a catalog cluster whose URL viewerTokenUrls lists is reviewed with the viewer's token", async () => {
+    it("a catalog cluster whose URL credentialUrls lists is reviewed with the viewer's token", async () => {
       const config = new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
-            catalogLocator({ viewerTokenUrls: [server.url] }),
+            catalogLocator({ credentialUrls: [server.url] }),
           ],
         },
       });
@@ -239,7 +239,7 @@ describe("catalog clusters and viewers' tokens", () => {
       const config = new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
-            catalogLocator({ viewerTokenUrls: ['https://127.0.0.1:1'] }),
+            catalogLocator({ credentialUrls: ['https://127.0.0.1:1'] }),
           ],
         },
       });

@@ -15,7 +15,7 @@ import { ViewerGate } from './ViewerGate';
 /**
  * Attack, as a viewer meets it: a `kubernetes-cluster` Resource registered by anyone, with
  * `kubernetes.io/auth-provider: oidc` and an API server its author controls (a real local server,
- * allowed by `dangerouslyAllowClusterUrls` so that only the viewer-token rule refuses it). The view
+ * allowed by `dangerouslyAllowClusterUrls` so that only the credentialUrls rule refuses it). The view
  * of that cluster goes through the real gate, reviewer and registry.
  */
 
@@ -122,7 +122,7 @@ describe('ViewerGate over an untrusted catalog cluster', () => {
     const status = seen.status(Date.now());
     expect(status.state).toBe('unauthorized');
     expect(status.reason).toContain(
-      'kubernetes.clusterLocatorMethods[type=catalog].viewerTokenUrls',
+      'kubernetes.clusterLocatorMethods[type=catalog].credentialUrls',
     );
     expect(JSON.stringify(status)).not.toContain(TOKEN);
 
@@ -139,7 +139,9 @@ describe('ViewerGate over an untrusted catalog cluster', () => {
           name: 'checkout-1',
         },
       ),
-    ).rejects.toThrow(/not trusted with viewers' tokens/);
+    ).rejects.toThrow(
+      /not trusted with credentials, so your token was not sent/,
+    );
     expect(received).toEqual([]);
   });
 });
