@@ -90,6 +90,31 @@ function recordSharing(pods: TrimmedPod[]): RecordSharing {
   return out;
 }
 
+/**
+ * Waits (at most 75 s: the reader fetches every 30 s) until 95% of the cached pods have a
+ * usage sample, or the clusters' metrics are not there to wait for; returns how many have one.
+ */
+async function waitForUsage(cache: WatchCache): Promise<number> {
+  const deadline = Date.now() + 75_000;
+  for (;;) {
+    const watchers = cache.list();
+    let pods = 0;
+    let withUsage = 0;
+    for (const w of watchers)
+      for (const pod of w.list('pods')) {
+        pods++;
+        const { namespace, name } = pod.metadata ?? {};
+        if (namespace && name && w.podUsage(namespace, name)) withUsage++;
+      }
+    const waiting = watchers.some(w =>
+      ['ok', 'pending'].includes(w.metricsStatus().state),
+    );
+    if (withUsage >= 0.95 * pods || !waiting || Date.now() > deadline)
+      return withUsage;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
 async function main() {
   if (!gc) throw new Error('run with --expose-gc');
   const request: ChildRequest = JSON.parse(process.argv[2]);
@@ -112,6 +137,9 @@ async function main() {
   const syncMs = Date.now() - started;
   // Let the watch events that follow a sync (status writes the list just missed) arrive.
   await new Promise(resolve => setTimeout(resolve, 3000));
+  // The pod-metrics reader holds a sample per pod once metrics-server has one: measured
+  // without them, a fresh cluster's smallest size would weigh less than it will a minute later.
+  const podsWithUsage = cache ? await waitForUsage(cache) : 0;
   const after = await settled();
   const watchers = cache?.list() ?? [];
   const objects: Record<string, number> = {};
@@ -126,6 +154,7 @@ async function main() {
     pods: watchers.reduce((n, w) => n + w.list('pods').length, 0),
     objects,
     states: watchers.map(w => `${w.identity.name}:${w.status().state}`),
+    podsWithUsage,
   };
   if (cache)
     result.sharing = recordSharing(watchers.flatMap(w => w.list('pods')));

@@ -24,6 +24,8 @@ export interface ChildResult {
   /** Every cached object by resource type, summed over the clusters. */
   objects: Record<string, number>;
   states: string[];
+  /** Cached pods the pod-metrics reader had a usage sample for when measured. */
+  podsWithUsage?: number;
   snapshotPath?: string;
   /** How many of the cached pods' records are objects of their own (with the cache only). */
   sharing?: RecordSharing;

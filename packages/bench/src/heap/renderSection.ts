@@ -46,7 +46,7 @@ export function renderHeapSection(r: HeapResult): string {
       delta,
     )} | ${Math.round(delta / run.pods)} | ${mib(
       run.after.external - run.before.external,
-    )} | ${mib(run.after.rss)} | ${
+    )} | ${run.podsWithUsage ?? '–'} | ${mib(run.after.rss)} | ${
       withoutRss === undefined ? '–' : mib(withoutRss)
     } | ${(run.syncMs / 1000).toFixed(1)} s |`;
   });
@@ -118,7 +118,9 @@ What a backend holds for each pod it caches. The bench starts a one-cluster flee
     r.repeats
   } fresh Node processes (\`--expose-gc\`) each load the watch cache of
 \`@kubeplatform/clusters-node\`, build it from the cluster's generated app-config as the backend does
-(every resource type the backend watches, cluster-wide), wait until it is synced and 3 s more,
+(every resource type the backend watches, cluster-wide), wait until it is synced and 3 s more (and, up to 75 s, until
+the pod-metrics reader has a usage sample for 95% of the pods: metrics-server scrapes new pods a
+while after they start),
 and read \`process.memoryUsage()\` after six forced full collections; before starting the cache, the
 same process read it the same way. The heap the cache adds is the difference. One more process per
 size loads the same code and builds the clusters service but no cache ("RSS without"). The first
@@ -140,8 +142,8 @@ ${runConditions(
   r,
 )}. Heap figures after forced collection barely depend on load; RSS does a little.
 
-| scale pods | cached pods | cached objects | heap added | per pod (B) | external added | RSS with cache | RSS without | sync |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| scale pods | cached pods | cached objects | heap added | per pod (B) | external added | pods with a usage sample | RSS with cache | RSS without | sync |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 **Least squares over ${fit.n} processes:** heap = ${mib(
