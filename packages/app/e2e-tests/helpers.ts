@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
 
 /** Signs in as the guest user through the sign-in page's "Enter" button. */
 export async function signInAsGuest(page: Page) {
@@ -67,4 +67,25 @@ export async function signInAtIssuer(page: Page, button: RegExp) {
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
+}
+
+/**
+ * Signs in as the guest, opens the service's multi-cluster tab and the drawer of `workload` in
+ * `cluster` by clicking its cell in the matrix.
+ */
+export async function openWorkloadDrawer(
+  page: Page,
+  workload: string,
+  cluster: string,
+): Promise<Locator> {
+  await signInAsGuest(page);
+  await page.goto(
+    `/catalog/default/component/${workload}/kubernetes-multicluster`,
+  );
+  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
+  await expect(grid).toBeVisible();
+  await grid.getByTestId(`cell-${workload}-${cluster}`).click();
+  const drawer = page.getByTestId('workload-drawer');
+  await expect(drawer).toBeVisible();
+  return drawer;
 }

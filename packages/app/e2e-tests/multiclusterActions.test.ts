@@ -1,7 +1,7 @@
 import { Locator, Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import { openWorkloadDrawer, saveScreenshot } from './helpers';
 
 /**
  * Issue 13's safe actions in the drawer, against ./scripts/start's app and the real local
@@ -41,14 +41,7 @@ function replicasLine(
 }
 
 async function openDrawer(page: Page): Promise<Locator> {
-  await signInAsGuest(page);
-  await page.goto(
-    `/catalog/default/component/${WORKLOAD}/kubernetes-multicluster`,
-  );
-  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
-  await expect(grid).toBeVisible();
-  await grid.getByTestId(`cell-${WORKLOAD}-${CLUSTER}`).click();
-  const drawer = page.getByTestId('workload-drawer');
+  const drawer = await openWorkloadDrawer(page, WORKLOAD, CLUSTER);
   await expect(drawer.getByTestId('workload-actions')).toBeVisible();
   return drawer;
 }

@@ -1,5 +1,5 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { guestToken, saveScreenshot, signInAsGuest } from './helpers';
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { guestToken, openWorkloadDrawer, saveScreenshot } from './helpers';
 
 /**
  * Issue 13's CPU and memory, against ./scripts/start's app and the real local clusters, where
@@ -36,26 +36,13 @@ async function waitForMetrics(
     .toBe('every pod has figures');
 }
 
-async function openDrawer(page: Page, workload: string, cluster: string) {
-  await signInAsGuest(page);
-  await page.goto(
-    `/catalog/default/component/${workload}/kubernetes-multicluster`,
-  );
-  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
-  await expect(grid).toBeVisible();
-  await grid.getByTestId(`cell-${workload}-${cluster}`).click();
-  const drawer = page.getByTestId('workload-drawer');
-  await expect(drawer).toBeVisible();
-  return drawer;
-}
-
 test('checkout: the drawer shows CPU and memory against requests and limits, for the workload and each pod', async ({
   page,
   request,
 }) => {
   test.setTimeout(180_000);
   await waitForMetrics(request, 'dev-eu', 'shop', 'checkout');
-  const drawer = await openDrawer(page, 'checkout', 'dev-eu');
+  const drawer = await openWorkloadDrawer(page, 'checkout', 'dev-eu');
 
   // The workload's sums: usage over the same pods' requests and limits.
   const usage = drawer.getByTestId('workload-usage');
@@ -100,7 +87,7 @@ test('notifications in prod-us: memory near its limit is red and raised as Memor
 }) => {
   test.setTimeout(180_000);
   await waitForMetrics(request, 'prod-us', 'discovery', 'notifications');
-  const drawer = await openDrawer(page, 'notifications', 'prod-us');
+  const drawer = await openWorkloadDrawer(page, 'notifications', 'prod-us');
 
   const usage = drawer.getByTestId('workload-usage');
   await expect(

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { guestToken, saveScreenshot, signInAsGuest } from './helpers';
+import { guestToken, openWorkloadDrawer, saveScreenshot } from './helpers';
 
 /**
  * Issue 13's pod terminal, against ./scripts/start's app and the real local clusters: the
@@ -43,14 +43,7 @@ function runningPod(): string {
 test('the Terminal tab runs a command through kwok exec and shows its output', async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto(
-    `/catalog/default/component/${WORKLOAD}/kubernetes-multicluster`,
-  );
-  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
-  await expect(grid).toBeVisible();
-  await grid.getByTestId(`cell-${WORKLOAD}-${CLUSTER}`).click();
-  const drawer = page.getByTestId('workload-drawer');
+  const drawer = await openWorkloadDrawer(page, WORKLOAD, CLUSTER);
   await drawer.getByRole('tab', { name: 'Terminal' }).click();
 
   const terminal = drawer.getByTestId('pod-terminal');
