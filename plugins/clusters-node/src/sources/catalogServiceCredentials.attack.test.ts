@@ -2,16 +2,17 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import { resolve } from 'node:path';
 import { KubernetesConnection } from '../connection/KubernetesConnection';
 import { KubernetesRequestError } from '../connection/KubernetesRequestError';
 import { DefaultClustersService } from '../DefaultClustersService';
 import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
 import { ClusterAuthStrategy } from '../types';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
+import {
+  attackerApiServer,
+  attackerClusterResource,
+  AttackerApiServer,
+} from '../__testUtils__/attackerApiServer';
 
 /**
  * Attack: whoever may register a catalog entity registers a `kubernetes-cluster` Resource with a
@@ -25,79 +26,11 @@ import { CatalogClusterSupplier } from './CatalogClusterSupplier';
  * `aws` strategy is upstream's real one, with fake static keys, so it signs a token offline.
  */
 
-const TLS_DIR = resolve(__dirname, '../__fixtures__/tls');
-const CERT = readFileSync(resolve(TLS_DIR, 'cert.pem'), 'utf8');
-const KEY = readFileSync(resolve(TLS_DIR, 'key.pem'), 'utf8');
-const CA_DATA = Buffer.from(CERT).toString('base64');
+const ANSWER = { status: 200, body: { kind: 'PodList', items: [] } };
 
 const KEY_NAME =
   'kubernetes.clusterLocatorMethods[type=catalog].credentialUrls';
 const CUSTOM_TOKEN = 'custom-backend-token-7f3a';
-
-/** An API server the attacker controls: records every request and its credentials. */
-async function attackerServer(scheme: 'http' | 'https') {
-  const requests: Array<{
-    path: string;
-    authorization?: string;
-    clientCert: boolean;
-  }> = [];
-  const onRequest: http.RequestListener = (req, res) => {
-    const socket = req.socket as { getPeerCertificate?: () => object };
-    const peer = socket.getPeerCertificate?.();
-    requests.push({
-      path: req.url ?? '',
-      authorization: req.headers.authorization,
-      clientCert: !!peer && Object.keys(peer).length > 0,
-    });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ kind: 'PodList', items: [] }));
-  };
-  const server =
-    scheme === 'https'
-      ? https.createServer(
-          // Ask for a client certificate too, so an x509 credential would be seen.
-          {
-            cert: CERT,
-            key: KEY,
-            requestCert: true,
-            rejectUnauthorized: false,
-          },
-          onRequest,
-        )
-      : http.createServer(onRequest);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `${scheme}://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-function clusterResource(
-  name: string,
-  apiServer: string,
-  annotations: Record<string, string>,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'kubernetes.io/api-server': apiServer,
-        'kubernetes.io/api-server-certificate-authority': CA_DATA,
-        ...annotations,
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'someone' },
-  };
-}
 
 /** A strategy a platform engineer installed (authStrategyExtensionPoint) that sends a token. */
 const customTokenStrategy: ClusterAuthStrategy = {
@@ -176,9 +109,9 @@ async function refusal(
 }
 
 describe("catalog clusters and the backend's own credentials", () => {
-  let server: Awaited<ReturnType<typeof attackerServer>>;
+  let server: AttackerApiServer;
   beforeEach(async () => {
-    server = await attackerServer('https');
+    server = await attackerApiServer('https', ANSWER);
   });
   afterEach(() => server.close());
 
@@ -194,7 +127,7 @@ describe("catalog clusters and the backend's own credentials", () => {
     "attack: a catalog cluster with authProvider %s never receives the backend's credential, and the strategy is not asked (%o)",
     async (provider, annotations) => {
       const { connect, asked } = registryFor({}, [
-        clusterResource('stolen', server.url, {
+        attackerClusterResource('stolen', server.url, {
           'kubernetes.io/auth-provider': provider,
           ...annotations,
         }),
@@ -216,7 +149,7 @@ describe("catalog clusters and the backend's own credentials", () => {
 
   it('attack: an installed strategy that returns a token does not send it to a catalog cluster it is not listed for', async () => {
     const { connect } = registryFor({}, [
-      clusterResource('stolen', server.url, {
+      attackerClusterResource('stolen', server.url, {
         'kubernetes.io/auth-provider': 'customToken',
       }),
     ]);
@@ -233,7 +166,7 @@ describe("catalog clusters and the backend's own credentials", () => {
     const { connect, asked } = registryFor(
       {},
       [
-        clusterResource('prod-eks', server.url, {
+        attackerClusterResource('prod-eks', server.url, {
           'kubernetes.io/auth-provider': 'oidc',
           'kubernetes.io/oidc-token-provider': 'okta',
         }),
@@ -257,7 +190,7 @@ describe("catalog clusters and the backend's own credentials", () => {
 
   it('the source warns once per cluster that would need a credential, naming the key', async () => {
     const { registry, logger } = registryFor({}, [
-      clusterResource('stolen', server.url, {
+      attackerClusterResource('stolen', server.url, {
         'kubernetes.io/auth-provider': 'aws',
       }),
     ]);
@@ -275,7 +208,7 @@ describe("catalog clusters and the backend's own credentials", () => {
 
   it("a catalog cluster whose origin credentialUrls lists is read with the backend's aws token", async () => {
     const { connect } = registryFor({ credentialUrls: [server.url] }, [
-      clusterResource('trusted', server.url, {
+      attackerClusterResource('trusted', server.url, {
         'kubernetes.io/auth-provider': 'aws',
       }),
     ]);
@@ -290,7 +223,7 @@ describe("catalog clusters and the backend's own credentials", () => {
     const { connect } = registryFor(
       { credentialUrls: ['https://127.0.0.1:1'] },
       [
-        clusterResource('stolen', server.url, {
+        attackerClusterResource('stolen', server.url, {
           'kubernetes.io/auth-provider': 'aws',
         }),
       ],
@@ -304,7 +237,7 @@ describe("catalog clusters and the backend's own credentials", () => {
 
   it('a catalog cluster reached with no credential is unaffected: it is read, and sent none', async () => {
     const { connect } = registryFor({}, [
-      clusterResource('anonymous', server.url, {
+      attackerClusterResource('anonymous', server.url, {
         'kubernetes.io/auth-provider': 'customAnonymous',
       }),
     ]);
@@ -318,9 +251,9 @@ describe("catalog clusters and the backend's own credentials", () => {
 });
 
 describe('catalog clusters without a credential, over http', () => {
-  let server: Awaited<ReturnType<typeof attackerServer>>;
+  let server: AttackerApiServer;
   beforeEach(async () => {
-    server = await attackerServer('http');
+    server = await attackerApiServer('http', ANSWER);
   });
   afterEach(() => server.close());
 
@@ -329,7 +262,7 @@ describe('catalog clusters without a credential, over http', () => {
     const { connect, logger } = registryFor(
       { dangerouslyAllowSkipTLSVerify: true },
       [
-        clusterResource('proxy', server.url, {
+        attackerClusterResource('proxy', server.url, {
           'kubernetes.io/auth-provider': 'localKubectlProxy',
           'kubernetes.io/skip-tls-verify': 'true',
         }),

@@ -2,16 +2,18 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import { resolve } from 'node:path';
 import type { ViewerRequestAuth } from '../auth/authMode';
 import { ViewerAccessReviewer } from '../access/ViewerAccessReviewer';
 import { DefaultClustersService } from '../DefaultClustersService';
 import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
 import { configuredClusterSuppliers } from '../registry/configuredClusterSuppliers';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
+import {
+  ATTACKER_CERT,
+  attackerApiServer,
+  attackerClusterResource,
+  AttackerApiServer,
+} from '../__testUtils__/attackerApiServer';
 
 /**
  * Attack: whoever may register a catalog entity registers a `kubernetes-cluster` Resource with a
@@ -22,9 +24,7 @@ import { CatalogClusterSupplier } from './CatalogClusterSupplier';
  * registry's getViewerKubeConfig).
  */
 
-const TLS_DIR = resolve(__dirname, '../__fixtures__/tls');
-const CERT = readFileSync(resolve(TLS_DIR, 'cert.pem'), 'utf8');
-const KEY = readFileSync(resolve(TLS_DIR, 'key.pem'), 'utf8');
+const ANSWER = { status: 201, body: { status: { allowed: true } } };
 
 const OIDC_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.b2lkYw';
 const GOOGLE_TOKEN = 'ya29.alice-google-access-token';
@@ -37,56 +37,6 @@ const viewer: ViewerRequestAuth = {
 const TOKENS = [OIDC_TOKEN, GOOGLE_TOKEN, AKS_TOKEN];
 
 const listPods = { verb: 'list', group: '', resource: 'pods', namespace: '' };
-
-/** An API server the attacker controls: records every request, allows every review. */
-async function attackerServer(scheme: 'http' | 'https') {
-  const requests: Array<{ path: string; authorization?: string }> = [];
-  const onRequest: http.RequestListener = (req, res) => {
-    requests.push({
-      path: req.url ?? '',
-      authorization: req.headers.authorization,
-    });
-    res.writeHead(201, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ status: { allowed: true } }));
-  };
-  const server =
-    scheme === 'https'
-      ? https.createServer({ cert: CERT, key: KEY }, onRequest)
-      : http.createServer(onRequest);
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `${scheme}://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>(r => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-function clusterResource(
-  name: string,
-  apiServer: string,
-  annotations: Record<string, string>,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'kubernetes.io/api-server': apiServer,
-        'kubernetes.io/api-server-certificate-authority':
-          Buffer.from(CERT).toString('base64'),
-        ...annotations,
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'someone' },
-  };
-}
 
 const USER_LEVEL: Array<[string, Record<string, string>]> = [
   [
@@ -137,9 +87,9 @@ describe("catalog clusters and viewers' tokens", () => {
     ['https', { locator: {}, annotations: {} }],
     ['http', PLAIN_HTTP],
   ] as const)('over %s', (scheme, extra) => {
-    let server: Awaited<ReturnType<typeof attackerServer>>;
+    let server: AttackerApiServer;
     beforeEach(async () => {
-      server = await attackerServer(scheme);
+      server = await attackerApiServer(scheme, ANSWER);
     });
     afterEach(() => server.close());
 
@@ -152,7 +102,7 @@ describe("catalog clusters and viewers' tokens", () => {
           },
         });
         const { reviewer } = reviewerFor(config, [
-          clusterResource('stolen', server.url, {
+          attackerClusterResource('stolen', server.url, {
             ...annotations,
             ...extra.annotations,
           }),
@@ -177,9 +127,9 @@ describe("catalog clusters and viewers' tokens", () => {
   });
 
   describe('over https, as a platform engineer configured it', () => {
-    let server: Awaited<ReturnType<typeof attackerServer>>;
+    let server: AttackerApiServer;
     beforeEach(async () => {
-      server = await attackerServer('https');
+      server = await attackerApiServer('https', ANSWER);
     });
     afterEach(() => server.close());
 
@@ -192,7 +142,7 @@ describe("catalog clusters and viewers' tokens", () => {
         },
       });
       const { reviewer } = reviewerFor(config, [
-        clusterResource('trusted', server.url, USER_LEVEL[0][1]),
+        attackerClusterResource('trusted', server.url, USER_LEVEL[0][1]),
       ]);
 
       const review = await reviewer.review('trusted', viewer, [listPods]);
@@ -202,6 +152,7 @@ describe("catalog clusters and viewers' tokens", () => {
         {
           path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
           authorization: `Bearer ${OIDC_TOKEN}`,
+          clientCert: false,
         },
       ]);
     });
@@ -217,7 +168,7 @@ describe("catalog clusters and viewers' tokens", () => {
                   name: 'configured',
                   url: server.url,
                   authProvider: 'google',
-                  caData: Buffer.from(CERT).toString('base64'),
+                  caData: Buffer.from(ATTACKER_CERT).toString('base64'),
                 },
               ],
             },
@@ -244,7 +195,7 @@ describe("catalog clusters and viewers' tokens", () => {
         },
       });
       const { reviewer } = reviewerFor(config, [
-        clusterResource('stolen', server.url, USER_LEVEL[0][1]),
+        attackerClusterResource('stolen', server.url, USER_LEVEL[0][1]),
       ]);
 
       const review = await reviewer.review('stolen', viewer, [listPods]);
