@@ -269,13 +269,11 @@ function filtered(
 
 /**
  * The reader with some methods replaced. Methods not replaced go to the reader, so a read method
- * added to CacheReader later keeps working; `byNamespace` names such methods whose first argument
- * is a namespace, answered only when the check allows that namespace.
+ * added to CacheReader later keeps working.
  */
 function delegating(
   reader: CacheReader,
   overrides: Partial<CacheReader>,
-  byNamespace: Record<string, (namespace: string) => boolean> = {},
 ): CacheReader {
   return new Proxy(reader, {
     get(target, prop) {
@@ -283,12 +281,7 @@ function delegating(
         return (overrides as Record<string, unknown>)[prop];
       }
       const value = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
-      const check = typeof prop === 'string' ? byNamespace[prop] : undefined;
-      return (...args: unknown[]) =>
-        check && !check(String(args[0]))
-          ? undefined
-          : value.apply(target, args);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
