@@ -108,6 +108,10 @@ const touchCheckout = (r: CacheReader) => {
   }
 };
 
+/** What the viewer sees of a user-level cluster when the view reads checkout's objects. */
+const checkoutSeenBy = (service?: ViewerAccessService) =>
+  new ViewerGate(service).reader(cluster('user'), viewer, touchCheckout);
+
 const names = (objs: Array<{ metadata?: { name?: string } }>) =>
   objs.map(o => o.metadata?.name);
 
@@ -178,11 +182,7 @@ describe('ViewerGate', () => {
 
     it('hides the objects, usage and events of a denied type and namespace, and says so as partial', async () => {
       const { service } = fakeAccess(a => a.namespace !== 'discovery');
-      const seen = await new ViewerGate(service).reader(
-        cluster('user'),
-        viewer,
-        touchCheckout,
-      );
+      const seen = await checkoutSeenBy(service);
 
       expect(names(seen.listByKubernetesId('pods', 'checkout'))).toEqual([
         checkoutPod.metadata.name,
@@ -241,11 +241,7 @@ describe('ViewerGate', () => {
 
       it('asks to list pods in metrics.k8s.io where the view reads usage', async () => {
         const { service, asked } = fakeAccess(() => true);
-        const seen = await new ViewerGate(service).reader(
-          cluster('user'),
-          viewer,
-          touchCheckout,
-        );
+        const seen = await checkoutSeenBy(service);
         expect(asked[0].attributes).toEqual(
           expect.arrayContaining([
             listMetrics('shop'),
@@ -257,11 +253,7 @@ describe('ViewerGate', () => {
 
       it('hides usage from a viewer who may list pods but not their metrics, and says so as partial', async () => {
         const { service } = fakeAccess(a => a.group !== 'metrics.k8s.io');
-        const seen = await new ViewerGate(service).reader(
-          cluster('user'),
-          viewer,
-          touchCheckout,
-        );
+        const seen = await checkoutSeenBy(service);
         expect(names(seen.listByKubernetesId('pods', 'checkout'))).toEqual([
           checkoutPod.metadata.name,
           notificationsPod.metadata.name,
@@ -289,11 +281,7 @@ describe('ViewerGate', () => {
         const { service } = fakeAccess(
           a => !(a.group === '' && a.resource === 'pods'),
         );
-        const seen = await new ViewerGate(service).reader(
-          cluster('user'),
-          viewer,
-          touchCheckout,
-        );
+        const seen = await checkoutSeenBy(service);
         expect(
           seen.podUsage('shop', checkoutPod.metadata.name),
         ).toBeUndefined();
@@ -328,11 +316,7 @@ describe('ViewerGate', () => {
 
     it('shows a viewer denied everything the cluster as forbidden, with nothing in it', async () => {
       const { service } = fakeAccess(() => false);
-      const seen = await new ViewerGate(service).reader(
-        cluster('user'),
-        viewer,
-        touchCheckout,
-      );
+      const seen = await checkoutSeenBy(service);
       expect(seen.list('pods')).toEqual([]);
       expect(seen.listByKubernetesId('deployments', 'checkout')).toEqual([]);
       expect(seen.podUsage('shop', checkoutPod.metadata.name)).toBeUndefined();
@@ -377,11 +361,7 @@ describe('ViewerGate', () => {
       async (failed, state) => {
         const reason = `no oidc (local) token was sent for cluster 'prod-us'`;
         const { service } = fakeAccess(() => true, { state: failed, reason });
-        const seen = await new ViewerGate(service).reader(
-          cluster('user'),
-          viewer,
-          touchCheckout,
-        );
+        const seen = await checkoutSeenBy(service);
         expect(seen.status()).toEqual({ state, reason });
         expect(seen.list('pods')).toEqual([]);
         expect(
@@ -391,11 +371,7 @@ describe('ViewerGate', () => {
     );
 
     it('without a ViewerAccessService, shows nothing and says the check is not installed', async () => {
-      const seen = await new ViewerGate().reader(
-        cluster('user'),
-        viewer,
-        touchCheckout,
-      );
+      const seen = await checkoutSeenBy();
       expect(seen.status()).toEqual({
         state: 'unauthorized',
         reason: 'the viewer access check is not installed',
@@ -407,11 +383,7 @@ describe('ViewerGate', () => {
       const service: ViewerAccessService = {
         review: async () => ({ allowed: [true] }),
       };
-      const seen = await new ViewerGate(service).reader(
-        cluster('user'),
-        viewer,
-        touchCheckout,
-      );
+      const seen = await checkoutSeenBy(service);
       expect(seen.list('pods')).toEqual([]);
       expect(names(seen.list('deployments'))).toEqual(['checkout']);
     });
