@@ -172,6 +172,8 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
       requestTimeoutMs: tuning.requestTimeoutMs,
       namespaces,
       skipReason: metrics.skipReason,
+      cachedPodName: (namespace, name) =>
+        this.get('pods', namespace, name)?.metadata?.name,
       onChange: () => this.emit({ cluster: identity.name }),
     });
   }

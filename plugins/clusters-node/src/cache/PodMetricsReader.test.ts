@@ -127,6 +127,42 @@ describe('PodMetricsReader', () => {
     expect(changes.count).toBe(1);
   });
 
+  it('keys samples by the name the cache holds, and still keeps those of pods it does not hold yet', async () => {
+    const server = await serve(() => [
+      200,
+      metricsList([CHECKOUT, NOTIFICATIONS]),
+    ]);
+    const asked: string[] = [];
+    const { reader } = readerFor(connectionTo(server.url), {
+      // The cache holds checkout only.
+      cachedPodName: (namespace, name) => {
+        asked.push(`${namespace}/${name}`);
+        return name === CHECKOUT.metadata.name ? `${name}` : undefined;
+      },
+    });
+
+    await reader.fetch();
+
+    expect(asked).toEqual([
+      'shop/checkout-5f8fb8fdb7-7kzkf',
+      'discovery/notifications-56b64fd79-bslm5',
+    ]);
+    expect(reader.size()).toBe(2);
+    expect(
+      reader.get('shop', 'checkout-5f8fb8fdb7-7kzkf')?.containers[0],
+    ).toEqual({
+      name: 'checkout',
+      cpuMillicores: 250,
+      memoryBytes: 180 * 2 ** 20,
+    });
+    expect(
+      reader.get('discovery', 'notifications-56b64fd79-bslm5')?.containers,
+    ).toHaveLength(1);
+    expect(
+      reader.get('discovery', 'checkout-5f8fb8fdb7-7kzkf'),
+    ).toBeUndefined();
+  });
+
   it('reads cluster-wide without namespaces, and each namespace when given', async () => {
     const server = await serve(path =>
       path.includes('/namespaces/discovery/')

@@ -9,18 +9,20 @@ import { KubernetesRequestError } from '../connection/KubernetesRequestError';
 import { intern, own, shared } from './intern';
 
 /**
- * One pod's last sample as kept: the container names (one shared array for every pod with the
- * same containers) and their figures as numbers, two per container. A PodUsage is built from it
- * when asked for: a sample made of objects per pod and per container took some 540 bytes per
- * pod (yarn bench:heap), this some 260.
+ * One pod's last sample as kept, in one array: its timestamp and window, the container names
+ * (one shared array for every pod with the same containers), then cpuMillicores and memoryBytes
+ * of each container in the order of the names. A PodUsage is built from it when asked for.
+ * Per pod (yarn bench:heap, retained size): objects per pod and per container took some 540
+ * bytes; an object with a figures array and an `ns/name` key string some 260; this array, keyed
+ * by the cached pod's own name string, less again.
  */
-interface StoredUsage {
-  timestamp: string | undefined;
-  windowSeconds: number | undefined;
-  names: readonly string[];
-  /** cpuMillicores and memoryBytes of each container, in the order of `names`. */
-  figures: number[];
-}
+type StoredSample = [
+  timestamp: string | undefined,
+  windowSeconds: number | undefined,
+  names: readonly string[],
+  ...figures: number[],
+];
+const FIGURES_AT = 3;
 
 /** The API path of pod metrics; `metrics.k8s.io` has no watch, so it is read at an interval. */
 export const POD_METRICS_PATH = '/apis/metrics.k8s.io/v1beta1';
@@ -31,6 +33,11 @@ export interface PodMetricsReaderOptions {
   requestTimeoutMs: number;
   /** Namespaces to read; cluster-wide when empty or undefined. */
   namespaces?: string[];
+  /**
+   * The name string the cache already holds for this pod, if it holds the pod: samples are
+   * keyed by it instead of a copy. Without it (or for a pod not cached yet) the name is copied.
+   */
+  cachedPodName?(namespace: string, name: string): string | undefined;
   /** Why this cluster's metrics are not looked up (`skipMetricsLookup`); undefined to look up. */
   skipReason?: string;
   /** The usage or the metrics state changed. */
@@ -44,7 +51,9 @@ export interface PodMetricsReaderOptions {
  * reason, and its views carry on without figures.
  */
 export class PodMetricsReader {
-  private usage = new Map<string, StoredUsage>();
+  /** namespace -> pod name -> sample. */
+  private usage = new Map<string, Map<string, StoredSample>>();
+  private samples = 0;
   private current: MetricsStatus;
   private timer?: NodeJS.Timeout;
   private fetching?: Promise<void>;
@@ -77,7 +86,7 @@ export class PodMetricsReader {
 
   /** The pod's last sample, if the last fetch had one. */
   get(namespace: string, name: string): PodUsage | undefined {
-    const stored = this.usage.get(`${namespace}/${name}`);
+    const stored = this.usage.get(namespace)?.get(name);
     return stored && usageOf(stored);
   }
 
@@ -87,7 +96,7 @@ export class PodMetricsReader {
 
   /** Number of pods with a sample, for diagnostics. */
   size(): number {
-    return this.usage.size;
+    return this.samples;
   }
 
   /** Fetches once; a fetch already running is awaited instead of starting another. */
@@ -110,7 +119,8 @@ export class PodMetricsReader {
     const scopes = this.options.namespaces?.length
       ? this.options.namespaces
       : [undefined];
-    const next = new Map<string, StoredUsage>();
+    const next = new Map<string, Map<string, StoredSample>>();
+    let samples = 0;
     const failures: string[] = [];
     for (const namespace of scopes) {
       try {
@@ -128,7 +138,12 @@ export class PodMetricsReader {
           const ns = item.metadata?.namespace;
           const name = item.metadata?.name;
           if (!ns || !name) continue;
-          next.set(own(`${ns}/${name}`), storedUsageOf(podUsageOf(item)));
+          const namespaceKey = intern(ns);
+          let pods = next.get(namespaceKey);
+          if (!pods) next.set(namespaceKey, (pods = new Map()));
+          const podName = this.options.cachedPodName?.(ns, name) ?? own(name);
+          if (!pods.has(podName)) samples++;
+          pods.set(podName, storedSampleOf(podUsageOf(item)));
         }
       } catch (error) {
         failures.push(describeFailure(error));
@@ -139,6 +154,7 @@ export class PodMetricsReader {
     const previous = this.current;
     if (answered) {
       this.usage = next;
+      this.samples = samples;
       this.current = {
         state: 'ok',
         fetchedAt: new Date().toISOString(),
@@ -147,6 +163,7 @@ export class PodMetricsReader {
     } else {
       // Old figures would look current: a failed fetch shows none.
       this.usage = new Map();
+      this.samples = 0;
       this.current = { state: 'unavailable', reason: failures.join('; ') };
     }
     if (
@@ -159,29 +176,30 @@ export class PodMetricsReader {
 }
 
 /** What is kept of a sample; its strings do not point into the parsed response. */
-function storedUsageOf(usage: PodUsage): StoredUsage {
+function storedSampleOf(usage: PodUsage): StoredSample {
   const { containers } = usage;
   // Made at its final length: an array grown by push keeps spare room.
-  const figures = Array.from({ length: 2 * containers.length }, (_, k) =>
-    k % 2 ? containers[k >> 1].memoryBytes : containers[k >> 1].cpuMillicores,
-  );
-  return {
-    timestamp:
-      usage.timestamp === undefined ? undefined : intern(usage.timestamp),
-    windowSeconds: usage.windowSeconds,
-    names: shared(containers.map(c => intern(c.name))),
-    figures,
-  };
+  const sample = new Array(FIGURES_AT + 2 * containers.length) as StoredSample;
+  sample[0] =
+    usage.timestamp === undefined ? undefined : intern(usage.timestamp);
+  sample[1] = usage.windowSeconds;
+  sample[2] = shared(containers.map(c => intern(c.name)));
+  containers.forEach((c, i) => {
+    sample[FIGURES_AT + 2 * i] = c.cpuMillicores;
+    sample[FIGURES_AT + 2 * i + 1] = c.memoryBytes;
+  });
+  return sample;
 }
 
-function usageOf(s: StoredUsage): PodUsage {
+function usageOf(sample: StoredSample): PodUsage {
+  const [timestamp, windowSeconds, names] = sample;
   return {
-    ...(s.timestamp !== undefined && { timestamp: s.timestamp }),
-    ...(s.windowSeconds !== undefined && { windowSeconds: s.windowSeconds }),
-    containers: s.names.map((name, i) => ({
+    ...(timestamp !== undefined && { timestamp }),
+    ...(windowSeconds !== undefined && { windowSeconds }),
+    containers: names.map((name, i) => ({
       name,
-      cpuMillicores: s.figures[2 * i],
-      memoryBytes: s.figures[2 * i + 1],
+      cpuMillicores: sample[FIGURES_AT + 2 * i] as number,
+      memoryBytes: sample[FIGURES_AT + 2 * i + 1] as number,
     })),
   };
 }
