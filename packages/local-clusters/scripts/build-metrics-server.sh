@@ -55,7 +55,7 @@ fi
 mkdir -p "$bin_root"
 exec 9>"$bin_root/.build.lock"
 if ! flock -n 9; then
-  log "another build of metrics-server is running; waiting for it (up to 45 minutes; a cold build takes up to about 17)"
+  log "another build of metrics-server is running; waiting for it (up to 45 minutes)"
   flock -w 2700 9 || { log "gave up waiting for the other build"; exit 5; }
   if complete "$out"; then
     echo "$out"
@@ -66,14 +66,14 @@ fi
 rm -rf "$out" "$out.partial"
 mkdir -p "$out.partial"
 start=$SECONDS
-log "building metrics-server $version ($pkg): the first build may take many minutes (up to about 17 on 2 shared cores); it is cached in $bin_root for later runs"
+log "building metrics-server $version ($pkg): after the control plane's build it reuses its compiled Kubernetes libraries (about 2 minutes on 2 cores); it is cached in $bin_root for later runs"
 ( cd "$gomod" && go build -trimpath -ldflags "$ldflags" -o "$out.partial/metrics-server" "$pkg" ) &
 pid=$!
 next_report=$((SECONDS + 30))
 while kill -0 "$pid" 2>/dev/null; do
   sleep 1
   if [ "$SECONDS" -ge "$next_report" ] && kill -0 "$pid" 2>/dev/null; then
-    log "  still building metrics-server: $((SECONDS - start)) s so far (a cold build can take up to about 17 minutes)"
+    log "  still building metrics-server: $((SECONDS - start)) s so far"
     next_report=$((SECONDS + 30))
   fi
 done
