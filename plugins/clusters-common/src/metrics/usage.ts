@@ -65,6 +65,24 @@ export function totalUsage(
 export function containerRequirements(
   container: TrimmedContainer,
 ): ResourceRequirementsSummary {
+  // The watch cache shares one container spec among the replicas of a template, and views read
+  // every pod's requirements on every request: remembered per spec object.
+  let found = requirementsOfSpec.get(container);
+  if (!found) {
+    found = Object.freeze(parseRequirements(container));
+    requirementsOfSpec.set(container, found);
+  }
+  return found;
+}
+
+const requirementsOfSpec = new WeakMap<
+  TrimmedContainer,
+  ResourceRequirementsSummary
+>();
+
+function parseRequirements(
+  container: TrimmedContainer,
+): ResourceRequirementsSummary {
   const requests = container.resources?.requests ?? {};
   const limits = container.resources?.limits ?? {};
   const out: ResourceRequirementsSummary = {};

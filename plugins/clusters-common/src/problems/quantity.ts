@@ -1,3 +1,5 @@
+import { memoByString } from '../memo';
+
 const BINARY: Record<string, number> = {
   Ki: 2 ** 10,
   Mi: 2 ** 20,
@@ -28,9 +30,13 @@ const DECIMAL: Record<string, number> = {
 export function parseQuantity(
   quantity: string | undefined,
 ): number | undefined {
-  const match = /^([+-]?[0-9.]+)([eE][+-]?[0-9]+|[a-zA-Z]*)$/.exec(
-    (quantity ?? '').trim(),
-  );
+  return parseQuantityText(quantity ?? '');
+}
+
+// Quantities repeat (every replica has the same requests and limits), and a view parses those
+// of every pod it shows: remembered.
+const parseQuantityText = memoByString((text: string): number | undefined => {
+  const match = /^([+-]?[0-9.]+)([eE][+-]?[0-9]+|[a-zA-Z]*)$/.exec(text.trim());
   if (!match) return undefined;
   const value = Number(match[1]);
   if (!Number.isFinite(value)) return undefined;
@@ -38,4 +44,4 @@ export function parseQuantity(
   if (/^[eE]/.test(suffix)) return value * 10 ** Number(suffix.slice(1));
   const factor = BINARY[suffix] ?? DECIMAL[suffix];
   return factor === undefined ? undefined : value * factor;
-}
+}, 4096);

@@ -1,3 +1,5 @@
+import { memoByString } from '../memo';
+
 /**
  * Kubernetes timestamps arrive as `Date` when @kubernetes/client-node deserialised the object, and
  * as RFC 3339 strings when the object came over JSON (the browser, the watch cache's trimmed
@@ -13,9 +15,12 @@ export function toMillis(timestamp: KubernetesTimestamp): number | undefined {
     return undefined;
   }
   const millis =
-    timestamp instanceof Date ? timestamp.getTime() : Date.parse(timestamp);
+    timestamp instanceof Date ? timestamp.getTime() : parseTimestamp(timestamp);
   return Number.isNaN(millis) ? undefined : millis;
 }
+
+// Pods started together share timestamps, and every view reads those of every pod it shows.
+const parseTimestamp = memoByString(Date.parse, 16_384);
 
 /** An ISO 8601 string in UTC (`toISOString` form), so problems sort and compare by text. */
 export function toIso(timestamp: KubernetesTimestamp): string | undefined {
