@@ -19,6 +19,7 @@ import { ViewerGate } from './access/ViewerGate';
 import { entityQuery, isExplanation } from './entities/entityQuery';
 import { ServiceLocator } from './entities/serviceLocator';
 import { buildClusterView, buildEntityView } from './view/buildEntityView';
+import { ClusterViewCache } from './view/ClusterViewCache';
 
 /**
  * Resolves entities with the caller's credentials and builds their views from the watch cache.
@@ -44,6 +45,7 @@ export class EntityViews {
   }
 
   private readonly gate: ViewerGate;
+  private readonly clusterViews = new ClusterViewCache();
 
   /** The entity, if it exists for the caller and the caller holds `permission` on it. */
   async authorizedEntity(
@@ -126,13 +128,21 @@ export class EntityViews {
     return this.viewOf(entity, readers, now);
   }
 
-  /** The entity's view from readers already gated for the viewer (see readersForViewer). */
+  /**
+   * The entity's view from readers already gated for the viewer (see readersForViewer). A cluster
+   * view is reused while its cluster has not changed (ClusterViewCache); a reader gated by the
+   * viewer's own access has no changeCount, so its view is built for this viewer alone.
+   */
   viewOf(entity: Entity, readers: CacheReader[], now = new Date()): EntityView {
     return buildEntityView(
       stringifyEntityRef(entity),
       readers,
       entityQuery(entity),
       now,
+      (reader, query, at) =>
+        this.clusterViews.get(reader, query, at, () =>
+          buildClusterView(reader, query, at),
+        ),
     );
   }
 }

@@ -63,6 +63,14 @@ export interface CacheReader {
 
   /** Whether the cluster's pod metrics are available, pending, unavailable or skipped. */
   metricsStatus(): MetricsStatus;
+
+  /**
+   * A number that grows with every change to what this reader answers (an object, the sync
+   * state, the pod metrics), so that what was built from it can be reused until it changes.
+   * Readers that cannot tell leave it out: nothing built from them is reused. A reader whose
+   * answers depend on who asks (a viewer's own access) must leave it out too.
+   */
+  changeCount?(): number;
 }
 
 /**

@@ -102,6 +102,8 @@ describe('ClusterWatcher', () => {
           .sort(),
       ).toEqual(['e1', 'e2', 'e3']);
       expect(watcher.eventsFor('Pod', 'shop', 'a')).toHaveLength(3);
+      const countBefore = watcher.changeCount();
+      expect(watcher.changeCount()).toBe(countBefore);
 
       for (let i = 0; i < 9; i++) {
         watchEvents.write(
@@ -120,6 +122,8 @@ describe('ClusterWatcher', () => {
       await until(() =>
         watcher.list('events').some(e => e.metadata?.name === 'n8'),
       );
+      // Views built before these events are not reused after them (ClusterViewCache).
+      expect(watcher.changeCount()).toBeGreaterThanOrEqual(countBefore + 9);
       const names = watcher.list('events').map(e => e.metadata?.name);
       expect(names).toHaveLength(10);
       // The oldest (e1, e2) were evicted to stay at 10 per namespace watch.

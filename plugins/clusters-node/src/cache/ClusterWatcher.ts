@@ -87,6 +87,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
   private readonly probe: HealthProbe;
   private readonly metrics: PodMetricsReader;
   private sweepTimer?: NodeJS.Timeout;
+  private changes = 0;
 
   constructor(
     readonly identity: ClusterIdentity,
@@ -94,7 +95,7 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
     readonly namespaces: string[] | undefined,
     tuning: WatchTuning,
     private readonly events: EventBounds,
-    private readonly emit: (change: CacheChange) => void,
+    private readonly notify: (change: CacheChange) => void,
     /** Upstream's `customResources`: every type is one more watch, cached as `customresources`. */
     customResources: readonly CustomResourceType[] = [],
     /** Upstream's `objectTypes` and `apiVersionOverrides`; every built-in type when undefined. */
@@ -246,6 +247,21 @@ export class ClusterWatcher implements ClusterCache, CacheDiagnostics {
 
   status(now = Date.now()): SyncStatus {
     return aggregateSyncStatus(this.unitStates(), now);
+  }
+
+  changeCount(): number {
+    return this.changes;
+  }
+
+  /** Every change goes through here: it counts for changeCount, then listeners hear of it. */
+  protected emit(change: CacheChange): void {
+    this.counted();
+    this.notify(change);
+  }
+
+  /** Counts a change the owner of this watcher tells listeners about itself. */
+  protected counted(): void {
+    this.changes++;
   }
 
   podUsage(namespace: string, name: string): PodUsage | undefined {

@@ -99,6 +99,7 @@ class SourcedClusterWatcher extends ClusterWatcher {
   markSource(failure: string | undefined): boolean {
     if (failure === this.sourceFailure) return false;
     this.sourceFailure = failure;
+    this.counted();
     return true;
   }
 

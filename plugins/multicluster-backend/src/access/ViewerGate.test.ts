@@ -133,6 +133,21 @@ describe('ViewerGate', () => {
   });
 
   describe('on a user-level cluster', () => {
+    it('hands out a reader with no changeCount, so no view built for one viewer is reused for another', async () => {
+      const { service } = fakeAccess(() => true);
+      const counted = { ...cluster('user'), changeCount: () => 7 };
+      const seen = await new ViewerGate(service).reader(
+        counted,
+        viewer,
+        touchCheckout,
+      );
+      expect(seen).not.toBe(counted);
+      expect(seen.changeCount).toBeUndefined();
+      expect('changeCount' in seen ? seen.changeCount?.() : undefined).toBe(
+        undefined,
+      );
+    });
+
     it('asks, with the viewer, to list exactly the types and namespaces the view reads', async () => {
       const { service, asked } = fakeAccess(() => true);
       const gate = new ViewerGate(service);

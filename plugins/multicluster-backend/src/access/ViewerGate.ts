@@ -275,10 +275,13 @@ function delegating(
   reader: CacheReader,
   overrides: Partial<CacheReader>,
 ): CacheReader {
+  // What a gated reader answers depends on the viewer: nothing built from it may be reused for
+  // another one, so it has no changeCount whatever the reader it wraps has.
+  const gated: Partial<CacheReader> = { ...overrides, changeCount: undefined };
   return new Proxy(reader, {
     get(target, prop) {
-      if (typeof prop === 'string' && prop in overrides) {
-        return (overrides as Record<string, unknown>)[prop];
+      if (typeof prop === 'string' && prop in gated) {
+        return (gated as Record<string, unknown>)[prop];
       }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;

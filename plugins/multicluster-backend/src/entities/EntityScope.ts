@@ -116,6 +116,10 @@ export class EntityScope {
           ? reader.podUsage(namespace, name)
           : undefined,
       metricsStatus: () => reader.metricsStatus(),
+      // The scope is fixed config: what the cluster answers through it changes when the cluster does.
+      ...(reader.changeCount && {
+        changeCount: () => reader.changeCount!(),
+      }),
     };
   }
 }

@@ -101,6 +101,11 @@ export function buildEntityView(
   readers: CacheReader[],
   query: EntityQuery | EntityViewExplanation,
   now: Date,
+  clusterView: (
+    reader: CacheReader,
+    query: EntityQuery,
+    now: Date,
+  ) => ClusterView = buildClusterView,
 ): EntityView {
   if ('code' in query) {
     return {
@@ -114,7 +119,7 @@ export function buildEntityView(
     };
   }
   const clusters = readers
-    .map(reader => buildClusterView(reader, query, now))
+    .map(reader => clusterView(reader, query, now))
     .filter(
       c =>
         c.workloads.length ||
