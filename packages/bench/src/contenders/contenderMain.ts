@@ -13,7 +13,13 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startFleetBackend } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { relayClustersFrom } from './sourceAddressProxy';
-import { ContenderMessage, ContenderName, ContenderSpec } from './types';
+import { startStallMonitor } from './stallMonitor';
+import {
+  ContenderMessage,
+  ContenderName,
+  ContenderRequest,
+  ContenderSpec,
+} from './types';
 
 async function main() {
   // performance.now() counts from the start of this process; static imports are loaded by now.
@@ -62,8 +68,15 @@ async function main() {
     modulesLoadedMs: Math.round(modulesLoadedMs),
     backendStartedMs: Math.round(performance.now()),
   };
+  const stalls = startStallMonitor();
+  process.on('message', (request: ContenderRequest) => {
+    if (request?.type !== 'take-stalls') return;
+    const answer: ContenderMessage = { type: 'stalls', report: stalls.take() };
+    process.send!(answer);
+  });
   process.send!(ready);
   process.on('disconnect', () => {
+    stalls.stop();
     stop().finally(() => process.exit(0));
   });
 }

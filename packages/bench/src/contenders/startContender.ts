@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stopChild } from '../shared/childProcess';
-import { ContenderMessage, ContenderName, ContenderSpec } from './types';
+import { StallReport } from './stallMonitor';
+import {
+  ContenderMessage,
+  ContenderName,
+  ContenderRequest,
+  ContenderSpec,
+} from './types';
 
 /** A contender's backend, running as its own process. */
 export interface ContenderProcess {
@@ -19,6 +25,8 @@ export interface ContenderProcess {
   readyAt: number;
   /** As the child measured them, from its own start. */
   childTimings: { modulesLoadedMs: number; backendStartedMs: number };
+  /** What held the backend's event loop since the last call (or since it was ready). */
+  takeStalls(): Promise<StallReport>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +72,7 @@ export async function startContender(
       spawnedAt,
       readyAt: performance.now(),
       childTimings: { modulesLoadedMs, backendStartedMs },
+      takeStalls: () => takeStalls(child, name),
       stop: () => stopContender(child),
     };
   } catch (error) {
@@ -83,7 +92,7 @@ function waitForReady(
     child.on('message', (message: ContenderMessage | { type: string }) => {
       if (!isContenderMessage(message)) return;
       if (message.type === 'ready') resolve(message);
-      else
+      else if (message.type === 'failed')
         reject(
           new Error(`${name} backend failed to start: ${message.message}`),
         );
@@ -99,6 +108,26 @@ function waitForReady(
   });
 }
 
+function takeStalls(child: ChildProcess, name: string): Promise<StallReport> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ContenderMessage | { type: string }) => {
+      if (!isContenderMessage(message) || message.type !== 'stalls') return;
+      child.off('message', onMessage);
+      clearTimeout(timeout);
+      resolve(message.report);
+    };
+    const timeout = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(
+        new Error(`${name} backend did not report its stalls within 10 s`),
+      );
+    }, 10_000);
+    child.on('message', onMessage);
+    const request: ContenderRequest = { type: 'take-stalls' };
+    child.send(request);
+  });
+}
+
 /** Closing the IPC channel asks contenderMain to stop its backend; a child without one gets SIGTERM. */
 function stopContender(child: ChildProcess): Promise<void> {
   return stopChild(child, {
@@ -111,5 +140,9 @@ function stopContender(child: ChildProcess): Promise<void> {
 function isContenderMessage(message: {
   type: string;
 }): message is ContenderMessage {
-  return message.type === 'ready' || message.type === 'failed';
+  return (
+    message.type === 'ready' ||
+    message.type === 'failed' ||
+    message.type === 'stalls'
+  );
 }

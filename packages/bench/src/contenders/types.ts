@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/config';
 import type { TestEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import type { StallReport } from './stallMonitor';
 
 /** upstream: `@backstage/plugin-kubernetes-backend` alone; ours: the clusters and multicluster plugins. */
 export type ContenderName = 'upstream' | 'ours';
@@ -23,7 +24,12 @@ export type ContenderMessage =
       modulesLoadedMs: number;
       backendStartedMs: number;
     }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** The answer to a `take-stalls` request: what held the event loop since the last one. */
+  | { type: 'stalls'; report: StallReport };
+
+/** What the bench asks of a running contender. */
+export type ContenderRequest = { type: 'take-stalls' };
 
 /** Root config of a contender's backend; the bench rewrites only the cluster URLs in it. */
 export type BenchConfig = JsonObject & {

@@ -93,9 +93,9 @@ ${metricsPerPod} B per pod is the pods' usage samples that the pod-metrics reade
 keeps from metrics.k8s.io; its retained size grows ${metricsSlope} B per pod over the snapshots.${
     met
       ? ''
-      : ` What would close the gap: the samples, which are objects of their own for every pod
-and every container (a sample kept as numbers per container, without objects of its own, would
-take a fraction of that), and the watch cache's own ${
+      : ` What would close the gap: the samples (one array per pod: its timestamp, window,
+shared container names and two numbers per container, keyed by the cached pod's own name string),
+and the watch cache's own ${
           retainedSlope - metricsSlope
         } B per pod: the pod object with its metadata and spec; its status, conditions
 and container statuses where no pod seen recently has equal ones; its name, uid and

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startContender } from '../contenders/startContender';
+import { StallReport, startStallMonitor } from '../contenders/stallMonitor';
 import { ContenderName } from '../contenders/types';
 import { BenchFleet, loadBenchFleet } from '../shared/benchFleet';
 import { machine, machineLoad, MachineLoad } from '../shared/machine';
@@ -41,6 +42,10 @@ export interface RunRow {
   k8sRequestsPerView: number;
   /** Watch re-opens and health probes of ours during the run, whatever the views. */
   backgroundRequests: number;
+  /** What held the contender's event loop during the run. */
+  backendStalls: StallReport;
+  /** What held this (the load generator's) event loop: a stall here delays both sides' clocks. */
+  loadGeneratorStalls: StallReport;
 }
 
 export interface LevelResult {
@@ -54,6 +59,7 @@ export interface LevelResult {
 }
 
 const log = benchLog('multicluster');
+const ownStalls = startStallMonitor();
 
 async function main() {
   const {
@@ -132,7 +138,15 @@ async function main() {
               row.failedViews
             } failed, p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(
               1,
-            )} ms, ${fmt(row.k8sRequestsPerView)} k8s requests/view`,
+            )} ms, ${fmt(
+              row.k8sRequestsPerView,
+            )} k8s requests/view; backend loop delay max ${
+              row.backendStalls.loopDelayMaxMs
+            } ms, GC max ${row.backendStalls.gcMaxMs} ms (${
+              row.backendStalls.majorGcPauses
+            } major); load generator loop delay max ${
+              row.loadGeneratorStalls.loopDelayMaxMs
+            } ms`,
           );
         }
       }
@@ -159,6 +173,7 @@ async function main() {
       });
     }
   } finally {
+    ownStalls.stop();
     await Promise.all([upstream.stop(), ours.stop()]);
   }
 
@@ -229,6 +244,8 @@ async function measureRun(
     e.userAgent === OUR_USER_AGENT &&
     (e.sourceIPs ?? []).includes(contender.sourceAddress ?? '');
   const counter = new AuditCounter(fleet.auditLogPaths);
+  await contender.takeStalls();
+  ownStalls.take();
   const load = await runLoad(viewers, perViewer, (viewer, i) =>
     pageView(
       contender.name,
@@ -237,6 +254,8 @@ async function measureRun(
       fleet.clusters,
     ),
   );
+  const backendStalls = await contender.takeStalls();
+  const loadGeneratorStalls = ownStalls.take();
   await new Promise(r => setTimeout(r, 1500)); // let the apiservers flush their audit logs
   // Ours: requests a page view could cause (lists, gets). The cache's background traffic,
   // watch re-opens and health probes, does not depend on page views; counted apart.
@@ -246,7 +265,10 @@ async function measureRun(
     contender.name === 'ours'
       ? fromOurs(e) && !background(e)
       : (e.userAgent ?? '').startsWith('node-fetch') &&
-        e.requestURI.includes('labelSelector=backstage.io%2Fkubernetes-id%3D'),
+        (e.requestURI.includes(
+          'labelSelector=backstage.io%2Fkubernetes-id%3D',
+        ) ||
+          e.requestURI.startsWith('/apis/metrics.k8s.io/')),
   );
   const views = load.latenciesMs.length;
   // Upstream reads every cluster on every view: none in the audit logs means the count is broken.
@@ -272,6 +294,8 @@ async function measureRun(
       contender.name === 'ours'
         ? counter.count(e => fromOurs(e) && background(e))
         : 0,
+    backendStalls,
+    loadGeneratorStalls,
   };
 }
 

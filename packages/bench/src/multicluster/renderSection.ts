@@ -77,7 +77,7 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     '',
     'How it measures:',
     '',
-    "- **Two backend processes**, started by the bench: upstream is a backend with `@backstage/plugin-kubernetes-backend` alone; ours has the clusters and multicluster plugins. Same config (the fleet's `app-config.local-clusters.yaml`, with upstream's `skipMetricsLookup: true` on every cluster because the local fleet serves no `metrics.k8s.io`: without it upstream answers every view with a 404 error per cluster, and one request fewer only makes upstream faster), same in-memory catalog entities, same clusters. The bench process is a third process that only sends requests; its JSON parsing happens after the clock stops.",
+    "- **Two backend processes**, started by the bench: upstream is a backend with `@backstage/plugin-kubernetes-backend` alone; ours has the clusters and multicluster plugins. Same config (the fleet's `app-config.local-clusters.yaml`), same in-memory catalog entities, same clusters. **Metrics on** for both: every cluster runs metrics-server, so upstream asks `metrics.k8s.io` for the pods' namespaces on every view, as its entity tab does, and ours reads pod metrics into its cache every 30 s (`kubeplatform.watchCache.metricsIntervalSeconds`) and answers from there. The bench process is a third process that only sends requests; its JSON parsing happens after the clock stops.",
     '- **Page view.** Upstream: `POST /api/kubernetes/services/:name` with the entity, what its entity tab fetches (and re-fetches every 10 s). Ours: `GET /api/multicluster/entities/component/default/:name`. Services are picked round-robin. Latency is request sent → body received.',
     '- **Before timing**, every service is read from both: the same workloads (cluster, kind, namespace, name; a Job that a CronJob owns counts as that CronJob, which is how ours shows it) and the same pods per cluster, every cluster `ok` and `incomplete` false on ours, no cluster error on upstream. A disagreement stops the bench.',
     `- **Levels and runs.** ${r.options.viewers.join(
@@ -87,7 +87,7 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     } page views per level (rounded up to whole views per viewer), ${
       r.options.runs
     } runs per level; within a run upstream and ours take turns (who goes first alternates). p50 and p99 are nearest-rank over one run's views. A failed view (non-2xx, or any cluster not ok) fails the run: nothing is written then.`,
-    "- **Kubernetes requests per page view** come from the apiservers' audit logs: ours are the list and get requests with its `User-Agent` (`kubeplatform-clusters-node`) that come from its own loopback address (its cluster connections go through a TCP relay inside its own process that connects from a random 127.x.y.z, because tests and other backends on the shared fleet use the same `User-Agent` and service account); its watch re-opens and health probes are counted apart (background); upstream's are the requests carrying the entity's `backstage.io/kubernetes-id` label selector (upstream is not relayed, so that no extra hop slows it; another upstream backend asking the fleet about the same services during a run would be counted too, which only raises upstream's figure). A run where the logs show no upstream request stops the bench: the count would be broken.",
+    "- **Kubernetes requests per page view** come from the apiservers' audit logs: ours are the list and get requests with its `User-Agent` (`kubeplatform-clusters-node`) that come from its own loopback address (its cluster connections go through a TCP relay inside its own process that connects from a random 127.x.y.z, because tests and other backends on the shared fleet use the same `User-Agent` and service account); its watch re-opens and health probes are counted apart (background; its pod-metrics reads every 30 s are counted with the views, so they raise its figure); upstream's are the requests carrying the entity's `backstage.io/kubernetes-id` label selector and its `metrics.k8s.io` reads (upstream is not relayed, so that no extra hop slows it; another upstream backend asking the fleet about the same services during a run would be counted too, which only raises upstream's figure). A run where the logs show no upstream request stops the bench: the count would be broken.",
     '',
     '| viewers | p99 ratio upstream/ours: median | min | max | k8s requests / view: upstream | ours |',
     '|---:|---:|---:|---:|---:|---:|',
@@ -103,8 +103,10 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
     '',
     'Every run:',
     '',
-    '| viewers | run | backend | views | failed | p50 ms | p99 ms | max ms | k8s requests / view | background k8s requests |',
-    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    "Every run. The last three columns say what held an event loop during the run, measured in the backend (`monitorEventLoopDelay`, 10 ms resolution: how late a timer fired, whatever the cause, our code, garbage collection or the OS not scheduling the process; and the GC's pauses from `perf_hooks`) and in the bench's own process, whose stalls delay the clock of whichever backend it is timing:",
+    '',
+    '| viewers | run | backend | views | failed | p50 ms | p99 ms | max ms | k8s requests / view | background k8s requests | backend loop delay max ms | backend GC pause max ms (major GCs) | load generator loop delay max ms |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.runs.map(
       x =>
         `| ${x.viewers} | ${x.run} | ${x.contender} | ${x.views} | ${
@@ -113,7 +115,9 @@ export function renderMulticlusterSection(r: MulticlusterResult): string {
           1,
         )} | ${fmt(x.k8sRequestsPerView)} | ${
           x.contender === 'ours' ? x.backgroundRequests : '—'
-        } |`,
+        } | ${x.backendStalls.loopDelayMaxMs} | ${x.backendStalls.gcMaxMs} (${
+          x.backendStalls.majorGcPauses
+        }) | ${x.loadGeneratorStalls.loopDelayMaxMs} |`,
     ),
     '',
     targetLine(r, reduced || demo),

@@ -47,34 +47,12 @@ export async function loadBenchFleet(): Promise<BenchFleet> {
       // backend.baseUrl is only a URL the plugins may print; nothing listens on it.
       config: {
         ...generated,
-        kubernetes: withoutMetricsLookup(generated.kubernetes),
+        // Metrics on for both: every cluster runs metrics-server, so upstream asks metrics.k8s.io
+        // on each view (as its entity tab does) and ours keeps pod metrics in its cache.
+        kubernetes: generated.kubernetes,
         backend: { baseUrl: 'http://localhost:7007' },
       },
       entities: serviceIds.map(id => serviceEntity(id)),
     },
-  };
-}
-
-/**
- * The local fleet serves no metrics.k8s.io, so upstream would answer every page view with a 404
- * error per cluster; `skipMetricsLookup` (an upstream cluster setting) spares it that request,
- * which only makes upstream faster. Ours reads no metrics for the entity view.
- */
-function withoutMetricsLookup(kubernetes: {
-  clusterLocatorMethods: Array<{ type: string; clusters?: object[] }>;
-}) {
-  return {
-    ...kubernetes,
-    clusterLocatorMethods: kubernetes.clusterLocatorMethods.map(method =>
-      method.clusters
-        ? {
-            ...method,
-            clusters: method.clusters.map(c => ({
-              ...c,
-              skipMetricsLookup: true,
-            })),
-          }
-        : method,
-    ),
   };
 }
