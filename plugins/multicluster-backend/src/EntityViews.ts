@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
   BasicPermission,
+  isResourcePermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { EntityView } from '@kubeplatform/clusters-common';
@@ -58,7 +59,11 @@ export class EntityViews {
     });
     if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
     const [decision] = await this.deps.permissions.authorize(
-      [{ permission, resourceRef: stringifyEntityRef(entity) } as any],
+      [
+        isResourcePermission(permission)
+          ? { permission, resourceRef: stringifyEntityRef(entity) }
+          : { permission },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {

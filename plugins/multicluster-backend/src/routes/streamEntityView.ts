@@ -4,6 +4,7 @@ import type { CacheChange } from '@kubeplatform/clusters-node';
 import { Request, Response } from 'express';
 import { startUnbufferedStream } from './startUnbufferedStream';
 import { createViewPacer } from './viewPacer';
+import { flushCompressed } from './flushCompressed';
 
 export interface StreamOptions {
   /** Quiet time after a change before a view is sent; a change after a quiet spell goes at once. */
@@ -57,7 +58,7 @@ export function streamEntityView(
       return;
     }
     congested = !res.write(chunk);
-    (res as any).flush?.();
+    flushCompressed(res);
   };
   res.on('drain', () => {
     congested = false;

@@ -2,6 +2,7 @@ import type { KubernetesConnection } from '@kubeplatform/clusters-node';
 import { KubernetesRequestError } from '@kubeplatform/clusters-node';
 import { Request, Response } from 'express';
 import { startUnbufferedStream } from './startUnbufferedStream';
+import { flushCompressed } from './flushCompressed';
 
 export interface LogLimits {
   maxBytes: number;
@@ -99,7 +100,7 @@ export async function streamPodLogs(
       upstream.pause();
       res.once('drain', () => upstream.resume());
     }
-    (res as any).flush?.();
+    flushCompressed(res);
     if (sent >= limits.maxBytes) upstream.destroy();
   });
   const finish = () => {

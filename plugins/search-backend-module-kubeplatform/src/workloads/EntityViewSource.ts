@@ -42,7 +42,7 @@ export function multiclusterHttpViewSource(deps: {
       signal: AbortSignal.timeout(deps.timeoutMs ?? 30_000),
     });
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response as any);
+      throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as EntityView;
   };
