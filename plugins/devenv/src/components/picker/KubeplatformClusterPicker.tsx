@@ -70,7 +70,7 @@ export const KubeplatformClusterPicker = (
         disabled={disabled || state.loading}
         onChange={e => onChange(e.target.value as string)}
         error={!!rawErrors?.length || !!state.error}
-        SelectProps={{ 'aria-label': label } as any}
+        SelectProps={{ 'aria-label': label }}
       >
         {options.map(o => (
           <MenuItem key={o.value} value={o.value}>

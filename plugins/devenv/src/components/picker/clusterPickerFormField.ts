@@ -7,5 +7,5 @@ import {
 /** The picker as a new-frontend-system form field. */
 export const clusterPickerFormField = createFormField({
   name: KUBEPLATFORM_CLUSTER_PICKER,
-  component: KubeplatformClusterPicker as any,
+  component: KubeplatformClusterPicker,
 });
