@@ -110,13 +110,14 @@ function waitForReady(
 
 function takeStalls(child: ChildProcess, name: string): Promise<StallReport> {
   return new Promise((resolve, reject) => {
+    const timer: { timeout?: NodeJS.Timeout } = {};
     const onMessage = (message: ContenderMessage | { type: string }) => {
       if (!isContenderMessage(message) || message.type !== 'stalls') return;
       child.off('message', onMessage);
-      clearTimeout(timeout);
+      clearTimeout(timer.timeout);
       resolve(message.report);
     };
-    const timeout = setTimeout(() => {
+    timer.timeout = setTimeout(() => {
       child.off('message', onMessage);
       reject(
         new Error(`${name} backend did not report its stalls within 10 s`),

@@ -57,6 +57,11 @@ export function totalUsage(
   );
 }
 
+const requirementsOfSpec = new WeakMap<
+  TrimmedContainer,
+  ResourceRequirementsSummary
+>();
+
 /**
  * A container's requests and limits as numbers; fields it does not set are absent.
  *
@@ -74,11 +79,6 @@ export function containerRequirements(
   }
   return found;
 }
-
-const requirementsOfSpec = new WeakMap<
-  TrimmedContainer,
-  ResourceRequirementsSummary
->();
 
 function parseRequirements(
   container: TrimmedContainer,

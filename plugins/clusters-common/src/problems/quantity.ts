@@ -21,18 +21,6 @@ const DECIMAL: Record<string, number> = {
   E: 1e18,
 };
 
-/**
- * A Kubernetes resource quantity (`10`, `500m`, `1.5Gi`, `2e3`) as a number, or undefined when
- * the string is not a quantity.
- *
- * @public
- */
-export function parseQuantity(
-  quantity: string | undefined,
-): number | undefined {
-  return parseQuantityText(quantity ?? '');
-}
-
 // Quantities repeat (every replica has the same requests and limits), and a view parses those
 // of every pod it shows: remembered.
 const parseQuantityText = memoByString((text: string): number | undefined => {
@@ -45,3 +33,15 @@ const parseQuantityText = memoByString((text: string): number | undefined => {
   const factor = BINARY[suffix] ?? DECIMAL[suffix];
   return factor === undefined ? undefined : value * factor;
 }, 4096);
+
+/**
+ * A Kubernetes resource quantity (`10`, `500m`, `1.5Gi`, `2e3`) as a number, or undefined when
+ * the string is not a quantity.
+ *
+ * @public
+ */
+export function parseQuantity(
+  quantity: string | undefined,
+): number | undefined {
+  return parseQuantityText(quantity ?? '');
+}

@@ -9,6 +9,9 @@ import { memoByString } from '../memo';
  */
 export type KubernetesTimestamp = Date | string | null | undefined;
 
+// Pods started together share timestamps, and every view reads those of every pod it shows.
+const parseTimestamp = memoByString(Date.parse, 16_384);
+
 /** Milliseconds since the epoch, or undefined when the timestamp is absent or unparseable. */
 export function toMillis(timestamp: KubernetesTimestamp): number | undefined {
   if (timestamp === null || timestamp === undefined || timestamp === '') {
@@ -18,9 +21,6 @@ export function toMillis(timestamp: KubernetesTimestamp): number | undefined {
     timestamp instanceof Date ? timestamp.getTime() : parseTimestamp(timestamp);
   return Number.isNaN(millis) ? undefined : millis;
 }
-
-// Pods started together share timestamps, and every view reads those of every pod it shows.
-const parseTimestamp = memoByString(Date.parse, 16_384);
 
 /** An ISO 8601 string in UTC (`toISOString` form), so problems sort and compare by text. */
 export function toIso(timestamp: KubernetesTimestamp): string | undefined {

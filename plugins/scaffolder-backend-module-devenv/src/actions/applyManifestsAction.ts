@@ -1,5 +1,5 @@
-import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { asJsonRecord } from './asJsonRecord';
 import { auditedChange } from './auditedChange';
 import {
   environmentTargetInput,
@@ -67,7 +67,7 @@ export function applyManifestsAction(options: EnvironmentActionOptions) {
           'applied',
           objects.map(o => ({ kind: o.kind!, name: o.metadata!.name! })),
         );
-        ctx.output('manifests', objects as any);
+        ctx.output('manifests', objects.map(asJsonRecord));
         return;
       }
 
@@ -79,7 +79,7 @@ export function applyManifestsAction(options: EnvironmentActionOptions) {
         { auditor, action: 'apply', credentials, cluster, environment: name },
         async () => {
           await access.authorize(credentials, 'apply', environment);
-          return (await ctx.checkpoint({
+          return ctx.checkpoint({
             key: `kubeplatform.devenv.apply.${cluster}.${name}`,
             fn: async () => {
               const { applied } = await provisioner.applyManifests(
@@ -93,9 +93,9 @@ export function applyManifestsAction(options: EnvironmentActionOptions) {
                   kind: ref.kind,
                   name: ref.name,
                 })),
-              } as JsonObject;
+              };
             },
-          })) as unknown as { applied: Array<{ kind: string; name: string }> };
+          });
         },
       );
       ctx.output('namespace', environment.namespace);

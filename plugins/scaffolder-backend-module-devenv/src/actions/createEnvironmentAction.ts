@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { Environment } from '@kubeplatform/clusters-common';
+import { asJsonRecord } from './asJsonRecord';
 import { auditedChange } from './auditedChange';
 import type { EnvironmentActionOptions } from './environmentActionOptions';
 import { examples } from './createEnvironmentAction.examples';
@@ -171,7 +172,7 @@ export function createEnvironmentAction(
         );
         outputEnvironment(plan.environment);
         ctx.output('created', false);
-        ctx.output('manifests', plan.manifests as any);
+        ctx.output('manifests', plan.manifests.map(asJsonRecord));
         return;
       }
 
