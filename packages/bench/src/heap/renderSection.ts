@@ -118,8 +118,10 @@ What a backend holds for each pod it caches. The bench starts a one-cluster flee
     r.repeats
   } fresh Node processes (\`--expose-gc\`) each load the watch cache of
 \`@kubeplatform/clusters-node\`, build it from the cluster's generated app-config as the backend does
-(every resource type the backend watches, cluster-wide), wait until it is synced and 3 s more (and, up to 75 s, until
-the pod-metrics reader has a usage sample for 95% of the pods: metrics-server scrapes new pods a
+(every resource type the backend watches, cluster-wide), wait until it is synced and 3 s more, fetch pod metrics once more (the reader's first fetch races
+the first list of pods; from its next one, every 30 s, a backend keys each sample by the cached
+pod's own name string, and that steady state is what is measured), and, up to 75 s, until
+the pod-metrics reader has a usage sample for 95% of the pods (metrics-server scrapes new pods a
 while after they start),
 and read \`process.memoryUsage()\` after six forced full collections; before starting the cache, the
 same process read it the same way. The heap the cache adds is the difference. One more process per

@@ -69,6 +69,8 @@ export interface CacheDiagnostics {
   listCounts(): Record<string, number>;
   /** Total cached objects per resource type. */
   counts(): Record<string, number>;
+  /** Fetches pod metrics now, as the reader does at its interval. */
+  refreshMetrics(): Promise<void>;
 }
 
 /**

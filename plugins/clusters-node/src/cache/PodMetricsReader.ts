@@ -18,7 +18,8 @@ import { intern, own, shared } from './intern';
  */
 type StoredSample = [
   timestamp: string | undefined,
-  windowSeconds: number | undefined,
+  /** In whole milliseconds: a small integer is stored in the array itself, a fraction is boxed. */
+  windowMs: number | undefined,
   names: readonly string[],
   ...figures: number[],
 ];
@@ -182,7 +183,10 @@ function storedSampleOf(usage: PodUsage): StoredSample {
   const sample = new Array(FIGURES_AT + 2 * containers.length) as StoredSample;
   sample[0] =
     usage.timestamp === undefined ? undefined : intern(usage.timestamp);
-  sample[1] = usage.windowSeconds;
+  sample[1] =
+    usage.windowSeconds === undefined
+      ? undefined
+      : Math.round(usage.windowSeconds * 1000);
   sample[2] = shared(containers.map(c => intern(c.name)));
   containers.forEach((c, i) => {
     sample[FIGURES_AT + 2 * i] = c.cpuMillicores;
@@ -192,10 +196,10 @@ function storedSampleOf(usage: PodUsage): StoredSample {
 }
 
 function usageOf(sample: StoredSample): PodUsage {
-  const [timestamp, windowSeconds, names] = sample;
+  const [timestamp, windowMs, names] = sample;
   return {
     ...(timestamp !== undefined && { timestamp }),
-    ...(windowSeconds !== undefined && { windowSeconds }),
+    ...(windowMs !== undefined && { windowSeconds: windowMs / 1000 }),
     containers: names.map((name, i) => ({
       name,
       cpuMillicores: sample[FIGURES_AT + 2 * i] as number,
