@@ -54,7 +54,6 @@ export interface PodMetricsReaderOptions {
 export class PodMetricsReader {
   /** namespace -> pod name -> sample. */
   private usage = new Map<string, Map<string, StoredSample>>();
-  private samples = 0;
   private current: MetricsStatus;
   private timer?: NodeJS.Timeout;
   private fetching?: Promise<void>;
@@ -97,7 +96,9 @@ export class PodMetricsReader {
 
   /** Number of pods with a sample, for diagnostics. */
   size(): number {
-    return this.samples;
+    let samples = 0;
+    for (const pods of this.usage.values()) samples += pods.size;
+    return samples;
   }
 
   /** Fetches once; a fetch already running is awaited instead of starting another. */
@@ -121,7 +122,6 @@ export class PodMetricsReader {
       ? this.options.namespaces
       : [undefined];
     const next = new Map<string, Map<string, StoredSample>>();
-    let samples = 0;
     const failures: string[] = [];
     for (const namespace of scopes) {
       try {
@@ -143,7 +143,6 @@ export class PodMetricsReader {
           let pods = next.get(namespaceKey);
           if (!pods) next.set(namespaceKey, (pods = new Map()));
           const podName = this.options.cachedPodName?.(ns, name) ?? own(name);
-          if (!pods.has(podName)) samples++;
           pods.set(podName, storedSampleOf(podUsageOf(item)));
         }
       } catch (error) {
@@ -155,7 +154,6 @@ export class PodMetricsReader {
     const previous = this.current;
     if (answered) {
       this.usage = next;
-      this.samples = samples;
       this.current = {
         state: 'ok',
         fetchedAt: new Date().toISOString(),
@@ -164,7 +162,6 @@ export class PodMetricsReader {
     } else {
       // Old figures would look current: a failed fetch shows none.
       this.usage = new Map();
-      this.samples = 0;
       this.current = { state: 'unavailable', reason: failures.join('; ') };
     }
     if (
