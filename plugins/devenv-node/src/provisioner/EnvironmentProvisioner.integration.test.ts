@@ -13,6 +13,7 @@ import { testSettings } from '../__fixtures__/settings';
 import { observedProvisioner, useFleet } from '../__testUtils__/fleetTestbed';
 import {
   fleetClusters,
+  provisionerSeeing,
   readNamespace as readFleetNamespace,
   uniqueName,
   waitUntilGone as waitUntilNamespaceGone,
@@ -434,7 +435,10 @@ describe('reaper on a real API server', () => {
       },
     });
 
-    const report = await reapEnvironments(p, new Date(Date.now() + 5 * 60_000));
+    const report = await reapEnvironments(
+      provisionerSeeing(p, [expired, keeper, lookalike]),
+      new Date(Date.now() + 5 * 60_000),
+    );
     expect(report.deleted).toContain(`${CLUSTER}/${expired}`);
     expect(report.deleted).not.toContain(`${CLUSTER}/${keeper}`);
     expect(report.deleted).not.toContain(`${CLUSTER}/${lookalike}`);
@@ -462,12 +466,15 @@ describe('reaper on a real API server', () => {
     const night = new Date();
     night.setUTCHours(22, 0, 0, 0);
     if (night.getTime() < Date.now()) night.setUTCDate(night.getUTCDate() + 1);
-    const first = await reapEnvironments(p, night);
+    const first = await reapEnvironments(provisionerSeeing(p, [name]), night);
     expect(first.slept).toContain(`${CLUSTER}/${name}`);
     expect((await p.get(CLUSTER, name)).sleptBy).toBe('schedule');
 
     const morning = new Date(night.getTime() + 12 * 3600_000);
-    const second = await reapEnvironments(p, morning);
+    const second = await reapEnvironments(
+      provisionerSeeing(p, [name]),
+      morning,
+    );
     expect(second.woke).toContain(`${CLUSTER}/${name}`);
     expect((await p.get(CLUSTER, name)).status).toBe('ready');
 
@@ -537,7 +544,7 @@ describe('faults on a real API server', () => {
       (await p.get(CLUSTER, name)).status,
     );
     const report = await reapEnvironments(
-      p,
+      provisionerSeeing(p, [name]),
       new Date(Date.now() + 20 * 60_000),
     );
     expect(report.deleted).toContain(`${CLUSTER}/${name}`);

@@ -18,6 +18,7 @@ import { observedProvisioner, useFleet } from '../__testUtils__/fleetTestbed';
 import {
   fleetClusters,
   FleetProvisionerOptions,
+  provisionerSeeing,
   startTarpit,
   uniqueName,
 } from '../testUtils';
@@ -114,7 +115,7 @@ describe('finding 1: identity, not names', () => {
     expect(
       listed.items.filter(env => env.name === victim).map(env => env.namespace),
     ).toEqual([victim]);
-    await reapEnvironments(p);
+    await reapEnvironments(provisionerSeeing(p, [victim, decoy]));
 
     const real = await readNamespace(victim);
     expect(real?.metadata?.deletionTimestamp).toBeUndefined();

@@ -13,6 +13,7 @@ export {
   type FleetProvisionerOptions,
 } from './fleetProvisioner';
 export { offlineClusters } from './offlineClusters';
+export { provisionerSeeing } from './provisionerSeeing';
 export { startTarpit, type Tarpit } from './startTarpit';
 export { groupsUserInfo, testAccessPolicy } from './testAccessPolicy';
 export { uniqueName } from './uniqueName';
