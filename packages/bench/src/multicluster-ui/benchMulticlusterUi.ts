@@ -14,7 +14,7 @@ import {
   renderMulticlusterUiSection,
   UiResult,
 } from './renderSection';
-import type { Contender } from './renderTab';
+import type { BenchData, Contender } from './renderTab';
 
 /** Libraries every Backstage app already ships; left out of the plugins' chunk sizes. */
 const SHARED = [
@@ -181,7 +181,7 @@ async function main() {
 async function measureInChromium(
   code: string,
   runs: number,
-  data: object,
+  data: BenchData,
 ): Promise<{
   browserVersion: string;
   parseMs: { ours: number; upstream: number };
@@ -212,8 +212,8 @@ async function measureInChromium(
     );
     // What the network answers would cost the page to parse (not part of the timed renders).
     const answers = {
-      ours: JSON.stringify((data as any).ours.view),
-      upstream: JSON.stringify((data as any).upstream),
+      ours: JSON.stringify(data.ours.view),
+      upstream: JSON.stringify(data.upstream),
     };
     const parseMs = { ours: [] as number[], upstream: [] as number[] };
     for (let i = 0; i < 5; i++)

@@ -13,7 +13,7 @@ describe('buildDataset', () => {
       cluster: item.cluster.name,
       workloads: item.resources
         .find(r => r.type === 'deployments')!
-        .resources.map(d => d.metadata.name)
+        .resources.map(d => d.metadata?.name)
         .sort(),
       pods: item.resources.find(r => r.type === 'pods')!.resources.length,
     }));
@@ -47,7 +47,7 @@ describe('buildDataset', () => {
     expect(
       pods.filter(
         p =>
-          p.status.containerStatuses[0].state.waiting?.reason ===
+          p.status?.containerStatuses?.[0].state?.waiting?.reason ===
           'CrashLoopBackOff',
       ),
     ).toHaveLength(1);

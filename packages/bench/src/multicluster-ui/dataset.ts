@@ -9,9 +9,15 @@ import type { Entity } from '@backstage/catalog-model';
 import type {
   ClusterIdentity,
   EntityView,
+  TrimmedReplicaSet,
   WorkloadDetail,
 } from '@kubeplatform/clusters-common';
-import type { CacheReader } from '@kubeplatform/clusters-node';
+import type { KubernetesApi } from '@backstage/plugin-kubernetes';
+import type {
+  CachedResource,
+  CachedResourceTypes,
+  CacheReader,
+} from '@kubeplatform/clusters-node';
 // The view and trim code are internal to their packages; the bench runs them from source.
 /* eslint-disable @backstage/no-relative-monorepo-imports */
 import {
@@ -280,29 +286,33 @@ function suffix(i: number): string {
 
 /** The watch cache's view of one cluster: the same objects, trimmed as the cache trims them. */
 function cacheReaderOf(cluster: ClusterObjects): CacheReader {
-  const objects: Record<string, Obj[]> = {
+  const objects: { [K in CachedResource]?: CachedResourceTypes[K][] } = {
     deployments: cluster.deployments.map(trimWorkload),
-    replicasets: cluster.replicasets.map(trimWorkload),
+    // The cache trims ReplicaSets as it trims every workload (CACHED_RESOURCES).
+    replicasets: cluster.replicasets.map(
+      r => trimWorkload(r) as TrimmedReplicaSet,
+    ),
     pods: cluster.pods.map(trimPod),
   };
-  const all = (resource: string) => objects[resource] ?? [];
-  const reader = {
+  const all = <K extends CachedResource>(resource: K) =>
+    objects[resource] ?? [];
+  return {
     identity: cluster.identity,
-    list: (resource: string, namespace?: string) =>
+    list: (resource, namespace) =>
       all(resource).filter(
-        o => !namespace || o.metadata.namespace === namespace,
+        o => !namespace || o.metadata?.namespace === namespace,
       ),
-    get: (resource: string, namespace: string, name: string) =>
+    get: (resource, namespace, name) =>
       all(resource).find(
-        o => o.metadata.namespace === namespace && o.metadata.name === name,
+        o => o.metadata?.namespace === namespace && o.metadata.name === name,
       ),
-    listByKubernetesId: (resource: string, id: string) =>
+    listByKubernetesId: (resource, id) =>
       all(resource).filter(
-        o => o.metadata.labels?.['backstage.io/kubernetes-id'] === id,
+        o => o.metadata?.labels?.['backstage.io/kubernetes-id'] === id,
       ),
-    listByOwner: (resource: string, ownerUid: string) =>
+    listByOwner: (resource, ownerUid) =>
       all(resource).filter(o =>
-        o.metadata.ownerReferences?.some((r: Obj) => r.uid === ownerUid),
+        o.metadata?.ownerReferences?.some(r => r.uid === ownerUid),
       ),
     eventsFor: () => [],
     status: () => ({ state: 'ok', lastSyncedAt: STARTED, ageSeconds: 0 }),
@@ -310,21 +320,13 @@ function cacheReaderOf(cluster: ClusterObjects): CacheReader {
     podUsage: () => undefined,
     metricsStatus: () => ({ state: 'unavailable' }),
   };
-  return reader as unknown as CacheReader;
 }
 
 export interface Dataset {
   options: DatasetOptions;
   pods: number;
   /** What @backstage/plugin-kubernetes's `getObjectsByEntity` answers (raw objects). */
-  upstream: {
-    items: Array<{
-      cluster: { name: string; title: string };
-      resources: Array<{ type: string; resources: Obj[] }>;
-      podMetrics: never[];
-      errors: never[];
-    }>;
-  };
+  upstream: Awaited<ReturnType<KubernetesApi['getObjectsByEntity']>>;
   /** What the multicluster backend answers: the entity view and the drawer's detail. */
   ours: { view: EntityView; detail: WorkloadDetail };
   /** Raw JSON bytes of each answer, as it would cross the network. */

@@ -40,7 +40,8 @@ import { MulticlusterContent } from '../../../../plugins/multicluster/src/compon
 
 export type Contender = 'ours' | 'upstream';
 
-interface BenchData {
+/** What the bench hands the page, as JSON. */
+export interface BenchData {
   entity: Entity;
   clusters: number;
   ours: { view: EntityView; detail: WorkloadDetail };
@@ -186,11 +187,11 @@ function element(contender: Contender, d: BenchData): ReactElement {
             getPodLogs: notHere,
             deletePod: notHere,
             getEventsByInvolvedObjectName: notHere,
-          } as any,
+          },
         ],
         [
           kubernetesClusterLinkFormatterApiRef,
-          { formatClusterLink: async () => undefined } as any,
+          { formatClusterLink: async () => undefined },
         ],
         [permissionApiRef, mockApis.permission()],
       ]}

@@ -39,11 +39,12 @@ export type EnvironmentConnection =
   | { kind: 'none' };
 
 /**
- * One environment as the platform API returns it.
+ * One environment as the platform API returns it. A type, not an interface: it is JSON on
+ * the wire and in scaffolder checkpoints, and only a type alias is assignable to `JsonObject`.
  *
  * @public
  */
-export interface Environment {
+export type Environment = {
   /** `cluster/name`, unique across the fleet. */
   ref: string;
   name: string;
@@ -65,7 +66,7 @@ export interface Environment {
   sleepSchedule?: SleepSchedule;
   parameters: Record<string, ParameterValue>;
   connection: EnvironmentConnection;
-}
+};
 
 /**
  * A parameter an environment class accepts.

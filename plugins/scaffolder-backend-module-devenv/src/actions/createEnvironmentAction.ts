@@ -1,5 +1,4 @@
 import { InputError } from '@backstage/errors';
-import type { JsonObject } from '@backstage/types';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { Environment } from '@kubeplatform/clusters-common';
 import { asJsonRecord } from './asJsonRecord';
@@ -186,22 +185,21 @@ export function createEnvironmentAction(
         },
         async () => {
           await access.authorizeOwner(credentials, plan.request.owner);
-          return (await ctx.checkpoint({
-            key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
-            fn: async () => {
-              const { environment, created } = await provisioner.create(
-                request,
-                {
-                  createdBy: ctx.user?.ref,
-                  progress: line => ctx.logger.info(line),
-                },
-              );
-              // Checkpoints store JSON; the environment has optional fields left undefined.
-              return JSON.parse(
-                JSON.stringify({ environment, created }),
-              ) as JsonObject;
+          return ctx.checkpoint<{ environment: Environment; created: boolean }>(
+            {
+              key: `kubeplatform.devenv.create.${request.cluster}.${request.name}`,
+              fn: async () => {
+                const { environment, created } = await provisioner.create(
+                  request,
+                  {
+                    createdBy: ctx.user?.ref,
+                    progress: line => ctx.logger.info(line),
+                  },
+                );
+                return { environment, created };
+              },
             },
-          })) as unknown as { environment: Environment; created: boolean };
+          );
         },
       );
       if (!result.created) {
