@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { machine, machineLoad } from '../shared/machine';
 import { benchCommand, publishResult, runBench } from '../shared/benchRun';
+import { ensureChromium } from '../shared/prerequisites';
 import { repoRoot } from '../shared/results';
 import { bundleForBrowser, CHROMIUM } from '../shared/browserBundle';
 import { benchEntity, buildDataset, NAMESPACE, SERVICE } from './dataset';
@@ -94,10 +95,7 @@ async function main() {
     workloadsPerCluster: workloads,
     podsPerWorkload: Math.round(pods / workloads),
   };
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(
-      `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
-    );
+  ensureChromium();
 
   const loadBefore = machineLoad();
   log(`machine load before: ${loadBefore.loadavg.join(' ')}`);

@@ -14,6 +14,7 @@ import {
 } from './renderSection';
 import { runJourneys } from './runJourneys';
 import { startAppBackend } from './startAppBackend';
+import { ensureChromium } from '../shared/prerequisites';
 
 const MIN_RUNS = 3;
 
@@ -26,6 +27,7 @@ async function main() {
       MIN_RUNS,
     ],
   });
+  ensureChromium();
   const backend = await startAppBackend();
   const before = machineLoad();
   let journeys;

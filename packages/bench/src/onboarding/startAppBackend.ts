@@ -4,6 +4,7 @@ import {
   DemoBackendProcess,
   startDemoBackendProcess,
 } from '../shared/demoBackend';
+import { ensureFrontendBuilt } from '../shared/prerequisites';
 import { repoRoot } from '../shared/results';
 
 /**
@@ -15,11 +16,12 @@ import { repoRoot } from '../shared/results';
 export async function startAppBackend(
   timeoutMs = 300_000,
 ): Promise<DemoBackendProcess> {
+  ensureFrontendBuilt();
   if (
     !fs.existsSync(path.join(repoRoot(), 'packages/app/dist/index.html.tmpl'))
   ) {
     throw new Error(
-      'packages/app/dist has no index.html.tmpl: build the frontend first (yarn build:frontend)',
+      'packages/app/dist has no index.html.tmpl after the frontend build (yarn workspace app build)',
     );
   }
   return startDemoBackendProcess({

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { bundleForBrowser, CHROMIUM } from '../../shared/browserBundle';
+import { ensureChromium } from '../../shared/prerequisites';
 
 /** The replica count a matrix cell shows (`<status> · <ready>/<desired>`), and when. */
 export interface SeenCell {
@@ -22,6 +23,7 @@ export async function openChromiumMatrix(options: {
     'src/live/ui/liveMatrix.tsx',
     'liveBench',
   );
+  ensureChromium();
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
