@@ -12,15 +12,12 @@ cache_root="${KUBEPLATFORM_CACHE_DIR:-$HOME/.cache/kubeplatform}"
 bin_root="$cache_root/k8s-bin"
 binaries=(kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl)
 
-log() { printf '[local-clusters] %s\n' "$*" >&2; }
+what=binaries
+source "$here/scripts/lib/go-build-cache.sh"
 
 # What the binaries are built from, without the Go version: lets a machine without Go reuse a
 # cache that a machine with Go built.
 source_hash="$( (cat "$gomod/go.sum" "$gomod/go.mod"; find "$gomod/cmd" -type f -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)"
-
-# True when the binary starts and prints its version. Run in an inner shell, so a binary that
-# crashes (a truncated file) does not make this shell print "Segmentation fault".
-runs_ok() { bash -c '"$0" --version >/dev/null 2>&1; exit $?' "$1" 2>/dev/null; }
 
 complete() {
   local dir="$1"
@@ -32,45 +29,8 @@ complete() {
   done
 }
 
-if ! command -v go >/dev/null 2>&1; then
-  for dir in "$bin_root"/*/; do
-    dir="${dir%/}"
-    if [ -f "$dir/.source-hash" ] && [ "$(cat "$dir/.source-hash")" = "$source_hash" ] && complete "$dir"; then
-      log "Go is not installed; using binaries already built from the same sources in $dir"
-      echo "$dir"
-      exit 0
-    fi
-  done
-  log "Go is not installed, and no cached binaries match packages/local-clusters/go."
-  log "Install Go 1.24 or newer (apt-get install golang-go, or the tarball from the Go website), make sure"
-  log "the Go module proxy is reachable (go env GOPROXY), and run \`yarn clusters up\` again."
-  exit 3
-fi
-
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
-go_version="$(go env GOVERSION)"
-key="$(printf '%s %s' "$source_hash" "$go_version" | sha256sum | cut -c1-16)"
-out="$bin_root/$key"
-
-if complete "$out"; then
-  log "binaries cached in $out"
-  echo "$out"
-  exit 0
-fi
-
-# Two `clusters up` at once (say scripts/start and scripts/test) must not build into the same
-# folder; the second waits for the first and then finds the cache warm.
-mkdir -p "$bin_root"
-exec 9>"$bin_root/.build.lock"
-if ! flock -n 9; then
-  log "another build of the binaries is running; waiting for it (up to 45 minutes)"
-  flock -w 2700 9 || { log "gave up waiting for the other build"; exit 5; }
-  if complete "$out"; then
-    log "binaries cached in $out"
-    echo "$out"
-    exit 0
-  fi
-fi
+command -v go >/dev/null 2>&1 || use_cache_without_go
+open_cache_or_lock
 
 # Keep what is intact from a corrupted cache or an interrupted build; rebuild only the rest.
 rm -f "$out.partial/.complete"
@@ -101,21 +61,8 @@ build() {
   fi
   rm -f "$out.partial/$name"
   log "building $name ($count of ${#binaries[@]}, $pkg)…"
-  ( cd "$gomod" && go build -trimpath -ldflags "$flags" -o "$out.partial/$name" "$pkg" ) &
-  local pid=$!
-  local next_report=$((SECONDS + 30))
-  while kill -0 "$pid" 2>/dev/null; do
-    sleep 1
-    if [ "$SECONDS" -ge "$next_report" ] && kill -0 "$pid" 2>/dev/null; then
-      log "  still building $name: $((SECONDS - start)) s so far, $((SECONDS - total_start)) s in total (a first build takes about 15 minutes on 2 cores)"
-      next_report=$((SECONDS + 30))
-    fi
-  done
-  if ! wait "$pid"; then
-    log "building $name failed. If the error above names a module download, check that the Go module"
-    log "proxy is reachable (go env GOPROXY); if it is a compiler error, check Go is 1.24 or newer ($go_version here)."
-    exit 4
-  fi
+  go_build "$name" "$pkg" "$flags" "$out.partial/$name" \
+    "a first build of them all takes about 15 minutes on 2 cores"
   log "built $name in $((SECONDS - start)) s"
 }
 
