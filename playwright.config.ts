@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './packages/app/e2e-tests/chromiumLaunchOptions';
 
 /**
  * Browser end-to-end tests, run by ./scripts/test against the demo backend that serves the built
@@ -21,18 +22,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     viewport: { width: 1280, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

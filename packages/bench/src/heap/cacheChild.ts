@@ -5,6 +5,7 @@
  * forced garbage collections, as one JSON line. With `mode: "without"` it loads the same code and
  * builds the clusters service but no cache.
  */
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { TrimmedPod } from '@kubeplatform/clusters-common';
 import {
@@ -25,16 +26,8 @@ import {
 } from './childProtocol';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-const silentLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return silentLogger;
-  },
-};
+/** Logs nothing (level `none`): the bench measures the cache, not its log lines. */
+const silentLogger = mockServices.rootLogger();
 
 /** Heap and process memory after full collections, once nothing is left to free. */
 async function settled(): Promise<MemoryFigures> {

@@ -8,7 +8,10 @@ import { machine, machineLoad } from '../shared/machine';
 import { benchCommand, publishResult, runBench } from '../shared/benchRun';
 import { ensureChromium } from '../shared/prerequisites';
 import { repoRoot } from '../shared/results';
-import { bundleForBrowser, CHROMIUM } from '../shared/browserBundle';
+import {
+  bundleForBrowser,
+  chromiumLaunchOptions,
+} from '../shared/browserBundle';
 import { benchEntity, buildDataset, NAMESPACE, SERVICE } from './dataset';
 import {
   ContenderRun,
@@ -47,17 +50,6 @@ const SHARED = [
 
 const log = (message: string) =>
   process.stderr.write(`[bench:multicluster-ui] ${message}\n`);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 declare global {
   interface Window {
@@ -188,8 +180,7 @@ async function measureInChromium(
 }> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    ...chromiumLaunchOptions,
   });
   try {
     const page = await browser.newPage({

@@ -1,8 +1,9 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { build, Plugin } from 'esbuild';
 
-/** The Chromium the browser benches drive: `CHROMIUM_PATH`, or the distribution's. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The browser benches start Chromium as the browser tests do.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+export { chromiumLaunchOptions } from '../../../app/e2e-tests/chromiumLaunchOptions';
 
 /**
  * A React entry of this package (`entry`, relative to the package) bundled for a page in headless

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { CHROMIUM } from './browserBundle';
+import { chromiumLaunchOptions } from './browserBundle';
 import { repoRoot } from './results';
 
 /**
@@ -26,8 +26,10 @@ function runScriptsLib(fn: 'kp_ensure_chromium' | 'kp_build_frontend') {
 /** Debian's Chromium, installed when missing; or `CHROMIUM_PATH`, which must exist. */
 export function ensureChromium(): void {
   if (process.env.CHROMIUM_PATH) {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`CHROMIUM_PATH names ${CHROMIUM}, which does not exist`);
+    if (!fs.existsSync(chromiumLaunchOptions.executablePath)) {
+      throw new Error(
+        `CHROMIUM_PATH names ${chromiumLaunchOptions.executablePath}, which does not exist`,
+      );
     }
     return;
   }

@@ -1,5 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { bundleForBrowser, CHROMIUM } from '../../shared/browserBundle';
+import {
+  bundleForBrowser,
+  chromiumLaunchOptions,
+} from '../../shared/browserBundle';
 import { ensureChromium } from '../../shared/prerequisites';
 
 /** The replica count a matrix cell shows (`<status> · <ready>/<desired>`), and when. */
@@ -25,10 +28,7 @@ export async function openChromiumMatrix(options: {
   );
   ensureChromium();
   const { chromium } = await import('playwright-core');
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser: Browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 900 },
