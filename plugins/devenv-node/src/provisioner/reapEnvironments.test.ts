@@ -1,18 +1,8 @@
-import type { Environment } from '@kubeplatform/clusters-common';
+import { expiredEnvironment } from '../__fixtures__/expiredEnvironment';
 import type { EnvironmentProvisioner } from './EnvironmentProvisioner';
 import { ReapAction, reapEnvironments } from './reapEnvironments';
 
 const now = new Date('2026-12-01T10:00:00Z');
-
-function expired(name: string): Environment {
-  return {
-    ref: `dev-eu/${name}`,
-    name,
-    cluster: 'dev-eu',
-    status: 'ready',
-    expiresAt: '2026-12-01T09:00:00Z',
-  } as Environment;
-}
 
 describe('reapEnvironments', () => {
   it('tells of each deletion right after it, so a pass that dies midway has told what it did', async () => {
@@ -21,7 +11,7 @@ describe('reapEnvironments', () => {
     let toldBeforeB: ReapAction[] | undefined;
     const provisioner = {
       list: async () => ({
-        items: [expired('a'), expired('b')],
+        items: [expiredEnvironment('a'), expiredEnvironment('b')],
         errors: [],
       }),
       delete: async (_cluster: string, name: string) => {

@@ -1,17 +1,7 @@
-import type { Environment } from '@kubeplatform/clusters-common';
+import { expiredEnvironment } from '../__fixtures__/expiredEnvironment';
 import type { EnvironmentProvisioner } from '../provisioner/EnvironmentProvisioner';
 import { reapEnvironments } from '../provisioner/reapEnvironments';
 import { provisionerSeeing } from './provisionerSeeing';
-
-function expired(name: string): Environment {
-  return {
-    ref: `dev-eu/${name}`,
-    name,
-    cluster: 'dev-eu',
-    status: 'ready',
-    expiresAt: '2026-12-01T09:00:00Z',
-  } as Environment;
-}
 
 /** Two tests' environments on one fleet: each test's reaper pass may touch only its own. */
 function sharedFleet() {
@@ -19,9 +9,10 @@ function sharedFleet() {
   const provisioner = {
     settings: { reaper: { enabled: false } },
     list: async (filter?: { cluster?: string }) => ({
-      items: [expired('mine'), expired('the-other-tests')].filter(
-        env => !filter?.cluster || env.cluster === filter.cluster,
-      ),
+      items: [
+        expiredEnvironment('mine'),
+        expiredEnvironment('the-other-tests'),
+      ].filter(env => !filter?.cluster || env.cluster === filter.cluster),
       errors: [{ cluster: 'prod-us', message: 'unreachable' }],
     }),
     async delete(_cluster: string, name: string) {
