@@ -19,3 +19,4 @@ export * from './customResources';
 export * from './timeline';
 export * from './metrics';
 export * from './sse';
+export * from './saveTextFile';

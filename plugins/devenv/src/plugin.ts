@@ -102,19 +102,35 @@ export const KubeplatformClusterPickerFieldExtension = devenvPlugin.provide(
 );
 
 /**
+ * A search result item for one document type, with the component `load` exports as `name`,
+ * fetched on first use.
+ */
+function provideSearchResultListItem<
+  TName extends string,
+  TComponent extends (props: any) => JSX.Element | null,
+>(
+  name: TName,
+  documentType: string,
+  load: () => Promise<Record<TName, TComponent>>,
+) {
+  return devenvPlugin.provide(
+    createSearchResultListItemExtension({
+      name,
+      predicate: result => result.type === documentType,
+      component: () => load().then(m => m[name]),
+    }),
+  );
+}
+
+/**
  * Search result item for `kubeplatform-workload` documents.
  *
  * @public
  */
-export const WorkloadSearchResultListItem = devenvPlugin.provide(
-  createSearchResultListItemExtension({
-    name: 'WorkloadSearchResultListItem',
-    predicate: result => result.type === WORKLOAD_DOCUMENT_TYPE,
-    component: () =>
-      import('./components/search/WorkloadSearchResultListItem').then(
-        m => m.WorkloadSearchResultListItem,
-      ),
-  }),
+export const WorkloadSearchResultListItem = provideSearchResultListItem(
+  'WorkloadSearchResultListItem',
+  WORKLOAD_DOCUMENT_TYPE,
+  () => import('./components/search/WorkloadSearchResultListItem'),
 );
 
 /**
@@ -122,13 +138,8 @@ export const WorkloadSearchResultListItem = devenvPlugin.provide(
  *
  * @public
  */
-export const EnvironmentSearchResultListItem = devenvPlugin.provide(
-  createSearchResultListItemExtension({
-    name: 'EnvironmentSearchResultListItem',
-    predicate: result => result.type === ENVIRONMENT_DOCUMENT_TYPE,
-    component: () =>
-      import('./components/search/EnvironmentSearchResultListItem').then(
-        m => m.EnvironmentSearchResultListItem,
-      ),
-  }),
+export const EnvironmentSearchResultListItem = provideSearchResultListItem(
+  'EnvironmentSearchResultListItem',
+  ENVIRONMENT_DOCUMENT_TYPE,
+  () => import('./components/search/EnvironmentSearchResultListItem'),
 );

@@ -20,6 +20,16 @@ export function conditionOf(
   return obj.status?.conditions?.find(c => c.type === type);
 }
 
+/** The condition of that type when its status is the one given ('True', 'False' or 'Unknown'). */
+export function conditionWithStatus(
+  obj: AnyCustomResource,
+  type: string,
+  status: string,
+): TrimmedCondition<KubernetesTimestamp> | undefined {
+  const condition = conditionOf(obj, type);
+  return condition?.status === status ? condition : undefined;
+}
+
 /** A health decided by a condition, carrying its reason, message and transition time. */
 export function fromCondition(
   status: CustomResourceHealthStatus,

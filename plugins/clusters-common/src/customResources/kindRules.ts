@@ -1,11 +1,12 @@
+import type { AnyCustomResource } from './conditions';
 import {
-  AnyCustomResource,
   conditionOf,
+  conditionWithStatus,
   fromCondition,
   observedGenerationOf,
 } from './conditions';
 import { kstatusGenericHealth, kstatusHealth } from './kstatus';
-import type { CustomResourceHealth } from './types';
+import type { CustomResourceHealth, CustomResourceHealthStatus } from './types';
 
 /**
  * A health rule for one family of custom resources, in the style of Argo CD's resource health
@@ -30,6 +31,13 @@ const kubectlTarget = (obj: AnyCustomResource) =>
     obj.metadata?.namespace ?? '<namespace>'
   }`;
 
+/** Argo Rollouts phases, other than Healthy, that decide a rollout's health, with the status each means. */
+const ROLLOUT_PHASE_STATUS = new Map<string, CustomResourceHealthStatus>([
+  ['Degraded', 'Failed'],
+  ['Paused', 'Suspended'],
+  ['Progressing', 'InProgress'],
+]);
+
 /** Argo Rollouts `Rollout`: argoproj.io/Rollout/health.lua. */
 const argoRollout: CustomResourceHealthRule = {
   name: 'argo-rollouts',
@@ -50,50 +58,27 @@ const argoRollout: CustomResourceHealthRule = {
         rule,
       };
     }
-    const invalid = conditionOf(obj, 'InvalidSpec');
-    if (invalid?.status === 'True')
-      return fromCondition('Failed', rule, invalid);
+    const invalid = conditionWithStatus(obj, 'InvalidSpec', 'True');
+    if (invalid) return fromCondition('Failed', rule, invalid);
     const progressing = conditionOf(obj, 'Progressing');
     if (progressing?.reason === 'ProgressDeadlineExceeded') {
       return fromCondition('Failed', rule, progressing);
     }
-    const replicaFailure = conditionOf(obj, 'ReplicaFailure');
-    if (replicaFailure?.status === 'True') {
-      return fromCondition('Failed', rule, replicaFailure);
+    const replicaFailure = conditionWithStatus(obj, 'ReplicaFailure', 'True');
+    if (replicaFailure) return fromCondition('Failed', rule, replicaFailure);
+    const phase = obj.status?.phase;
+    if (phase === 'Healthy')
+      return { status: 'Current', reason: 'Healthy', rule };
+    const status = phase && ROLLOUT_PHASE_STATUS.get(phase);
+    if (status) {
+      const message = obj.status?.message;
+      return { status, reason: phase, ...(message && { message }), rule };
     }
-    const message = obj.status?.message;
-    switch (obj.status?.phase) {
-      case 'Healthy':
-        return { status: 'Current', reason: 'Healthy', rule };
-      case 'Degraded':
-        return {
-          status: 'Failed',
-          reason: 'Degraded',
-          ...(message && { message }),
-          rule,
-        };
-      case 'Paused':
-        return {
-          status: 'Suspended',
-          reason: 'Paused',
-          ...(message && { message }),
-          rule,
-        };
-      case 'Progressing':
-        return {
-          status: 'InProgress',
-          reason: 'Progressing',
-          ...(message && { message }),
-          rule,
-        };
-      default:
-        return {
-          status: 'InProgress',
-          message:
-            'Waiting for rollout to finish: status has not been reconciled',
-          rule,
-        };
-    }
+    return {
+      status: 'InProgress',
+      message: 'Waiting for rollout to finish: status has not been reconciled',
+      rule,
+    };
   },
   suggestedFix: obj =>
     `Read the rollout's status and its analysis runs: kubectl argo rollouts get rollout ${
@@ -110,10 +95,8 @@ const certManagerCertificate: CustomResourceHealthRule = {
     groupOf(obj) === 'cert-manager.io' && obj.kind === 'Certificate',
   health: obj => {
     const rule = 'cert-manager';
-    const issuing = conditionOf(obj, 'Issuing');
-    if (issuing?.status === 'True') {
-      return fromCondition('InProgress', rule, issuing);
-    }
+    const issuing = conditionWithStatus(obj, 'Issuing', 'True');
+    if (issuing) return fromCondition('InProgress', rule, issuing);
     const ready = conditionOf(obj, 'Ready');
     if (ready?.status === 'True') return fromCondition('Current', rule, ready);
     if (ready?.status === 'False') return fromCondition('Failed', rule, ready);
@@ -143,12 +126,12 @@ const crossplane: CustomResourceHealthRule = {
   health: obj => {
     const rule = 'crossplane';
     for (const type of CROSSPLANE_FAILING) {
-      const c = conditionOf(obj, type);
-      if (c?.status === 'False') return fromCondition('Failed', rule, c);
+      const c = conditionWithStatus(obj, type, 'False');
+      if (c) return fromCondition('Failed', rule, c);
     }
     for (const type of CROSSPLANE_HEALTHY) {
-      const c = conditionOf(obj, type);
-      if (c?.status === 'True') return fromCondition('Current', rule, c);
+      const c = conditionWithStatus(obj, type, 'True');
+      if (c) return fromCondition('Current', rule, c);
     }
     const ready = conditionOf(obj, 'Ready');
     return ready

@@ -1,6 +1,7 @@
+import type { AnyCustomResource } from './conditions';
 import {
-  AnyCustomResource,
   conditionOf,
+  conditionWithStatus,
   fromCondition,
   observedGenerationOf,
 } from './conditions';
@@ -39,14 +40,10 @@ export function kstatusGenericHealth(
       rule: RULE,
     };
   }
-  const reconciling = conditionOf(obj, 'Reconciling');
-  if (reconciling?.status === 'True') {
-    return fromCondition('InProgress', RULE, reconciling);
-  }
-  const stalled = conditionOf(obj, 'Stalled');
-  if (stalled?.status === 'True') {
-    return fromCondition('Failed', RULE, stalled);
-  }
+  const reconciling = conditionWithStatus(obj, 'Reconciling', 'True');
+  if (reconciling) return fromCondition('InProgress', RULE, reconciling);
+  const stalled = conditionWithStatus(obj, 'Stalled', 'True');
+  if (stalled) return fromCondition('Failed', RULE, stalled);
   return undefined;
 }
 

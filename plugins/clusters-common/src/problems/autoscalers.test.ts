@@ -1,6 +1,7 @@
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
-import { codes, expectProblem } from './__testUtils__/expectProblem';
+import { codes, objectRef } from './__testUtils__/expectProblem';
+import { detectorTests, expectDetected } from './__testUtils__/detectorTests';
 import { detectAutoscalerProblems } from './autoscalers';
 
 const hpa = (name: string) => loadFixture<V2HorizontalPodAutoscaler>(name);
@@ -8,47 +9,93 @@ const hpa = (name: string) => loadFixture<V2HorizontalPodAutoscaler>(name);
 // There is no metrics API in the local clusters, so every HPA there also reports
 // HpaMetricsUnavailable: that is the truth about those clusters, and is asserted as such.
 describe('detectAutoscalerProblems', () => {
-  it('reports HpaAtMaxReplicas as an error (prod-us checkout, 3 of max 3)', () => {
-    const problems = detectAutoscalerProblems(hpa('prod-us.hpa-at-max'));
-    expect(codes(problems)).toEqual([
-      'HpaAtMaxReplicas:error',
-      'HpaMetricsUnavailable:warning',
-    ]);
-    expectProblem(problems[0], {
-      object: {
-        kind: 'HorizontalPodAutoscaler',
-        namespace: 'shop',
-        name: 'checkout',
+  it.each(
+    detectorTests(detectAutoscalerProblems, [
+      {
+        title:
+          'reports HpaAtMaxReplicas as an error (prod-us checkout, 3 of max 3)',
+        args: [hpa('prod-us.hpa-at-max')],
+        codes: ['HpaAtMaxReplicas:error', 'HpaMetricsUnavailable:warning'],
+        expected: [
+          {
+            object: objectRef('HorizontalPodAutoscaler', 'shop', 'checkout'),
+            since: '2026-11-22T15:16:21.000Z',
+            messageContains: [
+              'at its maximum of 3 replicas (min 2) for Deployment checkout',
+            ],
+            fixContains: ['Raise maxReplicas'],
+          },
+        ],
       },
-      since: '2026-11-22T15:16:21.000Z',
-      messageContains: [
-        'at its maximum of 3 replicas (min 2) for Deployment checkout',
-      ],
-      fixContains: ['Raise maxReplicas'],
-    });
-  });
-
-  it('reports HpaNearMaxReplicas at 9 of max 10 (dev-eu frontend)', () => {
-    const problems = detectAutoscalerProblems(hpa('dev-eu.hpa-near-max'));
-    expect(codes(problems)).toEqual([
-      'HpaNearMaxReplicas:warning',
-      'HpaMetricsUnavailable:warning',
-    ]);
-    expect(problems[0].object.name).toBe('frontend');
-    expectProblem(problems[0], {
-      since: undefined,
-      messageContains: [
-        'at 9 of its maximum 10 replicas (90%)',
-        '1 replica of headroom left',
-      ],
-    });
-  });
-
-  it('does not call 4 of 5 near max: that is 80%, and below 10 replicas only "at max" exists (dev-eu payments)', () => {
-    expect(
-      codes(detectAutoscalerProblems(hpa('dev-eu.hpa-payments-four-of-five'))),
-    ).toEqual(['HpaMetricsUnavailable:warning']);
-  });
+      {
+        title: 'reports HpaNearMaxReplicas at 9 of max 10 (dev-eu frontend)',
+        args: [hpa('dev-eu.hpa-near-max')],
+        codes: ['HpaNearMaxReplicas:warning', 'HpaMetricsUnavailable:warning'],
+        expected: [
+          {
+            object: objectRef(
+              'HorizontalPodAutoscaler',
+              'problem-fixtures',
+              'frontend',
+            ),
+            since: undefined,
+            messageContains: [
+              'at 9 of its maximum 10 replicas (90%)',
+              '1 replica of headroom left',
+            ],
+          },
+        ],
+      },
+      {
+        title:
+          'does not call 4 of 5 near max: that is 80%, and below 10 replicas only "at max" exists (dev-eu payments)',
+        args: [hpa('dev-eu.hpa-payments-four-of-five')],
+        codes: ['HpaMetricsUnavailable:warning'],
+      },
+      {
+        title:
+          'reports a fixed-size HPA (min = max) at max only as info (dev-eu fixed-size)',
+        args: [hpa('dev-eu.hpa-fixed-size')],
+        codes: ['HpaAtMaxReplicas:info', 'HpaMetricsUnavailable:warning'],
+        expected: [{ messageContains: ['minReplicas equals maxReplicas (2)'] }],
+      },
+      {
+        title:
+          'reports HpaMetricsUnavailable with the controller message (prod-us search)',
+        args: [hpa('prod-us.hpa-metrics-unavailable')],
+        codes: ['HpaMetricsUnavailable:warning'],
+        expected: [
+          {
+            object: objectRef('HorizontalPodAutoscaler', 'discovery', 'search'),
+            since: '2026-11-22T15:16:22.000Z',
+            messageContains: [
+              '(FailedGetResourceMetric)',
+              'get pods.metrics.k8s.io',
+              'keeps Deployment search at 3 replicas',
+            ],
+            fixContains: ['kubectl get apiservice v1beta1.metrics.k8s.io'],
+          },
+        ],
+      },
+      {
+        title:
+          'reports HpaUnableToScale when the target does not exist (dev-eu orphan)',
+        args: [hpa('dev-eu.hpa-missing-target')],
+        codes: ['HpaUnableToScale:warning'],
+        expected: [
+          {
+            since: '2026-11-22T15:16:44.000Z',
+            messageContains: [
+              'cannot read the scale of Deployment does-not-exist (FailedGetScale)',
+            ],
+            fixContains: [
+              'kubectl get -n problem-fixtures deployment/does-not-exist',
+            ],
+          },
+        ],
+      },
+    ]),
+  )('$title', detectorTest => expectDetected(detectorTest));
 
   it.each([
     [10, 8, []],
@@ -73,36 +120,6 @@ describe('detectAutoscalerProblems', () => {
     },
   );
 
-  it('reports a fixed-size HPA (min = max) at max only as info (dev-eu fixed-size)', () => {
-    const problems = detectAutoscalerProblems(hpa('dev-eu.hpa-fixed-size'));
-    expect(codes(problems)).toEqual([
-      'HpaAtMaxReplicas:info',
-      'HpaMetricsUnavailable:warning',
-    ]);
-    expect(problems[0].message).toContain('minReplicas equals maxReplicas (2)');
-  });
-
-  it('reports HpaMetricsUnavailable with the controller message (prod-us search)', () => {
-    const problems = detectAutoscalerProblems(
-      hpa('prod-us.hpa-metrics-unavailable'),
-    );
-    expect(codes(problems)).toEqual(['HpaMetricsUnavailable:warning']);
-    expectProblem(problems[0], {
-      object: {
-        kind: 'HorizontalPodAutoscaler',
-        namespace: 'discovery',
-        name: 'search',
-      },
-      since: '2026-11-22T15:16:22.000Z',
-      messageContains: [
-        '(FailedGetResourceMetric)',
-        'get pods.metrics.k8s.io',
-        'keeps Deployment search at 3 replicas',
-      ],
-      fixContains: ['kubectl get apiservice v1beta1.metrics.k8s.io'],
-    });
-  });
-
   it('does not report ScalingActive=False when the target was scaled to zero on purpose', () => {
     const scaledToZero = hpa('prod-us.hpa-metrics-unavailable');
     const active = scaledToZero.status!.conditions!.find(
@@ -112,19 +129,5 @@ describe('detectAutoscalerProblems', () => {
     active.message =
       'scaling is disabled since the replica count of the target is zero';
     expect(detectAutoscalerProblems(scaledToZero)).toEqual([]);
-  });
-
-  it('reports HpaUnableToScale when the target does not exist (dev-eu orphan)', () => {
-    const problems = detectAutoscalerProblems(hpa('dev-eu.hpa-missing-target'));
-    expect(codes(problems)).toEqual(['HpaUnableToScale:warning']);
-    expectProblem(problems[0], {
-      since: '2026-11-22T15:16:44.000Z',
-      messageContains: [
-        'cannot read the scale of Deployment does-not-exist (FailedGetScale)',
-      ],
-      fixContains: [
-        'kubectl get -n problem-fixtures deployment/does-not-exist',
-      ],
-    });
   });
 });

@@ -52,15 +52,11 @@ export function containerContexts(
   ];
 }
 
-/** `Container "x"` or `Init container "x"`, as messages name it. */
-export function containerLabel(context: ContainerContext): string {
+/** `Container "x" in pod y` or `Init container "x" in pod y`, as messages name it. */
+export function containerInPod(context: ContainerContext): string {
   return `${context.init ? 'Init container' : 'Container'} "${
     context.status.name
-  }"`;
-}
-
-export function podRef(pod: TrimmedPod<KubernetesTimestamp>): string {
-  return `pod ${pod.metadata?.name ?? '(unnamed)'}`;
+  }" in pod ${context.pod.metadata?.name ?? '(unnamed)'}`;
 }
 
 /** Kubelet and termination messages on one line, cut at MAX_QUOTED_TEXT characters. */

@@ -2,10 +2,9 @@ import type { TrimmedContainer } from '../trimmed';
 import { findCondition } from './conditions';
 import {
   ContainerContext,
-  containerLabel,
+  containerInPod,
   describeCommand,
   logsCommand,
-  podRef,
 } from './containerContext';
 import { problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
@@ -56,8 +55,8 @@ export function detectReadinessFailing(
   return {
     code: 'ReadinessProbeFailing',
     severity: 'warning',
-    message: `${containerLabel(context)} in ${podRef(
-      pod,
+    message: `${containerInPod(
+      context,
     )} has been running for ${describeDuration(
       now.getTime() - startedAt,
     )} but is not ready; ${probeText}.`,

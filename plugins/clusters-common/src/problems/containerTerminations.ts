@@ -1,9 +1,8 @@
 import {
   ContainerContext,
-  containerLabel,
+  containerInPod,
   describeCommand,
   logsCommand,
-  podRef,
 } from './containerContext';
 import { problemObject } from './objectRef';
 import { describeDuration, toIso, toMillis } from './timestamps';
@@ -42,8 +41,8 @@ export function detectOomKilled(
   return {
     code: 'OOMKilled',
     severity: recent ? 'error' : 'warning',
-    message: `${containerLabel(context)} in ${podRef(
-      pod,
+    message: `${containerInPod(
+      context,
     )} was killed for running out of memory (OOMKilled)${when}${
       limit ? `; its memory limit is ${limit}` : '; it has no memory limit'
     }.${restarts}`,
@@ -87,8 +86,8 @@ export function detectRestarts(context: ContainerContext): Problem | undefined {
     return {
       code: 'RestartsRising',
       severity: 'warning',
-      message: `${containerLabel(context)} in ${podRef(
-        pod,
+      message: `${containerInPod(
+        context,
       )} restarted within the last hour (${times} in total${lastExit}).`,
       suggestedFix: `Read why it exited with \`${logsCommand(
         context,
@@ -103,8 +102,8 @@ export function detectRestarts(context: ContainerContext): Problem | undefined {
   return {
     code: 'ContainerRestarts',
     severity: 'info',
-    message: `${containerLabel(context)} in ${podRef(
-      pod,
+    message: `${containerInPod(
+      context,
     )} has restarted ${times}${lastExit}; none in the last hour.`,
     suggestedFix: `If the restarts were unexpected, \`${logsCommand(
       context,

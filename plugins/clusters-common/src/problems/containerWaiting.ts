@@ -2,11 +2,10 @@ import type { TrimmedPod } from '../trimmed';
 import type { KubernetesTimestamp } from './timestamps';
 import {
   ContainerContext,
-  containerLabel,
+  containerInPod,
   describeCommand,
   logsCommand,
   notReadySince,
-  podRef,
   quote,
 } from './containerContext';
 import { findCondition, sentence } from './conditions';
@@ -57,11 +56,9 @@ export function detectWaitingContainer(
       return {
         code: 'CrashLoopBackOff',
         severity: 'error',
-        message: `${containerLabel(context)} in ${podRef(
-          pod,
-        )} is in CrashLoopBackOff after ${status.restartCount ?? 0} restart${
-          status.restartCount === 1 ? '' : 's'
-        }.${lastRun}`,
+        message: `${containerInPod(context)} is in CrashLoopBackOff after ${
+          status.restartCount ?? 0
+        } restart${status.restartCount === 1 ? '' : 's'}.${lastRun}`,
         suggestedFix: `Read why the last run exited with \`${logsCommand(
           context,
           true,
@@ -79,11 +76,9 @@ export function detectWaitingContainer(
       return {
         code: reason,
         severity: 'error',
-        message: `${containerLabel(context)} in ${podRef(
-          pod,
-        )} cannot pull image "${image}" (${reason})${
-          detail ? `: ${detail}` : '.'
-        }`,
+        message: `${containerInPod(
+          context,
+        )} cannot pull image "${image}" (${reason})${endWithDetail(detail)}`,
         suggestedFix: `Check that the image "${image}" exists with exactly that tag (for example \`docker manifest inspect ${image}\`), that the registry is reachable from the nodes, and that the pod's imagePullSecrets grant access. \`${describeCommand(
           pod,
         )}\` shows the registry's answer in its events.`,
@@ -94,11 +89,9 @@ export function detectWaitingContainer(
       return {
         code: 'InvalidImageName',
         severity: 'error',
-        message: `${containerLabel(context)} in ${podRef(
-          pod,
-        )} has an invalid image reference "${image}"${
-          detail ? `: ${detail}` : '.'
-        }`,
+        message: `${containerInPod(
+          context,
+        )} has an invalid image reference "${image}"${endWithDetail(detail)}`,
         suggestedFix: `Correct the image field of container "${status.name}" in the workload spec: use registry/repository:tag or repository@sha256:digest, lower-case, with no spaces or URL scheme.`,
         object,
         since,
@@ -107,9 +100,7 @@ export function detectWaitingContainer(
       return {
         code: 'CreateContainerConfigError',
         severity: 'error',
-        message: `${containerLabel(context)} in ${podRef(
-          pod,
-        )} cannot be created: ${sentence(
+        message: `${containerInPod(context)} cannot be created: ${sentence(
           detail ?? 'its configuration is invalid',
         )}`,
         suggestedFix: `Create the missing ConfigMap or Secret, or the missing key in it, in namespace ${
@@ -124,9 +115,9 @@ export function detectWaitingContainer(
       return {
         code: 'ContainerWaiting',
         severity: 'warning',
-        message: `${containerLabel(context)} in ${podRef(pod)} is waiting${
+        message: `${containerInPod(context)} is waiting${
           reason ? ` (${reason})` : ''
-        }${detail ? `: ${detail}` : '.'}`,
+        }${endWithDetail(detail)}`,
         suggestedFix: `Run \`${describeCommand(
           pod,
         )}\` and read the events for the container "${
@@ -165,8 +156,8 @@ function detectStuckStarting(
   return {
     code: 'ContainerWaiting',
     severity: 'warning',
-    message: `${containerLabel(context)} in ${podRef(
-      pod,
+    message: `${containerInPod(
+      context,
     )} has been in ${reason} for ${describeDuration(
       now.getTime() - startedWaiting,
     )}.`,
@@ -188,4 +179,9 @@ function initContainerIsFailing(pod: TrimmedPod<KubernetesTimestamp>): boolean {
     const waitingReason = status.state?.waiting?.reason;
     return !!waitingReason && !ROUTINE_WAITING_REASONS.has(waitingReason);
   });
+}
+
+/** Ends a message with the kubelet's detail, or with a full stop when it gave none. */
+function endWithDetail(detail: string | undefined): string {
+  return detail ? `: ${detail}` : '.';
 }

@@ -1,6 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
-import { codes, expectProblem } from './__testUtils__/expectProblem';
+import { objectRef } from './__testUtils__/expectProblem';
+import { detectorTests, expectDetected } from './__testUtils__/detectorTests';
 import {
   detectRestartsRising,
   restartsInLastHour,
@@ -23,40 +24,43 @@ describe('detectRestartsRising', () => {
     });
   });
 
-  it('reports the restarts added since the sample', () => {
-    const problems = detectRestartsRising(
-      later,
-      sample,
-      new Date('2026-11-22T15:19:00Z'),
-    );
-    expect(codes(problems)).toEqual(['RestartsRising:warning']);
-    expectProblem(problems[0], {
-      object: {
-        kind: 'Pod',
-        namespace: 'shop',
-        name: 'checkout-6bc878c6bd-2z42w',
-        container: 'checkout',
+  it.each(
+    detectorTests(detectRestartsRising, [
+      {
+        title: 'reports the restarts added since the sample',
+        args: [later, sample, new Date('2026-11-22T15:19:00Z')],
+        codes: ['RestartsRising:warning'],
+        expected: [
+          {
+            object: objectRef(
+              'Pod',
+              'shop',
+              'checkout-6bc878c6bd-2z42w',
+              'checkout',
+            ),
+            since: '2026-11-22T15:17:00.000Z',
+            messageContains: [
+              'restarted 4 times in the last 2 minutes (6 in total)',
+            ],
+          },
+        ],
       },
-      since: '2026-11-22T15:17:00.000Z',
-      messageContains: ['restarted 4 times in the last 2 minutes (6 in total)'],
-    });
-  });
-
-  it('reports nothing when the count has not grown', () => {
-    expect(
-      detectRestartsRising(earlier, sample, new Date('2026-11-22T15:19:00Z')),
-    ).toEqual([]);
-  });
-
-  it('does not compare a recreated pod with the old one', () => {
-    expect(
-      detectRestartsRising(
-        later,
-        { ...sample, podUid: 'a-different-pod' },
-        new Date('2026-11-22T15:19:00Z'),
-      ),
-    ).toEqual([]);
-  });
+      {
+        title: 'reports nothing when the count has not grown',
+        args: [earlier, sample, new Date('2026-11-22T15:19:00Z')],
+        codes: [],
+      },
+      {
+        title: 'does not compare a recreated pod with the old one',
+        args: [
+          later,
+          { ...sample, podUid: 'a-different-pod' },
+          new Date('2026-11-22T15:19:00Z'),
+        ],
+        codes: [],
+      },
+    ]),
+  )('$title', detectorTest => expectDetected(detectorTest));
 });
 
 describe('totalRestarts and restartsInLastHour', () => {

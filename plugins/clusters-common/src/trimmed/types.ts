@@ -142,33 +142,33 @@ type WithTrimmedConditions<Status, Time> = Omit<Status, 'conditions'> & {
   conditions?: TrimmedCondition<Time>[];
 };
 
-/** @public */
-export interface TrimmedDeployment<Time = string> {
+/**
+ * A Deployment, ReplicaSet, StatefulSet or DaemonSet: they differ only in the status Kubernetes
+ * sends.
+ *
+ * @public
+ */
+export interface TrimmedWorkload<Status, Time = string> {
   metadata?: TrimmedMetadata<Time>;
   spec?: TrimmedWorkloadSpec;
-  status?: WithTrimmedConditions<V1DeploymentStatus, Time>;
+  status?: WithTrimmedConditions<Status, Time>;
 }
 
 /** @public */
-export interface TrimmedReplicaSet<Time = string> {
-  metadata?: TrimmedMetadata<Time>;
-  spec?: TrimmedWorkloadSpec;
-  status?: WithTrimmedConditions<V1ReplicaSetStatus, Time>;
-}
+export interface TrimmedDeployment<Time = string>
+  extends TrimmedWorkload<V1DeploymentStatus, Time> {}
 
 /** @public */
-export interface TrimmedStatefulSet<Time = string> {
-  metadata?: TrimmedMetadata<Time>;
-  spec?: TrimmedWorkloadSpec;
-  status?: WithTrimmedConditions<V1StatefulSetStatus, Time>;
-}
+export interface TrimmedReplicaSet<Time = string>
+  extends TrimmedWorkload<V1ReplicaSetStatus, Time> {}
 
 /** @public */
-export interface TrimmedDaemonSet<Time = string> {
-  metadata?: TrimmedMetadata<Time>;
-  spec?: TrimmedWorkloadSpec;
-  status?: WithTrimmedConditions<V1DaemonSetStatus, Time>;
-}
+export interface TrimmedStatefulSet<Time = string>
+  extends TrimmedWorkload<V1StatefulSetStatus, Time> {}
+
+/** @public */
+export interface TrimmedDaemonSet<Time = string>
+  extends TrimmedWorkload<V1DaemonSetStatus, Time> {}
 
 /** @public */
 export interface TrimmedJob<Time = string> {

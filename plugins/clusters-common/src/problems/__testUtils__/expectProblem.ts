@@ -1,4 +1,4 @@
-import { Problem } from '../types';
+import { Problem, ProblemObject } from '../types';
 
 /** Each problem as `code:severity`, in order: the one line that says what a detector found. */
 export const codes = (problems: Problem[]) =>
@@ -27,4 +27,16 @@ export function expectProblem(problem: Problem, expected: ExpectedProblem) {
   for (const piece of messageContains) expect(problem.message).toContain(piece);
   for (const piece of fixContains)
     expect(problem.suggestedFix).toContain(piece);
+}
+
+/** The object a test expects a problem to name; the container only for container problems. */
+export function objectRef(
+  kind: string,
+  namespace: string,
+  name: string,
+  container?: string,
+): ProblemObject {
+  return container
+    ? { kind, namespace, name, container }
+    : { kind, namespace, name };
 }

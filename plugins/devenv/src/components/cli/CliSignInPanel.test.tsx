@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { recordElementCalls } from '../../__testUtils__/recordElementCalls';
 import { renderWithFetch } from '../../__testUtils__/renderWithFetch';
 import { CliSignInPanel } from './CliSignInPanel';
 
@@ -21,12 +22,7 @@ const ok = () =>
 describe('CliSignInPanel', () => {
   let submitted: HTMLFormElement[];
   beforeEach(() => {
-    submitted = [];
-    jest
-      .spyOn(HTMLFormElement.prototype, 'submit')
-      .mockImplementation(function record(this: HTMLFormElement) {
-        submitted.push(this);
-      });
+    submitted = recordElementCalls(HTMLFormElement.prototype, 'submit');
   });
   afterEach(() => jest.restoreAllMocks());
 

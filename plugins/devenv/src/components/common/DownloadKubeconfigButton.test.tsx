@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { recordElementCalls } from '../../__testUtils__/recordElementCalls';
 import { renderWithFetch } from '../../__testUtils__/renderWithFetch';
 import { DownloadKubeconfigButton } from './DownloadKubeconfigButton';
 
@@ -46,16 +47,10 @@ describe('DownloadKubeconfigButton', () => {
   let clicked: HTMLAnchorElement[];
 
   beforeEach(() => {
-    clicked = [];
     createObjectURL.mockClear();
     revokeObjectURL.mockClear();
     Object.assign(URL, { createObjectURL, revokeObjectURL });
-    // jsdom does not navigate; record the link the browser would have followed.
-    jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function record(this: HTMLAnchorElement) {
-        clicked.push(this);
-      });
+    clicked = recordElementCalls(HTMLAnchorElement.prototype, 'click');
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -91,30 +86,33 @@ describe('DownloadKubeconfigButton', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('says the user may not connect when the backend answers 403, and saves nothing', async () => {
-    const fetch = jest.fn(async () =>
-      errorAnswer(403, 'NotAllowedError', 'not allowed'),
-    );
-    await renderButton(fetch);
+  it.each([
+    {
+      failure: 'says the user may not connect when the backend answers 403',
+      status: 403,
+      name: 'NotAllowedError',
+      message: 'not allowed',
+      shown:
+        'Could not download the kubeconfig of guest-dev on dev-eu: You may not connect to this environment.',
+    },
+    {
+      failure: 'shows the backend’s own message for other failures',
+      status: 404,
+      name: 'NotFoundError',
+      message: 'No environment dev-eu/guest-dev',
+      shown: 'No environment dev-eu/guest-dev',
+    },
+  ])(
+    '$failure, and saves nothing',
+    async ({ status, name, message, shown }) => {
+      const fetch = jest.fn(async () => errorAnswer(status, name, message));
+      await renderButton(fetch);
 
-    await userEvent.click(button());
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not download the kubeconfig of guest-dev on dev-eu: You may not connect to this environment.',
-    );
-    expect(createObjectURL).not.toHaveBeenCalled();
-    expect(clicked).toHaveLength(0);
-    expect(button()).toBeEnabled();
-  });
-
-  it('shows the backend’s own message for other failures', async () => {
-    const fetch = jest.fn(async () =>
-      errorAnswer(404, 'NotFoundError', 'No environment dev-eu/guest-dev'),
-    );
-    await renderButton(fetch);
-
-    await userEvent.click(button());
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'No environment dev-eu/guest-dev',
-    );
-  });
+      await userEvent.click(button());
+      expect(await screen.findByRole('alert')).toHaveTextContent(shown);
+      expect(createObjectURL).not.toHaveBeenCalled();
+      expect(clicked).toHaveLength(0);
+      expect(button()).toBeEnabled();
+    },
+  );
 });

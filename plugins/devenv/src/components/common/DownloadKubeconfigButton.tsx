@@ -4,6 +4,7 @@ import {
   useApi,
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import { saveTextFile } from '@kubeplatform/clusters-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -17,20 +18,6 @@ function downloadFailure(error: unknown): string {
     return 'You may not connect to this environment.';
   }
   return errorMessage(error);
-}
-
-/** Hands the browser a file to save, as if the user had followed a download link. */
-function saveFile(fileName: string, text: string) {
-  const url = URL.createObjectURL(
-    new Blob([text], { type: 'application/yaml' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }
 
 /**
@@ -58,7 +45,11 @@ export const DownloadKubeconfigButton = ({
         cluster,
         name,
       );
-      saveFile(kubeconfigFileName(cluster, name), yaml);
+      saveTextFile({
+        name: kubeconfigFileName(cluster, name),
+        type: 'application/yaml',
+        text: yaml,
+      });
     } catch (error) {
       setFailure(
         `Could not download the kubeconfig of ${name} on ${cluster}: ${downloadFailure(

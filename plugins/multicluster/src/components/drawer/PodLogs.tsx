@@ -10,7 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { PodSummary } from '@kubeplatform/clusters-common';
+import { PodSummary, saveTextFile } from '@kubeplatform/clusters-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EntityAddress, multiclusterApiRef } from '../../api';
 import { useViewerAuth } from '../../hooks/useViewerAuth';
@@ -43,17 +43,6 @@ const useStyles = makeStyles(theme => ({
 const tailOptions = [100, 500, 2000];
 /** Searching marks matches in at most this many lines, to keep huge logs responsive. */
 const MAX_MARKED_LINES = 2000;
-
-function download(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 function Highlighted({
   line,
@@ -237,12 +226,13 @@ export function PodLogs(props: {
           variant="outlined"
           disabled={!text}
           onClick={() =>
-            download(
-              needle ? matching.join('\n') : text,
-              `${cluster}_${pod?.name}_${activeContainer}${
+            saveTextFile({
+              name: `${cluster}_${pod?.name}_${activeContainer}${
                 previous ? '_previous' : ''
               }.log`,
-            )
+              type: 'text/plain',
+              text: needle ? matching.join('\n') : text,
+            })
           }
         >
           Download
