@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -29,9 +30,25 @@ import { MulticlusterClient, multiclusterApiRef } from './api';
 import { FakeMulticlusterApi } from './__testUtils__/FakeMulticlusterApi';
 import { checkoutEntity, teamEntity } from './__testUtils__/renderWithEntity';
 
-// Lazy extension loading plus MUI is slow in jsdom on a shared two-core machine.
-jest.setTimeout(30_000);
-const slow = { timeout: 10_000 };
+/**
+ * Renders `extension` for `entity` in a test app of the new frontend system, with `api` as the
+ * multicluster API and the catalog's entity pages mounted.
+ */
+function renderExtension(
+  extension: Parameters<typeof createExtensionTester>[0],
+  entity: Entity,
+  api: FakeMulticlusterApi,
+) {
+  const apis = [[multiclusterApiRef, api]] as const;
+  const element = createExtensionTester(extension, { apis }).reactElement();
+  return renderInTestApp(
+    <EntityProvider entity={entity}>{element}</EntityProvider>,
+    {
+      apis,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
 
 describe('new frontend system (/alpha)', () => {
   it('the plugin holds the API, both cards and the tab', () => {
@@ -94,36 +111,23 @@ describe('new frontend system (/alpha)', () => {
   });
 
   it('the card extension renders the live view for the entity', async () => {
-    const api = new FakeMulticlusterApi(mixedView);
-    const element = createExtensionTester(entityMulticlusterCard, {
-      apis: [[multiclusterApiRef, api]],
-    }).reactElement();
-    await renderInTestApp(
-      <EntityProvider entity={checkoutEntity}>{element}</EntityProvider>,
-      {
-        apis: [[multiclusterApiRef, api]],
-      },
+    await renderExtension(
+      entityMulticlusterCard,
+      checkoutEntity,
+      new FakeMulticlusterApi(mixedView),
     );
-    expect(
-      await screen.findByTestId('cluster-row-prod-us', {}, slow),
-    ).toHaveAttribute('data-tone', 'error');
+    expect(await screen.findByTestId('cluster-row-prod-us')).toHaveAttribute(
+      'data-tone',
+      'error',
+    );
   });
 
   it('the owner card extension renders the team view', async () => {
     const api = new FakeMulticlusterApi();
     api.ownerView = teamCheckoutOwnerView;
-    const element = createExtensionTester(entityOwnedServicesCard, {
-      apis: [[multiclusterApiRef, api]],
-    }).reactElement();
-    await renderInTestApp(
-      <EntityProvider entity={teamEntity}>{element}</EntityProvider>,
-      {
-        apis: [[multiclusterApiRef, api]],
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderExtension(entityOwnedServicesCard, teamEntity, api);
     expect(
-      await screen.findByTestId('owned-component:default/checkout', {}, slow),
+      await screen.findByTestId('owned-component:default/checkout'),
     ).toBeInTheDocument();
   });
 });

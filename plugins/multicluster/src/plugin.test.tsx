@@ -20,9 +20,6 @@ import { FakeMulticlusterApi } from './__testUtils__/FakeMulticlusterApi';
 import { checkoutEntity, teamEntity } from './__testUtils__/renderWithEntity';
 import { Route, Routes } from 'react-router-dom';
 
-jest.setTimeout(30_000);
-const slow = { timeout: 10_000 };
-
 describe('legacy frontend system exports', () => {
   it('registers the MulticlusterApi, MulticlusterActionsApi and MulticlusterTimelineApi factories', () => {
     const apis = [...multiclusterPlugin.getApis()];
@@ -53,9 +50,9 @@ describe('legacy frontend system exports', () => {
         },
       },
     );
-    expect(
-      await screen.findByTestId('rollout-summary', {}, slow),
-    ).toHaveTextContent('1.5.0 reached dev-eu');
+    expect(await screen.findByTestId('rollout-summary')).toHaveTextContent(
+      '1.5.0 reached dev-eu',
+    );
   });
 
   it('renders the card, the tab and the team card in a legacy app', async () => {
@@ -80,16 +77,16 @@ describe('legacy frontend system exports', () => {
       },
     );
     expect(
-      await screen.findByText('Kubernetes across clusters', {}, slow),
+      await screen.findByText('Kubernetes across clusters'),
     ).toBeInTheDocument();
     expect(
-      await screen.findByTestId('cluster-row-prod-us', {}, slow),
+      await screen.findByTestId('cluster-row-prod-us'),
     ).toBeInTheDocument();
     expect(
-      await screen.findByRole('grid', { name: 'Workloads by cluster' }, slow),
+      await screen.findByRole('grid', { name: 'Workloads by cluster' }),
     ).toBeInTheDocument();
     expect(
-      await screen.findByTestId('owned-component:default/checkout', {}, slow),
+      await screen.findByTestId('owned-component:default/checkout'),
     ).toBeInTheDocument();
   });
 

@@ -145,6 +145,18 @@ export function detailWithPods(pods: number): WorkloadDetail {
   return { ...checkoutProdDetail, pods: podsFor(pods) };
 }
 
+type OwnedEntity = OwnerView['entities'][number];
+
+/** An owned entity's cell for a cluster whose data is in sync. */
+function syncedIn(
+  cluster: string,
+  health: OwnedEntity['health'] = 'healthy',
+): OwnedEntity['clusters'][number] {
+  return { cluster, health, sync: { state: 'ok' } };
+}
+
+const noProblems = { error: 0, warning: 0, info: 0 };
+
 /** The team view of group:default/team-checkout. */
 export const teamCheckoutOwnerView: OwnerView = {
   ownerRef: 'group:default/team-checkout',
@@ -155,19 +167,16 @@ export const teamCheckoutOwnerView: OwnerView = {
       title: 'Payments',
       health: 'healthy',
       incomplete: false,
-      problemCounts: { error: 0, warning: 0, info: 0 },
-      clusters: [
-        { cluster: 'prod-us', health: 'healthy', sync: { state: 'ok' } },
-        { cluster: 'dev-eu', health: 'healthy', sync: { state: 'ok' } },
-      ],
+      problemCounts: noProblems,
+      clusters: [syncedIn('prod-us'), syncedIn('dev-eu')],
     },
     {
       entityRef: 'component:default/search',
       health: 'unknown',
       incomplete: true,
-      problemCounts: { error: 0, warning: 0, info: 0 },
+      problemCounts: noProblems,
       clusters: [
-        { cluster: 'prod-us', health: 'healthy', sync: { state: 'ok' } },
+        syncedIn('prod-us'),
         {
           cluster: 'dev-eu',
           health: 'unknown',
@@ -185,10 +194,7 @@ export const teamCheckoutOwnerView: OwnerView = {
       incomplete: false,
       problemCounts: { error: 2, warning: 0, info: 0 },
       topProblem: hpaAtMaxProblem,
-      clusters: [
-        { cluster: 'prod-us', health: 'error', sync: { state: 'ok' } },
-        { cluster: 'dev-eu', health: 'healthy', sync: { state: 'ok' } },
-      ],
+      clusters: [syncedIn('prod-us', 'error'), syncedIn('dev-eu')],
     },
   ],
 };

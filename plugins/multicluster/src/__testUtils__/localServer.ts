@@ -33,3 +33,20 @@ export function serveDuringTests(onRequest: http.RequestListener): {
     },
   };
 }
+
+/** Answers with `body` as JSON. */
+export function writeJson(
+  res: http.ServerResponse,
+  body: unknown,
+  status = 200,
+): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+/** Opens a server-sent event stream with `view` as its first `view` event, and leaves it open. */
+export function startViewStream(res: http.ServerResponse, view: unknown): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+  res.write(`event: view\ndata: ${JSON.stringify(view)}\n\n`);
+}

@@ -11,7 +11,11 @@ import { mixedView, okView } from '../__fixtures__/entityViews';
 import { checkoutProdDetail } from '../__fixtures__/workloadDetails';
 import { MulticlusterClient, RequestTimeoutError } from './MulticlusterClient';
 import { MalformedResponseError } from './validate';
-import { serveDuringTests } from '../__testUtils__/localServer';
+import {
+  serveDuringTests,
+  startViewStream,
+  writeJson,
+} from '../__testUtils__/localServer';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -26,6 +30,12 @@ const server = serveDuringTests((req, res) => {
   });
   handler(req, res);
 });
+
+/** A handler that answers every request with `body` as JSON. */
+const answerJson =
+  (body: unknown, status?: number): Handler =>
+  (_req, res) =>
+    writeJson(res, body, status);
 
 beforeEach(() => {
   requests.length = 0;
@@ -55,10 +65,7 @@ const checkout = { kind: 'Component', namespace: 'default', name: 'checkout' };
 
 describe('MulticlusterClient', () => {
   it('gets an entity view with the user token, kind lower-cased and segments encoded', async () => {
-    handler = (_req, res) => {
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify(okView));
-    };
+    handler = answerJson(okView);
     const view = await client().getEntityView({
       kind: 'Component',
       namespace: 'default',
@@ -72,16 +79,13 @@ describe('MulticlusterClient', () => {
   });
 
   it('turns a 500 into a ResponseError carrying the backend message', async () => {
-    handler = (_req, res) => {
-      res.statusCode = 500;
-      res.setHeader('Content-Type', 'application/json');
-      res.end(
-        JSON.stringify({
-          error: { name: 'Error', message: 'watch cache not ready' },
-          response: { statusCode: 500 },
-        }),
-      );
-    };
+    handler = answerJson(
+      {
+        error: { name: 'Error', message: 'watch cache not ready' },
+        response: { statusCode: 500 },
+      },
+      500,
+    );
     const error = await client()
       .getEntityView(checkout)
       .catch(e => e);
@@ -91,13 +95,10 @@ describe('MulticlusterClient', () => {
   });
 
   it('rejects a malformed payload with what is wrong and where', async () => {
-    handler = (_req, res) =>
-      res.end(
-        JSON.stringify({
-          entityRef: 'component:default/checkout',
-          clusters: 'nope',
-        }),
-      );
+    handler = answerJson({
+      entityRef: 'component:default/checkout',
+      clusters: 'nope',
+    });
     await expect(client().getEntityView(checkout)).rejects.toThrow(
       new MalformedResponseError(
         'entity view',
@@ -120,8 +121,7 @@ describe('MulticlusterClient', () => {
 
   it('streams views from SSE, ignoring keepalives, until the server ends the stream', async () => {
     handler = (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.write(`event: view\ndata: ${JSON.stringify(okView)}\n\n`);
+      startViewStream(res, okView);
       setTimeout(() => res.write(': keepalive\n\n'), 20);
       const json = JSON.stringify(mixedView);
       // Split one event across writes, as proxies do.
@@ -144,10 +144,7 @@ describe('MulticlusterClient', () => {
   });
 
   it('resolves quietly when the caller aborts, and fails when the stream goes silent', async () => {
-    handler = (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.write(`event: view\ndata: ${JSON.stringify(okView)}\n\n`);
-    };
+    handler = (_req, res) => startViewStream(res, okView);
     const controller = new AbortController();
     const first = new Promise<void>(resolve => {
       client()
@@ -171,7 +168,7 @@ describe('MulticlusterClient', () => {
   });
 
   it('gets a workload detail and validates it', async () => {
-    handler = (_req, res) => res.end(JSON.stringify(checkoutProdDetail));
+    handler = answerJson(checkoutProdDetail);
     const detail = await client().getWorkloadDetail({
       entity: checkout,
       cluster: 'prod-us',
@@ -219,14 +216,11 @@ describe('MulticlusterClient', () => {
   });
 
   it('gets an owner view', async () => {
-    handler = (_req, res) =>
-      res.end(
-        JSON.stringify({
-          ownerRef: 'group:default/team-checkout',
-          generatedAt: 'x',
-          entities: [],
-        }),
-      );
+    handler = answerJson({
+      ownerRef: 'group:default/team-checkout',
+      generatedAt: 'x',
+      entities: [],
+    });
     const owner = await client().getOwnerView({
       kind: 'Group',
       namespace: 'default',

@@ -71,13 +71,12 @@ export class MulticlusterClient implements MulticlusterApi {
     entity: EntityAddress,
     options?: RequestOptions,
   ): Promise<EntityView> {
-    const url = await this.url(`/entities/${entityPath(entity)}`);
-    const view = parseEntityView(await this.getText(url, options), url);
-    // A user-level cluster this session had no token for yet: ask again with the viewer's token.
-    if (await learnFrom(options, view.clusters)) {
-      return parseEntityView(await this.getText(url, options), url);
-    }
-    return view;
+    return this.getLearningProviders(
+      `/entities/${entityPath(entity)}`,
+      parseEntityView,
+      view => view.clusters,
+      options,
+    );
   }
 
   async streamEntityView(
@@ -124,19 +123,17 @@ export class MulticlusterClient implements MulticlusterApi {
     { entity, cluster, workload }: WorkloadAddress,
     options?: RequestOptions,
   ): Promise<WorkloadDetail> {
-    const url = await this.url(
+    return this.getLearningProviders(
       `/entities/${entityPath(entity)}/clusters/${segment(
         cluster,
       )}/workloads/` +
         `${segment(workload.kind)}/${segment(workload.namespace)}/${segment(
           workload.name,
         )}`,
+      parseWorkloadDetail,
+      detail => [detail.cluster],
+      options,
     );
-    const detail = parseWorkloadDetail(await this.getText(url, options), url);
-    if (await learnFrom(options, [detail.cluster])) {
-      return parseWorkloadDetail(await this.getText(url, options), url);
-    }
-    return detail;
   }
 
   async getPodLogs(
@@ -165,7 +162,7 @@ export class MulticlusterClient implements MulticlusterApi {
     options?: RequestOptions,
   ): Promise<OwnerView> {
     const url = await this.url(`/owners/${entityPath(owner)}`);
-    const view = parseOwnerView(await this.getText(url, options), url);
+    const view = await this.getParsed(url, parseOwnerView, options);
     // The owner view does not name its clusters' providers: when nothing has taught this session
     // which user-level providers exist and a cluster refused the viewer, one entity view does.
     const auth = options?.viewerAuth;
@@ -179,7 +176,7 @@ export class MulticlusterClient implements MulticlusterApi {
         viewerAuth: auth,
       }).catch(() => undefined);
       if (Object.keys(await auth.headers()).length > before) {
-        return parseOwnerView(await this.getText(url, options), url);
+        return this.getParsed(url, parseOwnerView, options);
       }
     }
     return view;
@@ -208,6 +205,32 @@ export class MulticlusterClient implements MulticlusterApi {
           qs ? `?${qs}` : ''
         }`,
     );
+  }
+
+  /**
+   * Gets `path` and parses it; when the answer names a user-level cluster whose provider this
+   * session had no token for yet, asks once more with the viewer's token.
+   */
+  private async getLearningProviders<T>(
+    path: string,
+    parse: (text: string, url: string) => T,
+    clustersOf: (answer: T) => Parameters<typeof learnFrom>[1],
+    options?: RequestOptions,
+  ): Promise<T> {
+    const url = await this.url(path);
+    const answer = await this.getParsed(url, parse, options);
+    if (await learnFrom(options, clustersOf(answer))) {
+      return this.getParsed(url, parse, options);
+    }
+    return answer;
+  }
+
+  private async getParsed<T>(
+    url: string,
+    parse: (text: string, url: string) => T,
+    options?: RequestOptions,
+  ): Promise<T> {
+    return parse(await this.getText(url, options), url);
   }
 
   private async getText(

@@ -18,7 +18,11 @@ import { MulticlusterActionsClient } from './MulticlusterActionsClient';
 import { MulticlusterClient } from './MulticlusterClient';
 import { MulticlusterTimelineClient } from './MulticlusterTimelineClient';
 import { ViewerCredentials, viewerCredentialsFor } from './viewerAuth';
-import { serveDuringTests } from '../__testUtils__/localServer';
+import {
+  serveDuringTests,
+  startViewStream,
+  writeJson,
+} from '../__testUtils__/localServer';
 
 const OIDC_HEADER = 'backstage-kubernetes-authorization-oidc-okta';
 
@@ -41,6 +45,10 @@ function authProviders(
     },
   };
 }
+
+/** The viewer's credentials in an app whose okta session gives `token` ('' for no session). */
+const oktaViewer = (token: string) =>
+  new ViewerCredentials(authProviders({ 'oidc.okta': token }));
 
 const identity = (
   name: string,
@@ -146,57 +154,45 @@ function viewFor(token: string | undefined): EntityView {
   };
 }
 
+/** A backend that answers every request with checkout's view as the viewer's token allows. */
+const answerWithView: Handler = (_req, res, token) =>
+  writeJson(res, viewFor(token));
+
+const getCheckoutView = (viewerAuth: ViewerCredentials) =>
+  new MulticlusterClient(deps()).getEntityView(checkout, { viewerAuth });
+
 const prodSync = (view: EntityView) =>
   view.clusters.find(c => c.cluster.name === 'prod-us')!.sync.state;
 
-const json = (res: http.ServerResponse, body: unknown) => {
-  res.setHeader('Content-Type', 'application/json');
-  res.end(JSON.stringify(body));
-};
-
 describe('the clients with the viewer credentials', () => {
   it('a view that names a new user-level provider is asked again with its token', async () => {
-    handler = (_req, res, token) => json(res, viewFor(token));
-    const viewerAuth = new ViewerCredentials(
-      authProviders({ 'oidc.okta': 'id-token' }),
-    );
-    const view = await new MulticlusterClient(deps()).getEntityView(checkout, {
-      viewerAuth,
-    });
-    expect(prodSync(view)).toBe('ok');
+    handler = answerWithView;
+    const viewerAuth = oktaViewer('id-token');
+    expect(prodSync(await getCheckoutView(viewerAuth))).toBe('ok');
     expect(requests.map(r => r.token)).toEqual([undefined, 'Bearer id-token']);
 
     // Known from now on: one request, with the token from the start.
     requests.length = 0;
-    await new MulticlusterClient(deps()).getEntityView(checkout, {
-      viewerAuth,
-    });
+    await getCheckoutView(viewerAuth);
     expect(requests.map(r => r.token)).toEqual(['Bearer id-token']);
   });
 
   it('a guest without a session sends no token, once, and sees the cluster unauthorized', async () => {
-    handler = (_req, res, token) => json(res, viewFor(token));
-    const viewerAuth = new ViewerCredentials(
-      authProviders({ 'oidc.okta': '' }),
+    handler = answerWithView;
+    expect(prodSync(await getCheckoutView(oktaViewer('')))).toBe(
+      'unauthorized',
     );
-    const view = await new MulticlusterClient(deps()).getEntityView(checkout, {
-      viewerAuth,
-    });
-    expect(prodSync(view)).toBe('unauthorized');
     expect(requests).toHaveLength(1);
     expect(requests[0].token).toBeUndefined();
   });
 
   it('the live stream reopens with the token, and the view without it is never shown', async () => {
     handler = (_req, res, token) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.write(`event: view\ndata: ${JSON.stringify(viewFor(token))}\n\n`);
+      startViewStream(res, viewFor(token));
       // Without a token the stream stays open: the client must close it itself.
       if (token) setTimeout(() => res.end(), 20);
     };
-    const viewerAuth = new ViewerCredentials(
-      authProviders({ 'oidc.okta': 'id-token' }),
-    );
+    const viewerAuth = oktaViewer('id-token');
     const seen: string[] = [];
     await new MulticlusterClient(deps()).streamEntityView(
       checkout,
@@ -211,22 +207,21 @@ describe('the clients with the viewer credentials', () => {
   });
 
   it('detail, logs, actions, timeline and owner view carry the token once it is known', async () => {
-    const viewerAuth = new ViewerCredentials(
-      authProviders({ 'oidc.okta': 'id-token' }),
-    );
+    const viewerAuth = oktaViewer('id-token');
     await viewerAuth.learn([oidcCluster]);
     handler = (req, res) => {
       const url = req.url!;
       if (url.includes('/logs')) res.end('a log line\n');
-      else if (url.includes('/workloads/')) json(res, checkoutProdDetail);
-      else if (url.endsWith('/timeline')) json(res, capturedCheckoutTimeline);
+      else if (url.includes('/workloads/')) writeJson(res, checkoutProdDetail);
+      else if (url.endsWith('/timeline'))
+        writeJson(res, capturedCheckoutTimeline);
       else if (url.startsWith('/api/multicluster/owners/')) {
-        json(res, {
+        writeJson(res, {
           ownerRef: 'group:default/team-shop',
           generatedAt: new Date().toISOString(),
           entities: [],
         });
-      } else json(res, {});
+      } else writeJson(res, {});
     };
     const client = new MulticlusterClient(deps());
     const address = {
@@ -277,13 +272,11 @@ describe('the clients with the viewer credentials', () => {
       ],
     });
     handler = (req, res, token) =>
-      json(
+      writeJson(
         res,
         req.url!.endsWith('/timeline') ? timeline(token) : viewFor(token),
       );
-    const viewerAuth = new ViewerCredentials(
-      authProviders({ 'oidc.okta': 'id-token' }),
-    );
+    const viewerAuth = oktaViewer('id-token');
     const answer = await new MulticlusterTimelineClient(
       deps(),
     ).getEntityTimeline(checkout, {}, { viewerAuth });

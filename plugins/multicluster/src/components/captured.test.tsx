@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { EntityView } from '@kubeplatform/clusters-common';
+import { EntityView, OwnerView } from '@kubeplatform/clusters-common';
 // eslint-disable-next-line no-restricted-imports -- the test reads a log file captured from a cluster
 import { readFileSync } from 'fs';
 // eslint-disable-next-line no-restricted-imports
@@ -16,6 +16,7 @@ import {
   capturedUntrustedView,
 } from '../__fixtures__/captured';
 import { FakeMulticlusterApi } from '../__testUtils__/FakeMulticlusterApi';
+import { openCell, openDrawerInTab } from '../__testUtils__/openWorkloadDrawer';
 import {
   renderWithEntity,
   teamEntity,
@@ -32,7 +33,15 @@ const badge = (cluster: string) =>
 const renderCard = (view: EntityView) =>
   renderWithEntity(<MulticlusterCard />, new FakeMulticlusterApi(view));
 
-jest.setTimeout(30_000);
+/** Renders the team card of group:default/team-shop with `ownerView` as the backend's answer. */
+function renderTeamShopCard(ownerView: OwnerView) {
+  const api = new FakeMulticlusterApi();
+  api.ownerView = ownerView;
+  return renderWithEntity(<OwnedServicesCard />, api, {
+    ...teamEntity,
+    metadata: { name: 'team-shop', namespace: 'default' },
+  });
+}
 
 describe('real backend responses (captured from the local clusters)', () => {
   it('the stream sends the same view as the GET, as the backend promises', () => {
@@ -87,9 +96,7 @@ describe('real backend responses (captured from the local clusters)', () => {
   it('drawer: the real workload detail shows its pods and kubectl commands', async () => {
     const api = new FakeMulticlusterApi(capturedUnreachableView);
     api.detail = capturedDevEuCheckoutDetail;
-    await renderWithEntity(<MulticlusterContent />, api);
-    await userEvent.click(screen.getByTestId('cell-checkout-dev-eu'));
-    const drawer = await screen.findByTestId('workload-drawer');
+    const drawer = await openDrawerInTab(api, 'checkout', 'dev-eu');
     expect(
       await within(drawer).findByTestId('kubectl-commands'),
     ).toHaveTextContent(
@@ -106,12 +113,7 @@ describe('real backend responses (captured from the local clusters)', () => {
   });
 
   it('team card: the real owner view, worst first, clusters without data marked', async () => {
-    const api = new FakeMulticlusterApi();
-    api.ownerView = capturedTeamShopOwnerView;
-    await renderWithEntity(<OwnedServicesCard />, api, {
-      ...teamEntity,
-      metadata: { name: 'team-shop', namespace: 'default' },
-    });
+    await renderTeamShopCard(capturedTeamShopOwnerView);
     const rows = await screen.findAllByTestId(/^owned-/);
     expect(rows[0]).toHaveAttribute(
       'data-testid',
@@ -164,8 +166,7 @@ describe('real backend responses (captured from the local clusters)', () => {
         '--previous',
       );
 
-      await userEvent.click(screen.getByTestId('cell-checkout-prod-us'));
-      const drawer = await screen.findByTestId('workload-drawer');
+      const drawer = await openCell('checkout', 'prod-us');
       await userEvent.click(
         await within(drawer).findByRole('tab', {
           name: `Pods (${capturedDemoProdDetail.pods.length})`,
@@ -188,12 +189,7 @@ describe('real backend responses (captured from the local clusters)', () => {
     });
 
     it('team card: checkout in error in prod-us', async () => {
-      const api = new FakeMulticlusterApi();
-      api.ownerView = capturedDemoOwnerView;
-      await renderWithEntity(<OwnedServicesCard />, api, {
-        ...teamEntity,
-        metadata: { name: 'team-shop', namespace: 'default' },
-      });
+      await renderTeamShopCard(capturedDemoOwnerView);
       expect(
         await screen.findByTestId('owned-component:default/checkout'),
       ).toHaveTextContent('prod-us: Error');

@@ -1,15 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import {
   capturedDemoProdDetail,
   capturedDemoView,
 } from '../__fixtures__/captured';
 import { FakeMulticlusterApi } from '../__testUtils__/FakeMulticlusterApi';
+import { openDrawerInTab } from '../__testUtils__/openWorkloadDrawer';
 import { renderWithEntity } from '../__testUtils__/renderWithEntity';
 import { MulticlusterContent } from './content/MulticlusterContent';
 import { checkoutNetwork, shopQuotas } from '../__fixtures__/networkAndQuotas';
-
-jest.setTimeout(30_000);
 
 const restartsOf = (text: string | null) =>
   Number(/after (\d+) restarts/.exec(text ?? '')?.[1]);
@@ -48,9 +46,7 @@ describe('problems read like an incident (captured demo view)', () => {
       network: checkoutNetwork,
       quotas: shopQuotas,
     };
-    await renderWithEntity(<MulticlusterContent />, api);
-    await userEvent.click(screen.getByTestId('cell-checkout-prod-us'));
-    const drawer = await screen.findByTestId('workload-drawer');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     const group = await within(drawer).findByTestId('problem-group');
     const crashing = capturedDemoProdDetail.pods.filter(p =>
       p.problems.some(x => x.code === 'CrashLoopBackOff'),
@@ -78,9 +74,7 @@ describe('problems read like an incident (captured demo view)', () => {
   it('drawer: a detail without network or quotas (an older backend) says there are none', async () => {
     const api = new FakeMulticlusterApi(capturedDemoView);
     api.detail = capturedDemoProdDetail;
-    await renderWithEntity(<MulticlusterContent />, api);
-    await userEvent.click(screen.getByTestId('cell-checkout-prod-us'));
-    const drawer = await screen.findByTestId('workload-drawer');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     expect(await within(drawer).findByTestId('network')).toHaveTextContent(
       'No Service of this entity selects these pods.',
     );

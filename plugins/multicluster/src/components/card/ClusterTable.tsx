@@ -43,14 +43,10 @@ const columns = ['Cluster', 'Ready', 'Autoscaling', 'Image', 'Top problem'];
 const columnWidths = ['22%', '11%', '21%', '14%', '32%'];
 
 /** A full-width row that names the group of cluster rows under it (an environment or a region). */
-function GroupHeaderRow(props: {
-  className: string;
-  colSpan: number;
-  children: ReactNode;
-}) {
+function GroupHeaderRow(props: { className: string; children: ReactNode }) {
   return (
     <TableRow className={props.className} data-testid="group-header">
-      <TableCell component="th" scope="rowgroup" colSpan={props.colSpan}>
+      <TableCell component="th" scope="rowgroup" colSpan={columns.length}>
         {props.children}
       </TableCell>
     </TableRow>
@@ -81,19 +77,13 @@ export function ClusterTable({ view }: { view: EntityView }) {
         <TableBody>
           {groups.map(env => (
             <Fragment key={env.environment}>
-              <GroupHeaderRow
-                className={classes.environment}
-                colSpan={columns.length}
-              >
+              <GroupHeaderRow className={classes.environment}>
                 {env.environment}
               </GroupHeaderRow>
               {env.regions.map(region => (
                 <Fragment key={region.region}>
                   {(env.regions.length > 1 || region.region !== NO_REGION) && (
-                    <GroupHeaderRow
-                      className={classes.region}
-                      colSpan={columns.length}
-                    >
+                    <GroupHeaderRow className={classes.region}>
                       {region.region}
                     </GroupHeaderRow>
                   )}

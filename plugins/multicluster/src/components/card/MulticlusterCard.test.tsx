@@ -28,6 +28,25 @@ function renderCard(view: EntityView) {
   return renderWithEntity(<MulticlusterCard />, new FakeMulticlusterApi(view));
 }
 
+/** Renders the card for `view`, checks `cluster`'s badge says `status`, and returns its row. */
+async function renderCardShowing(
+  view: EntityView,
+  cluster: string,
+  status: string,
+) {
+  await renderCard(view);
+  expect(badge(cluster)).toHaveTextContent(status);
+  return row(cluster);
+}
+
+/** Renders the card with a stream that fails with `error`; returns the error the card shows. */
+async function renderCardFailingWith(error: Error) {
+  const api = new FakeMulticlusterApi();
+  api.streamError = error;
+  await renderWithEntity(<MulticlusterCard />, api);
+  return screen.findByTestId('request-error');
+}
+
 function rowOrder(): string[] {
   return screen
     .getAllByTestId(/^cluster-row-/)
@@ -36,9 +55,7 @@ function rowOrder(): string[] {
 
 describe('MulticlusterCard', () => {
   it('ok: shows every cluster healthy with ready counts, headroom and tag', async () => {
-    await renderCard(okView);
-    const prod = row('prod-us');
-    expect(badge('prod-us')).toHaveTextContent('Healthy');
+    const prod = await renderCardShowing(okView, 'prod-us', 'Healthy');
     // checkout 3/3 and checkout-cache 2/2
     expect(
       within(prod).getByLabelText('5 of 5 replicas ready'),
@@ -69,9 +86,7 @@ describe('MulticlusterCard', () => {
   });
 
   it('mixed: the failing cluster shows Error, its top problem, restarts and short replicas', async () => {
-    await renderCard(mixedView);
-    const prod = row('prod-us');
-    expect(badge('prod-us')).toHaveTextContent('Error');
+    const prod = await renderCardShowing(mixedView, 'prod-us', 'Error');
     expect(
       within(prod).getByLabelText('11 of 12 replicas ready'),
     ).toBeInTheDocument();
@@ -115,9 +130,11 @@ describe('MulticlusterCard', () => {
   });
 
   it('unreachable: shown as Unreachable with its reason, no replica numbers, never healthy', async () => {
-    await renderCard(unreachableView);
-    const dev = row('dev-eu');
-    expect(badge('dev-eu')).toHaveTextContent('Unreachable');
+    const dev = await renderCardShowing(
+      unreachableView,
+      'dev-eu',
+      'Unreachable',
+    );
     expect(within(dev).queryByText('Healthy')).not.toBeInTheDocument();
     expect(within(dev).queryByTestId('headroom-bar')).not.toBeInTheDocument();
     expect(within(dev).getByText(/ECONNREFUSED/)).toBeInTheDocument();
@@ -127,9 +144,7 @@ describe('MulticlusterCard', () => {
   });
 
   it('forbidden: shown as Forbidden with the RBAC reason', async () => {
-    await renderCard(forbiddenView);
-    const dev = row('dev-eu');
-    expect(badge('dev-eu')).toHaveTextContent('Forbidden');
+    const dev = await renderCardShowing(forbiddenView, 'dev-eu', 'Forbidden');
     expect(
       within(dev).getByText(/cannot list resource "deployments"/),
     ).toBeInTheDocument();
@@ -137,9 +152,7 @@ describe('MulticlusterCard', () => {
   });
 
   it('stale: keeps the last data and says how old it is', async () => {
-    await renderCard(staleView);
-    const dev = row('dev-eu');
-    expect(badge('dev-eu')).toHaveTextContent('Healthy');
+    const dev = await renderCardShowing(staleView, 'dev-eu', 'Healthy');
     expect(within(dev).getByTestId('cluster-sync-badge')).toHaveTextContent(
       'Stale · 12 min',
     );
@@ -175,7 +188,7 @@ describe('MulticlusterCard', () => {
         },
       ],
     };
-    await renderWithEntity(<MulticlusterCard />, new FakeMulticlusterApi(view));
+    await renderCard(view);
     expect(rowOrder()).toEqual(['prod-us-2', 'dev-eu', 'prod-us']);
   });
 
@@ -203,10 +216,9 @@ describe('MulticlusterCard', () => {
   });
 
   it('error 500: says what failed and where, and offers a retry', async () => {
-    const api = new FakeMulticlusterApi();
-    api.streamError = await responseError(500, 'watch cache not ready');
-    await renderWithEntity(<MulticlusterCard />, api);
-    const error = await screen.findByTestId('request-error');
+    const error = await renderCardFailingWith(
+      await responseError(500, 'watch cache not ready'),
+    );
     expect(error).toHaveTextContent(
       'the multicluster backend failed (500): watch cache not ready',
     );
@@ -222,23 +234,22 @@ describe('MulticlusterCard', () => {
   });
 
   it('error 403: stops retrying and says the user is not allowed', async () => {
-    const api = new FakeMulticlusterApi();
-    api.streamError = await responseError(403, 'multicluster.view.read denied');
-    await renderWithEntity(<MulticlusterCard />, api);
-    const error = await screen.findByTestId('request-error');
+    const error = await renderCardFailingWith(
+      await responseError(403, 'multicluster.view.read denied'),
+    );
     expect(error).toHaveTextContent('you are not allowed to see this (403)');
     expect(within(error).queryByText(/Retrying in/)).not.toBeInTheDocument();
   });
 
   it('malformed payload: a clear error, not a crash', async () => {
-    const api = new FakeMulticlusterApi();
-    api.streamError = new MalformedResponseError(
-      'entity view',
-      'http://localhost:7007/api/multicluster/entities/component/default/checkout/stream',
-      'clusters is not a list',
+    const error = await renderCardFailingWith(
+      new MalformedResponseError(
+        'entity view',
+        'http://localhost:7007/api/multicluster/entities/component/default/checkout/stream',
+        'clusters is not a list',
+      ),
     );
-    await renderWithEntity(<MulticlusterCard />, api);
-    expect(await screen.findByTestId('request-error')).toHaveTextContent(
+    expect(error).toHaveTextContent(
       'malformed entity view from http://localhost:7007/api/multicluster/entities/component/default/checkout/stream: clusters is not a list',
     );
   });

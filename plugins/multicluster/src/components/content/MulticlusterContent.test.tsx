@@ -16,17 +16,10 @@ import {
   detailWithPods,
 } from '../../__fixtures__/workloadDetails';
 import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import { openDrawerInTab } from '../../__testUtils__/openWorkloadDrawer';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { responseError } from '../../__testUtils__/responseError';
 import { MulticlusterContent } from './MulticlusterContent';
-
-async function openCell(workload: string, cluster: string) {
-  await userEvent.click(screen.getByTestId(`cell-${workload}-${cluster}`));
-  return screen.findByTestId('workload-drawer');
-}
-
-// MUI drawers and menus render slowly in jsdom on a shared two-core machine.
-jest.setTimeout(30_000);
 
 describe('MulticlusterContent', () => {
   it('shows every workload against every cluster, and problems with their fixes', async () => {
@@ -82,8 +75,7 @@ describe('MulticlusterContent', () => {
   it('a cell opens the drawer with pods, problems, HPA, kubectl and dashboard link', async () => {
     const api = new FakeMulticlusterApi(mixedView);
     api.detail = checkoutProdDetail;
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     expect(api.detailRequests[0]).toEqual({
       entity: { kind: 'Component', namespace: 'default', name: 'checkout' },
       cluster: 'prod-us',
@@ -129,8 +121,7 @@ describe('MulticlusterContent', () => {
       request.previous
         ? 'panic: PAYMENTS_URL is not set\n'
         : `starting ${request.container}\nlistening on :8080\nGET /health 200\n`;
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     await userEvent.click(
       await within(drawer).findByRole('tab', { name: 'Pods (10)' }),
     );
@@ -205,8 +196,7 @@ describe('MulticlusterContent', () => {
           'prod-us_checkout-7d9f8b6c5-x2x9q_checkout.log',
         );
       });
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     await userEvent.click(
       await within(drawer).findByRole('tab', { name: 'Logs' }),
     );
@@ -227,8 +217,7 @@ describe('MulticlusterContent', () => {
       'pods "checkout-7d9f8b6c5-aaaa1" not found',
     );
     api.logs = request => (request.pod.name.endsWith('aaaa1') ? deleted : '');
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     await userEvent.click(
       await within(drawer).findByRole('tab', { name: 'Logs' }),
     );
@@ -247,8 +236,7 @@ describe('MulticlusterContent', () => {
   it('1000 pods: paginated, filterable, worst first', async () => {
     const api = new FakeMulticlusterApi(mixedView);
     api.detail = detailWithPods(1000);
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     await userEvent.click(
       await within(drawer).findByRole('tab', { name: 'Pods (1000)' }),
     );
@@ -272,8 +260,7 @@ describe('MulticlusterContent', () => {
   it('a failing detail request stays inside the drawer and can be retried', async () => {
     const api = new FakeMulticlusterApi(mixedView);
     api.detail = await responseError(500, 'cluster prod-us: request timed out');
-    await renderWithEntity(<MulticlusterContent />, api);
-    const drawer = await openCell('checkout', 'prod-us');
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     expect(
       await within(drawer).findByTestId('request-error'),
     ).toHaveTextContent(

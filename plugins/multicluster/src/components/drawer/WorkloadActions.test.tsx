@@ -14,17 +14,32 @@ import {
 } from '../../__testUtils__/renderCheckoutDrawer';
 import { responseError } from '../../__testUtils__/responseError';
 
-// MUI drawers and dialogs render slowly in jsdom on a shared two-core machine.
-jest.setTimeout(30_000);
+/** Clicks the drawer's `action` button and returns the confirmation dialog it opens. */
+async function openDialog(action: string, title: string) {
+  await userEvent.click(screen.getByRole('button', { name: action }));
+  return screen.findByRole('dialog', { name: title });
+}
+
+const openRestartDialog = () =>
+  openDialog('Restart', 'Restart Deployment checkout in prod-us?');
+
+/** Scales checkout in prod-us to `replicas` through the dialog, and confirms. */
+async function scaleTo(replicas: string) {
+  const dialog = await openDialog(
+    'Scale',
+    'Scale Deployment checkout in prod-us',
+  );
+  const field = within(dialog).getByLabelText('Replicas');
+  await userEvent.clear(field);
+  await userEvent.type(field, replicas);
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Scale' }));
+}
 
 describe('workload actions in the drawer', () => {
   it('does nothing when the confirmation is cancelled', async () => {
     const actions = new FakeMulticlusterActionsApi();
     await renderCheckoutDrawer({ actions });
-    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Restart Deployment checkout in prod-us?',
-    });
+    const dialog = await openRestartDialog();
     expect(dialog).toHaveTextContent('Every pod is replaced');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Cancel' }),
@@ -32,22 +47,14 @@ describe('workload actions in the drawer', () => {
     await waitForElementToBeRemoved(dialog);
     expect(actions.restarts).toHaveLength(0);
     // Opening it again asks again.
-    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
-    expect(
-      await screen.findByRole('dialog', {
-        name: 'Restart Deployment checkout in prod-us?',
-      }),
-    ).toBeInTheDocument();
+    expect(await openRestartDialog()).toBeInTheDocument();
     expect(actions.restarts).toHaveLength(0);
   });
 
   it('restarts after confirmation and shows the result', async () => {
     const actions = new FakeMulticlusterActionsApi();
     const api = await renderCheckoutDrawer({ actions });
-    await userEvent.click(screen.getByRole('button', { name: 'Restart' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Restart Deployment checkout in prod-us?',
-    });
+    const dialog = await openRestartDialog();
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Restart' }),
     );
@@ -61,52 +68,31 @@ describe('workload actions in the drawer', () => {
     await waitFor(() => expect(api.detailRequests.length).toBe(2));
   });
 
-  it('scales to the entered count after confirmation', async () => {
-    const actions = new FakeMulticlusterActionsApi();
-    await renderCheckoutDrawer({ actions });
-    await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Scale Deployment checkout in prod-us',
-    });
-    const input = within(dialog).getByLabelText('Replicas');
-    await userEvent.clear(input);
-    await userEvent.type(input, '4');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Scale' }),
-    );
-    expect(
-      await screen.findByText(
-        'Deployment checkout in prod-us scaled to 4 replicas.',
-      ),
-    ).toBeInTheDocument();
-    expect(actions.scales).toEqual([
-      { address: { entity, ...target }, replicas: 4 },
-    ]);
-  });
+  const hpaRefusal =
+    'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000';
 
-  it("shows the backend's reason when it refuses a scale", async () => {
+  it.each([
+    {
+      title: 'scales to the entered count after confirmation',
+      replicas: 4,
+      refusal: undefined,
+      shown: 'Deployment checkout in prod-us scaled to 4 replicas.',
+    },
+    {
+      title: "shows the backend's reason when it refuses a scale",
+      replicas: 10000,
+      refusal: hpaRefusal,
+      shown: hpaRefusal,
+    },
+  ])('$title', async ({ replicas, refusal, shown }) => {
     const actions = new FakeMulticlusterActionsApi();
-    actions.failWith = await responseError(
-      400,
-      'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000',
-    );
+    if (refusal) actions.failWith = await responseError(400, refusal);
     await renderCheckoutDrawer({ actions });
-    await userEvent.click(screen.getByRole('button', { name: 'Scale' }));
-    const dialog = await screen.findByRole('dialog', {
-      name: 'Scale Deployment checkout in prod-us',
-    });
-    const field = within(dialog).getByLabelText('Replicas');
-    await userEvent.clear(field);
-    await userEvent.type(field, '10000');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Scale' }),
-    );
-    expect(
-      await screen.findByText(
-        'replicas must be from 2 to 10 (the HorizontalPodAutoscaler checkout bounds it), got 10000',
-      ),
-    ).toBeInTheDocument();
-    expect(actions.scales.map(s => s.replicas)).toEqual([10000]);
+    await scaleTo(String(replicas));
+    expect(await screen.findByText(shown)).toBeInTheDocument();
+    expect(actions.scales).toEqual([
+      { address: { entity, ...target }, replicas },
+    ]);
   });
 
   it('shows the actions disabled, with the reason, to a user without the permissions', async () => {

@@ -2,9 +2,6 @@ import { screen } from '@testing-library/react';
 import { checkoutProdDetail } from '../../__fixtures__/workloadDetails';
 import { renderCheckoutDrawer } from '../../__testUtils__/renderCheckoutDrawer';
 
-// MUI drawers render slowly in jsdom on a shared two-core machine.
-jest.setTimeout(30_000);
-
 describe("the drawer's dashboard link", () => {
   it("links to the workload's page in the cluster dashboard", async () => {
     const link = 'https://console.example/k8s/ns/shop/deployments/checkout';

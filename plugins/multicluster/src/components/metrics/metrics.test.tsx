@@ -10,13 +10,15 @@ import {
   capturedNotificationsNearLimitDetail,
 } from '../../__fixtures__/captured';
 import { FakeMulticlusterApi } from '../../__testUtils__/FakeMulticlusterApi';
+import {
+  openCell,
+  openDrawerInTab,
+} from '../../__testUtils__/openWorkloadDrawer';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { MulticlusterContent } from '../content/MulticlusterContent';
 import { PodsTable } from '../drawer/PodsTable';
 import { MetricsNote } from './MetricsNote';
 import { WorkloadUsageSummary } from './WorkloadUsageSummary';
-
-jest.setTimeout(30_000);
 
 /** The meters of one resource in `container`, as `{ against, text, tone }`. */
 function meters(container: HTMLElement, resource: 'cpu' | 'memory') {
@@ -56,6 +58,23 @@ function withoutFigures(
       ),
     })),
   };
+}
+
+/** How a cluster without metrics-server answers: the reason as PodMetricsReader words it. */
+const noMetricsServer: MetricsStatus = {
+  state: 'unavailable',
+  reason:
+    'the cluster serves no metrics.k8s.io API (is metrics-server installed?)',
+};
+
+/** Renders the drawer header's usage summary of `detail`. */
+function renderUsageSummary(detail: WorkloadDetail) {
+  return render(
+    <WorkloadUsageSummary
+      usage={detail.workload.usage}
+      metrics={detail.metrics}
+    />,
+  );
 }
 
 describe('CPU and memory (captured from the fleet with metrics-server)', () => {
@@ -112,11 +131,7 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
   });
 
   it('pods table: no CPU or memory columns when no pod has figures', () => {
-    const detail = withoutFigures(capturedMetricsProdDetail, {
-      state: 'unavailable',
-      reason:
-        'the cluster serves no metrics.k8s.io API (is metrics-server installed?)',
-    });
+    const detail = withoutFigures(capturedMetricsProdDetail, noMetricsServer);
     render(<PodsTable pods={detail.pods} onShowLogs={() => {}} />);
     expect(
       screen.queryByRole('columnheader', { name: 'CPU' }),
@@ -125,12 +140,7 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
   });
 
   it('workload: the sums against the pods’ requests and limits, and how many pods have figures', () => {
-    render(
-      <WorkloadUsageSummary
-        usage={capturedMetricsProdDetail.workload.usage}
-        metrics={capturedMetricsProdDetail.metrics}
-      />,
-    );
+    renderUsageSummary(capturedMetricsProdDetail);
     const summary = screen.getByTestId('workload-usage');
     expect(meters(summary, 'cpu').meters.map(m => m.text)).toEqual([
       '250% of requests 300m',
@@ -150,11 +160,7 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
   it.each([
     [
       'unavailable',
-      {
-        state: 'unavailable',
-        reason:
-          'the cluster serves no metrics.k8s.io API (is metrics-server installed?)',
-      },
+      noMetricsServer,
       'No CPU and memory figures: the cluster serves no metrics.k8s.io API (is metrics-server installed?)',
     ],
     [
@@ -173,13 +179,7 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
   ] as Array<[string, MetricsStatus, string]>)(
     'a %s cluster says why in a short note, not an error',
     (_, metrics, text) => {
-      const detail = withoutFigures(capturedMetricsProdDetail, metrics);
-      render(
-        <WorkloadUsageSummary
-          usage={detail.workload.usage}
-          metrics={detail.metrics}
-        />,
-      );
+      renderUsageSummary(withoutFigures(capturedMetricsProdDetail, metrics));
       const note = screen.getByRole('note');
       expect(note).toHaveTextContent(text);
       expect(note).toHaveAttribute('data-state', metrics.state);
@@ -213,8 +213,7 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
     expect(cell.getAttribute('title')).toMatch(
       /\. CPU 750m \(250% of requests 300m, no limit\), memory 540 MiB \(141% of requests 384 MiB, 70% of limits 768 MiB\)$/,
     );
-    await userEvent.click(cell);
-    const drawer = await screen.findByTestId('workload-drawer');
+    const drawer = await openCell('checkout', 'prod-us');
     const header = await within(drawer).findByTestId('workload-usage');
     expect(header).toHaveTextContent('from 3 of 3 pods');
     await userEvent.click(
@@ -226,14 +225,8 @@ describe('CPU and memory (captured from the fleet with metrics-server)', () => {
 
   it('drawer: an unavailable cluster shows the note and the pods without figures, never an error page', async () => {
     const api = new FakeMulticlusterApi(capturedMetricsView);
-    api.detail = withoutFigures(capturedMetricsProdDetail, {
-      state: 'unavailable',
-      reason:
-        'the cluster serves no metrics.k8s.io API (is metrics-server installed?)',
-    });
-    await renderWithEntity(<MulticlusterContent />, api);
-    await userEvent.click(screen.getByTestId('cell-checkout-prod-us'));
-    const drawer = await screen.findByTestId('workload-drawer');
+    api.detail = withoutFigures(capturedMetricsProdDetail, noMetricsServer);
+    const drawer = await openDrawerInTab(api, 'checkout', 'prod-us');
     expect(await within(drawer).findByRole('note')).toHaveTextContent(
       'is metrics-server installed?',
     );

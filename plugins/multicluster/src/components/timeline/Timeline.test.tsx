@@ -24,8 +24,6 @@ import { WorkloadDrawer } from '../drawer/WorkloadDrawer';
 import { TimelineContent } from './TimelineContent';
 import { TimelinePanel } from './TimelinePanel';
 
-jest.setTimeout(30_000);
-
 class FakeTimelineApi implements MulticlusterTimelineApi {
   readonly calls: Array<{ entity: EntityAddress; query?: TimelineQuery }> = [];
   constructor(public answer: () => Promise<EntityTimeline>) {}

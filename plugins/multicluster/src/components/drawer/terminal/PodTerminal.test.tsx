@@ -8,8 +8,6 @@ import { PodSummary } from '@kubeplatform/clusters-common';
 import { screen } from '@testing-library/react';
 import { PodTerminal } from './PodTerminal';
 
-jest.setTimeout(30_000);
-
 const pod = {
   namespace: 'shop',
   name: 'checkout-1',
@@ -61,56 +59,39 @@ describe('PodTerminal', () => {
     ]);
   });
 
-  it('is disabled with the reason without multicluster.pods.exec', async () => {
-    await renderWith(
-      new Response(
-        JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }),
-        { status: 403, headers: { 'content-type': 'application/json' } },
-      ),
-    );
-    expect(
-      await screen.findByText(
+  it.each([
+    {
+      when: 'without multicluster.pods.exec',
+      status: 403,
+      error: { name: 'NotAllowedError', message: 'no' },
+      shown:
         'You do not have the multicluster.pods.exec permission on this entity',
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
-  });
-
-  it('shows the backend reason for a container the pod does not run', async () => {
-    await renderWith(
-      new Response(
-        JSON.stringify({
-          error: { name: 'InputError', message: 'The pod is not running' },
-          response: { statusCode: 400 },
-        }),
-        { status: 400, headers: { 'content-type': 'application/json' } },
-      ),
-    );
-    expect(
-      await screen.findByText('The pod is not running'),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
-  });
-
-  it('shows why one more terminal is refused when the user already holds the most allowed', async () => {
-    await renderWith(
-      new Response(
-        JSON.stringify({
-          error: {
-            name: 'TooManyRequestsError',
-            message:
-              'You already have 3 terminals open, the most allowed; close one first',
-          },
-          response: { statusCode: 429 },
-        }),
-        { status: 429, headers: { 'content-type': 'application/json' } },
-      ),
-    );
-    expect(
-      await screen.findByText(
+    },
+    {
+      when: 'for a container the pod does not run',
+      status: 400,
+      error: { name: 'InputError', message: 'The pod is not running' },
+      shown: 'The pod is not running',
+    },
+    {
+      when: 'when the user already holds the most terminals allowed',
+      status: 429,
+      error: {
+        name: 'TooManyRequestsError',
+        message:
+          'You already have 3 terminals open, the most allowed; close one first',
+      },
+      shown:
         'You already have 3 terminals open, the most allowed; close one first',
+    },
+  ])('is disabled with the reason $when', async ({ status, error, shown }) => {
+    await renderWith(
+      new Response(
+        JSON.stringify({ error, response: { statusCode: status } }),
+        { status, headers: { 'content-type': 'application/json' } },
       ),
-    ).toBeInTheDocument();
+    );
+    expect(await screen.findByText(shown)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Connect' })).toBeDisabled();
   });
 });
