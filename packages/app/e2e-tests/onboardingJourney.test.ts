@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { canCreatePods } from '@kubeplatform/plugin-devenv-backend/testUtils';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,21 +49,6 @@ async function waitForSearchIndex(request: APIRequestContext) {
       { timeout: 180_000, intervals: [5_000], message: 'the search index' },
     )
     .toContain('/catalog/default/component/checkout');
-}
-
-/** `kubectl auth can-i create pods -n <namespace>` with the given kubeconfig: "yes" or "no". */
-async function canCreatePods(kubeconfig: string, namespace: string) {
-  const answer = await run(kubectl, [
-    '--kubeconfig',
-    kubeconfig,
-    'auth',
-    'can-i',
-    'create',
-    'pods',
-    '-n',
-    namespace,
-  ]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
-  return answer.stdout.trim();
 }
 
 test('onboarding: search → service across clusters → request an environment → connect', async ({
@@ -142,9 +128,13 @@ test('onboarding: search → service across clusters → request an environment 
       },
     });
     const kubeconfig = path.join(workDir, `${name}.kubeconfig`);
-    expect(await canCreatePods(kubeconfig, name)).toBe('yes');
+    const canCreateInside = await canCreatePods(kubeconfig, name, { kubectl });
+    expect(canCreateInside.stdout.trim()).toBe('yes');
     const wallMs = Math.round(performance.now() - startedAt);
-    expect(await canCreatePods(kubeconfig, 'default')).toBe('no');
+    const canCreateOutside = await canCreatePods(kubeconfig, 'default', {
+      kubectl,
+    });
+    expect(canCreateOutside.stdout.trim()).toBe('no');
 
     await testInfo.attach('onboarding', {
       contentType: 'application/json',

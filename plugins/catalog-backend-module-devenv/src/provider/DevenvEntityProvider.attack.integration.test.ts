@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import { loadLocalFleet } from '@kubeplatform/local-clusters';
 import {
   fleetClusters,
   fleetProvisioner,
@@ -15,13 +15,9 @@ import { testEntityProvider } from './__testUtils__/testEntityProvider';
  */
 
 jest.setTimeout(60_000);
-let fleet: LocalFleet;
-
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-});
 
 it('attack: a cluster that accepts connections and never answers leaves the catalog refresh completing within the cluster timeout, keeping that cluster as last known', async () => {
+  const fleet = await loadLocalFleet();
   const tarpit = await startTarpit();
   const clusters = fleetClusters(fleet, {}, [tarpit]);
   const logger = mockServices.logger.mock();

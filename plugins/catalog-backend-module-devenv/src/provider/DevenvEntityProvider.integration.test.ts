@@ -10,13 +10,8 @@ import { testEntityProvider } from './__testUtils__/testEntityProvider';
 
 jest.setTimeout(60_000);
 const CLUSTER = 'dev-eu';
-let fleet: LocalFleet;
 
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-});
-
-function setup(unreachable: string[] = []) {
+function setup(fleet: LocalFleet, unreachable: string[] = []) {
   const clusters = fleetClusters(
     fleet,
     Object.fromEntries(
@@ -47,7 +42,8 @@ function lastEntities(connection: { applyMutation: jest.Mock }) {
 
 it('publishes an environment as a dev-environment Resource and removes it when the environment goes', async () => {
   const name = `it-cat-${Date.now().toString(36)}`;
-  const { provisioner, connection, provider } = setup();
+  const fleet = await loadLocalFleet();
+  const { provisioner, connection, provider } = setup(fleet);
   await provider.connect(connection as unknown as EntityProviderConnection);
   await provisioner.create({
     name,
@@ -89,7 +85,7 @@ it('publishes an environment as a dev-environment Resource and removes it when t
     expect(connection.applyMutation.mock.calls[0][0].type).toBe('full');
 
     // A cluster that cannot be read keeps its last known environments.
-    const cut = setup([CLUSTER]);
+    const cut = setup(fleet, [CLUSTER]);
     await cut.provider.connect(
       cut.connection as unknown as EntityProviderConnection,
     );

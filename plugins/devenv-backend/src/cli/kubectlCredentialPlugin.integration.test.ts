@@ -2,14 +2,21 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import { waitUntilGone } from '@kubeplatform/plugin-devenv-node/testUtils';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { groupsUserInfoFactory } from '../__testUtils__/groupsUserInfoFactory';
 import { startDevenvFleetBackend } from '../__testUtils__/startDevenvFleetBackend';
+import {
+  canCreatePods,
+  installCredentialPlugin,
+  runCommand,
+  runKubectl,
+  startPluginLogin,
+  type CredentialPluginInstall,
+} from '../testUtils';
 
 /*
  * The credential plugin end to end: the real `kubectl-kubeplatform` bin, a real `kubectl` and
@@ -23,50 +30,24 @@ jest.setTimeout(120_000);
 const CLUSTER = 'dev-eu';
 const ALICE = 'user:default/alice';
 const APP = 'http://app.test';
-const PLUGIN_BIN = resolve(
-  __dirname,
-  '../../../../packages/kubectl-kubeplatform/bin/kubectl-kubeplatform',
-);
 const KUBECTL = process.env.KUBECTL ?? 'kubectl';
 
 let fleet: LocalFleet;
 let logger: ReturnType<typeof mockServices.logger.mock>;
 let backend: Awaited<ReturnType<typeof startDevenvFleetBackend>>;
 let api: string;
+let installed: CredentialPluginInstall | undefined;
 let work: string;
 let env: NodeJS.ProcessEnv;
 const name = `it-cli-${Date.now().toString(36)}`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command to its end, asynchronously: the test backend answers in this process. */
-function run(command: string, args: string[], environment = env): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { env: environment });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', chunk => (stdout += chunk));
-    child.stderr.on('data', chunk => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', code => done({ code, stdout, stderr }));
-  });
-}
-
-function plugin(args: string[], environment = env) {
-  return run('kubectl-kubeplatform', args, environment);
-}
-
 /** The plugin's `command` for the test's environment, against the test backend. */
 function pluginOnEnvironment(command: string, ...rest: string[]) {
-  return plugin([command, '--api', api, `${CLUSTER}/${name}`, ...rest]);
-}
-
-function kubectl(kubeconfig: string, args: string[], environment = env) {
-  return run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], environment);
+  return runCommand(
+    'kubectl-kubeplatform',
+    [command, '--api', api, `${CLUSTER}/${name}`, ...rest],
+    env,
+  );
 }
 
 /** Every string the backend logged, to show no token reached a log. */
@@ -97,28 +78,16 @@ beforeAll(async () => {
   const { port } = backend.server.address() as { port: number };
   api = `http://localhost:${port}/api/devenv`;
 
-  work = await fs.mkdtemp(join(tmpdir(), 'kubectl-kubeplatform-'));
-  const bin = join(work, 'bin');
-  await fs.mkdir(bin);
-  // `kubectl-kubeplatform` on PATH, as `npm install -g` would put it.
-  await fs.writeFile(
-    join(bin, 'kubectl-kubeplatform'),
-    `#!/bin/sh\nexec "${process.execPath}" "${PLUGIN_BIN}" "$@"\n`,
-    { mode: 0o755 },
-  );
-  env = {
-    ...process.env,
-    PATH: `${bin}:${process.env.PATH}`,
-    KUBEPLATFORM_CACHE_DIR: join(work, 'cache'),
-    HOME: work,
-  };
+  installed = await installCredentialPlugin('kubectl-kubeplatform-');
+  work = installed.dir;
+  env = { ...installed.env, HOME: work };
 });
 
 afterAll(async () => {
   await backend?.stop();
   const core = fleet.cluster(CLUSTER).kubeConfig().makeApiClient(CoreV1Api);
   await core.deleteNamespace({ name }).catch(() => undefined);
-  if (work) await fs.rm(work, { recursive: true, force: true });
+  await installed?.remove();
 });
 
 describe('kubectl-kubeplatform against the local fleet', () => {
@@ -140,33 +109,8 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     );
 
     // 1. `login` prints the sign-in URL and waits on its loopback callback.
-    const login = spawn(
-      'kubectl-kubeplatform',
-      ['login', '--api', api, '--no-browser'],
-      {
-        env,
-      },
-    );
-    let loginStderr = '';
-    let loginStdout = '';
-    login.stdout.on('data', chunk => (loginStdout += chunk));
-    const loginExit = new Promise<number | null>(done =>
-      login.on('close', done),
-    );
-    const signInUrl = await new Promise<string>((done, fail) => {
-      login.stderr.on('data', chunk => {
-        loginStderr += chunk;
-        const match = /Open this URL to sign in: (\S+)/.exec(loginStderr);
-        if (match) done(match[1]);
-      });
-      login.on('close', code =>
-        fail(
-          new Error(
-            `login ended (${code}) before printing a URL: ${loginStderr}`,
-          ),
-        ),
-      );
-    });
+    const login = startPluginLogin(api, env);
+    const signInUrl = await login.signInUrl;
 
     // 2. The browser follows it: the backend sends it to the app's Environments page.
     const redirect = await fetch(signInUrl, { redirect: 'manual' });
@@ -216,7 +160,7 @@ describe('kubectl-kubeplatform against the local fleet', () => {
         .status,
     ).toBe(403);
     expect((await form({ state, token, expiresAt })).status).toBe(200);
-    expect(await loginExit).toBe(0);
+    expect(await login.exit).toBe(0);
     // A replay finds nobody listening any more.
     await expect(form({ state, token, expiresAt })).rejects.toThrow();
 
@@ -228,8 +172,8 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     expect((await fs.stat(env.KUBEPLATFORM_CACHE_DIR!)).mode & 0o777).toBe(
       0o700,
     );
-    expect(loginStderr + loginStdout).not.toContain(token);
-    expect(loginStderr).toContain(`Signed in to ${api} until`);
+    expect(login.stderr() + login.stdout()).not.toContain(token);
+    expect(login.stderr()).toContain(`Signed in to ${api} until`);
 
     // 4. A kubeconfig that runs the plugin: no token in it.
     const written = await pluginOnEnvironment(
@@ -252,23 +196,10 @@ describe('kubectl-kubeplatform against the local fleet', () => {
     expect(parse(text).contexts[0].context.namespace).toBe(namespace);
 
     // 5. A real kubectl: the plugin exchanges the sign-in for the namespace token.
-    const inside = await kubectl(kubeconfigFile, [
-      'auth',
-      'can-i',
-      'create',
-      'pods',
-      '-n',
-      namespace,
-    ]);
+    const kubectl = { env, kubectl: KUBECTL };
+    const inside = await canCreatePods(kubeconfigFile, namespace, kubectl);
     expect(inside).toMatchObject({ code: 0, stdout: 'yes\n' });
-    const outside = await kubectl(kubeconfigFile, [
-      'auth',
-      'can-i',
-      'create',
-      'pods',
-      '-n',
-      'default',
-    ]);
+    const outside = await canCreatePods(kubeconfigFile, 'default', kubectl);
     expect(outside.stdout).toBe('no\n');
     expect(outside.code).toBe(1);
 
@@ -286,10 +217,10 @@ describe('kubectl-kubeplatform against the local fleet', () => {
 
     // Someone else's cache (not signed in): kubectl fails with the plugin's message.
     const stranger = { ...env, KUBEPLATFORM_CACHE_DIR: join(work, 'other') };
-    const refused = await kubectl(
+    const refused = await runKubectl(
       kubeconfigFile,
       ['get', 'pods', '-n', namespace],
-      stranger,
+      { env: stranger, kubectl: KUBECTL },
     );
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(`Not signed in to ${api}`);

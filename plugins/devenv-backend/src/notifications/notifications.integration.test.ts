@@ -1,9 +1,8 @@
 import {
   coreServices,
-  createBackendModule,
-  type SchedulerService,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
@@ -22,25 +21,17 @@ let fleet: LocalFleet;
 let server: Awaited<ReturnType<typeof startDevenvFleetBackend>>['server'];
 let stopBackend: (() => Promise<void>) | undefined;
 
-let scheduler: SchedulerService | undefined;
-
-/** Hands the test the devenv plugin's scheduler (the test backend's, which runs tasks on demand). */
-const schedulerProbe = createBackendModule({
-  pluginId: 'devenv',
-  moduleId: 'test-scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { pluginScheduler: coreServices.scheduler },
-      async init({ pluginScheduler }) {
-        scheduler = pluginScheduler;
-      },
-    });
-  },
+/** The scheduler of every plugin of the test backend: it runs a task only when triggered. */
+const scheduler = mockServices.scheduler();
+const schedulerFactory = createServiceFactory({
+  service: coreServices.scheduler,
+  deps: {},
+  factory: () => scheduler,
 });
 
 /** Runs the expiry notifier once, now, as the scheduler would, and waits until it has ended. */
 async function runNotifier(): Promise<void> {
-  await scheduler!.triggerTask(EXPIRY_NOTIFIER_TASK_ID);
+  await scheduler.triggerTask(EXPIRY_NOTIFIER_TASK_ID);
 }
 
 async function notificationsAbout(ref: string) {
@@ -62,7 +53,7 @@ beforeAll(async () => {
   const backend = await startDevenvFleetBackend(fleet, {
     // The notifications backend links its e-mails and signals to the app.
     config: { app: { baseUrl: 'http://localhost:3000' } },
-    features: [schedulerProbe, notificationsPlugin],
+    features: [schedulerFactory, notificationsPlugin],
   });
   stopBackend = () => backend.stop();
   server = backend.server;

@@ -20,6 +20,7 @@ import {
 import {
   runInAuditEvent,
   type EnvironmentAccessPolicy,
+  type EnvironmentAction,
   type EnvironmentProvisioner,
 } from '@kubeplatform/plugin-devenv-node';
 import express, { Request, Response } from 'express';
@@ -58,6 +59,17 @@ interface Caller {
   userRef: string;
 }
 
+/** A signed-in caller's request about the environment its route names. */
+interface EnvironmentCall {
+  req: Request;
+  res: Response;
+  cluster: string;
+  name: string;
+  who: Caller;
+  /** Made with the credential plugin's limited token: audited as its user's act. */
+  fromCredentialPlugin: boolean;
+}
+
 function audit(res: Response): AuditLocals {
   res.locals.audit ??= {};
   return res.locals.audit as AuditLocals;
@@ -83,6 +95,41 @@ type AuditedAction =
   | 'kubeconfig-issue'
   | 'cli-token-issue'
   | 'connection-read';
+
+/** An action on one environment, as the audit trail records it. */
+type EnvironmentTrailAction =
+  | 'extend'
+  | 'sleep'
+  | 'wake'
+  | 'delete'
+  | 'issue-kubeconfig'
+  | 'issue-credential'
+  | 'read-connection';
+
+/**
+ * How each action on one environment is audited, what the caller must be allowed to do, and
+ * how a refusal of a name that belongs to an unmanaged namespace ends.
+ */
+const ENVIRONMENT_ACTIONS: Record<
+  EnvironmentTrailAction,
+  {
+    audited: AuditedAction;
+    permission: EnvironmentAction;
+    consequence?: string;
+  }
+> = {
+  extend: { audited: 'extend', permission: 'extend' },
+  sleep: { audited: 'sleep', permission: 'sleep' },
+  wake: { audited: 'wake', permission: 'wake' },
+  delete: {
+    audited: 'delete',
+    permission: 'delete',
+    consequence: 'nothing was deleted',
+  },
+  'issue-kubeconfig': { audited: 'kubeconfig-issue', permission: 'connect' },
+  'issue-credential': { audited: 'kubeconfig-issue', permission: 'connect' },
+  'read-connection': { audited: 'connection-read', permission: 'connect' },
+};
 
 /**
  * Runs a mutation inside an auditor event: created once the input is valid, closed with
@@ -153,6 +200,51 @@ export async function createRouter(
     const info = await userInfo.getUserInfo(credentials);
     audit(res).actor = info.userEntityRef;
     return { credentials, userRef: info.userEntityRef };
+  };
+
+  /** The environment the route names, then its caller: refused in that order. */
+  const environmentCall = async (
+    req: Request,
+    res: Response,
+    { fromCredentialPlugin = false } = {},
+  ): Promise<EnvironmentCall> => {
+    const { cluster, name } = routeParams(req, res);
+    const who = await caller(req, res, { fromCredentialPlugin });
+    return { req, res, cluster, name, who, fromCredentialPlugin };
+  };
+
+  /**
+   * An audited action on the environment of the call, authorized on what was found and then
+   * done to that very anchor only (its UID): a refusal is never learnt by trying, and a
+   * same-named environment created meanwhile is not touched.
+   */
+  const actOnEnvironment = <T>(
+    { req, res, cluster, name, who, fromCredentialPlugin }: EnvironmentCall,
+    action: EnvironmentTrailAction,
+    act: (uid: string) => Promise<T>,
+  ): Promise<T> => {
+    audit(res).action = action;
+    const {
+      audited: auditorAction,
+      permission,
+      consequence,
+    } = ENVIRONMENT_ACTIONS[action];
+    return audited(
+      auditor,
+      req,
+      auditorAction,
+      { cluster, environment: name },
+      async () => {
+        const { environment, uid } = await provisioner.identify(
+          cluster,
+          name,
+          consequence,
+        );
+        await access.authorize(who.credentials, permission, environment);
+        return act(uid);
+      },
+      fromCredentialPlugin ? who.userRef : undefined,
+    );
   };
 
   /** Reads are audited too, with whoever made them (a user or a service). */
@@ -241,8 +333,8 @@ export async function createRouter(
   });
 
   router.patch('/environments/:cluster/:name', async (req, res) => {
-    const { cluster, name } = routeParams(req, res);
-    const who = await caller(req, res);
+    const call = await environmentCall(req, res);
+    const { cluster, name } = call;
     const parsed = environmentPatchSchema.safeParse(req.body);
     if (!parsed.success) {
       // Only a validated action is ever recorded; the raw body is not.
@@ -250,48 +342,23 @@ export async function createRouter(
       throw new InputError(`Invalid update: ${describeIssues(parsed.error)}`);
     }
     const patch = parsed.data;
-    audit(res).action = patch.action;
-    const updated = await audited(
-      auditor,
-      req,
-      patch.action,
-      { cluster, environment: name },
-      async () => {
-        const { environment, uid } = await provisioner.identify(cluster, name);
-        await access.authorize(who.credentials, patch.action, environment);
-        switch (patch.action) {
-          case 'extend':
-            return provisioner.extend(cluster, name, patch.ttl, { uid });
-          case 'sleep':
-            return provisioner.sleep(cluster, name, 'manual', { uid });
-          default:
-            return provisioner.wake(cluster, name, { uid });
-        }
-      },
-    );
+    const updated = await actOnEnvironment(call, patch.action, uid => {
+      switch (patch.action) {
+        case 'extend':
+          return provisioner.extend(cluster, name, patch.ttl, { uid });
+        case 'sleep':
+          return provisioner.sleep(cluster, name, 'manual', { uid });
+        default:
+          return provisioner.wake(cluster, name, { uid });
+      }
+    });
     res.json(updated);
   });
 
   router.delete('/environments/:cluster/:name', async (req, res) => {
-    const { cluster, name } = routeParams(req, res);
-    const who = await caller(req, res);
-    audit(res).action = 'delete';
-    // Authorize on what was found, then delete only that very anchor (its UID): a refusal is
-    // never learnt by trying, and a same-named environment created meanwhile is not touched.
-    const deleted = await audited(
-      auditor,
-      req,
-      'delete',
-      { cluster, environment: name },
-      async () => {
-        const { environment, uid } = await provisioner.identify(
-          cluster,
-          name,
-          'nothing was deleted',
-        );
-        await access.authorize(who.credentials, 'delete', environment);
-        return provisioner.delete(cluster, name, { uid });
-      },
+    const call = await environmentCall(req, res);
+    const deleted = await actOnEnvironment(call, 'delete', uid =>
+      provisioner.delete(call.cluster, call.name, { uid }),
     );
     res.json(deleted);
   });
@@ -299,24 +366,15 @@ export async function createRouter(
   const issueKubeconfig = async (
     req: Request,
     res: Response,
-    action: string,
+    action: 'issue-credential' | 'issue-kubeconfig',
   ) => {
-    const { cluster, name } = routeParams(req, res);
-    const fromCredentialPlugin =
-      action === 'issue-credential' || req.query.format === 'exec';
-    const who = await caller(req, res, { fromCredentialPlugin });
-    audit(res).action = action;
-    const issued = await audited(
-      auditor,
-      req,
-      'kubeconfig-issue',
-      { cluster, environment: name },
-      async () => {
-        const { environment, uid } = await provisioner.identify(cluster, name);
-        await access.authorize(who.credentials, 'connect', environment);
-        return provisioner.issueKubeconfig(cluster, name, { uid });
-      },
-      fromCredentialPlugin ? who.userRef : undefined,
+    const call = await environmentCall(req, res, {
+      fromCredentialPlugin:
+        action === 'issue-credential' || req.query.format === 'exec',
+    });
+    const { cluster, name } = call;
+    const issued = await actOnEnvironment(call, action, uid =>
+      provisioner.issueKubeconfig(cluster, name, { uid }),
     );
     // Credentials: never cached, never logged; only the requesting user receives them.
     res.setHeader('Cache-Control', 'no-store');
@@ -376,19 +434,9 @@ export async function createRouter(
   });
 
   router.get('/environments/:cluster/:name/connection', async (req, res) => {
-    const { cluster, name } = routeParams(req, res);
-    const who = await caller(req, res);
-    audit(res).action = 'read-connection';
-    const connection = await audited(
-      auditor,
-      req,
-      'connection-read',
-      { cluster, environment: name },
-      async () => {
-        const environment = await provisioner.get(cluster, name);
-        await access.authorize(who.credentials, 'connect', environment);
-        return provisioner.readConnectionSecret(cluster, name);
-      },
+    const call = await environmentCall(req, res);
+    const connection = await actOnEnvironment(call, 'read-connection', () =>
+      provisioner.readConnectionSecret(call.cluster, call.name),
     );
     res.setHeader('Cache-Control', 'no-store');
     res.json(connection);

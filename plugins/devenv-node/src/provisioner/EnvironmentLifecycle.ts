@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import {
   Environment,
   EXPIRES_AT_ANNOTATION,
@@ -9,6 +10,7 @@ import {
   SLEEPING_ANNOTATION,
 } from '@kubeplatform/clusters-common';
 import type { EnvironmentClass, ProgressReporter } from '../classes/types';
+import type { ClusterClient } from '../kube/ClusterClient';
 import { describeObject, refOf } from '../kube/objects';
 import type { EnvironmentClasses } from './EnvironmentClasses';
 import type { EnvironmentLocator, ExpectedAnchor } from './EnvironmentLocator';
@@ -21,6 +23,27 @@ function assertSupportsSleep(cls: EnvironmentClass): void {
       `Class "${cls.name}" does not support sleep: its environments do not have a namespace of their own`,
     );
   }
+}
+
+/**
+ * Merge-patches the anchor's metadata with a UID precondition, so a replaced environment is
+ * left alone; returns the patched anchor.
+ */
+function patchAnchorMetadata(
+  client: ClusterClient,
+  anchor: KubernetesObject,
+  metadata: Record<string, unknown>,
+): Promise<KubernetesObject> {
+  return client.mergePatch(
+    refOf(anchor),
+    { metadata },
+    { uid: anchor.metadata?.uid },
+  );
+}
+
+/** The workloads a sleep or wake changed, for the log. */
+function listedOrNothing(workloads: string[]): string {
+  return workloads.join(', ') || 'nothing';
 }
 
 /** Extends, puts to sleep, wakes and deletes existing environments. */
@@ -54,18 +77,12 @@ export class EnvironmentLifecycle {
       );
     }
     const expiresAt = new Date(this.now().getTime() + ttlMs);
-    const updated = await client.mergePatch(
-      refOf(anchor),
-      {
-        metadata: {
-          labels: {
-            [EXPIRES_LABEL]: String(Math.floor(expiresAt.getTime() / 1000)),
-          },
-          annotations: { [EXPIRES_AT_ANNOTATION]: expiresAt.toISOString() },
-        },
+    const updated = await patchAnchorMetadata(client, anchor, {
+      labels: {
+        [EXPIRES_LABEL]: String(Math.floor(expiresAt.getTime() / 1000)),
       },
-      { uid: anchor.metadata?.uid },
-    );
+      annotations: { [EXPIRES_AT_ANNOTATION]: expiresAt.toISOString() },
+    });
     this.logger.info(
       `Extended environment ${environment.ref} to ${expiresAt.toISOString()}`,
     );
@@ -88,16 +105,14 @@ export class EnvironmentLifecycle {
     if (environment.status === 'sleeping') {
       return environment;
     }
-    const updated = await client.mergePatch(
-      refOf(anchor),
-      { metadata: { annotations: { [SLEEPING_ANNOTATION]: reason } } },
-      { uid: anchor.metadata?.uid },
-    );
+    const updated = await patchAnchorMetadata(client, anchor, {
+      annotations: { [SLEEPING_ANNOTATION]: reason },
+    });
     const scaled = await scaleWorkloadsToZero(client, environment.namespace);
     this.logger.info(
-      `Environment ${environment.ref} asleep (${reason}); scaled ${
-        scaled.join(', ') || 'nothing'
-      }`,
+      `Environment ${
+        environment.ref
+      } asleep (${reason}); scaled ${listedOrNothing(scaled)}`,
     );
     return this.classes.environmentOf(updated, cluster);
   }
@@ -111,15 +126,13 @@ export class EnvironmentLifecycle {
       await this.locator.locateManaged(cluster, name, expected);
     assertSupportsSleep(cls);
     const restored = await restoreWorkloads(client, environment.namespace);
-    const updated = await client.mergePatch(
-      refOf(anchor),
-      { metadata: { annotations: { [SLEEPING_ANNOTATION]: null } } },
-      { uid: anchor.metadata?.uid },
-    );
+    const updated = await patchAnchorMetadata(client, anchor, {
+      annotations: { [SLEEPING_ANNOTATION]: null },
+    });
     this.logger.info(
-      `Environment ${environment.ref} awake; restored ${
-        restored.join(', ') || 'nothing'
-      }`,
+      `Environment ${environment.ref} awake; restored ${listedOrNothing(
+        restored,
+      )}`,
     );
     return this.classes.environmentOf(updated, cluster);
   }

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { KubeConfig } from '@kubernetes/client-node';
 import { testSettings } from '../__fixtures__/settings';
+import { tokenKubeConfig } from '../testUtils/tokenKubeConfig';
 import { EnvironmentProvisioner } from './EnvironmentProvisioner';
 
 /** A cluster registry whose clusters cannot be reached: plan must never call them. */
@@ -16,16 +16,8 @@ function unreachableClusters(names: string[]) {
       names.includes(name)
         ? { name, url: 'https://127.0.0.1:1', source: 'config' as const }
         : undefined,
-    getKubeConfig: async (name: string) => {
-      const kc = new KubeConfig();
-      kc.loadFromOptions({
-        clusters: [{ name, server: 'https://127.0.0.1:1' }],
-        users: [{ name: 'u', token: 'secret-token' }],
-        contexts: [{ name, cluster: name, user: 'u' }],
-        currentContext: name,
-      });
-      return kc;
-    },
+    getKubeConfig: async (name: string) =>
+      tokenKubeConfig({ name, server: 'https://127.0.0.1:1' }, 'secret-token'),
   };
 }
 

@@ -1,19 +1,17 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { parse } from 'yaml';
+import { tokenKubeConfig } from '../testUtils/tokenKubeConfig';
 import { namespacedKubeconfig } from './namespacedKubeconfig';
 
 function platformKubeConfig(cluster: {
   server: string;
   tlsServerName?: string;
 }): KubeConfig {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'c', caData: 'Q0E=', skipTLSVerify: false, ...cluster }],
-    users: [{ name: 'platform', token: 'platform-secret' }],
-    contexts: [{ name: 'c', cluster: 'c', user: 'platform' }],
-    currentContext: 'c',
-  });
-  return kc;
+  return tokenKubeConfig(
+    { name: 'c', caData: 'Q0E=', skipTLSVerify: false, ...cluster },
+    'platform-secret',
+    'platform',
+  );
 }
 
 const options = {

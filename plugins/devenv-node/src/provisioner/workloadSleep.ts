@@ -25,49 +25,63 @@ async function listScalable(
 }
 
 /**
- * Scales every Deployment and StatefulSet in the namespace to zero, recording each one's
- * replicas in an annotation first. Workloads already at zero are left alone, so waking does
- * not start something that was stopped on purpose.
+ * Puts each Deployment and StatefulSet in the namespace to sleep or wakes it. Asleep, a workload
+ * has zero replicas and records the count it had in an annotation; awake, it has that count
+ * back and no annotation. `recordedReplicas` names the count to record or restore, or undefined
+ * to leave the workload alone. Returns `Kind/name=count` for each workload changed.
  */
-export async function scaleWorkloadsToZero(
+async function setWorkloadsAsleep(
   client: ClusterClient,
   namespace: string,
+  asleep: boolean,
+  recordedReplicas: (workload: Scalable) => number | undefined,
 ): Promise<string[]> {
-  const scaled: string[] = [];
+  const changed: string[] = [];
   for (const workload of await listScalable(client, namespace)) {
-    const replicas = workload.spec?.replicas ?? 1;
-    if (replicas === 0) {
+    const replicas = recordedReplicas(workload);
+    if (replicas === undefined) {
       continue;
     }
     await client.mergePatch(refOf(workload), {
       metadata: {
-        annotations: { [REPLICAS_BEFORE_SLEEP_ANNOTATION]: String(replicas) },
+        annotations: {
+          [REPLICAS_BEFORE_SLEEP_ANNOTATION]: asleep ? String(replicas) : null,
+        },
       },
-      spec: { replicas: 0 },
+      spec: { replicas: asleep ? 0 : replicas },
     });
-    scaled.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
+    changed.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
   }
-  return scaled;
+  return changed;
 }
 
-/** Restores the replicas recorded by scaleWorkloadsToZero and removes the annotation. */
-export async function restoreWorkloads(
+/**
+ * Scales every Deployment and StatefulSet in the namespace to zero, recording each one's
+ * replicas in an annotation first. Workloads already at zero are left alone, so waking does
+ * not start something that was stopped on purpose.
+ */
+export function scaleWorkloadsToZero(
   client: ClusterClient,
   namespace: string,
 ): Promise<string[]> {
-  const restored: string[] = [];
-  for (const workload of await listScalable(client, namespace)) {
+  return setWorkloadsAsleep(client, namespace, true, workload => {
+    const replicas = workload.spec?.replicas ?? 1;
+    return replicas === 0 ? undefined : replicas;
+  });
+}
+
+/** Restores the replicas recorded by scaleWorkloadsToZero and removes the annotation. */
+export function restoreWorkloads(
+  client: ClusterClient,
+  namespace: string,
+): Promise<string[]> {
+  return setWorkloadsAsleep(client, namespace, false, workload => {
     const recorded =
       workload.metadata?.annotations?.[REPLICAS_BEFORE_SLEEP_ANNOTATION];
     const replicas = Number(recorded);
     if (!recorded || !Number.isInteger(replicas) || replicas < 0) {
-      continue;
+      return undefined;
     }
-    await client.mergePatch(refOf(workload), {
-      metadata: { annotations: { [REPLICAS_BEFORE_SLEEP_ANNOTATION]: null } },
-      spec: { replicas },
-    });
-    restored.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
-  }
-  return restored;
+    return replicas;
+  });
 }

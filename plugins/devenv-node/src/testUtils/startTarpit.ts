@@ -1,6 +1,6 @@
-import { KubeConfig } from '@kubernetes/client-node';
 import net from 'node:net';
 import type { ExtraTestCluster } from './fleetClusters';
+import { tokenKubeConfig } from './tokenKubeConfig';
 
 /**
  * A cluster named `tarpit` that accepts connections and never answers.
@@ -27,16 +27,11 @@ export async function startTarpit(): Promise<Tarpit> {
   const url = `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   return {
     details: { name: 'tarpit', title: 'tarpit', url, source: 'kubeconfig' },
-    kubeConfig: () => {
-      const kc = new KubeConfig();
-      kc.loadFromOptions({
-        clusters: [{ name: 'tarpit', server: url, skipTLSVerify: true }],
-        users: [{ name: 'u', token: 't' }],
-        contexts: [{ name: 'c', cluster: 'tarpit', user: 'u' }],
-        currentContext: 'c',
-      });
-      return kc;
-    },
+    kubeConfig: () =>
+      tokenKubeConfig(
+        { name: 'tarpit', server: url, skipTLSVerify: true },
+        't',
+      ),
     close: () => {
       sockets.forEach(s => s.destroy());
       server.close();

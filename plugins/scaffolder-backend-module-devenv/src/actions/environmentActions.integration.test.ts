@@ -1,5 +1,5 @@
 import { CoreV1Api } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
+import { loadLocalFleet } from '@kubeplatform/local-clusters';
 import { fleetActions } from './__testUtils__/fleetActions';
 import {
   initiatorContext as context,
@@ -8,14 +8,10 @@ import {
 
 jest.setTimeout(60_000);
 const CLUSTER = 'dev-eu';
-let fleet: LocalFleet;
-
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-});
 
 it('creates with progress lines and outputs, is a no-op on retry, and only the owner deletes', async () => {
   const name = `it-act-${Date.now().toString(36)}`;
+  const fleet = await loadLocalFleet();
   const { create, remove } = fleetActions(fleet, {
     groups: { 'user:default/alice': ['group:default/team-a'] },
   });
