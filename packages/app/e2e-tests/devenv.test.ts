@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { parse } from 'yaml';
 import {
+  createNamespaceEnvironment,
   guestEnvironmentRequest,
   guestToken,
   saveScreenshot,
@@ -278,17 +279,11 @@ test('a template run for a name that is taken fails with a clear error and chang
 }) => {
   const name = `e2e-taken-${Date.now().toString(36)}`;
   const headers = { authorization: `Bearer ${await guestToken(request)}` };
-  const created = await request.post('/api/devenv/environments', {
-    headers,
-    data: {
-      name,
-      owner: 'group:default/team-shop',
-      cluster: 'dev-eu',
-      class: 'namespace',
-      ttl: '1h',
-    },
+  await createNamespaceEnvironment(request, headers, {
+    name,
+    owner: 'group:default/team-shop',
+    ttl: '1h',
   });
-  expect(created.status(), await created.text()).toBe(201);
   try {
     const task = await request.post('/api/scaffolder/v2/tasks', {
       headers,

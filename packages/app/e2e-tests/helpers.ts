@@ -1,16 +1,21 @@
 import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
 
+/** Signed in, the app shows its sidebar with the Catalog link. */
+async function expectSignedIn(page: Page) {
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
 /** Signs in as the guest user through the sign-in page's "Enter" button. */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
   await enter.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
+  await expectSignedIn(page);
 }
 
 /** Saves a full-page screenshot under test-results/screenshots/. */
@@ -26,6 +31,26 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   const response = await request.get('/api/auth/guest/refresh');
   expect(response.ok()).toBe(true);
   return (await response.json()).backstageIdentity.token;
+}
+
+/**
+ * Creates a namespace environment on dev-eu through the environment API, with `headers`; the
+ * guest owns it unless `owner` names another.
+ */
+export async function createNamespaceEnvironment(
+  request: APIRequestContext,
+  headers: Record<string, string>,
+  {
+    name,
+    ttl,
+    owner = 'user:default/guest',
+  }: { name: string; ttl: string; owner?: string },
+) {
+  const created = await request.post('/api/devenv/environments', {
+    headers,
+    data: { name, owner, cluster: 'dev-eu', class: 'namespace', ttl },
+  });
+  expect(created.status(), await created.text()).toBe(201);
 }
 
 /** What the guest fills into the request-dev-environment form for a small namespace. */
@@ -62,11 +87,36 @@ export async function signInAtIssuer(page: Page, button: RegExp) {
   const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: button }).click();
   await closed;
+  await expectSignedIn(page);
+}
+
+/** Signs in as the guest and opens the catalog page of the component `name`, or its `tab`. */
+export async function openComponent(page: Page, name: string, tab?: string) {
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${name}${tab ? `/${tab}` : ''}`);
+}
+
+/** Signs in as the guest and opens the service's multi-cluster tab, once its matrix shows. */
+export async function openMulticlusterTab(page: Page, service: string) {
+  await openComponent(page, service, 'kubernetes-multicluster');
   await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('grid', { name: 'Workloads by cluster' }),
   ).toBeVisible();
+}
+
+/** On the multi-cluster tab: opens the drawer of `workload` in `cluster` by clicking its cell. */
+export async function openDrawerFromMatrix(
+  page: Page,
+  workload: string,
+  cluster: string,
+): Promise<Locator> {
+  await page
+    .getByRole('grid', { name: 'Workloads by cluster' })
+    .getByTestId(`cell-${workload}-${cluster}`)
+    .click();
+  const drawer = page.getByTestId('workload-drawer');
+  await expect(drawer).toBeVisible();
+  return drawer;
 }
 
 /**
@@ -78,14 +128,6 @@ export async function openWorkloadDrawer(
   workload: string,
   cluster: string,
 ): Promise<Locator> {
-  await signInAsGuest(page);
-  await page.goto(
-    `/catalog/default/component/${workload}/kubernetes-multicluster`,
-  );
-  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
-  await expect(grid).toBeVisible();
-  await grid.getByTestId(`cell-${workload}-${cluster}`).click();
-  const drawer = page.getByTestId('workload-drawer');
-  await expect(drawer).toBeVisible();
-  return drawer;
+  await openMulticlusterTab(page, workload);
+  return openDrawerFromMatrix(page, workload, cluster);
 }

@@ -1,30 +1,17 @@
 import { Page, expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import {
+  openComponent,
+  openWorkloadDrawer,
+  saveScreenshot,
+  signInAsGuest,
+} from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * The multi-cluster service view against ./scripts/start's app and the real local clusters
  * (dev-eu and prod-us, seeded with the demo fleet's troubles: checkout crash-loops in prod-us,
  * its HPA is at max there, and dev-eu runs checkout 1.5.0 while prod-us runs 1.4.2).
  */
-
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
-
-function kubectl(context: string, ...args: string[]): string {
-  return execFileSync(
-    'kubectl',
-    ['--kubeconfig', kubeconfig, '--context', context, ...args],
-    { encoding: 'utf8' },
-  );
-}
-
-async function openEntity(page: Page, name: string, tab = '') {
-  await signInAsGuest(page);
-  await page.goto(`/catalog/default/component/${name}${tab}`);
-}
 
 function clusterRow(page: Page, cluster: string) {
   return page.getByTestId(`cluster-row-${cluster}`);
@@ -33,7 +20,7 @@ function clusterRow(page: Page, cluster: string) {
 test('checkout card: both clusters, the crash loop with its fix, HPA at max, image drift', async ({
   page,
 }) => {
-  await openEntity(page, 'checkout');
+  await openComponent(page, 'checkout');
   await expect(page.getByText('Kubernetes across clusters')).toBeVisible();
 
   const prod = clusterRow(page, 'prod-us');
@@ -75,13 +62,7 @@ test('checkout card: both clusters, the crash loop with its fix, HPA at max, ima
 });
 
 test('a matrix cell opens the drawer with pods and logs', async ({ page }) => {
-  await openEntity(page, 'checkout', '/kubernetes-multicluster');
-  const grid = page.getByRole('grid', { name: 'Workloads by cluster' });
-  await expect(grid).toBeVisible();
-  await grid.getByTestId('cell-checkout-prod-us').click();
-
-  const drawer = page.getByTestId('workload-drawer');
-  await expect(drawer).toBeVisible();
+  const drawer = await openWorkloadDrawer(page, 'checkout', 'prod-us');
   await expect(drawer.getByTestId('kubectl-commands')).toContainText('prod-us');
   await drawer.getByRole('tab', { name: /^Pods \(\d+\)$/ }).click();
   const firstPod = drawer.getByTestId('pod-row').first();
@@ -104,9 +85,9 @@ test('after kubectl scale on the real cluster, the card changes without a reload
   const context = 'prod-us';
   const target = ['-n', 'shop', 'deployment/catalog-api'];
   const before = Number(
-    kubectl(context, 'get', ...target, '-o', 'jsonpath={.spec.replicas}'),
+    kubectl(context, ['get', ...target, '-o', 'jsonpath={.spec.replicas}']),
   );
-  await openEntity(page, 'catalog-api');
+  await openComponent(page, 'catalog-api');
   const row = clusterRow(page, context);
   const readyCell = row.getByLabel(/replicas ready$/);
   await expect(readyCell).toBeVisible();
@@ -118,7 +99,7 @@ test('after kubectl scale on the real cluster, the card changes without a reload
     (window as any).__noReload = true;
   });
   try {
-    kubectl(context, 'scale', ...target, `--replicas=${before + 1}`);
+    kubectl(context, ['scale', ...target, `--replicas=${before + 1}`]);
     await expect(row.getByLabel(/replicas ready$/)).toHaveAttribute(
       'aria-label',
       new RegExp(`of ${desiredBefore + 1} replicas ready$`),
@@ -127,7 +108,7 @@ test('after kubectl scale on the real cluster, the card changes without a reload
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
     await saveScreenshot(page, 'multicluster-card-after-scale');
   } finally {
-    kubectl(context, 'scale', ...target, `--replicas=${before}`);
+    kubectl(context, ['scale', ...target, `--replicas=${before}`]);
   }
 });
 

@@ -1,7 +1,6 @@
 import { Locator, Page, expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { openWorkloadDrawer, saveScreenshot } from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * Issue 13's safe actions in the drawer, against ./scripts/start's app and the real local
@@ -15,16 +14,16 @@ const CLUSTER = 'dev-eu';
 const WORKLOAD = 'search';
 const NAMESPACE = 'discovery';
 
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
+const deployment = ['-n', NAMESPACE, `deployment/${WORKLOAD}`];
 
-function kubectl(...args: string[]): string {
-  return execFileSync(
-    'kubectl',
-    ['--kubeconfig', kubeconfig, '--context', CLUSTER, ...args],
-    { encoding: 'utf8' },
-  );
+/** The replica count the Deployment's spec asks for, as the cluster has it. */
+function specReplicas(): string {
+  return kubectl(CLUSTER, [
+    'get',
+    ...deployment,
+    '-o',
+    'jsonpath={.spec.replicas}',
+  ]);
 }
 
 const what = `Deployment ${WORKLOAD} in ${CLUSTER}`;
@@ -67,16 +66,7 @@ async function scaleTo(page: Page, drawer: Locator, replicas: number) {
 test('scale a Deployment up and back from the drawer; the drawer and the matrix follow', async ({
   page,
 }) => {
-  const before = Number(
-    kubectl(
-      'get',
-      '-n',
-      NAMESPACE,
-      `deployment/${WORKLOAD}`,
-      '-o',
-      'jsonpath={.spec.replicas}',
-    ),
-  );
+  const before = Number(specReplicas());
   const drawer = await openDrawer(page);
   const cell = page.getByTestId(`cell-${WORKLOAD}-${CLUSTER}`);
   await expect(replicasLine(drawer, '\\d+', before)).toBeVisible();
@@ -88,16 +78,7 @@ test('scale a Deployment up and back from the drawer; the drawer and the matrix 
       'aria-label',
       new RegExp(`, ${before + 1} of ${before + 1} ready`),
     );
-    expect(
-      kubectl(
-        'get',
-        '-n',
-        NAMESPACE,
-        `deployment/${WORKLOAD}`,
-        '-o',
-        'jsonpath={.spec.replicas}',
-      ),
-    ).toBe(String(before + 1));
+    expect(specReplicas()).toBe(String(before + 1));
     await saveScreenshot(page, 'multicluster-action-scaled');
 
     await scaleTo(page, drawer, before);
@@ -107,13 +88,7 @@ test('scale a Deployment up and back from the drawer; the drawer and the matrix 
       new RegExp(`, ${before} of ${before} ready`),
     );
   } finally {
-    kubectl(
-      'scale',
-      '-n',
-      NAMESPACE,
-      `deployment/${WORKLOAD}`,
-      `--replicas=${before}`,
-    );
+    kubectl(CLUSTER, ['scale', ...deployment, `--replicas=${before}`]);
   }
 });
 

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import { openMulticlusterTab, saveScreenshot } from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * Issue 13 (#5) against ./scripts/start's app and the real local clusters. The demo config
@@ -11,18 +10,6 @@ import { saveScreenshot, signInAsGuest } from './helpers';
  * turns Ready (written through the status subresource, as cert-manager would), its chip turns
  * Current live. The original status is written back afterwards.
  */
-
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
-
-function kubectl(context: string, args: string[]): string {
-  return execFileSync(
-    'kubectl',
-    ['--kubeconfig', kubeconfig, '--context', context, ...args],
-    { encoding: 'utf8' },
-  );
-}
 
 const certificate = [
   'certificates.cert-manager.io',
@@ -49,10 +36,7 @@ test("checkout's custom resources appear with their health, and follow a status 
     kubectl('prod-us', ['get', ...certificate, '-o', 'json']),
   ).status;
   try {
-    await signInAsGuest(page);
-    await page.goto(
-      '/catalog/default/component/checkout/kubernetes-multicluster',
-    );
+    await openMulticlusterTab(page, 'checkout');
 
     const panel = page.getByTestId('custom-resources');
     await expect(panel).toBeVisible();

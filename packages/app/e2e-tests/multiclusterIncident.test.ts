@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import {
+  openComponent,
+  openDrawerFromMatrix,
+  openMulticlusterTab,
+  saveScreenshot,
+} from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * Issue 13 (#3, #8) against ./scripts/start's app and the real local clusters: checkout
@@ -10,18 +14,6 @@ import { saveScreenshot, signInAsGuest } from './helpers';
  * the start (zero PersistentVolumeClaims, which the demo never creates) is added for the test
  * and removed after it.
  */
-
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
-
-function kubectl(context: string, args: string[], input?: string): string {
-  return execFileSync(
-    'kubectl',
-    ['--kubeconfig', kubeconfig, '--context', context, ...args],
-    { encoding: 'utf8', ...(input !== undefined && { input }) },
-  );
-}
 
 const quotaName = 'e2e-no-volume-claims';
 
@@ -39,10 +31,7 @@ test("checkout's crashing pods in prod-us are one group; the drawer shows networ
     }),
   );
   try {
-    await signInAsGuest(page);
-    await page.goto(
-      '/catalog/default/component/checkout/kubernetes-multicluster',
-    );
+    await openMulticlusterTab(page, 'checkout');
 
     // One group for the crash, however many pods crash; the pods are inside it.
     const group = page
@@ -64,12 +53,7 @@ test("checkout's crashing pods in prod-us are one group; the drawer shows networ
     );
     await saveScreenshot(page, 'multicluster-tab-grouped-problems');
 
-    await page
-      .getByRole('grid', { name: 'Workloads by cluster' })
-      .getByTestId('cell-checkout-prod-us')
-      .click();
-    const drawer = page.getByTestId('workload-drawer');
-    await expect(drawer).toBeVisible();
+    const drawer = await openDrawerFromMatrix(page, 'checkout', 'prod-us');
     await expect(
       drawer
         .getByTestId('problem-group-title')
@@ -120,8 +104,7 @@ test("checkout's crashing pods in prod-us are one group; the drawer shows networ
 test("the multi-cluster card is the first card of checkout's Overview", async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/component/checkout');
+  await openComponent(page, 'checkout');
   const multicluster = page.getByText('Kubernetes across clusters');
   const providedApis = page.getByText('Provided APIs');
   await expect(multicluster).toBeVisible();

@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { guestToken, openWorkloadDrawer, saveScreenshot } from './helpers';
 
 /**
@@ -9,12 +9,35 @@ import { guestToken, openWorkloadDrawer, saveScreenshot } from './helpers';
  * packages/local-clusters/src/demo/resourceUsage.ts.
  */
 
-/** The drawer only shows figures once the backend has fetched them from the cluster. */
-async function waitForMetrics(
+// metrics-server and the backend need up to two minutes before every pod has figures.
+test.setTimeout(180_000);
+
+/** A Deployment of the demo fleet in one cluster, whose figures a test checks. */
+interface Deployment {
+  cluster: string;
+  namespace: string;
+  workload: string;
+}
+
+const checkout: Deployment = {
+  cluster: 'dev-eu',
+  namespace: 'shop',
+  workload: 'checkout',
+};
+const notifications: Deployment = {
+  cluster: 'prod-us',
+  namespace: 'discovery',
+  workload: 'notifications',
+};
+
+/**
+ * Opens the Deployment's drawer; returns it and its usage panel. The drawer only shows figures
+ * once the backend has fetched them from the cluster, so this waits for that first.
+ */
+async function metricsDrawer(
+  page: Page,
   request: APIRequestContext,
-  cluster: string,
-  namespace: string,
-  workload: string,
+  { cluster, namespace, workload }: Deployment,
 ) {
   const headers = { authorization: `Bearer ${await guestToken(request)}` };
   const url = `/api/multicluster/entities/component/default/${workload}/clusters/${cluster}/workloads/Deployment/${namespace}/${workload}`;
@@ -34,18 +57,17 @@ async function waitForMetrics(
       { timeout: 120_000, intervals: [2_000] },
     )
     .toBe('every pod has figures');
+  const drawer = await openWorkloadDrawer(page, workload, cluster);
+  return { drawer, usage: drawer.getByTestId('workload-usage') };
 }
 
 test('checkout: the drawer shows CPU and memory against requests and limits, for the workload and each pod', async ({
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
-  await waitForMetrics(request, 'dev-eu', 'shop', 'checkout');
-  const drawer = await openWorkloadDrawer(page, 'checkout', 'dev-eu');
+  const { drawer, usage } = await metricsDrawer(page, request, checkout);
 
   // The workload's sums: usage over the same pods' requests and limits.
-  const usage = drawer.getByTestId('workload-usage');
   await expect(usage).toBeVisible();
   const cpu = usage.getByRole('meter', { name: /^CPU .+: 250% of requests / });
   await expect(cpu).toHaveAttribute('data-tone', 'warning');
@@ -85,11 +107,8 @@ test('notifications in prod-us: memory near its limit is red and raised as Memor
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
-  await waitForMetrics(request, 'prod-us', 'discovery', 'notifications');
-  const drawer = await openWorkloadDrawer(page, 'notifications', 'prod-us');
+  const { drawer, usage } = await metricsDrawer(page, request, notifications);
 
-  const usage = drawer.getByTestId('workload-usage');
   await expect(
     usage.getByRole('meter', { name: /^Memory .+: 92% of limits / }),
   ).toHaveAttribute('data-tone', 'error');

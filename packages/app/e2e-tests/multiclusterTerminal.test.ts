@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { guestToken, openWorkloadDrawer, saveScreenshot } from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * Issue 13's pod terminal, against ./scripts/start's app and the real local clusters: the
@@ -14,30 +13,18 @@ const CLUSTER = 'dev-eu';
 const WORKLOAD = 'checkout';
 const NAMESPACE = 'shop';
 
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
-
 function runningPod(): string {
-  return execFileSync(
-    'kubectl',
-    [
-      '--kubeconfig',
-      kubeconfig,
-      '--context',
-      CLUSTER,
-      'get',
-      'pods',
-      '-n',
-      NAMESPACE,
-      '-l',
-      `backstage.io/kubernetes-id=${WORKLOAD}`,
-      '--field-selector=status.phase=Running',
-      '-o',
-      'jsonpath={.items[0].metadata.name}',
-    ],
-    { encoding: 'utf8' },
-  ).trim();
+  return kubectl(CLUSTER, [
+    'get',
+    'pods',
+    '-n',
+    NAMESPACE,
+    '-l',
+    `backstage.io/kubernetes-id=${WORKLOAD}`,
+    '--field-selector=status.phase=Running',
+    '-o',
+    'jsonpath={.items[0].metadata.name}',
+  ]).trim();
 }
 
 test('the Terminal tab runs a command through kwok exec and shows its output', async ({

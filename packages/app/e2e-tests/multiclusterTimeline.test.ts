@@ -1,7 +1,6 @@
 import { expect, Locator, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import { openComponent, openWorkloadDrawer, saveScreenshot } from './helpers';
+import { kubectl } from './localClusters';
 
 /**
  * Issue 13 (#4) against ./scripts/start's app and the real local clusters: checkout runs two
@@ -9,29 +8,17 @@ import { saveScreenshot, signInAsGuest } from './helpers';
  * drawer's Timeline show which version reached which cluster, and filter by cluster and type.
  */
 
-const kubeconfig =
-  process.env.KUBECONFIG_FILE ??
-  path.resolve(__dirname, '../../../.local-clusters/kubeconfig');
-
 /** The image checkout runs in a cluster, as the cluster itself reports it. */
 function checkoutImage(context: string): string {
-  return execFileSync(
-    'kubectl',
-    [
-      '--kubeconfig',
-      kubeconfig,
-      '--context',
-      context,
-      '-n',
-      'shop',
-      'get',
-      'deployment',
-      'checkout',
-      '-o',
-      'jsonpath={.spec.template.spec.containers[0].image}',
-    ],
-    { encoding: 'utf8' },
-  );
+  return kubectl(context, [
+    '-n',
+    'shop',
+    'get',
+    'deployment',
+    'checkout',
+    '-o',
+    'jsonpath={.spec.template.spec.containers[0].image}',
+  ]);
 }
 
 const tagOf = (image: string) => image.slice(image.lastIndexOf(':') + 1);
@@ -73,8 +60,7 @@ async function filterProdUsRollouts(timeline: Locator) {
 test("checkout's Timeline tab shows its two versions with both clusters, filterable", async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto('/catalog/default/component/checkout/kubernetes-timeline');
+  await openComponent(page, 'checkout', 'kubernetes-timeline');
   const timeline = page.getByTestId('multicluster-timeline');
   await expect(timeline).toBeVisible();
   const { prodUs } = await expectBothVersions(timeline);
@@ -94,16 +80,7 @@ test("checkout's Timeline tab shows its two versions with both clusters, filtera
 test("the drawer's Timeline tab shows checkout's versions in both clusters", async ({
   page,
 }) => {
-  await signInAsGuest(page);
-  await page.goto(
-    '/catalog/default/component/checkout/kubernetes-multicluster',
-  );
-  await page
-    .getByRole('grid', { name: 'Workloads by cluster' })
-    .getByTestId('cell-checkout-dev-eu')
-    .click();
-  const drawer = page.getByTestId('workload-drawer');
-  await expect(drawer).toBeVisible();
+  const drawer = await openWorkloadDrawer(page, 'checkout', 'dev-eu');
   await drawer.getByRole('tab', { name: 'Timeline' }).click();
   const timeline = drawer.getByTestId('multicluster-timeline');
   await expect(timeline).toBeVisible();

@@ -1,5 +1,10 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import {
+  createNamespaceEnvironment,
+  guestToken,
+  saveScreenshot,
+  signInAsGuest,
+} from './helpers';
 
 /**
  * An environment about to expire tells its owner: the devenv backend's expiry notifier sends a
@@ -11,12 +16,6 @@ test.setTimeout(180_000);
 
 /** The devenv plugin's scheduled task that sends expiry notices (scheduleExpiryNotifier.ts). */
 const EXPIRY_NOTIFIER = 'devenv-expiry-notifier';
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  const response = await request.get('/api/auth/guest/refresh');
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token;
-}
 
 interface TaskState {
   status: 'idle' | 'running';
@@ -86,17 +85,7 @@ test('an environment about to expire notifies its owner in the app, once, with a
   const headers = { authorization: `Bearer ${await guestToken(request)}` };
 
   // Thirty minutes to live: inside the 1 h lead time of the default configuration.
-  const created = await request.post('/api/devenv/environments', {
-    headers,
-    data: {
-      name,
-      owner: 'user:default/guest',
-      cluster: 'dev-eu',
-      class: 'namespace',
-      ttl: '30m',
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await createNamespaceEnvironment(request, headers, { name, ttl: '30m' });
 
   try {
     await runNotifier(request, headers);

@@ -90,6 +90,18 @@ async function createEnvironment(via: Replica, name: string, ttl: string) {
   return answer.body.environment;
 }
 
+/** Nothing else was lost: the environment `name` is still whole through `via`; then deletes it. */
+async function expectReadyThenDelete(via: Replica, name: string) {
+  const kept = await asUser(via).get(
+    `/api/devenv/environments/${CLUSTER}/${name}`,
+  );
+  expect([kept.status, kept.body.status]).toEqual([200, 'ready']);
+  await asUser(via).request(
+    'DELETE',
+    `/api/devenv/environments/${CLUSTER}/${name}`,
+  );
+}
+
 async function listedNames(via: Replica): Promise<string[]> {
   const answer = await asService(via).get(
     `/api/devenv/environments?cluster=${CLUSTER}`,
@@ -603,14 +615,7 @@ describe('two production replicas on one PostgreSQL', () => {
     expect(reaped).toEqual([{ actor: 'devenv-reaper' }]);
 
     // Nothing else was lost: the other environment is whole, and B still serves.
-    const kept = await asUser(b).get(
-      `/api/devenv/environments/${CLUSTER}/${survivor}`,
-    );
-    expect([kept.status, kept.body.status]).toEqual([200, 'ready']);
-    await asUser(b).request(
-      'DELETE',
-      `/api/devenv/environments/${CLUSTER}/${survivor}`,
-    );
+    await expectReadyThenDelete(b, survivor);
   });
 
   it('completes the work exactly once on the other replica, once the task lock expires, when a replica is killed during a reaper run', async () => {
@@ -740,13 +745,6 @@ describe('two production replicas on one PostgreSQL', () => {
     }
 
     // Nothing else was lost: the environment that had not expired is whole.
-    const kept = await asUser(survivor).get(
-      `/api/devenv/environments/${CLUSTER}/${keeper}`,
-    );
-    expect([kept.status, kept.body.status]).toEqual([200, 'ready']);
-    await asUser(survivor).request(
-      'DELETE',
-      `/api/devenv/environments/${CLUSTER}/${keeper}`,
-    );
+    await expectReadyThenDelete(survivor, keeper);
   }, 600_000);
 });

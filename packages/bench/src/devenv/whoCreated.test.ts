@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { auditLogPerTest } from '../__testUtils__/auditLogPerTest';
 import { whoCreated } from './whoCreated';
 
 const BACKEND = 'system:serviceaccount:kubeplatform:backstage-backend';
@@ -21,17 +20,11 @@ function event(
 }
 
 describe('whoCreated', () => {
-  let dir: string;
-  let log: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'who-created-'));
-    log = path.join(dir, 'audit.log');
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const audit = auditLogPerTest('who-created-');
 
   it('counts writes per user on what the runs made, and names creates the log lacks', () => {
     fs.writeFileSync(
-      log,
+      audit.log,
       [
         event('create', { resource: 'namespaces', name: 'env-1' }),
         event('patch', { resource: 'resourcequotas', namespace: 'env-1' }),
@@ -55,7 +48,7 @@ describe('whoCreated', () => {
       ].join('\n'),
     );
     expect(
-      whoCreated(log, new Date('2026-12-01T06:00:00Z'), {
+      whoCreated(audit.log, new Date('2026-12-01T06:00:00Z'), {
         environments: ['env-1', 'env-2'],
         bareNamespaces: ['ns-1'],
       }),

@@ -244,53 +244,64 @@ function certificateStatus(
       };
 }
 
+/** One of checkout's custom resources, `name` in its namespace, of the demo type `type`. */
+function checkoutResource(
+  type: DemoCustomResourceType,
+  name: string,
+  spec: Record<string, unknown>,
+  status: DemoCustomResource['status'],
+): DemoCustomResource {
+  return {
+    type,
+    object: {
+      apiVersion: `${type.group}/${type.version}`,
+      kind: type.kind,
+      metadata: { name, namespace: 'shop', labels },
+      spec,
+    },
+    status,
+  };
+}
+
 /** checkout's Rollout and Certificate: healthy in dev-eu, broken in prod-us. */
 export function demoCustomResources(cluster: string): DemoCustomResource[] {
   const healthy = cluster !== 'prod-us';
   const [rollouts, certificates] = DEMO_CUSTOM_RESOURCE_TYPES;
   return [
-    {
-      type: rollouts,
-      object: {
-        apiVersion: `${rollouts.group}/${rollouts.version}`,
-        kind: rollouts.kind,
-        metadata: { name: 'checkout-canary', namespace: 'shop', labels },
-        spec: {
-          replicas: 2,
-          selector: { matchLabels: { app: 'checkout-canary' } },
-          template: {
-            metadata: { labels: { app: 'checkout-canary' } },
-            spec: {
-              containers: [
-                { name: 'checkout', image: 'registry.local/checkout:1.5.0' },
-              ],
-            },
+    checkoutResource(
+      rollouts,
+      'checkout-canary',
+      {
+        replicas: 2,
+        selector: { matchLabels: { app: 'checkout-canary' } },
+        template: {
+          metadata: { labels: { app: 'checkout-canary' } },
+          spec: {
+            containers: [
+              { name: 'checkout', image: 'registry.local/checkout:1.5.0' },
+            ],
           },
-          strategy: {
-            canary: {
-              steps: [{ setWeight: 20 }, { pause: { duration: '1m' } }],
-            },
+        },
+        strategy: {
+          canary: {
+            steps: [{ setWeight: 20 }, { pause: { duration: '1m' } }],
           },
         },
       },
-      status: generation => rolloutStatus(healthy, generation),
-    },
-    {
-      type: certificates,
-      object: {
-        apiVersion: `${certificates.group}/${certificates.version}`,
-        kind: certificates.kind,
-        metadata: { name: 'checkout-tls', namespace: 'shop', labels },
-        spec: {
-          secretName: 'checkout-tls',
-          dnsNames: [`checkout.${cluster}.kubeplatform.local`],
-          issuerRef: {
-            kind: 'ClusterIssuer',
-            name: healthy ? 'letsencrypt-staging' : 'letsencrypt-prod',
-          },
+      generation => rolloutStatus(healthy, generation),
+    ),
+    checkoutResource(
+      certificates,
+      'checkout-tls',
+      {
+        secretName: 'checkout-tls',
+        dnsNames: [`checkout.${cluster}.kubeplatform.local`],
+        issuerRef: {
+          kind: 'ClusterIssuer',
+          name: healthy ? 'letsencrypt-staging' : 'letsencrypt-prod',
         },
       },
-      status: generation => certificateStatus(healthy, generation),
-    },
+      generation => certificateStatus(healthy, generation),
+    ),
   ];
 }

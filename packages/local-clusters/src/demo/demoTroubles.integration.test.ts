@@ -7,7 +7,7 @@ import {
   V1Pod,
 } from '@kubernetes/client-node';
 import { detectProblems } from '@kubeplatform/clusters-common';
-import { loadLocalFleet, LocalFleet } from '../harness/localFleet';
+import { loadFleetClustersBeforeAll } from '../harness/fleetBeforeAll';
 import { eventually } from '../harness/eventually';
 import { DEMO_DRIFT, DEMO_TROUBLES, DemoTrouble } from './demoTroubles';
 import { DEMO_SERVICES, KUBERNETES_ID_LABEL } from './demoServices';
@@ -18,11 +18,7 @@ import { DEMO_SERVICES, KUBERNETES_ID_LABEL } from './demoServices';
  */
 jest.setTimeout(180_000);
 
-let fleet: LocalFleet;
-
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-});
+const fleetCluster = loadFleetClustersBeforeAll();
 
 async function podsOf(kc: KubeConfig, t: DemoTrouble): Promise<V1Pod[]> {
   const list = await kc.makeApiClient(CoreV1Api).listNamespacedPod({
@@ -32,46 +28,45 @@ async function podsOf(kc: KubeConfig, t: DemoTrouble): Promise<V1Pod[]> {
   return list.items;
 }
 
+/** Whether the trouble has pods, and every one of them `shows` it. */
+async function everyPodShows(
+  kc: KubeConfig,
+  t: DemoTrouble,
+  shows: (pod: V1Pod) => boolean | undefined,
+): Promise<boolean> {
+  const pods = await podsOf(kc, t);
+  return pods.length > 0 && pods.every(shows);
+}
+
 /** Whether the raw status of the trouble's object shows the problem its code names. */
 async function showsTrouble(kc: KubeConfig, t: DemoTrouble): Promise<boolean> {
   const { namespace, name } = t;
   switch (t.code) {
     case 'CrashLoopBackOff':
-    case 'ImagePullBackOff': {
-      const pods = await podsOf(kc, t);
-      return (
-        pods.length > 0 &&
-        pods.every(
-          p =>
-            p.status?.containerStatuses?.[0]?.state?.waiting?.reason === t.code,
-        )
+    case 'ImagePullBackOff':
+      return everyPodShows(
+        kc,
+        t,
+        p =>
+          p.status?.containerStatuses?.[0]?.state?.waiting?.reason === t.code,
       );
-    }
-    case 'OOMKilled': {
-      const pods = await podsOf(kc, t);
-      return (
-        pods.length > 0 &&
-        pods.every(
-          p =>
-            p.status?.containerStatuses?.[0]?.lastState?.terminated?.reason ===
-            'OOMKilled',
-        )
+    case 'OOMKilled':
+      return everyPodShows(
+        kc,
+        t,
+        p =>
+          p.status?.containerStatuses?.[0]?.lastState?.terminated?.reason ===
+          'OOMKilled',
       );
-    }
-    case 'Unschedulable': {
-      const pods = await podsOf(kc, t);
-      return (
-        pods.length > 0 &&
-        pods.every(p =>
-          p.status?.conditions?.some(
-            c =>
-              c.type === 'PodScheduled' &&
-              c.status === 'False' &&
-              c.reason === 'Unschedulable',
-          ),
-        )
+    case 'Unschedulable':
+      return everyPodShows(kc, t, p =>
+        p.status?.conditions?.some(
+          c =>
+            c.type === 'PodScheduled' &&
+            c.status === 'False' &&
+            c.reason === 'Unschedulable',
+        ),
       );
-    }
     case 'HpaAtMaxReplicas':
     case 'HpaNearMaxReplicas': {
       const hpa = await kc
@@ -114,7 +109,7 @@ describe('DEMO_TROUBLES', () => {
     ]),
   )('%s is really there', async (_, trouble) => {
     const t = trouble as DemoTrouble;
-    const cluster = fleet.cluster(t.cluster);
+    const cluster = fleetCluster(t.cluster);
     const kc = cluster.kubeConfig();
     await expect(
       eventually(cluster, `${t.code} on ${t.namespace}/${t.name}`, async () =>
@@ -125,7 +120,7 @@ describe('DEMO_TROUBLES', () => {
 
   it('has a crash-looping pod whose restart count keeps growing', async () => {
     const t = DEMO_TROUBLES.find(x => x.code === 'CrashLoopBackOff')!;
-    const cluster = fleet.cluster(t.cluster);
+    const cluster = fleetCluster(t.cluster);
     const kc = cluster.kubeConfig();
     const restarts = async () => {
       const pods = await podsOf(kc, t);
@@ -146,7 +141,7 @@ describe('DEMO_TROUBLES', () => {
   });
 
   it('leaves the other demo services of a troubled cluster healthy', async () => {
-    const kc = fleet.cluster('prod-us').kubeConfig();
+    const kc = fleetCluster('prod-us').kubeConfig();
     const search = await kc
       .makeApiClient(AppsV1Api)
       .readNamespacedDeployment({ namespace: 'discovery', name: 'search' });
@@ -161,8 +156,7 @@ describe('DEMO_DRIFT', () => {
       const d = drift as (typeof DEMO_DRIFT)[number];
       const tags = new Set<string>();
       for (const [cluster, tag] of Object.entries(d.tags)) {
-        const deployment = await fleet
-          .cluster(cluster)
+        const deployment = await fleetCluster(cluster)
           .kubeConfig()
           .makeApiClient(AppsV1Api)
           .readNamespacedDeployment({ namespace: d.namespace, name: d.name });
@@ -180,7 +174,7 @@ describe('DEMO_DRIFT', () => {
 describe('the demo fleet', () => {
   it('labels every demo workload and its pod template with backstage.io/kubernetes-id', async () => {
     for (const cluster of ['dev-eu', 'prod-us']) {
-      const apps = fleet.cluster(cluster).kubeConfig().makeApiClient(AppsV1Api);
+      const apps = fleetCluster(cluster).kubeConfig().makeApiClient(AppsV1Api);
       for (const svc of DEMO_SERVICES) {
         const d = await apps.readNamespacedDeployment({
           namespace: svc.namespace,
@@ -196,7 +190,7 @@ describe('the demo fleet', () => {
 
   it('serves demo container logs through kwok, including the previous crash', async () => {
     const t = DEMO_TROUBLES.find(x => x.code === 'CrashLoopBackOff')!;
-    const kc = fleet.cluster(t.cluster).kubeConfig();
+    const kc = fleetCluster(t.cluster).kubeConfig();
     const core = kc.makeApiClient(CoreV1Api);
     const [pod] = await podsOf(kc, t);
     const current = await core.readNamespacedPodLog({
@@ -246,7 +240,7 @@ describe('DEMO_TROUBLES seen by the detectors of clusters-common', () => {
   it.each(['dev-eu', 'prod-us'])(
     'every trouble of %s is detected',
     async name => {
-      const cluster = fleet.cluster(name);
+      const cluster = fleetCluster(name);
       const kc = cluster.kubeConfig();
       let missing: string[] = [];
       await eventually(cluster, 'every trouble detected', async () => {

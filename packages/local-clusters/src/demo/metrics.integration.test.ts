@@ -6,11 +6,8 @@ import {
   V1Pod,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import {
-  LocalCluster,
-  loadLocalFleet,
-  LocalFleet,
-} from '../harness/localFleet';
+import { loadFleetClustersBeforeAll } from '../harness/fleetBeforeAll';
+import { LocalCluster } from '../harness/localFleet';
 import { eventually, EventuallyOptions } from '../harness/eventually';
 import { DEMO_NAMESPACES, KUBERNETES_ID_LABEL } from './demoServices';
 import {
@@ -28,11 +25,7 @@ import {
  */
 jest.setTimeout(300_000);
 
-let fleet: LocalFleet;
-
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-});
+const fleetCluster = loadFleetClustersBeforeAll();
 
 /** metrics-server and the HPA controller need minutes on a fresh fleet. */
 const SLOW: EventuallyOptions = { timeoutMs: 240_000, intervalMs: 3000 };
@@ -118,7 +111,7 @@ describe('metrics.k8s.io on the local fleet', () => {
   it.each(CLUSTERS)(
     '%s: every running demo pod has usage, as its service asks for',
     async name => {
-      const cluster = fleet.cluster(name);
+      const cluster = fleetCluster(name);
       const mismatches = await eventually(
         cluster,
         'usage for every running demo pod',
@@ -160,7 +153,7 @@ describe('metrics.k8s.io on the local fleet', () => {
       [DEMO_IDLE_SERVICE]: [],
     };
     for (const name of CLUSTERS) {
-      const cluster = fleet.cluster(name);
+      const cluster = fleetCluster(name);
       const samples = await eventually(
         cluster,
         'usage for every running pod of the hot and the idle service',
@@ -215,7 +208,7 @@ async function readHpa(cluster: LocalCluster, namespace: string, name: string) {
 
 describe('the demo HPAs on real metrics', () => {
   it(`dev-eu: ${DEMO_HOT_SERVICE}'s HPA reports its CPU utilisation and scales it to its maximum`, async () => {
-    const cluster = fleet.cluster('dev-eu');
+    const cluster = fleetCluster('dev-eu');
     const want = usageOf(DEMO_HOT_SERVICE, 'dev-eu');
     const hpa = await eventually(
       cluster,
@@ -268,7 +261,7 @@ describe('the demo HPAs on real metrics', () => {
   ] as const)(
     '%s: %s/%s is on its 70 %% target, so its HPA keeps its replicas',
     async (name, namespace, service, replicas) => {
-      const cluster = fleet.cluster(name);
+      const cluster = fleetCluster(name);
       const hpa = await eventually(
         cluster,
         `${service}'s HPA with valid metrics`,
@@ -287,7 +280,7 @@ describe('the demo HPAs on real metrics', () => {
   );
 
   it(`prod-us: ${DEMO_HOT_SERVICE}'s HPA still has no usable metrics, because none of its pods was ever ready`, async () => {
-    const cluster = fleet.cluster('prod-us');
+    const cluster = fleetCluster('prod-us');
     const hpa = await eventually(
       cluster,
       `${DEMO_HOT_SERVICE}'s HPA judged`,

@@ -1,9 +1,6 @@
-import {
-  ApiextensionsV1Api,
-  CustomObjectsApi,
-  KubeConfig,
-} from '@kubernetes/client-node';
-import { applyObjects, pollUntil } from '../control/apply';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { applyObjects } from '../control/apply';
+import { applyCrds } from '../control/conditions';
 import {
   customResourceReaderRbac,
   demoCustomResourceDefinitions,
@@ -20,25 +17,8 @@ export async function seedCustomResources(
   cluster: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  const crds = demoCustomResourceDefinitions();
-  await applyObjects(kc, [...crds, ...customResourceReaderRbac()], signal);
-  const ext = kc.makeApiClient(ApiextensionsV1Api);
-  for (const crd of crds) {
-    const name = crd.metadata!.name!;
-    await pollUntil(
-      `the ${name} CRD to be established`,
-      async () => {
-        const found = await ext.readCustomResourceDefinition({ name });
-        return found.status?.conditions?.some(
-          c => c.type === 'Established' && c.status === 'True',
-        )
-          ? true
-          : undefined;
-      },
-      30_000,
-      signal,
-    );
-  }
+  await applyCrds(kc, demoCustomResourceDefinitions(), signal);
+  await applyObjects(kc, customResourceReaderRbac(), signal);
   const demo = demoCustomResources(cluster);
   await applyObjects(
     kc,

@@ -1,5 +1,5 @@
 import { ApiregistrationV1Api, KubeConfig } from '@kubernetes/client-node';
-import { pollUntil } from '../control/apply';
+import { pollUntilConditionTrue } from '../control/conditions';
 
 /** The APIService kwokctl registers for the cluster's metrics-server. */
 export const METRICS_API_SERVICE = 'v1beta1.metrics.k8s.io';
@@ -15,16 +15,10 @@ export async function waitForMetricsApi(
   signal?: AbortSignal,
 ): Promise<void> {
   const api = kc.makeApiClient(ApiregistrationV1Api);
-  await pollUntil(
+  await pollUntilConditionTrue(
     `${cluster}'s metrics-server (APIService ${METRICS_API_SERVICE} Available; its log is kwok/clusters/${cluster}/logs/metrics-server.log)`,
-    async () => {
-      const service = await api.readAPIService({ name: METRICS_API_SERVICE });
-      return service.status?.conditions?.some(
-        c => c.type === 'Available' && c.status === 'True',
-      )
-        ? true
-        : undefined;
-    },
+    () => api.readAPIService({ name: METRICS_API_SERVICE }),
+    'Available',
     60_000,
     signal,
   );

@@ -1,10 +1,10 @@
 import {
-  ApiextensionsV1Api,
   AppsV1Api,
   KubeConfig,
   KubernetesObject,
 } from '@kubernetes/client-node';
 import { applyObjects, pollUntil } from '../control/apply';
+import { applyCrds } from '../control/conditions';
 import { demoFleet, stuckRollout } from '../demo/demoFleet';
 import {
   ENVIRONMENT_CLUSTER,
@@ -48,23 +48,7 @@ export async function seedAccess(
     signal,
   );
   if (spec.name === ENVIRONMENT_CLUSTER) {
-    await applyObjects(kc, [environmentCrd()], signal);
-    const ext = kc.makeApiClient(ApiextensionsV1Api);
-    await pollUntil(
-      'the Environment CRD to be established',
-      async () => {
-        const crd = await ext.readCustomResourceDefinition({
-          name: 'environments.salaboy.com',
-        });
-        return crd.status?.conditions?.some(
-          c => c.type === 'Established' && c.status === 'True',
-        )
-          ? true
-          : undefined;
-      },
-      30_000,
-      signal,
-    );
+    await applyCrds(kc, [environmentCrd()], signal);
   }
   return readServiceAccountTokens(kc, signal);
 }
