@@ -1,8 +1,8 @@
 import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
 import { DEMO_DRIFT, DEMO_TROUBLES } from '@kubeplatform/local-clusters';
-import type { EntityView } from '@kubeplatform/clusters-common';
 import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
 import { openViewStream } from './__testUtils__/sse';
+import { probeDeployment } from './__testUtils__/scratchProbe';
 import {
   demoServiceEntities,
   multiclusterOnFleetForAll,
@@ -37,19 +37,9 @@ afterAll(async () => {
     .catch(() => undefined);
 });
 
-async function getView(name: string): Promise<EntityView> {
-  const res = await fetch(
-    `${onFleet.backend.apiUrl(
-      'multicluster',
-    )}/entities/component/default/${name}`,
-  );
-  expect(res.status).toBe(200);
-  return (await res.json()) as EntityView;
-}
-
 describe('entity view on the local fleet', () => {
   it('shows the checkout Deployment in both clusters, synced', async () => {
-    const view = await getView('checkout');
+    const view = await onFleet.view('checkout');
     expect(view.entityRef).toBe('component:default/checkout');
     expect(view.incomplete).toBe(false);
     expect(view.clusters.map(c => c.cluster.name).sort()).toEqual(
@@ -81,7 +71,7 @@ describe('entity view on the local fleet', () => {
       t,
     ]),
   )('reports the deliberate trouble %s', async (_title, trouble) => {
-    const view = await getView(trouble.service);
+    const view = await onFleet.view(trouble.service);
     const cluster = view.clusters.find(c => c.cluster.name === trouble.cluster);
     expect(cluster).toBeDefined();
     const found = cluster!.problems.filter(
@@ -100,7 +90,7 @@ describe('entity view on the local fleet', () => {
 
   it('reports image drift between dev-eu and prod-us', async () => {
     for (const drift of DEMO_DRIFT) {
-      const view = await getView(drift.service);
+      const view = await onFleet.view(drift.service);
       // Other clusters of the fleet (scale mode adds staging-ap) may run the same workload too.
       expect(view.drift).toContainEqual({
         kind: drift.kind,
@@ -112,10 +102,10 @@ describe('entity view on the local fleet', () => {
   });
 
   it('explains entities without annotations and with an invalid selector (200, not 500)', async () => {
-    const none = await getView('no-annotations');
+    const none = await onFleet.view('no-annotations');
     expect(none.explanation?.code).toBe('NoKubernetesAnnotations');
     expect(none.clusters).toEqual([]);
-    const bad = await getView('bad-selector');
+    const bad = await onFleet.view('bad-selector');
     expect(bad.explanation?.code).toBe('InvalidLabelSelector');
   });
 
@@ -147,26 +137,7 @@ describe('entity view on the local fleet', () => {
       const createdAt = Date.now();
       await admin.makeApiClient(AppsV1Api).createNamespacedDeployment({
         namespace: 'shop',
-        body: {
-          metadata: {
-            name: liveId,
-            labels: { 'backstage.io/kubernetes-id': liveId },
-          },
-          spec: {
-            replicas: 1,
-            selector: { matchLabels: { app: liveId } },
-            template: {
-              metadata: {
-                labels: { app: liveId, 'backstage.io/kubernetes-id': liveId },
-              },
-              spec: {
-                containers: [
-                  { name: 'app', image: `registry.local/${liveId}:0.0.1` },
-                ],
-              },
-            },
-          },
-        },
+        body: probeDeployment(liveId, `registry.local/${liveId}:0.0.1`),
       });
       const seen = await stream.waitFor(
         v =>
@@ -179,7 +150,7 @@ describe('entity view on the local fleet', () => {
       );
       expect(seen.at - createdAt).toBeLessThan(2_000);
 
-      const view = await getView(liveId);
+      const view = await onFleet.view(liveId);
       const workload = view.clusters.find(c => c.cluster.name === 'prod-us')!
         .workloads[0];
       expect(workload).toMatchObject({

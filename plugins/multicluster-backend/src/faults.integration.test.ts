@@ -83,19 +83,19 @@ function startWithProdBehind(proxy: TcpProxy) {
   );
 }
 
+/** A read of a view: its HTTP status and body. */
+type ViewRead = { status: number; body: EntityView };
+
 /** Reads the checkout view until `ok` holds or `timeoutMs` passed; returns the last read. */
 function viewWhen(
   backend: { apiUrl(pluginId: string): string },
-  ok: (v: { status: number; body: EntityView }) => boolean,
+  ok: (v: ViewRead) => boolean,
   timeoutMs: number,
 ) {
   return eventually(() => view(backend.apiUrl('multicluster')), ok, timeoutMs);
 }
 
-async function view(
-  baseUrl: string,
-  name = 'checkout',
-): Promise<{ status: number; body: EntityView }> {
+async function view(baseUrl: string, name = 'checkout'): Promise<ViewRead> {
   const res = await fetch(`${baseUrl}/entities/component/default/${name}`);
   const text = await res.text();
   responses.push(text);
@@ -105,29 +105,20 @@ async function view(
 const clusterOf = (v: EntityView, name: string) =>
   v.clusters.find(c => c.cluster.name === name);
 
-/** The view once it shows prod-us in sync state `state`. */
-const viewWhenProdIs = (
-  backend: { apiUrl(pluginId: string): string },
-  state: string,
-  timeoutMs: number,
-) =>
-  viewWhen(
-    backend,
-    v => clusterOf(v.body, 'prod-us')?.sync.state === state,
-    timeoutMs,
-  );
+/** The view shows both clusters, each in sync state `state`. */
+const bothAre = (state: string) => (v: ViewRead) =>
+  v.body.clusters.length === 2 &&
+  v.body.clusters.every(c => c.sync.state === state);
+
+/** The view shows prod-us in sync state `state`. */
+const prodIs = (state: string) => (v: ViewRead) =>
+  clusterOf(v.body, 'prod-us')?.sync.state === state;
 
 describe('failures as data on the local fleet', () => {
   it('marks a killed cluster unreachable with its stale data, serves the other, and recovers', async () => {
     const proxy = await proxyToProd();
     const backend = await startWithProdBehind(proxy);
-    const synced = await viewWhen(
-      backend,
-      v =>
-        v.body.clusters.length === 2 &&
-        v.body.clusters.every(c => c.sync.state === 'ok'),
-      20_000,
-    );
+    const synced = await viewWhen(backend, bothAre('ok'), 20_000);
     expect(synced.body.incomplete).toBe(false);
     const workloadsBefore = clusterOf(synced.body, 'prod-us')!.workloads.map(
       w => w.name,
@@ -135,7 +126,7 @@ describe('failures as data on the local fleet', () => {
     expect(workloadsBefore).toContain('checkout');
 
     await proxy.kill();
-    const down = await viewWhenProdIs(backend, 'unreachable', 15_000);
+    const down = await viewWhen(backend, prodIs('unreachable'), 15_000);
     expect(down.status).toBe(200);
     const prodDown = clusterOf(down.body, 'prod-us')!;
     expect(prodDown.sync.state).toBe('unreachable');
@@ -155,7 +146,7 @@ describe('failures as data on the local fleet', () => {
     ).toBeGreaterThanOrEqual(2);
 
     await proxy.restore();
-    const back = await viewWhenProdIs(backend, 'ok', 20_000);
+    const back = await viewWhen(backend, prodIs('ok'), 20_000);
     expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
     expect(back.body.incomplete).toBe(false);
   });
@@ -163,10 +154,10 @@ describe('failures as data on the local fleet', () => {
   it('notices a cluster that freezes with its watches open: timeout, stale data kept, then recovers', async () => {
     const proxy = await proxyToProd();
     const backend = await startWithProdBehind(proxy);
-    await viewWhenProdIs(backend, 'ok', 20_000);
+    await viewWhen(backend, prodIs('ok'), 20_000);
     proxy.freeze();
     const frozenAt = Date.now();
-    const frozen = await viewWhenProdIs(backend, 'timeout', 20_000);
+    const frozen = await viewWhen(backend, prodIs('timeout'), 20_000);
     const prodFrozen = clusterOf(frozen.body, 'prod-us')!;
     expect(prodFrozen.sync.state).toBe('timeout');
     // Health probe every 1 s, request timeout 3 s: noticed in seconds, not at the watch's end.
@@ -175,7 +166,7 @@ describe('failures as data on the local fleet', () => {
     expect(clusterOf(frozen.body, 'dev-eu')!.sync.state).toBe('ok');
 
     await proxy.restore();
-    const back = await viewWhenProdIs(backend, 'ok', 30_000);
+    const back = await viewWhen(backend, prodIs('ok'), 30_000);
     expect(clusterOf(back.body, 'prod-us')!.sync.state).toBe('ok');
   });
 
@@ -223,13 +214,7 @@ describe('failures as data on the local fleet', () => {
       ]),
     );
     expect(otherCa).not.toBe(fleet.cluster('prod-us').caData);
-    const result = await viewWhen(
-      backend,
-      v =>
-        v.body.clusters.length === 2 &&
-        v.body.clusters.every(c => c.sync.state === 'unauthorized'),
-      15_000,
-    );
+    const result = await viewWhen(backend, bothAre('unauthorized'), 15_000);
     expect(result.status).toBe(200);
     expect(clusterOf(result.body, 'prod-us')!.sync.reason).toMatch(/401/);
     expect(clusterOf(result.body, 'dev-eu')!.sync.reason).toMatch(

@@ -1,12 +1,5 @@
-import { loadLocalFleet } from '@kubeplatform/local-clusters';
-import type { EntityView } from '@kubeplatform/clusters-common';
-import {
-  FleetBackend,
-  fleetConfig,
-  serviceEntity,
-  startFleetBackend,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { multiclusterPlugin } from './plugin';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterOnFleetForAll } from './__testUtils__/startMulticlusterOnFleet';
 
 /**
  * Upstream's serviceLocatorMethod, objectTypes and apiVersionOverrides against the real local
@@ -15,57 +8,32 @@ import { multiclusterPlugin } from './plugin';
  */
 jest.setTimeout(90_000);
 
-let backend: FleetBackend;
-
-beforeAll(async () => {
-  const fleet = await loadLocalFleet();
-  const base = fleetConfig(fleet.clusters.map(cluster => ({ cluster })));
-  backend = await startFleetBackend({
-    features: [multiclusterPlugin],
-    config: {
-      ...base,
-      kubernetes: {
-        ...base.kubernetes,
-        serviceLocatorMethod: { type: 'singleTenant' },
-        // No jobs: search's failed Job search-reindex is not watched, so not shown.
-        objectTypes: [
-          'pods',
-          'deployments',
-          'replicasets',
-          'horizontalpodautoscalers',
-          'cronjobs',
-        ],
-        apiVersionOverrides: { horizontalpodautoscalers: 'v2' },
-      },
-    },
-    entities: [
-      serviceEntity('checkout', {
-        'backstage.io/kubernetes-id': 'checkout',
-        'backstage.io/kubernetes-cluster': 'prod-us',
-      }),
-      serviceEntity('payments'),
-      serviceEntity('search'),
+const onFleet = multiclusterOnFleetForAll({
+  kubernetes: {
+    serviceLocatorMethod: { type: 'singleTenant' },
+    // No jobs: search's failed Job search-reindex is not watched, so not shown.
+    objectTypes: [
+      'pods',
+      'deployments',
+      'replicasets',
+      'horizontalpodautoscalers',
+      'cronjobs',
     ],
-  });
-  await backend.cache.start();
-  await backend.cache.waitForSync(20_000);
+    apiVersionOverrides: { horizontalpodautoscalers: 'v2' },
+  },
+  entities: [
+    serviceEntity('checkout', {
+      'backstage.io/kubernetes-id': 'checkout',
+      'backstage.io/kubernetes-cluster': 'prod-us',
+    }),
+    serviceEntity('payments'),
+    serviceEntity('search'),
+  ],
 });
-
-afterAll(async () => {
-  await backend?.stop();
-});
-
-async function getView(name: string): Promise<EntityView> {
-  const res = await fetch(
-    `${backend.apiUrl('multicluster')}/entities/component/default/${name}`,
-  );
-  expect(res.status).toBe(200);
-  return (await res.json()) as EntityView;
-}
 
 describe('upstream keys on the local fleet', () => {
   it('singleTenant: an entity annotated backstage.io/kubernetes-cluster is looked for in that cluster only', async () => {
-    const checkout = await getView('checkout');
+    const checkout = await onFleet.view('checkout');
     expect(checkout.clusters.map(c => c.cluster.name)).toEqual(['prod-us']);
     expect(checkout.clusters[0].workloads.map(w => w.name)).toContain(
       'checkout',
@@ -74,7 +42,7 @@ describe('upstream keys on the local fleet', () => {
     expect(checkout.clusters[0].problems.map(p => p.code)).toContain(
       'HpaAtMaxReplicas',
     );
-    const payments = await getView('payments');
+    const payments = await onFleet.view('payments');
     expect(payments.clusters.map(c => c.cluster.name).sort()).toEqual([
       'dev-eu',
       'prod-us',
@@ -82,11 +50,11 @@ describe('upstream keys on the local fleet', () => {
   });
 
   it('objectTypes: a type left out is neither watched nor shown', async () => {
-    expect(backend.cache.get('prod-us')!.list('jobs')).toEqual([]);
+    expect(onFleet.backend.cache.get('prod-us')!.list('jobs')).toEqual([]);
     expect(
-      backend.cache.get('prod-us')!.list('deployments').length,
+      onFleet.backend.cache.get('prod-us')!.list('deployments').length,
     ).toBeGreaterThan(0);
-    const search = await getView('search');
+    const search = await onFleet.view('search');
     const problems = search.clusters.flatMap(c => c.problems.map(p => p.code));
     expect(problems).not.toContain('JobFailed');
   });

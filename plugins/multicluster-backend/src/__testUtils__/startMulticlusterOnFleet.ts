@@ -1,3 +1,4 @@
+import type { EntityView } from '@kubeplatform/clusters-common';
 import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
 import {
   ClusterWiring,
@@ -38,6 +39,8 @@ export async function startMulticlusterOnFleet(
     token?: ClusterWiring['token'];
     /** Root config next to the clusters, as `fleetConfig`'s `extra`. */
     config?: object;
+    /** Upstream's keys beside the cluster locator (`serviceLocatorMethod`, `objectTypes`, …). */
+    kubernetes?: object;
     permission?: FleetBackendOptions['permission'];
     catalog?: FleetBackendOptions['catalog'];
     /** Modules and service factories beside the multicluster plugin. */
@@ -45,15 +48,19 @@ export async function startMulticlusterOnFleet(
     syncTimeoutMs?: number;
   },
 ): Promise<FleetBackend> {
+  const config = fleetConfig(
+    (options.clusters ?? fleet.clusters).map(cluster => ({
+      cluster,
+      token: options.token,
+    })),
+    options.config,
+  );
   const backend = await startFleetBackend({
     features: [multiclusterPlugin, ...(options.features ?? [])],
-    config: fleetConfig(
-      (options.clusters ?? fleet.clusters).map(cluster => ({
-        cluster,
-        token: options.token,
-      })),
-      options.config,
-    ),
+    config: {
+      ...config,
+      kubernetes: { ...config.kubernetes, ...options.kubernetes },
+    },
     entities: options.entities,
     permission: options.permission,
     catalog: options.catalog,
@@ -63,28 +70,52 @@ export async function startMulticlusterOnFleet(
   return backend;
 }
 
+/** A GET of `path` under the backend's /api/multicluster. */
+const getMulticluster = (backend: FleetBackend, path: string) =>
+  fetch(`${backend.apiUrl('multicluster')}${path}`);
+
 /**
- * For a test file: before all its tests, loads the local fleet and starts the backend with
- * `options`; after them, stops it. The returned `fleet` and `backend` are set from `beforeAll` on.
+ * For a test file: before all its tests, loads the local fleet, runs `beforeStart` and starts the
+ * backend with `options`; after them, stops it and runs `afterStop`. The returned `fleet` and
+ * `backend` are set from `beforeAll` on.
  */
-export function multiclusterOnFleetForAll(
-  options: Parameters<typeof startMulticlusterOnFleet>[1],
-) {
+export function multiclusterOnFleetForAll({
+  beforeStart,
+  afterStop,
+  ...options
+}: Parameters<typeof startMulticlusterOnFleet>[1] & {
+  /** Readies the fleet for the file (scratch namespaces and objects) before the backend starts. */
+  beforeStart?(fleet: LocalFleet): Promise<void>;
+  /** Cleans up what `beforeStart` made; runs whenever the fleet was loaded. */
+  afterStop?(fleet: LocalFleet): Promise<void>;
+}) {
   const started = {
     /** The HTTP status of a GET of `path` under /api/multicluster. */
     statusOf: async (path: string) =>
-      (await fetch(`${started.backend.apiUrl('multicluster')}${path}`)).status,
+      (await getMulticluster(started.backend, path)).status,
+    /** The view of the component `name`, which must be answered with 200. */
+    view: async (name: string) => {
+      const res = await getMulticluster(
+        started.backend,
+        `/entities/component/default/${name}`,
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as EntityView;
+    },
   } as {
     fleet: LocalFleet;
     backend: FleetBackend;
     statusOf(path: string): Promise<number>;
+    view(name: string): Promise<EntityView>;
   };
   beforeAll(async () => {
     started.fleet = await loadLocalFleet();
+    await beforeStart?.(started.fleet);
     started.backend = await startMulticlusterOnFleet(started.fleet, options);
   });
   afterAll(async () => {
     await started.backend?.stop();
+    if (started.fleet) await afterStop?.(started.fleet);
   });
   return started;
 }

@@ -1,6 +1,7 @@
 import type { LocalFleet } from '@kubeplatform/local-clusters';
 import WebSocket from 'ws';
 import { EXEC_PROTOCOL } from '../exec/execEndpoint';
+import { execQuery } from './execQuery';
 import {
   demoServiceEntities,
   runningPodOf,
@@ -45,14 +46,7 @@ export async function startTerminalBackend(
     backend,
     pod,
     query: (overrides = {}) =>
-      new URLSearchParams({
-        entity: 'component:default/checkout',
-        cluster: TERMINAL_CLUSTER,
-        namespace: 'shop',
-        pod,
-        container: 'checkout',
-        ...overrides,
-      }),
+      execQuery({ cluster: TERMINAL_CLUSTER, pod, ...overrides }),
   };
 }
 

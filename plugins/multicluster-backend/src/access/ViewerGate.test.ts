@@ -112,6 +112,14 @@ const touchCheckout = (r: CacheReader) => {
 const checkoutSeenBy = (service?: ViewerAccessService) =>
   new ViewerGate(service).reader(cluster('user'), viewer, touchCheckout);
 
+/** How the status names a type and namespace the viewer may not list. */
+const forbiddenToList = (resource: string, namespace: string) => ({
+  resource,
+  namespace,
+  state: 'forbidden',
+  reason: 'your credentials may not list these',
+});
+
 const names = (objs: Array<{ metadata?: { name?: string } }>) =>
   objs.map(o => o.metadata?.name);
 
@@ -224,24 +232,9 @@ describe('ViewerGate', () => {
       expect(seen.status()).toEqual({
         state: 'ok',
         partial: [
-          {
-            resource: 'pods',
-            namespace: 'discovery',
-            state: 'forbidden',
-            reason: 'your credentials may not list these',
-          },
-          {
-            resource: 'pods.metrics.k8s.io',
-            namespace: 'discovery',
-            state: 'forbidden',
-            reason: 'your credentials may not list these',
-          },
-          {
-            resource: 'events',
-            namespace: 'discovery',
-            state: 'forbidden',
-            reason: 'your credentials may not list these',
-          },
+          forbiddenToList('pods', 'discovery'),
+          forbiddenToList('pods.metrics.k8s.io', 'discovery'),
+          forbiddenToList('events', 'discovery'),
         ],
       });
     });
@@ -277,18 +270,8 @@ describe('ViewerGate', () => {
           seen.podUsage('shop', checkoutPod.metadata.name),
         ).toBeUndefined();
         expect(seen.status().partial).toEqual([
-          {
-            resource: 'pods.metrics.k8s.io',
-            namespace: 'shop',
-            state: 'forbidden',
-            reason: 'your credentials may not list these',
-          },
-          {
-            resource: 'pods.metrics.k8s.io',
-            namespace: 'discovery',
-            state: 'forbidden',
-            reason: 'your credentials may not list these',
-          },
+          forbiddenToList('pods.metrics.k8s.io', 'shop'),
+          forbiddenToList('pods.metrics.k8s.io', 'discovery'),
         ]);
       });
 

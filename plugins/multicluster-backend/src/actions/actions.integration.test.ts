@@ -1,5 +1,5 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { WorkloadDetail } from '@kubeplatform/clusters-common';
+import type { TrimmedPod, WorkloadDetail } from '@kubeplatform/clusters-common';
 import {
   AppsV1Api,
   AutoscalingV2Api,
@@ -199,6 +199,26 @@ function post(url: string, body?: object) {
   });
 }
 
+/** Asks `on` to delete the pod `name` as one of actions-demo's, with `uid` as precondition. */
+function deletePod(name: string, uid?: string, on = backend) {
+  return fetch(
+    `${entityUrl('actions-demo', on)}/clusters/${CLUSTER}/pods/${NS}/${name}${
+      uid ? `?uid=${uid}` : ''
+    }`,
+    { method: 'DELETE' },
+  );
+}
+
+/** Expects the pod still on the cluster: the same one, not being deleted. */
+async function expectPodUntouched(pod: TrimmedPod) {
+  const still = await core.readNamespacedPod({
+    name: pod.metadata!.name!,
+    namespace: NS,
+  });
+  expect(still.metadata?.uid).toBe(pod.metadata!.uid);
+  expect(still.metadata?.deletionTimestamp).toBeUndefined();
+}
+
 const read = (name: string) =>
   apps.readNamespacedDeployment({ name, namespace: NS });
 const restartedAt = (d: V1Deployment) =>
@@ -327,69 +347,38 @@ describe('actions on the local fleet', () => {
     expect(scale.status).toBe(403);
     await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [pod] = runningPods('actions-demo');
-    const del = await fetch(
-      `${entityUrl('actions-demo', denied)}/clusters/${CLUSTER}/pods/${NS}/${
-        pod.metadata!.name
-      }?uid=${pod.metadata!.uid}`,
-      { method: 'DELETE' },
-    );
+    const del = await deletePod(pod.metadata!.name!, pod.metadata!.uid, denied);
     expect(del.status).toBe(403);
     const after = await read('actions-demo');
     expect(after.metadata?.generation).toBe(before.metadata?.generation);
-    const still = await core.readNamespacedPod({
-      name: pod.metadata!.name!,
-      namespace: NS,
-    });
-    expect(still.metadata?.uid).toBe(pod.metadata!.uid);
-    expect(still.metadata?.deletionTimestamp).toBeUndefined();
+    await expectPodUntouched(pod);
   });
 
   it('refuses to delete a pod outside the view, or with a stale uid, and changes nothing', async () => {
     await cacheCondition(() => runningPods('other-team').length === 1);
     const [foreign] = runningPods('other-team');
-    const notOurs = await fetch(
-      `${entityUrl('actions-demo')}/clusters/${CLUSTER}/pods/${NS}/${
-        foreign.metadata!.name
-      }?uid=${foreign.metadata!.uid}`,
-      { method: 'DELETE' },
+    const notOurs = await deletePod(
+      foreign.metadata!.name!,
+      foreign.metadata!.uid,
     );
     expect(notOurs.status).toBe(404);
     await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [ours] = runningPods('actions-demo');
-    const stale = await fetch(
-      `${entityUrl('actions-demo')}/clusters/${CLUSTER}/pods/${NS}/${
-        ours.metadata!.name
-      }?uid=00000000-0000-0000-0000-000000000000`,
-      { method: 'DELETE' },
+    const stale = await deletePod(
+      ours.metadata!.name!,
+      '00000000-0000-0000-0000-000000000000',
     );
     expect(stale.status).toBe(409);
-    const noUid = await fetch(
-      `${entityUrl('actions-demo')}/clusters/${CLUSTER}/pods/${NS}/${
-        ours.metadata!.name
-      }`,
-      { method: 'DELETE' },
-    );
+    const noUid = await deletePod(ours.metadata!.name!);
     expect(noUid.status).toBe(400);
-    for (const pod of [foreign, ours]) {
-      const still = await core.readNamespacedPod({
-        name: pod.metadata!.name!,
-        namespace: NS,
-      });
-      expect(still.metadata?.uid).toBe(pod.metadata!.uid);
-      expect(still.metadata?.deletionTimestamp).toBeUndefined();
-    }
+    for (const pod of [foreign, ours]) await expectPodUntouched(pod);
   });
 
   it('deletes a pod of the view, and the view drops it', async () => {
     await cacheCondition(() => runningPods('actions-demo').length > 0);
     const [pod] = runningPods('actions-demo');
     const name = pod.metadata!.name!;
-    const res = await fetch(
-      `${entityUrl(
-        'actions-demo',
-      )}/clusters/${CLUSTER}/pods/${NS}/${name}?uid=${pod.metadata!.uid}`,
-      { method: 'DELETE' },
-    );
+    const res = await deletePod(name, pod.metadata!.uid);
     expect(res.status).toBe(200);
     await cacheCondition(
       () => !backend.cache.get(CLUSTER)?.get('pods', NS, name),

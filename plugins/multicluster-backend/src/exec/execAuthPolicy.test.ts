@@ -7,6 +7,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { multiclusterPlugin } from '../plugin';
+import { execQuery } from '../__testUtils__/execQuery';
 import { EXEC_PROTOCOL } from './execEndpoint';
 
 /**
@@ -17,13 +18,7 @@ const anonymousRequests = mockServices.httpAuth.factory({
   defaultCredentials: mockCredentials.none(),
 });
 
-const query = new URLSearchParams({
-  entity: 'component:default/checkout',
-  cluster: 'prod-us',
-  namespace: 'shop',
-  pod: 'checkout-1',
-  container: 'checkout',
-});
+const query = execQuery();
 
 describe('the terminal behind an unauthenticated auth policy', () => {
   it('answers 401 to an anonymous check', async () => {

@@ -11,6 +11,7 @@ import WebSocket from 'ws';
 import { EntityScope } from '../entities/EntityScope';
 import { EntityViews } from '../EntityViews';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
+import { execQuery as query } from '../__testUtils__/execQuery';
 import { createExecEndpoint, EXEC_PROTOCOL } from './execEndpoint';
 
 /**
@@ -101,22 +102,16 @@ afterEach(async () => {
   await new Promise(resolve => server.close(resolve));
 });
 
-const query = (overrides: Record<string, string> = {}) =>
-  new URLSearchParams({
-    entity: 'component:default/checkout',
-    cluster: 'prod-us',
-    namespace: 'shop',
-    pod: 'checkout-1',
-    container: 'checkout',
-    ...overrides,
-  });
+/** The headers of a signed-in user's request, from a browser on `origin` if given. */
+const userHeaders = (origin?: string): Record<string, string> => ({
+  authorization: `Bearer ${mockCredentials.user.token()}`,
+  ...(origin && { origin }),
+});
 
 /** The HTTP status the upgrade was refused with (or 101 when it was accepted). */
 function upgradeStatus(
   params: URLSearchParams,
-  headers: Record<string, string> = {
-    authorization: `Bearer ${mockCredentials.user.token()}`,
-  },
+  headers = userHeaders(),
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://${base}/exec?${params}`, [EXEC_PROTOCOL], {
@@ -138,7 +133,7 @@ function upgradeStatus(
 
 function checkResponse(params: URLSearchParams): Promise<Response> {
   return fetch(`http://${base}/exec/check?${params}`, {
-    headers: { authorization: `Bearer ${mockCredentials.user.token()}` },
+    headers: userHeaders(),
   });
 }
 
@@ -188,20 +183,14 @@ describe('pod terminal authorization', () => {
   it('refuses a cross-origin upgrade with 403', async () => {
     await check(query());
     expect(
-      await upgradeStatus(query(), {
-        authorization: `Bearer ${mockCredentials.user.token()}`,
-        origin: 'https://evil.example.com',
-      }),
+      await upgradeStatus(query(), userHeaders('https://evil.example.com')),
     ).toBe(403);
     expect(kubeConfigLoads).toEqual([]);
   });
 
   it('accepts the app origin and goes on to the cluster', async () => {
     await check(query());
-    await upgradeStatus(query(), {
-      authorization: `Bearer ${mockCredentials.user.token()}`,
-      origin: 'http://localhost:3000',
-    });
+    await upgradeStatus(query(), userHeaders('http://localhost:3000'));
     expect(kubeConfigLoads).toEqual(['prod-us']);
   });
 });
@@ -226,10 +215,7 @@ describe('pod terminal on a user-level cluster', () => {
       "Exec is not offered on cluster 'prod-us': it is read with your own credentials, which the terminal cannot carry yet",
     );
     expect(
-      await upgradeStatus(query(), {
-        authorization: `Bearer ${mockCredentials.user.token()}`,
-        origin: 'http://localhost:3000',
-      }),
+      await upgradeStatus(query(), userHeaders('http://localhost:3000')),
     ).toBe(403);
     expect(kubeConfigLoads).toEqual([]);
     expect(auditor.createEvent).toHaveBeenCalledWith(

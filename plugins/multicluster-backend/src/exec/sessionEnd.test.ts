@@ -3,18 +3,13 @@ import { ConfigReader } from '@backstage/config';
 import { NotAllowedError } from '@backstage/errors';
 import { EntityScope } from '../entities/EntityScope';
 import { inMemoryCacheReader } from '../__testUtils__/inMemoryCacheReader';
+import { componentEntity } from '../__testUtils__/routerApp';
 import { ExecTarget } from './authorizeExec';
 import { sessionEnd } from './sessionEnd';
 
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: { 'backstage.io/kubernetes-id': 'checkout' },
-  },
-};
+const entity = componentEntity('checkout', {
+  'backstage.io/kubernetes-id': 'checkout',
+});
 
 function podObject(phase = 'Running') {
   return {

@@ -10,12 +10,10 @@ import {
   PatchStrategy,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  FleetBackend,
-  serviceEntity,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFleet';
+import type { LocalFleet } from '@kubeplatform/local-clusters';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterOnFleetForAll } from '../__testUtils__/startMulticlusterOnFleet';
+import { scratchProbe } from '../__testUtils__/scratchProbe';
 
 /**
  * The timeline against the real local fleet: checkout's two versions (1.5.0 in dev-eu, 1.4.2 in
@@ -25,30 +23,41 @@ import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFl
  */
 jest.setTimeout(120_000);
 
-const suffix = Date.now().toString(36);
-const id = `tlprobe-${suffix}`;
-const scratch = `kp-tl-${suffix}`;
-const labels = { 'backstage.io/kubernetes-id': id, app: id };
+const probe = scratchProbe('tl');
+const { id } = probe;
+const scratch = probe.namespace();
 
-let fleet: LocalFleet;
-let backend: FleetBackend;
+/** The fleet admin's core API on `cluster`. */
+const core = (fleet: LocalFleet, cluster: string) =>
+  fleet.cluster(cluster).kubeConfig().makeApiClient(CoreV1Api);
+
+const onFleet = multiclusterOnFleetForAll({
+  config: {
+    multicluster: { entityScope: { namespaces: ['shop', scratch] } },
+  },
+  entities: [serviceEntity('checkout'), serviceEntity(id)],
+  beforeStart: async fleet => {
+    for (const cluster of ['dev-eu', 'prod-us']) {
+      await core(fleet, cluster).createNamespace({
+        body: { metadata: { name: scratch } },
+      });
+    }
+  },
+  afterStop: async fleet => {
+    for (const cluster of ['dev-eu', 'prod-us']) {
+      await core(fleet, cluster)
+        .deleteNamespace({ name: scratch })
+        .catch(() => undefined);
+    }
+  },
+});
 
 const admin = (cluster: string): KubeConfig =>
-  fleet.cluster(cluster).kubeConfig();
+  onFleet.fleet.cluster(cluster).kubeConfig();
 
 async function deploy(cluster: string, image: string) {
   const apps = admin(cluster).makeApiClient(AppsV1Api);
-  const body = {
-    metadata: { name: id, labels },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: id } },
-      template: {
-        metadata: { labels },
-        spec: { containers: [{ name: 'app', image }] },
-      },
-    },
-  };
+  const body = probe.deployment(image);
   const existing = await apps
     .readNamespacedDeployment({ name: id, namespace: scratch })
     .catch(() => undefined);
@@ -59,7 +68,7 @@ async function deploy(cluster: string, image: string) {
       {
         name: id,
         namespace: scratch,
-        body: { spec: { template: body.spec.template } },
+        body: { spec: { template: body.spec!.template } },
       },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
@@ -68,34 +77,9 @@ async function deploy(cluster: string, image: string) {
   }
 }
 
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  for (const cluster of ['dev-eu', 'prod-us']) {
-    await admin(cluster)
-      .makeApiClient(CoreV1Api)
-      .createNamespace({ body: { metadata: { name: scratch } } });
-  }
-  backend = await startMulticlusterOnFleet(fleet, {
-    config: {
-      multicluster: { entityScope: { namespaces: ['shop', scratch] } },
-    },
-    entities: [serviceEntity('checkout'), serviceEntity(id)],
-  });
-});
-
-afterAll(async () => {
-  await backend?.stop();
-  for (const cluster of ['dev-eu', 'prod-us']) {
-    await admin(cluster)
-      ?.makeApiClient(CoreV1Api)
-      .deleteNamespace({ name: scratch })
-      .catch(() => undefined);
-  }
-});
-
 async function timeline(entity: string, query = ''): Promise<EntityTimeline> {
   const res = await fetch(
-    `${backend.apiUrl(
+    `${onFleet.backend.apiUrl(
       'multicluster',
     )}/entities/component/default/${entity}/timeline${query}`,
   );

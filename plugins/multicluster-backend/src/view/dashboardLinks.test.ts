@@ -40,6 +40,9 @@ const linkFor = (
   cluster: Omit<Parameters<typeof objectDashboardLink>[0], 'object'>,
 ) => objectDashboardLink({ ...cluster, object: object('Deployment') });
 
+/** The apps whose links are made from the cluster's dashboardUrl. */
+const appsUnderDashboardUrl = ['standard', 'rancher', 'openshift', 'headlamp'];
+
 describe('objectDashboardLink', () => {
   // Expected URLs are the output of upstream's own formatters,
   // node_modules/@backstage/plugin-kubernetes-react/dist/api/formatters/*ClusterLinksFormatter.esm.js
@@ -164,12 +167,7 @@ describe('objectDashboardLink', () => {
   });
 
   it('has no link when the app lacks its URL or parameters', () => {
-    for (const dashboardApp of [
-      'standard',
-      'rancher',
-      'openshift',
-      'headlamp',
-    ]) {
+    for (const dashboardApp of appsUnderDashboardUrl) {
       expect(linkFor({ dashboardApp })).toBeUndefined();
     }
     expect(
@@ -193,12 +191,7 @@ describe('objectDashboardLink', () => {
       'data:text/html,x',
       'not a url',
     ]) {
-      for (const dashboardApp of [
-        'standard',
-        'rancher',
-        'openshift',
-        'headlamp',
-      ]) {
+      for (const dashboardApp of appsUnderDashboardUrl) {
         expect(linkFor({ dashboardApp, dashboardUrl })).toBeUndefined();
       }
     }

@@ -25,11 +25,55 @@ function baseUrl(dashboardUrl: string | undefined): URL | undefined {
   return url;
 }
 
-function encoded(object: DashboardLinkInput['object']) {
+/**
+ * The object's name and namespace as they go into a URL, and the dashboard's name for its kind
+ * (undefined when `kinds` has none).
+ */
+function encoded(
+  object: DashboardLinkInput['object'],
+  kinds: Record<string, string>,
+) {
   return {
     name: encodeURIComponent(object.name),
     namespace: encodeURIComponent(object.namespace),
-    kind: object.kind.toLowerCase(),
+    validKind: kinds[object.kind.toLowerCase()],
+  };
+}
+
+type Formatter = (input: DashboardLinkInput) => URL | undefined;
+
+/**
+ * A formatter for a dashboard whose pages sit under its `dashboardUrl`: `pathOf` tells the
+ * object's page, relative to it.
+ */
+function pageUnderDashboard(
+  kinds: Record<string, string>,
+  pathOf: (object: ReturnType<typeof encoded>) => string,
+): Formatter {
+  return ({ dashboardUrl, object }) => {
+    const base = baseUrl(dashboardUrl);
+    return base && new URL(pathOf(encoded(object, kinds)), base);
+  };
+}
+
+/**
+ * A formatter for a dashboard that `dashboardParameters` locate: no link unless each of `names`
+ * is a string; `linkOf` makes it from them.
+ */
+function pageFromParameters<K extends string>(
+  names: K[],
+  linkOf: (
+    parameters: Record<K, string>,
+    object: DashboardLinkInput['object'],
+  ) => URL,
+): Formatter {
+  return ({ dashboardParameters, object }) => {
+    const values = names.map(name => dashboardParameters?.[name]);
+    if (!values.every(value => typeof value === 'string')) return undefined;
+    const parameters = Object.fromEntries(
+      names.map((name, i) => [name, values[i]]),
+    ) as Record<K, string>;
+    return linkOf(parameters, object);
   };
 }
 
@@ -45,8 +89,7 @@ const standardKinds: Record<string, string> = {
 function standardLink({ dashboardUrl, object }: DashboardLinkInput) {
   const result = baseUrl(dashboardUrl);
   if (!result) return undefined;
-  const { name, namespace, kind } = encoded(object);
-  const validKind = standardKinds[kind];
+  const { name, namespace, validKind } = encoded(object, standardKinds);
   if (validKind && name && namespace) {
     result.hash = `/${validKind}/${namespace}/${name}`;
   } else if (namespace) {
@@ -63,19 +106,15 @@ const rancherKinds: Record<string, string> = {
   horizontalpodautoscaler: 'autoscaling.horizontalpodautoscaler',
 };
 
-function rancherLink({ dashboardUrl, object }: DashboardLinkInput) {
-  const base = baseUrl(dashboardUrl);
-  if (!base) return undefined;
-  const { name, namespace, kind } = encoded(object);
-  const validKind = rancherKinds[kind];
-  let path = '';
-  if (validKind && name && namespace) {
-    path = `explorer/${validKind}/${namespace}/${name}`;
-  } else if (namespace) {
-    path = 'explorer/workload';
-  }
-  return new URL(path, base);
-}
+const rancherLink = pageUnderDashboard(
+  rancherKinds,
+  ({ name, namespace, validKind }) => {
+    if (validKind && name && namespace) {
+      return `explorer/${validKind}/${namespace}/${name}`;
+    }
+    return namespace ? 'explorer/workload' : '';
+  },
+);
 
 const openshiftKinds: Record<string, string> = {
   deployment: 'deployments',
@@ -85,53 +124,41 @@ const openshiftKinds: Record<string, string> = {
   persistentvolume: 'persistentvolumes',
 };
 
-function openshiftLink({ dashboardUrl, object }: DashboardLinkInput) {
-  const base = baseUrl(dashboardUrl);
-  if (!base) return undefined;
-  const { name, namespace, kind } = encoded(object);
-  const validKind = openshiftKinds[kind];
-  let path = '';
-  if (namespace) {
-    path =
-      name && validKind
+const openshiftLink = pageUnderDashboard(
+  openshiftKinds,
+  ({ name, namespace, validKind }) => {
+    if (namespace) {
+      return name && validKind
         ? `k8s/ns/${namespace}/${validKind}/${name}`
         : `k8s/cluster/projects/${namespace}`;
-  } else if (validKind) {
-    path = `k8s/cluster/${validKind}${name ? `/${name}` : ''}`;
-  }
-  return new URL(path, base);
-}
+    }
+    return validKind ? `k8s/cluster/${validKind}${name ? `/${name}` : ''}` : '';
+  },
+);
 
 const AKS_BASE =
   'https://portal.azure.com/#blade/Microsoft_Azure_ContainerService/AksK8ResourceMenuBlade/overview-Deployment/aksClusterId';
 
-function aksLink({ dashboardParameters: args, object }: DashboardLinkInput) {
-  const subscriptionId = args?.subscriptionId;
-  const resourceGroup = args?.resourceGroup;
-  const clusterName = args?.clusterName;
-  if (
-    typeof subscriptionId !== 'string' ||
-    typeof resourceGroup !== 'string' ||
-    typeof clusterName !== 'string'
-  ) {
-    return undefined;
-  }
-  const path = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${clusterName}`;
-  const params = {
-    kind: object.kind,
-    metadata: {
-      name: object.name,
-      namespace: object.namespace,
-      uid: object.uid,
-    },
-    spec: { selector: object.selector },
-  };
-  return new URL(
-    `${AKS_BASE}/${encodeURIComponent(path)}/resource/${encodeURIComponent(
-      JSON.stringify(params),
-    )}`,
-  );
-}
+const aksLink = pageFromParameters(
+  ['subscriptionId', 'resourceGroup', 'clusterName'],
+  ({ subscriptionId, resourceGroup, clusterName }, object) => {
+    const path = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${clusterName}`;
+    const params = {
+      kind: object.kind,
+      metadata: {
+        name: object.name,
+        namespace: object.namespace,
+        uid: object.uid,
+      },
+      spec: { selector: object.selector },
+    };
+    return new URL(
+      `${AKS_BASE}/${encodeURIComponent(path)}/resource/${encodeURIComponent(
+        JSON.stringify(params),
+      )}`,
+    );
+  },
+);
 
 const gkeKinds: Record<string, string> = {
   deployment: 'deployment',
@@ -141,35 +168,27 @@ const gkeKinds: Record<string, string> = {
   horizontalpodautoscaler: 'deployment',
 };
 
-function gkeLink({ dashboardParameters: args, object }: DashboardLinkInput) {
-  const projectId = args?.projectId;
-  const region = args?.region;
-  const cluster = args?.clusterName;
-  if (
-    typeof projectId !== 'string' ||
-    typeof region !== 'string' ||
-    typeof cluster !== 'string'
-  ) {
-    return undefined;
-  }
-  const { name, namespace, kind } = encoded(object);
-  const validKind = gkeKinds[kind];
-  const r = encodeURIComponent(region);
-  const c = encodeURIComponent(cluster);
-  let path: string;
-  if (namespace && name && validKind) {
-    const landingPage = ['ingress', 'pod'].includes(validKind)
-      ? 'details'
-      : 'overview';
-    path = `kubernetes/${validKind}/${r}/${c}/${namespace}/${name}/${landingPage}`;
-  } else {
-    path = `kubernetes/clusters/details/${r}/${c}/details`;
-  }
-  // Upstream adds `authuser` from the signed-in Google profile; a backend has no such profile.
-  const result = new URL(path, 'https://console.cloud.google.com/');
-  result.searchParams.set('project', projectId);
-  return result;
-}
+const gkeLink = pageFromParameters(
+  ['projectId', 'region', 'clusterName'],
+  ({ projectId, region, clusterName }, object) => {
+    const { name, namespace, validKind } = encoded(object, gkeKinds);
+    const r = encodeURIComponent(region);
+    const c = encodeURIComponent(clusterName);
+    let path: string;
+    if (namespace && name && validKind) {
+      const landingPage = ['ingress', 'pod'].includes(validKind)
+        ? 'details'
+        : 'overview';
+      path = `kubernetes/${validKind}/${r}/${c}/${namespace}/${name}/${landingPage}`;
+    } else {
+      path = `kubernetes/clusters/details/${r}/${c}/details`;
+    }
+    // Upstream adds `authuser` from the signed-in Google profile; a backend has no such profile.
+    const result = new URL(path, 'https://console.cloud.google.com/');
+    result.searchParams.set('project', projectId);
+    return result;
+  },
+);
 
 const headlampNamespacedPaths: Record<string, string> = {
   pod: 'pods',
@@ -212,8 +231,6 @@ function headlampLink({
   );
   return result;
 }
-
-type Formatter = (input: DashboardLinkInput) => URL | undefined;
 
 const formatters = new Map<string, Formatter>([
   ['standard', standardLink],

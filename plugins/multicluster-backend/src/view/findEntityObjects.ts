@@ -84,40 +84,23 @@ export function findWorkloads(
     );
 }
 
+/** The cache collection each workload kind is kept in. */
+const WORKLOAD_RESOURCES = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
+  CronJob: 'cronjobs',
+} as const satisfies Record<WorkloadKind, CachedResource>;
+
 function workloadsOfKind(
   reader: CacheReader,
   query: EntityQuery,
   kind: WorkloadKind,
 ): Workload[] {
-  switch (kind) {
-    case 'Deployment':
-      return selectObjects(reader, 'deployments', query).map(object => ({
-        kind,
-        object,
-      }));
-    case 'StatefulSet':
-      return selectObjects(reader, 'statefulsets', query).map(object => ({
-        kind,
-        object,
-      }));
-    case 'DaemonSet':
-      return selectObjects(reader, 'daemonsets', query).map(object => ({
-        kind,
-        object,
-      }));
-    case 'Job':
-      return selectObjects(reader, 'jobs', query).map(object => ({
-        kind,
-        object,
-      }));
-    case 'CronJob':
-      return selectObjects(reader, 'cronjobs', query).map(object => ({
-        kind,
-        object,
-      }));
-    default:
-      return [];
-  }
+  return selectObjects(reader, WORKLOAD_RESOURCES[kind], query).map(
+    object => ({ kind, object } as Workload),
+  );
 }
 
 /** The pods a workload runs, followed through ReplicaSets and Jobs by owner uid. */
@@ -146,11 +129,7 @@ export function jobsOf(
 
 const OWNER_RESOURCES: Record<string, CachedResource | undefined> = {
   ReplicaSet: 'replicasets',
-  Deployment: 'deployments',
-  StatefulSet: 'statefulsets',
-  DaemonSet: 'daemonsets',
-  Job: 'jobs',
-  CronJob: 'cronjobs',
+  ...WORKLOAD_RESOURCES,
 };
 
 /**

@@ -5,13 +5,10 @@ import {
   KubeConfig,
   NetworkingV1Api,
 } from '@kubernetes/client-node';
-import { loadLocalFleet, LocalFleet } from '@kubeplatform/local-clusters';
-import {
-  FleetBackend,
-  serviceEntity,
-} from '@kubeplatform/plugin-clusters-backend/testUtils';
-import { startMulticlusterOnFleet } from '../__testUtils__/startMulticlusterOnFleet';
+import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import { multiclusterOnFleetForAll } from '../__testUtils__/startMulticlusterOnFleet';
 import { eventually } from '../__testUtils__/eventually';
+import { scratchProbe } from '../__testUtils__/scratchProbe';
 
 /**
  * Services, Ingresses and ResourceQuotas in the view, against the real local fleet: checkout's
@@ -21,17 +18,13 @@ import { eventually } from '../__testUtils__/eventually';
  */
 jest.setTimeout(90_000);
 
-const suffix = Date.now().toString(36);
-const id = `netprobe-${suffix}`;
-const inScope = `kp-net-${suffix}`;
-const outOfScope = `kp-net-out-${suffix}`;
+const probe = scratchProbe('net');
+const { id, labels } = probe;
+const inScope = probe.namespace();
+const outOfScope = probe.namespace('out');
 const host = `${id}.example.test`;
 
-let fleet: LocalFleet;
 let admin: KubeConfig;
-let backend: FleetBackend;
-
-const labels = { 'backstage.io/kubernetes-id': id, app: id };
 
 async function createScratchObjects() {
   const core = admin.makeApiClient(CoreV1Api);
@@ -47,19 +40,7 @@ async function createScratchObjects() {
   });
   await admin.makeApiClient(AppsV1Api).createNamespacedDeployment({
     namespace: inScope,
-    body: {
-      metadata: { name: id, labels },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { app: id } },
-        template: {
-          metadata: { labels },
-          spec: {
-            containers: [{ name: 'app', image: `registry.local/${id}:1.0.0` }],
-          },
-        },
-      },
-    },
+    body: probe.deployment(`registry.local/${id}:1.0.0`, 2),
   });
   const service = (namespace: string, selector: Record<string, string>) =>
     core.createNamespacedService({
@@ -99,31 +80,30 @@ async function createScratchObjects() {
   });
 }
 
-beforeAll(async () => {
-  fleet = await loadLocalFleet();
-  admin = fleet.cluster('dev-eu').kubeConfig();
-  await createScratchObjects();
-  backend = await startMulticlusterOnFleet(fleet, {
-    config: {
-      multicluster: {
-        stream: { debounceMs: 100, maxWaitMs: 500 },
-        entityScope: { namespaces: ['shop', 'discovery', inScope] },
-      },
+const onFleet = multiclusterOnFleetForAll({
+  config: {
+    multicluster: {
+      stream: { debounceMs: 100, maxWaitMs: 500 },
+      entityScope: { namespaces: ['shop', 'discovery', inScope] },
     },
-    entities: [serviceEntity('checkout'), serviceEntity(id)],
-  });
-});
-
-afterAll(async () => {
-  await backend?.stop();
-  const core = admin?.makeApiClient(CoreV1Api);
-  for (const name of [inScope, outOfScope]) {
-    await core?.deleteNamespace({ name }).catch(() => undefined);
-  }
+  },
+  entities: [serviceEntity('checkout'), serviceEntity(id)],
+  beforeStart: async fleet => {
+    admin = fleet.cluster('dev-eu').kubeConfig();
+    await createScratchObjects();
+  },
+  afterStop: async () => {
+    const core = admin?.makeApiClient(CoreV1Api);
+    for (const name of [inScope, outOfScope]) {
+      await core?.deleteNamespace({ name }).catch(() => undefined);
+    }
+  },
 });
 
 const entityUrl = (name: string) =>
-  `${backend.apiUrl('multicluster')}/entities/component/default/${name}`;
+  `${onFleet.backend.apiUrl(
+    'multicluster',
+  )}/entities/component/default/${name}`;
 
 async function detail(
   entity: string,
