@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
 import { codes, expectProblem, objectRef } from './__testUtils__/expectProblem';
-import { detectorTests, expectDetected } from './__testUtils__/detectorTests';
+import { itDetects } from './__testUtils__/detectorTests';
 import { detectPodProblems } from './pods';
 
 // Fixtures are real pods from the local clusters; see docs/problems.md, "Test fixtures".
@@ -56,202 +56,187 @@ describe('detectPodProblems', () => {
   });
 
   describe('image problems', () => {
-    it.each(
-      detectorTests(detectPodProblems, [
-        {
-          title:
-            'reports ImagePullBackOff with the image (dev-eu catalog-api, kwok Stage)',
-          args: [
-            pod('dev-eu.pod-image-pull-backoff'),
-            at('2026-11-22T15:20:00Z'),
-          ],
-          codes: ['ImagePullBackOff:error'],
-          expected: [
-            {
-              object: objectRef(
-                'Pod',
-                'shop',
-                'catalog-api-59f7777d4d-j6h6b',
-                'catalog-api',
-              ),
-              since: '2026-11-22T15:16:04.000Z',
-              messageContains: [
-                'cannot pull image "kubeplatform-demo/catalog-api:3.0.0-rc.1"',
-              ],
-              fixContains: [
-                'docker manifest inspect kubeplatform-demo/catalog-api:3.0.0-rc.1',
-              ],
-            },
-          ],
-        },
-        {
-          title: 'reports ErrImagePull with the registry answer',
-          args: [pod('dev-eu.pod-err-image-pull'), at('2026-11-22T15:20:00Z')],
-          codes: ['ErrImagePull:error'],
-          expected: [
-            {
-              object: objectRef(
-                'Pod',
-                'problem-fixtures',
-                'err-image-pull',
-                'web',
-              ),
-              since: '2026-11-22T15:16:59.000Z',
-              messageContains: ['registry.example/shop/web:9.9.9: not found'],
-            },
-          ],
-        },
-        {
-          title: 'reports InvalidImageName with the whole parse error',
-          args: [
-            pod('dev-eu.pod-invalid-image-name'),
-            at('2026-11-22T15:20:00Z'),
-          ],
-          codes: ['InvalidImageName:error'],
-          expected: [
-            {
-              object: objectRef(
-                'Pod',
-                'problem-fixtures',
-                'invalid-image',
-                'web',
-              ),
-              messageContains: [
-                '"Registry.Example/Shop/Web:Latest"',
-                'must be lowercase',
-              ],
-            },
-          ],
-        },
-      ]),
-    )('$title', detectorTest => expectDetected(detectorTest));
-  });
-
-  it.each(
-    detectorTests(detectPodProblems, [
+    itDetects(detectPodProblems, [
       {
         title:
-          'reports CreateContainerConfigError naming the missing ConfigMap',
+          'reports ImagePullBackOff with the image (dev-eu catalog-api, kwok Stage)',
         args: [
-          pod('dev-eu.pod-create-container-config-error'),
+          pod('dev-eu.pod-image-pull-backoff'),
           at('2026-11-22T15:20:00Z'),
         ],
-        codes: ['CreateContainerConfigError:error'],
+        codes: ['ImagePullBackOff:error'],
+        expected: [
+          {
+            object: objectRef(
+              'Pod',
+              'shop',
+              'catalog-api-59f7777d4d-j6h6b',
+              'catalog-api',
+            ),
+            since: '2026-11-22T15:16:04.000Z',
+            messageContains: [
+              'cannot pull image "kubeplatform-demo/catalog-api:3.0.0-rc.1"',
+            ],
+            fixContains: [
+              'docker manifest inspect kubeplatform-demo/catalog-api:3.0.0-rc.1',
+            ],
+          },
+        ],
+      },
+      {
+        title: 'reports ErrImagePull with the registry answer',
+        args: [pod('dev-eu.pod-err-image-pull'), at('2026-11-22T15:20:00Z')],
+        codes: ['ErrImagePull:error'],
         expected: [
           {
             object: objectRef(
               'Pod',
               'problem-fixtures',
-              'missing-config',
-              'api',
+              'err-image-pull',
+              'web',
             ),
             since: '2026-11-22T15:16:59.000Z',
-            messageContains: ['configmap "api-settings" not found'],
-            fixContains: ['kubectl get configmaps,secrets -n problem-fixtures'],
+            messageContains: ['registry.example/shop/web:9.9.9: not found'],
           },
         ],
       },
       {
-        title:
-          'reports other waiting reasons as ContainerWaiting, and the failed start as a restart',
+        title: 'reports InvalidImageName with the whole parse error',
         args: [
-          pod('dev-eu.pod-run-container-error'),
+          pod('dev-eu.pod-invalid-image-name'),
           at('2026-11-22T15:20:00Z'),
         ],
-        codes: ['ContainerWaiting:warning', 'RestartsRising:warning'],
-        expected: [
-          { messageContains: ['(RunContainerError)', 'stat /app/start'] },
-          { messageContains: ['exit code 128 (StartError)'] },
-        ],
-      },
-      {
-        title:
-          'is an OOMKilled error within the hour, with the memory limit, and no separate restart problem (prod-us notifications, kwok OOM Stage)',
-        args: [pod('prod-us.pod-oom-killed'), at('2026-11-22T15:46:07Z')],
-        codes: ['OOMKilled:error'],
+        codes: ['InvalidImageName:error'],
         expected: [
           {
             object: objectRef(
               'Pod',
-              'discovery',
-              'notifications-6c9bd5884c-5fbcb',
-              'notifications',
+              'problem-fixtures',
+              'invalid-image',
+              'web',
             ),
-            since: '2026-11-22T15:16:07.000Z',
-            messageContains: ['30 minutes ago', 'memory limit is 256Mi'],
-            fixContains: ['above 256Mi'],
+            messageContains: [
+              '"Registry.Example/Shop/Web:Latest"',
+              'must be lowercase',
+            ],
           },
         ],
       },
-      {
-        title: 'is an OOMKilled warning once the kill is more than an hour old',
-        args: [pod('prod-us.pod-oom-killed'), at('2026-11-22T17:16:08Z')],
-        codes: ['OOMKilled:warning'],
-      },
-      {
-        title:
-          'is RestartsRising when the last restart was within the hour (dev-eu pod restarted twice, kubelet-style status)',
-        args: [pod('dev-eu.pod-restarted'), at('2026-11-22T16:16:59Z')],
-        codes: ['RestartsRising:warning'],
-        expected: [
-          {
-            object: objectRef('Pod', 'problem-fixtures', 'restarted', 'app'),
-            since: '2026-11-22T15:16:59.000Z',
-            messageContains: ['2 times in total'],
-          },
-        ],
-      },
-      {
-        title: 'falls back to ContainerRestarts (info) after an hour',
-        args: [pod('dev-eu.pod-restarted'), at('2026-11-22T16:17:00Z')],
-        codes: ['ContainerRestarts:info'],
-        expected: [{ messageContains: ['none in the last hour'] }],
-      },
-    ]),
-  )('$title', detectorTest => expectDetected(detectorTest));
+    ]);
+  });
+
+  itDetects(detectPodProblems, [
+    {
+      title: 'reports CreateContainerConfigError naming the missing ConfigMap',
+      args: [
+        pod('dev-eu.pod-create-container-config-error'),
+        at('2026-11-22T15:20:00Z'),
+      ],
+      codes: ['CreateContainerConfigError:error'],
+      expected: [
+        {
+          object: objectRef('Pod', 'problem-fixtures', 'missing-config', 'api'),
+          since: '2026-11-22T15:16:59.000Z',
+          messageContains: ['configmap "api-settings" not found'],
+          fixContains: ['kubectl get configmaps,secrets -n problem-fixtures'],
+        },
+      ],
+    },
+    {
+      title:
+        'reports other waiting reasons as ContainerWaiting, and the failed start as a restart',
+      args: [pod('dev-eu.pod-run-container-error'), at('2026-11-22T15:20:00Z')],
+      codes: ['ContainerWaiting:warning', 'RestartsRising:warning'],
+      expected: [
+        { messageContains: ['(RunContainerError)', 'stat /app/start'] },
+        { messageContains: ['exit code 128 (StartError)'] },
+      ],
+    },
+    {
+      title:
+        'is an OOMKilled error within the hour, with the memory limit, and no separate restart problem (prod-us notifications, kwok OOM Stage)',
+      args: [pod('prod-us.pod-oom-killed'), at('2026-11-22T15:46:07Z')],
+      codes: ['OOMKilled:error'],
+      expected: [
+        {
+          object: objectRef(
+            'Pod',
+            'discovery',
+            'notifications-6c9bd5884c-5fbcb',
+            'notifications',
+          ),
+          since: '2026-11-22T15:16:07.000Z',
+          messageContains: ['30 minutes ago', 'memory limit is 256Mi'],
+          fixContains: ['above 256Mi'],
+        },
+      ],
+    },
+    {
+      title: 'is an OOMKilled warning once the kill is more than an hour old',
+      args: [pod('prod-us.pod-oom-killed'), at('2026-11-22T17:16:08Z')],
+      codes: ['OOMKilled:warning'],
+    },
+    {
+      title:
+        'is RestartsRising when the last restart was within the hour (dev-eu pod restarted twice, kubelet-style status)',
+      args: [pod('dev-eu.pod-restarted'), at('2026-11-22T16:16:59Z')],
+      codes: ['RestartsRising:warning'],
+      expected: [
+        {
+          object: objectRef('Pod', 'problem-fixtures', 'restarted', 'app'),
+          since: '2026-11-22T15:16:59.000Z',
+          messageContains: ['2 times in total'],
+        },
+      ],
+    },
+    {
+      title: 'falls back to ContainerRestarts (info) after an hour',
+      args: [pod('dev-eu.pod-restarted'), at('2026-11-22T16:17:00Z')],
+      codes: ['ContainerRestarts:info'],
+      expected: [{ messageContains: ['none in the last hour'] }],
+    },
+  ]);
 
   describe('readiness failing past its threshold', () => {
     // dev-eu never-ready: started 15:16:28, probe every 5 s, failure threshold 3 => 15 s grace.
     const neverReady = pod('dev-eu.pod-never-ready');
 
-    it.each(
-      detectorTests(detectPodProblems, [
-        {
-          title: 'is quiet while the probe still has time',
-          args: [neverReady, at('2026-11-22T15:16:43Z')],
-          codes: [],
-        },
-        {
-          title: 'reports the probe once the grace period is over',
-          args: [neverReady, at('2026-11-22T15:16:44Z')],
-          codes: ['ReadinessProbeFailing:warning'],
-          expected: [
-            {
-              object: objectRef(
-                'Pod',
-                'problem-fixtures',
-                'never-ready-99784f8db-tz2fw',
-                'api',
-              ),
-              since: '2026-11-22T15:16:43.000Z',
-              messageContains: [
-                'HTTP GET /healthz on port 8080, every 5s, failure threshold 3',
-              ],
-            },
-          ],
-        },
-        {
-          title:
-            'reports the stuck rollout pod of prod-us payments with Kubernetes default timings',
-          args: [
-            pod('prod-us.pod-payments-never-ready'),
-            at('2026-11-22T15:20:00Z'),
-          ],
-          codes: ['ReadinessProbeFailing:warning'],
-          expected: [{ since: '2026-11-22T15:16:38.000Z' }],
-        },
-      ]),
-    )('$title', detectorTest => expectDetected(detectorTest));
+    itDetects(detectPodProblems, [
+      {
+        title: 'is quiet while the probe still has time',
+        args: [neverReady, at('2026-11-22T15:16:43Z')],
+        codes: [],
+      },
+      {
+        title: 'reports the probe once the grace period is over',
+        args: [neverReady, at('2026-11-22T15:16:44Z')],
+        codes: ['ReadinessProbeFailing:warning'],
+        expected: [
+          {
+            object: objectRef(
+              'Pod',
+              'problem-fixtures',
+              'never-ready-99784f8db-tz2fw',
+              'api',
+            ),
+            since: '2026-11-22T15:16:43.000Z',
+            messageContains: [
+              'HTTP GET /healthz on port 8080, every 5s, failure threshold 3',
+            ],
+          },
+        ],
+      },
+      {
+        title:
+          'reports the stuck rollout pod of prod-us payments with Kubernetes default timings',
+        args: [
+          pod('prod-us.pod-payments-never-ready'),
+          at('2026-11-22T15:20:00Z'),
+        ],
+        codes: ['ReadinessProbeFailing:warning'],
+        expected: [{ since: '2026-11-22T15:16:38.000Z' }],
+      },
+    ]);
 
     it('attack: never copies an exec probe command line or an HTTP query string into the message', () => {
       const secretProbe = structuredClone(neverReady);
@@ -295,111 +280,103 @@ describe('detectPodProblems', () => {
     });
   });
 
-  it.each(
-    detectorTests(detectPodProblems, [
-      {
-        title:
-          'reports Unschedulable with the scheduler message (dev-eu notifications, real scheduler)',
-        args: [pod('dev-eu.pod-unschedulable'), at('2026-11-22T15:20:00Z')],
-        codes: ['Unschedulable:error'],
-        expected: [
-          {
-            object: objectRef(
-              'Pod',
-              'discovery',
-              'notifications-845f4b6bd4-fb4xx',
-            ),
-            since: '2026-11-22T15:16:04.000Z',
-            messageContains: ['0/3 nodes are available: 3 Insufficient cpu.'],
-            fixContains: [
-              "lower the pod's resource requests or add node capacity",
-            ],
-          },
-        ],
-      },
-      {
-        title:
-          'is a normal start for the first 5 minutes (dev-eu, stuck in ContainerCreating: Secret volume missing)',
-        args: [
-          pod('dev-eu.pod-stuck-container-creating'),
-          at('2026-11-22T15:30:20Z'),
-        ],
-        codes: [],
-      },
-      {
-        title:
-          'is ContainerWaiting after that, pointing at the events (dev-eu, stuck in ContainerCreating)',
-        args: [
-          pod('dev-eu.pod-stuck-container-creating'),
-          at('2026-11-22T15:35:20Z'),
-        ],
-        codes: ['ContainerWaiting:warning'],
-        expected: [
-          {
-            object: objectRef(
-              'Pod',
-              'problem-fixtures',
-              'stuck-creating',
-              'api',
-            ),
-            since: '2026-11-22T15:25:20.000Z',
-            messageContains: ['has been in ContainerCreating for 10 minutes'],
-            fixContains: ['FailedMount'],
-          },
-        ],
-      },
-      {
-        title:
-          'reports a crash-looping init container once, not the app container waiting behind it',
-        args: [
-          pod('dev-eu.pod-init-container-crashloop'),
-          at('2026-11-22T16:00:00Z'),
-        ],
-        codes: ['CrashLoopBackOff:error'],
-        expected: [
-          {
-            object: objectRef(
-              'Pod',
-              'problem-fixtures',
-              'init-crashloop',
-              'migrate',
-            ),
-            since: '2026-11-22T15:36:47.000Z',
-            messageContains: [
-              'Init container "migrate" in pod init-crashloop is in CrashLoopBackOff after 3 restarts',
-            ],
-          },
-        ],
-      },
-      {
-        title: 'reports Evicted with the node and the kubelet reason',
-        args: [pod('dev-eu.pod-evicted'), at('2026-11-22T15:20:00Z')],
-        codes: ['Evicted:warning'],
-        expected: [
-          {
-            object: objectRef('Pod', 'problem-fixtures', 'evicted'),
-            since: '2026-11-22T15:16:59.000Z',
-            messageContains: [
-              'from node kwok-eu-west-1a-1',
-              'low on resource: memory',
-            ],
-            fixContains: ['kubectl delete pod -n problem-fixtures evicted'],
-          },
-        ],
-      },
-      {
-        title:
-          'reports nothing for a healthy running pod soon after it started',
-        args: [pod('dev-eu.pod-running'), at('2026-11-22T15:17:00Z')],
-        codes: [],
-      },
-      {
-        title: 'reports nothing for a healthy running pod, however much later',
-        args: [pod('dev-eu.pod-running'), at('2027-01-01T00:00:00Z')],
-        codes: [],
-      },
-    ]),
-  )('$title', detectorTest => expectDetected(detectorTest));
+  itDetects(detectPodProblems, [
+    {
+      title:
+        'reports Unschedulable with the scheduler message (dev-eu notifications, real scheduler)',
+      args: [pod('dev-eu.pod-unschedulable'), at('2026-11-22T15:20:00Z')],
+      codes: ['Unschedulable:error'],
+      expected: [
+        {
+          object: objectRef(
+            'Pod',
+            'discovery',
+            'notifications-845f4b6bd4-fb4xx',
+          ),
+          since: '2026-11-22T15:16:04.000Z',
+          messageContains: ['0/3 nodes are available: 3 Insufficient cpu.'],
+          fixContains: [
+            "lower the pod's resource requests or add node capacity",
+          ],
+        },
+      ],
+    },
+    {
+      title:
+        'is a normal start for the first 5 minutes (dev-eu, stuck in ContainerCreating: Secret volume missing)',
+      args: [
+        pod('dev-eu.pod-stuck-container-creating'),
+        at('2026-11-22T15:30:20Z'),
+      ],
+      codes: [],
+    },
+    {
+      title:
+        'is ContainerWaiting after that, pointing at the events (dev-eu, stuck in ContainerCreating)',
+      args: [
+        pod('dev-eu.pod-stuck-container-creating'),
+        at('2026-11-22T15:35:20Z'),
+      ],
+      codes: ['ContainerWaiting:warning'],
+      expected: [
+        {
+          object: objectRef('Pod', 'problem-fixtures', 'stuck-creating', 'api'),
+          since: '2026-11-22T15:25:20.000Z',
+          messageContains: ['has been in ContainerCreating for 10 minutes'],
+          fixContains: ['FailedMount'],
+        },
+      ],
+    },
+    {
+      title:
+        'reports a crash-looping init container once, not the app container waiting behind it',
+      args: [
+        pod('dev-eu.pod-init-container-crashloop'),
+        at('2026-11-22T16:00:00Z'),
+      ],
+      codes: ['CrashLoopBackOff:error'],
+      expected: [
+        {
+          object: objectRef(
+            'Pod',
+            'problem-fixtures',
+            'init-crashloop',
+            'migrate',
+          ),
+          since: '2026-11-22T15:36:47.000Z',
+          messageContains: [
+            'Init container "migrate" in pod init-crashloop is in CrashLoopBackOff after 3 restarts',
+          ],
+        },
+      ],
+    },
+    {
+      title: 'reports Evicted with the node and the kubelet reason',
+      args: [pod('dev-eu.pod-evicted'), at('2026-11-22T15:20:00Z')],
+      codes: ['Evicted:warning'],
+      expected: [
+        {
+          object: objectRef('Pod', 'problem-fixtures', 'evicted'),
+          since: '2026-11-22T15:16:59.000Z',
+          messageContains: [
+            'from node kwok-eu-west-1a-1',
+            'low on resource: memory',
+          ],
+          fixContains: ['kubectl delete pod -n problem-fixtures evicted'],
+        },
+      ],
+    },
+    {
+      title: 'reports nothing for a healthy running pod soon after it started',
+      args: [pod('dev-eu.pod-running'), at('2026-11-22T15:17:00Z')],
+      codes: [],
+    },
+    {
+      title: 'reports nothing for a healthy running pod, however much later',
+      args: [pod('dev-eu.pod-running'), at('2027-01-01T00:00:00Z')],
+      codes: [],
+    },
+  ]);
 
   it.each([
     [

@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { loadFixture } from './__fixtures__/fixtures';
 import { objectRef } from './__testUtils__/expectProblem';
-import { detectorTests, expectDetected } from './__testUtils__/detectorTests';
+import { itDetects } from './__testUtils__/detectorTests';
 import {
   detectRestartsRising,
   restartsInLastHour,
@@ -24,43 +24,41 @@ describe('detectRestartsRising', () => {
     });
   });
 
-  it.each(
-    detectorTests(detectRestartsRising, [
-      {
-        title: 'reports the restarts added since the sample',
-        args: [later, sample, new Date('2026-11-22T15:19:00Z')],
-        codes: ['RestartsRising:warning'],
-        expected: [
-          {
-            object: objectRef(
-              'Pod',
-              'shop',
-              'checkout-6bc878c6bd-2z42w',
-              'checkout',
-            ),
-            since: '2026-11-22T15:17:00.000Z',
-            messageContains: [
-              'restarted 4 times in the last 2 minutes (6 in total)',
-            ],
-          },
-        ],
-      },
-      {
-        title: 'reports nothing when the count has not grown',
-        args: [earlier, sample, new Date('2026-11-22T15:19:00Z')],
-        codes: [],
-      },
-      {
-        title: 'does not compare a recreated pod with the old one',
-        args: [
-          later,
-          { ...sample, podUid: 'a-different-pod' },
-          new Date('2026-11-22T15:19:00Z'),
-        ],
-        codes: [],
-      },
-    ]),
-  )('$title', detectorTest => expectDetected(detectorTest));
+  itDetects(detectRestartsRising, [
+    {
+      title: 'reports the restarts added since the sample',
+      args: [later, sample, new Date('2026-11-22T15:19:00Z')],
+      codes: ['RestartsRising:warning'],
+      expected: [
+        {
+          object: objectRef(
+            'Pod',
+            'shop',
+            'checkout-6bc878c6bd-2z42w',
+            'checkout',
+          ),
+          since: '2026-11-22T15:17:00.000Z',
+          messageContains: [
+            'restarted 4 times in the last 2 minutes (6 in total)',
+          ],
+        },
+      ],
+    },
+    {
+      title: 'reports nothing when the count has not grown',
+      args: [earlier, sample, new Date('2026-11-22T15:19:00Z')],
+      codes: [],
+    },
+    {
+      title: 'does not compare a recreated pod with the old one',
+      args: [
+        later,
+        { ...sample, podUid: 'a-different-pod' },
+        new Date('2026-11-22T15:19:00Z'),
+      ],
+      codes: [],
+    },
+  ]);
 });
 
 describe('totalRestarts and restartsInLastHour', () => {

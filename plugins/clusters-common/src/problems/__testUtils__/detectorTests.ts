@@ -11,30 +11,17 @@ export interface DetectorCase<Args extends unknown[]> {
   expected?: ExpectedProblem[];
 }
 
-/** A DetectorCase with its detector bound to its arguments. */
-export interface DetectorTest {
-  title: string;
-  detect: () => Problem[];
-  codes: string[];
-  expected: ExpectedProblem[];
-}
-
-/** The cases of one detector, for `it.each(detectorTests(...))('$title', ...)` with expectDetected. */
-export function detectorTests<Args extends unknown[]>(
+/**
+ * Declares one test per case, titled by the case's title, asserting that the detector finds
+ * exactly the case's codes and what the case expects of the first problems.
+ */
+export function itDetects<Args extends unknown[]>(
   detect: (...args: Args) => Problem[],
   cases: DetectorCase<Args>[],
-): DetectorTest[] {
-  return cases.map(({ title, args, codes: found, expected = [] }) => ({
-    title,
-    detect: () => detect(...args),
-    codes: found,
-    expected,
-  }));
-}
-
-/** Asserts that the detector finds exactly the test's codes, and what it expects of the first problems. */
-export function expectDetected(test: DetectorTest) {
-  const problems = test.detect();
-  expect(codes(problems)).toEqual(test.codes);
-  test.expected.forEach((details, i) => expectProblem(problems[i], details));
+) {
+  it.each(cases)('$title', ({ args, codes: found, expected = [] }) => {
+    const problems = detect(...args);
+    expect(codes(problems)).toEqual(found);
+    expected.forEach((details, i) => expectProblem(problems[i], details));
+  });
 }
