@@ -14,6 +14,7 @@ import {
   ClustersSupplierExtensionPoint,
   clustersSupplierExtensionPoint,
 } from '@kubeplatform/clusters-node';
+import { oneClusterSupplier } from '@kubeplatform/clusters-node/testUtils';
 import { clustersPlugin } from './plugin';
 
 const config = {
@@ -187,18 +188,13 @@ describe('clustersPlugin', () => {
       suppliers.setClusterSuppliers(({ getDefaults }) =>
         getDefaults().filter(s => s.name === 'config'),
       );
-      suppliers.addClusterSupplier({
-        name: 'extra',
-        getClusters: async () => [
-          {
-            name: 'extra',
-            url: 'https://127.0.0.1:3',
-            source: 'config',
-            authProvider: 'serviceAccount',
-            authMetadata: { serviceAccountToken: 't' },
-          },
-        ],
-      });
+      suppliers.addClusterSupplier(
+        oneClusterSupplier({
+          name: 'extra',
+          url: 'https://127.0.0.1:3',
+          source: 'config',
+        }),
+      );
     });
     await withReader(
       [clustersPlugin, sources, authModule('vault', 'vault', 'from-vault')],

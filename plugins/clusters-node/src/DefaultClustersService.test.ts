@@ -4,6 +4,7 @@ import { DefaultClustersService } from './DefaultClustersService';
 import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
 import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
 import { ClusterAuthStrategy, ClusterSupplier } from './types';
+import { oneClusterSupplier } from './testUtils';
 
 const TOKEN = 'secret-token-do-not-leak';
 
@@ -210,18 +211,11 @@ describe('DefaultClustersService', () => {
             throw new Error('catalog down');
           },
         },
-        {
+        oneClusterSupplier({
           name: 'extra',
-          getClusters: async () => [
-            {
-              name: 'extra',
-              url: 'https://1.2.3.4',
-              source: 'catalog',
-              authProvider: 'serviceAccount',
-              authMetadata: { serviceAccountToken: 't' },
-            },
-          ],
-        },
+          url: 'https://1.2.3.4',
+          source: 'catalog',
+        }),
       ],
     });
     const names = (await service.listClusters()).map(c => c.name);

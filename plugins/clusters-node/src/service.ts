@@ -2,6 +2,8 @@ import {
   coreServices,
   createServiceFactory,
   createServiceRef,
+  RootServiceFactoryOptions,
+  ServiceRef,
 } from '@backstage/backend-plugin-api';
 import { DefaultClustersService } from './DefaultClustersService';
 import {
@@ -15,6 +17,31 @@ import { builtInAuthStrategies } from './registry/builtInAuthStrategies';
 import { ClustersRegistry } from './registry/ClustersRegistry';
 import { configuredClusterSuppliers } from './registry/configuredClusterSuppliers';
 import { ClustersService } from './types';
+
+/**
+ * A root-scoped service, one per backend process, whose default factory makes it from `deps`.
+ * The service's type is the factory's return type.
+ */
+function rootServiceRef<
+  TService,
+  TDeps extends { [name in string]: ServiceRef<unknown, 'root'> },
+>(
+  id: string,
+  deps: TDeps,
+  factory: RootServiceFactoryOptions<
+    TService,
+    'singleton',
+    TService,
+    TDeps
+  >['factory'],
+): ServiceRef<TService, 'root', 'singleton'> {
+  return createServiceRef<TService>({
+    id,
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({ service, deps, factory }),
+  });
+}
 
 const rootDeps = {
   config: coreServices.rootConfig,
@@ -34,32 +61,27 @@ const rootDeps = {
  *
  * @public
  */
-export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
-  id: 'kubeplatform.clusters.registry',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: rootDeps,
-      factory: ({ config, logger, lifecycle }) => {
-        const registry = DefaultClustersService.awaitingConfiguration(
-          config,
-          logger.child({ service: 'kubeplatform-clusters' }),
-        );
-        lifecycle.addStartupHook(() => {
-          if (registry.isConfigured()) return;
-          logger.warn(
-            'The clusters plugin (@kubeplatform/plugin-clusters-backend) is not installed: clusters come from config and the kubeconfig file only (no catalog clusters), with the built-in auth strategies. Add it to the backend to use its extension points.',
-          );
-          registry.configure({
-            suppliers: configuredClusterSuppliers(config, { logger }),
-            authStrategies: builtInAuthStrategies({ config, logger }),
-          });
-        });
-        return registry;
-      },
-    }),
-});
+export const clustersRegistryServiceRef = rootServiceRef(
+  'kubeplatform.clusters.registry',
+  rootDeps,
+  ({ config, logger, lifecycle }): ClustersRegistry => {
+    const registry = DefaultClustersService.awaitingConfiguration(
+      config,
+      logger.child({ service: 'kubeplatform-clusters' }),
+    );
+    lifecycle.addStartupHook(() => {
+      if (registry.isConfigured()) return;
+      logger.warn(
+        'The clusters plugin (@kubeplatform/plugin-clusters-backend) is not installed: clusters come from config and the kubeconfig file only (no catalog clusters), with the built-in auth strategies. Add it to the backend to use its extension points.',
+      );
+      registry.configure({
+        suppliers: configuredClusterSuppliers(config, { logger }),
+        authStrategies: builtInAuthStrategies({ config, logger }),
+      });
+    });
+    return registry;
+  },
+);
 
 /**
  * The clusters service: the registry of clusters and their credentials, one per backend
@@ -68,16 +90,11 @@ export const clustersRegistryServiceRef = createServiceRef<ClustersRegistry>({
  *
  * @public
  */
-export const clustersServiceRef = createServiceRef<ClustersService>({
-  id: 'kubeplatform.clusters',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { registry: clustersRegistryServiceRef },
-      factory: ({ registry }) => readOnly(registry),
-    }),
-});
+export const clustersServiceRef = rootServiceRef(
+  'kubeplatform.clusters',
+  { registry: clustersRegistryServiceRef },
+  ({ registry }) => readOnly(registry),
+);
 
 /** Only the read methods, so that a consumer cannot reach `configure`. */
 function readOnly(registry: ClustersRegistry): ClustersService {
@@ -96,28 +113,23 @@ function readOnly(registry: ClustersRegistry): ClustersService {
  *
  * @public
  */
-export const watchCacheServiceRef = createServiceRef<WatchCache>({
-  id: 'kubeplatform.watch-cache',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { ...rootDeps, clusters: clustersServiceRef },
-      factory: ({ config, logger, lifecycle, clusters }) => {
-        const cache = new WatchCache(
-          clusters,
-          readWatchCacheOptions(config),
-          logger.child({ service: 'kubeplatform-watch-cache' }),
-        );
-        // The clusters plugin starts the cache at init; without that plugin, start it here.
-        lifecycle.addStartupHook(() => {
-          if (!cache.isStarted()) startWatching(cache, logger);
-        });
-        lifecycle.addShutdownHook(() => cache.stop());
-        return cache;
-      },
-    }),
-});
+export const watchCacheServiceRef = rootServiceRef(
+  'kubeplatform.watch-cache',
+  { ...rootDeps, clusters: clustersServiceRef },
+  ({ config, logger, lifecycle, clusters }): WatchCache => {
+    const cache = new WatchCache(
+      clusters,
+      readWatchCacheOptions(config),
+      logger.child({ service: 'kubeplatform-watch-cache' }),
+    );
+    // The clusters plugin starts the cache at init; without that plugin, start it here.
+    lifecycle.addStartupHook(() => {
+      if (!cache.isStarted()) startWatching(cache, logger);
+    });
+    lifecycle.addShutdownHook(() => cache.stop());
+    return cache;
+  },
+);
 
 /**
  * Checks a viewer's own rights on user-level clusters (`oidc`, `google`, `aks`) with
@@ -126,23 +138,15 @@ export const watchCacheServiceRef = createServiceRef<WatchCache>({
  *
  * @public
  */
-export const viewerAccessServiceRef = createServiceRef<ViewerAccessService>({
-  id: 'kubeplatform.viewer-access',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {
-        config: coreServices.rootConfig,
-        registry: clustersRegistryServiceRef,
+export const viewerAccessServiceRef = rootServiceRef(
+  'kubeplatform.viewer-access',
+  { config: coreServices.rootConfig, registry: clustersRegistryServiceRef },
+  ({ config, registry }): ViewerAccessService =>
+    new ViewerAccessReviewer(
+      {
+        viewerKubeConfig: (cluster, viewer) =>
+          registry.getViewerKubeConfig(cluster, viewer),
       },
-      factory: ({ config, registry }) =>
-        new ViewerAccessReviewer(
-          {
-            viewerKubeConfig: (cluster, viewer) =>
-              registry.getViewerKubeConfig(cluster, viewer),
-          },
-          readViewerAccessOptions(config),
-        ),
-    }),
-});
+      readViewerAccessOptions(config),
+    ),
+);

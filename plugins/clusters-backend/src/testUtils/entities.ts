@@ -1,4 +1,5 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { kubernetesClusterEntity } from '@kubeplatform/clusters-node/testUtils';
 import type { FleetCluster } from './FleetCluster';
 
 /**
@@ -48,18 +49,9 @@ export function clusterResourceEntity(
   authProvider: string,
   name = cluster.name,
 ): TestEntity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'kubernetes.io/api-server': cluster.server,
-        'kubernetes.io/api-server-certificate-authority': cluster.caData,
-        'kubernetes.io/auth-provider': authProvider,
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'group:default/platform' },
-  };
+  return kubernetesClusterEntity(name, {
+    'kubernetes.io/api-server': cluster.server,
+    'kubernetes.io/api-server-certificate-authority': cluster.caData,
+    'kubernetes.io/auth-provider': authProvider,
+  });
 }

@@ -11,6 +11,7 @@ export {
   serviceEntity,
   type TestEntity,
 } from './entities';
+export { serviceProbe, type ProbedServices } from './serviceProbe';
 export {
   startFleetBackend,
   type FleetBackend,

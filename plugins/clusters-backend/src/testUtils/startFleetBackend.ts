@@ -1,7 +1,6 @@
 import {
   BackendFeature,
   coreServices,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -19,6 +18,7 @@ import {
 import type { Server } from 'node:http';
 import { clustersPlugin } from '../plugin';
 import { TestEntity } from './entities';
+import { serviceProbe } from './serviceProbe';
 
 type PermissionResult = NonNullable<
   Parameters<typeof mockServices.permissions>[0]
@@ -62,25 +62,14 @@ export interface FleetBackend {
 export async function startFleetBackend(
   options: FleetBackendOptions,
 ): Promise<FleetBackend> {
-  let cache: WatchCache | undefined;
-  let clusters: ClustersService | undefined;
-  const probe = createBackendModule({
-    pluginId: 'clusters',
-    moduleId: 'test-fleet-probe',
-    register(env) {
-      env.registerInit({
-        deps: { watchCache: watchCacheServiceRef, service: clustersServiceRef },
-        async init({ watchCache, service }) {
-          cache = watchCache;
-          clusters = service;
-        },
-      });
-    },
+  const probe = serviceProbe('clusters', {
+    cache: watchCacheServiceRef,
+    clusters: clustersServiceRef,
   });
   const backend = await startTestBackend({
     features: [
       clustersPlugin,
-      probe,
+      probe.feature,
       mockServices.rootConfig.factory({ data: options.config }),
       options.catalog
         ? createServiceFactory({
@@ -101,12 +90,13 @@ export async function startFleetBackend(
   });
   const { port } = backend.server.address() as { port: number };
   const baseUrl = `http://127.0.0.1:${port}`;
+  const { cache, clusters } = probe.services();
   return {
     server: backend.server,
     baseUrl,
     apiUrl: pluginId => `${baseUrl}/api/${pluginId}`,
-    cache: cache!,
-    clusters: clusters!,
+    cache,
+    clusters,
     stop: () => backend.stop(),
   };
 }

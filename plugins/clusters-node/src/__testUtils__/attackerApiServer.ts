@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { resolve } from 'node:path';
+import { kubernetesClusterEntity } from '../testUtils';
 
 const TLS_DIR = resolve(__dirname, '../__fixtures__/tls');
 /** The test-only self-signed pair of `__fixtures__/tls` (see its README). */
@@ -69,21 +70,39 @@ export function attackerClusterResource(
   apiServer: string,
   annotations: Record<string, string>,
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'kubernetes.io/api-server': apiServer,
-        'kubernetes.io/api-server-certificate-authority':
-          Buffer.from(ATTACKER_CERT).toString('base64'),
-        ...annotations,
-      },
-    },
-    spec: { type: 'kubernetes-cluster', owner: 'someone' },
-  };
+  return kubernetesClusterEntity(name, {
+    'kubernetes.io/api-server': apiServer,
+    'kubernetes.io/api-server-certificate-authority':
+      Buffer.from(ATTACKER_CERT).toString('base64'),
+    ...annotations,
+  });
 }
 
 export type AttackerApiServer = Awaited<ReturnType<typeof attackerApiServer>>;
+
+/**
+ * An attacker's API server for each test of the enclosing `describe`: started before the test,
+ * closed after it. The handle reads the server of the test that is running.
+ */
+export function attackerApiServerForEachTest(
+  scheme: 'http' | 'https',
+  answer: { status: number; body: object },
+): Omit<AttackerApiServer, 'close'> {
+  let current: AttackerApiServer | undefined;
+  beforeEach(async () => {
+    current = await attackerApiServer(scheme, answer);
+  });
+  afterEach(() => current?.close());
+  const running = () => {
+    if (!current) throw new Error('the attacker server runs only in a test');
+    return current;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get requests() {
+      return running().requests;
+    },
+  };
+}

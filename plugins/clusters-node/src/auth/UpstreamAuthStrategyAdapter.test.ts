@@ -14,6 +14,7 @@ import http from 'node:http';
 import { CatalogClusterSupplier } from '../sources/CatalogClusterSupplier';
 import { AddressInfo } from 'node:net';
 import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
+import { kubernetesClusterEntity } from '../testUtils';
 import { ClusterDefinition } from '../types';
 import { authModeOf } from './authMode';
 import { UpstreamAuthStrategyAdapter } from './UpstreamAuthStrategyAdapter';
@@ -39,6 +40,20 @@ const cluster = (
     ...authMetadata,
   },
 });
+
+/** Upstream's oidc strategy in user mode, and a cluster that names this token provider. */
+function oidcInUserMode(tokenProvider: string) {
+  return {
+    strategy: new UpstreamAuthStrategyAdapter(
+      'oidc',
+      new OidcStrategy(),
+      'user',
+    ),
+    oidcCluster: cluster('oidc', {
+      'kubernetes.io/oidc-token-provider': tokenProvider,
+    }),
+  };
+}
 
 const FIXED_NOW = new Date('2026-01-02T03:04:05Z');
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -249,21 +264,12 @@ describe('UpstreamAuthStrategyAdapter', () => {
       {
         catalog: catalogServiceMock({
           entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Resource',
-              metadata: {
-                name: 'eks-from-catalog',
-                namespace: 'default',
-                annotations: {
-                  'kubernetes.io/api-server': 'https://8.8.8.8',
-                  'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-                  'kubernetes.io/auth-provider': 'aws',
-                  'kubernetes.io/x-k8s-aws-id': 'eks-prod-id',
-                },
-              },
-              spec: { type: 'kubernetes-cluster', owner: 'platform' },
-            },
+            kubernetesClusterEntity('eks-from-catalog', {
+              'kubernetes.io/api-server': 'https://8.8.8.8',
+              'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+              'kubernetes.io/auth-provider': 'aws',
+              'kubernetes.io/x-k8s-aws-id': 'eks-prod-id',
+            }),
           ],
         }),
         auth: mockServices.auth(),
@@ -354,14 +360,7 @@ describe('UpstreamAuthStrategyAdapter', () => {
   });
 
   it('user mode: says the viewer token is needed, and gives the viewer credential through upstream', async () => {
-    const strategy = new UpstreamAuthStrategyAdapter(
-      'oidc',
-      new OidcStrategy(),
-      'user',
-    );
-    const oidcCluster = cluster('oidc', {
-      'kubernetes.io/oidc-token-provider': 'okta',
-    });
+    const { strategy, oidcCluster } = oidcInUserMode('okta');
     await expect(strategy.getCredential(oidcCluster)).rejects.toThrow(
       "cluster 'eks-prod' uses authProvider 'oidc' (user mode): the watch cache reads it with a service credential, and none is configured; set kubeplatform.clusters[].cacheCredential for 'eks-prod'",
     );
@@ -382,14 +381,7 @@ describe('UpstreamAuthStrategyAdapter', () => {
   });
 
   it("oidc: finds the viewer's token whatever the case of oidcTokenProvider; an exact match first, as upstream", async () => {
-    const strategy = new UpstreamAuthStrategyAdapter(
-      'oidc',
-      new OidcStrategy(),
-      'user',
-    );
-    const okta = cluster('oidc', {
-      'kubernetes.io/oidc-token-provider': 'Okta',
-    });
+    const { strategy, oidcCluster: okta } = oidcInUserMode('Okta');
     // Header names reach the backend lower-cased, so the request auth names `okta`.
     await expect(
       strategy.getViewerCredential(okta, { oidc: { okta: 'id-token' } }),

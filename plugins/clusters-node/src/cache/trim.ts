@@ -55,9 +55,19 @@ export function trimMetadata(m: Obj | undefined): TrimmedMetadata {
         })),
       )
     : undefined;
-  // What most objects have (a pod of a ReplicaSet, a ReplicaSet of a Deployment), made in one
-  // literal: an object gets room for the properties of the literal it is made from; properties
-  // added later go to a separate backing store, which costs a header and spare slots.
+  const full: TrimmedMetadata = {
+    name: m.name,
+    namespace: intern(m.namespace),
+    uid: m.uid,
+    resourceVersion: m.resourceVersion,
+    creationTimestamp: intern(m.creationTimestamp),
+    generation: m.generation,
+    labels,
+    ownerReferences,
+  };
+  // What most objects have (a pod of a ReplicaSet, a ReplicaSet of a Deployment) is kept as the
+  // literal itself: an object gets room for the properties of the literal it is made from;
+  // properties added later go to a separate backing store, which costs a header and spare slots.
   const out: TrimmedMetadata =
     m.name !== undefined &&
     m.namespace !== undefined &&
@@ -67,26 +77,8 @@ export function trimMetadata(m: Obj | undefined): TrimmedMetadata {
     m.generation !== undefined &&
     labels &&
     ownerReferences
-      ? {
-          name: m.name,
-          namespace: intern(m.namespace),
-          uid: m.uid,
-          resourceVersion: m.resourceVersion,
-          creationTimestamp: intern(m.creationTimestamp),
-          generation: m.generation,
-          labels,
-          ownerReferences,
-        }
-      : definedOnly({
-          name: m.name,
-          namespace: intern(m.namespace),
-          uid: m.uid,
-          resourceVersion: m.resourceVersion,
-          creationTimestamp: intern(m.creationTimestamp),
-          generation: m.generation,
-          labels,
-          ownerReferences,
-        });
+      ? full
+      : definedOnly(full);
   if (m.deletionTimestamp) out.deletionTimestamp = m.deletionTimestamp;
   if (m.annotations) {
     const kept: Record<string, string> = {};
@@ -180,7 +172,15 @@ function trimContainerState(
 function trimContainerStatus(s: Obj): TrimmedContainerStatus {
   const state = trimContainerState(s.state);
   const lastState = trimContainerState(s.lastState);
-  // The usual case in one literal, exactly its keys (see trimMetadata).
+  const usual = {
+    name: intern(s.name),
+    image: intern(s.image),
+    ready: s.ready,
+    started: s.started,
+    restartCount: s.restartCount,
+    state,
+  };
+  // The usual case is kept as that literal, exactly its keys (see trimMetadata).
   if (
     state &&
     !lastState &&
@@ -188,25 +188,8 @@ function trimContainerStatus(s: Obj): TrimmedContainerStatus {
     s.started !== undefined &&
     s.restartCount !== undefined
   )
-    return shareRecent({
-      name: intern(s.name),
-      image: intern(s.image),
-      ready: s.ready,
-      started: s.started,
-      restartCount: s.restartCount,
-      state,
-    });
-  return shareRecent(
-    definedOnly({
-      name: intern(s.name),
-      image: intern(s.image),
-      ready: s.ready,
-      started: s.started,
-      restartCount: s.restartCount,
-      state,
-      lastState,
-    }),
-  );
+    return shareRecent(usual);
+  return shareRecent(definedOnly({ ...usual, lastState }));
 }
 
 function trimContainerStatuses(
@@ -273,65 +256,87 @@ export function trimPod(p: Obj): TrimmedPod {
   });
 }
 
+/** A part of an object as the API server sent it (its spec, its status): nothing is known of it. */
+type SentPart = Obj[string];
+
+/** A status as the API server sent it, with its conditions trimmed and shared. */
+function withTrimmedConditions(status: SentPart): SentPart {
+  return { ...status, conditions: trimConditions(status?.conditions) };
+}
+
+/** A status kept as the API server sent it. */
+function asSent(status: SentPart): SentPart {
+  return status;
+}
+
+/**
+ * An object's metadata, its spec as `pickSpec` keeps it and its status as `trimStatus` keeps it,
+ * in one literal, so that every object of a kind has the same three keys in the same order.
+ */
+function trimSpecAndStatus<Spec, Status>(
+  o: Obj,
+  pickSpec: (spec: SentPart) => Spec,
+  trimStatus: (status: SentPart) => Status,
+): { metadata: TrimmedMetadata; spec: Spec; status: Status } {
+  return detach({
+    metadata: trimMetadata(o.metadata),
+    spec: pickSpec(o.spec),
+    status: trimStatus(o.status),
+  });
+}
+
 /** Deployments, ReplicaSets, StatefulSets and DaemonSets: spec without the pod spec details. */
 export function trimWorkload(w: Obj): {
   metadata: TrimmedMetadata;
   spec: TrimmedWorkloadSpec;
   status: Obj & { conditions?: TrimmedCondition[] };
 } {
-  const spec = w.spec ?? {};
-  return detach({
-    metadata: trimMetadata(w.metadata),
-    spec: {
-      replicas: spec.replicas,
-      paused: spec.paused,
-      progressDeadlineSeconds: spec.progressDeadlineSeconds,
-      selector: spec.selector,
-      template: trimPodTemplate(spec.template),
-    },
-    status: { ...w.status, conditions: trimConditions(w.status?.conditions) },
-  });
+  return trimSpecAndStatus(
+    w,
+    spec => ({
+      replicas: spec?.replicas,
+      paused: spec?.paused,
+      progressDeadlineSeconds: spec?.progressDeadlineSeconds,
+      selector: spec?.selector,
+      template: trimPodTemplate(spec?.template),
+    }),
+    withTrimmedConditions,
+  );
 }
 
 export function trimJob(j: Obj): TrimmedJob {
-  const spec = j.spec ?? {};
-  return detach({
-    metadata: trimMetadata(j.metadata),
-    spec: {
-      completions: spec.completions,
-      parallelism: spec.parallelism,
-      backoffLimit: spec.backoffLimit,
-      activeDeadlineSeconds: spec.activeDeadlineSeconds,
-      template: trimPodTemplate(spec.template),
-    },
-    status: { ...j.status, conditions: trimConditions(j.status?.conditions) },
-  });
+  return trimSpecAndStatus(
+    j,
+    spec => ({
+      completions: spec?.completions,
+      parallelism: spec?.parallelism,
+      backoffLimit: spec?.backoffLimit,
+      activeDeadlineSeconds: spec?.activeDeadlineSeconds,
+      template: trimPodTemplate(spec?.template),
+    }),
+    withTrimmedConditions,
+  );
 }
 
 export function trimCronJob(c: Obj): TrimmedCronJob {
-  const spec = c.spec ?? {};
-  return detach({
-    metadata: trimMetadata(c.metadata),
-    spec: {
-      schedule: spec.schedule,
-      suspend: spec.suspend,
+  return trimSpecAndStatus(
+    c,
+    spec => ({
+      schedule: spec?.schedule,
+      suspend: spec?.suspend,
       jobTemplate: {
-        metadata: spec.jobTemplate?.metadata?.labels
+        metadata: spec?.jobTemplate?.metadata?.labels
           ? { labels: spec.jobTemplate.metadata.labels }
           : undefined,
-        spec: { template: trimPodTemplate(spec.jobTemplate?.spec?.template) },
+        spec: { template: trimPodTemplate(spec?.jobTemplate?.spec?.template) },
       },
-    },
-    status: c.status,
-  });
+    }),
+    asSent,
+  );
 }
 
 export function trimHpa(h: Obj): TrimmedHpa {
-  return detach({
-    metadata: trimMetadata(h.metadata),
-    spec: h.spec,
-    status: { ...h.status, conditions: trimConditions(h.status?.conditions) },
-  });
+  return trimSpecAndStatus(h, spec => spec, withTrimmedConditions);
 }
 
 export function trimService(s: Obj): TrimmedService {
@@ -347,23 +352,19 @@ export function trimService(s: Obj): TrimmedService {
 }
 
 export function trimIngress(i: Obj): TrimmedIngress {
-  return detach({
-    metadata: trimMetadata(i.metadata),
-    spec: {
-      ingressClassName: i.spec?.ingressClassName,
-      rules: i.spec?.rules,
-      tls: i.spec?.tls,
-    },
-    status: i.status,
-  });
+  return trimSpecAndStatus(
+    i,
+    spec => ({
+      ingressClassName: spec?.ingressClassName,
+      rules: spec?.rules,
+      tls: spec?.tls,
+    }),
+    asSent,
+  );
 }
 
 export function trimResourceQuota(q: Obj): TrimmedResourceQuota {
-  return detach({
-    metadata: trimMetadata(q.metadata),
-    spec: { hard: q.spec?.hard },
-    status: q.status,
-  });
+  return trimSpecAndStatus(q, spec => ({ hard: spec?.hard }), asSent);
 }
 
 export function trimEvent(e: Obj): TrimmedEvent {

@@ -60,6 +60,21 @@ async function startClustersService(config: ConfigReader) {
   return { report, clusters, authModes, registry };
 }
 
+/**
+ * Starts the service on a fixture that defines no clusters: it lists none and reports nothing.
+ * Returns the watch cache options the fixture configures.
+ */
+async function startWithNoClusters(fixture: string) {
+  const config = loadFixture(fixture);
+  const { report, clusters } = await startClustersService(config);
+  expect(clusters).toEqual([]);
+  expect(report).toEqual<ClustersConfigReport>({
+    clusters: [],
+    unsupportedKeys: [],
+  });
+  return readWatchCacheOptions(config);
+}
+
 describe("Backstage's Kubernetes configuration examples", () => {
   it('full-example.yaml: starts, lists minikube and aws-cluster-1 as service-level and the gke locator clusters as user-level (google), nothing unsupported', async () => {
     const { report, clusters, authModes, registry } =
@@ -143,27 +158,15 @@ describe("Backstage's Kubernetes configuration examples", () => {
   });
 
   it('custom-resources.yaml: starts with no clusters, honours kubernetes.customResources', async () => {
-    const config = loadFixture('custom-resources.yaml');
-    const { report, clusters } = await startClustersService(config);
-    expect(clusters).toEqual([]);
-    expect(report).toEqual<ClustersConfigReport>({
-      clusters: [],
-      unsupportedKeys: [],
-    });
-    expect(readWatchCacheOptions(config).customResources).toEqual([
+    const options = await startWithNoClusters('custom-resources.yaml');
+    expect(options.customResources).toEqual([
       { group: 'argoproj.io', apiVersion: 'v1alpha1', plural: 'rollouts' },
     ]);
   });
 
   it('api-version-overrides.yaml: starts with no clusters, watches CronJobs at batch/v1beta1', async () => {
-    const config = loadFixture('api-version-overrides.yaml');
-    const { report, clusters } = await startClustersService(config);
-    expect(clusters).toEqual([]);
-    expect(report).toEqual<ClustersConfigReport>({
-      clusters: [],
-      unsupportedKeys: [],
-    });
-    expect(readWatchCacheOptions(config).watchedResources).toContainEqual({
+    const options = await startWithNoClusters('api-version-overrides.yaml');
+    expect(options.watchedResources).toContainEqual({
       resource: 'cronjobs',
       apiPrefix: '/apis/batch/v1beta1',
     });

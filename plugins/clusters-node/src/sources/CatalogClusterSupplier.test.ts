@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { kubernetesClusterEntity } from '../testUtils';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 import { validateClusterApiServerUrl } from './validateClusterApiServerUrl';
 import { CredentialUrls } from './credentialUrls';
@@ -10,21 +11,15 @@ function clusterEntity(
   name: string,
   annotations: Record<string, string>,
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      title: `Cluster ${name}`,
-      annotations: {
-        'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-        'kubernetes.io/auth-provider': 'oidc',
-        ...annotations,
-      },
+  return kubernetesClusterEntity(
+    name,
+    {
+      'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+      'kubernetes.io/auth-provider': 'oidc',
+      ...annotations,
     },
-    spec: { type: 'kubernetes-cluster', owner: 'platform' },
-  };
+    { title: `Cluster ${name}` },
+  );
 }
 
 function supplier(entities: Entity[], method: object = {}) {

@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultClustersService } from '../DefaultClustersService';
+import { kubernetesClusterEntity } from '../testUtils';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 
 // A rebinding name server: the first answer is public (it passes the SSRF check), every later
@@ -19,20 +19,11 @@ jest.mock('node:dns/promises', () => {
   };
 });
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'rebind',
-    namespace: 'default',
-    annotations: {
-      'kubernetes.io/api-server': 'https://k8s.rebind.example:6443',
-      'kubernetes.io/api-server-certificate-authority': 'Q0E=',
-      'kubernetes.io/auth-provider': 'anonymousTest',
-    },
-  },
-  spec: { type: 'kubernetes-cluster', owner: 'platform' },
-};
+const entity = kubernetesClusterEntity('rebind', {
+  'kubernetes.io/api-server': 'https://k8s.rebind.example:6443',
+  'kubernetes.io/api-server-certificate-authority': 'Q0E=',
+  'kubernetes.io/auth-provider': 'anonymousTest',
+});
 
 describe('catalog clusters and DNS rebinding', () => {
   it('attack: connects to the address that passed the SSRF check, not to a later DNS answer', async () => {

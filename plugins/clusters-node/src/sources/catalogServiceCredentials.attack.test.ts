@@ -9,9 +9,8 @@ import { builtInAuthStrategies } from '../registry/builtInAuthStrategies';
 import { ClusterAuthStrategy } from '../types';
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 import {
-  attackerApiServer,
+  attackerApiServerForEachTest,
   attackerClusterResource,
-  AttackerApiServer,
 } from '../__testUtils__/attackerApiServer';
 
 /**
@@ -109,11 +108,7 @@ async function refusal(
 }
 
 describe("catalog clusters and the backend's own credentials", () => {
-  let server: AttackerApiServer;
-  beforeEach(async () => {
-    server = await attackerApiServer('https', ANSWER);
-  });
-  afterEach(() => server.close());
+  const server = attackerApiServerForEachTest('https', ANSWER);
 
   it.each([
     ['aws', {}],
@@ -251,11 +246,7 @@ describe("catalog clusters and the backend's own credentials", () => {
 });
 
 describe('catalog clusters without a credential, over http', () => {
-  let server: AttackerApiServer;
-  beforeEach(async () => {
-    server = await attackerApiServer('http', ANSWER);
-  });
-  afterEach(() => server.close());
+  const server = attackerApiServerForEachTest('http', ANSWER);
 
   it('localKubectlProxy is read as before, with no credential and no warning', async () => {
     // client-node allows plain HTTP only with TLS verification off, as before.

@@ -10,9 +10,8 @@ import { configuredClusterSuppliers } from '../registry/configuredClusterSupplie
 import { CatalogClusterSupplier } from './CatalogClusterSupplier';
 import {
   ATTACKER_CERT,
-  attackerApiServer,
+  attackerApiServerForEachTest,
   attackerClusterResource,
-  AttackerApiServer,
 } from '../__testUtils__/attackerApiServer';
 
 /**
@@ -87,11 +86,7 @@ describe("catalog clusters and viewers' tokens", () => {
     ['https', { locator: {}, annotations: {} }],
     ['http', PLAIN_HTTP],
   ] as const)('over %s', (scheme, extra) => {
-    let server: AttackerApiServer;
-    beforeEach(async () => {
-      server = await attackerApiServer(scheme, ANSWER);
-    });
-    afterEach(() => server.close());
+    const server = attackerApiServerForEachTest(scheme, ANSWER);
 
     it.each(USER_LEVEL)(
       "attack: a catalog cluster with authProvider %s never receives a viewer's token",
@@ -127,11 +122,7 @@ describe("catalog clusters and viewers' tokens", () => {
   });
 
   describe('over https, as a platform engineer configured it', () => {
-    let server: AttackerApiServer;
-    beforeEach(async () => {
-      server = await attackerApiServer('https', ANSWER);
-    });
-    afterEach(() => server.close());
+    const server = attackerApiServerForEachTest('https', ANSWER);
 
     it("a catalog cluster whose URL credentialUrls lists is reviewed with the viewer's token", async () => {
       const config = new ConfigReader({

@@ -1,17 +1,20 @@
 import { Config } from '@backstage/config';
+import type { Config as ClustersConfig } from '../../config';
 import type { ClusterCacheCredential } from '../types';
 
+/** One entry of `kubeplatform.clusters`, as the config schema declares it. */
+type ClusterMetadataConfig = NonNullable<
+  NonNullable<ClustersConfig['kubeplatform']>['clusters']
+>[number];
+
 /** Per-cluster metadata from `kubeplatform.clusters`, merged onto clusters from any source. */
-export interface ClusterMetadata {
-  name: string;
-  title?: string;
-  region?: string;
-  environment?: string;
-  namespaces?: string[];
-  dashboardUrl?: string;
+export type ClusterMetadata = Pick<
+  ClusterMetadataConfig,
+  'name' | 'title' | 'region' | 'environment' | 'namespaces' | 'dashboardUrl'
+> & {
   /** For user-level clusters: the service credential the watch cache reads with. Holds secrets. */
   cacheCredential?: ClusterCacheCredential;
-}
+};
 
 /** The auth metadata keys a cache credential may carry, as in kubernetes.clusterLocatorMethods. */
 const CACHE_CREDENTIAL_KEYS = [
