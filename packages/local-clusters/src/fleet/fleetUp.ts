@@ -170,6 +170,10 @@ export async function fleetUp(
       }
       // Not part of the seeding above: applied on every run, so running clusters get it too.
       await seedCustomResources(cluster.kc, spec.name, signal);
+      // kwokctl starts metrics-server beside the apiserver, and metrics-server reads its
+      // request-header CA from the apiserver once at start: one that asked before the apiserver
+      // served has exited. `start cluster` starts again every component that is not running.
+      await kwokctl.startCluster(spec.name);
       await waitForMetricsApi(cluster.kc, spec.name, signal);
       await seedOidcAccess(
         cluster.kc,
