@@ -1,6 +1,8 @@
 import { AppsV1Api, KubeConfig } from '@kubernetes/client-node';
 import { DEMO_DRIFT, DEMO_TROUBLES } from '@kubeplatform/local-clusters';
 import { serviceEntity } from '@kubeplatform/plugin-clusters-backend/testUtils';
+import type { EntityView } from '@kubeplatform/clusters-common';
+import { eventually } from './__testUtils__/eventually';
 import { openViewStream } from './__testUtils__/sse';
 import { probeDeployment } from './__testUtils__/scratchProbe';
 import {
@@ -71,18 +73,30 @@ describe('entity view on the local fleet', () => {
       t,
     ]),
   )('reports the deliberate trouble %s', async (_title, trouble) => {
-    const view = await onFleet.view(trouble.service);
-    const cluster = view.clusters.find(c => c.cluster.name === trouble.cluster);
-    expect(cluster).toBeDefined();
-    const found = cluster!.problems.filter(
-      p =>
-        p.code === trouble.code &&
-        p.object.kind === trouble.kind &&
-        p.object.namespace === trouble.namespace &&
-        (trouble.kind === 'Pod'
-          ? p.object.name.startsWith(`${trouble.name}-`)
-          : p.object.name === trouble.name),
+    const troubleIn = (view: EntityView) =>
+      view.clusters
+        .find(c => c.cluster.name === trouble.cluster)
+        ?.problems.filter(
+          p =>
+            p.code === trouble.code &&
+            p.object.kind === trouble.kind &&
+            p.object.namespace === trouble.namespace &&
+            (trouble.kind === 'Pod'
+              ? p.object.name.startsWith(`${trouble.name}-`)
+              : p.object.name === trouble.name),
+        ) ?? [];
+    // On a fleet just created, some troubles take their time: a stuck rollout is reported once
+    // its 60 s progress deadline has passed.
+    const view = await eventually(
+      () => onFleet.view(trouble.service),
+      v => troubleIn(v).length > 0,
+      80_000,
+      1_000,
     );
+    expect(
+      view.clusters.find(c => c.cluster.name === trouble.cluster),
+    ).toBeDefined();
+    const found = troubleIn(view);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0].cluster).toBe(trouble.cluster);
     expect(found[0].suggestedFix.length).toBeGreaterThan(0);
