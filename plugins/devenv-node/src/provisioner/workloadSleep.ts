@@ -25,63 +25,49 @@ async function listScalable(
 }
 
 /**
- * Puts each Deployment and StatefulSet in the namespace to sleep or wakes it. Asleep, a workload
- * has zero replicas and records the count it had in an annotation; awake, it has that count
- * back and no annotation. `recordedReplicas` names the count to record or restore, or undefined
- * to leave the workload alone. Returns `Kind/name=count` for each workload changed.
- */
-async function setWorkloadsAsleep(
-  client: ClusterClient,
-  namespace: string,
-  asleep: boolean,
-  recordedReplicas: (workload: Scalable) => number | undefined,
-): Promise<string[]> {
-  const changed: string[] = [];
-  for (const workload of await listScalable(client, namespace)) {
-    const replicas = recordedReplicas(workload);
-    if (replicas === undefined) {
-      continue;
-    }
-    await client.mergePatch(refOf(workload), {
-      metadata: {
-        annotations: {
-          [REPLICAS_BEFORE_SLEEP_ANNOTATION]: asleep ? String(replicas) : null,
-        },
-      },
-      spec: { replicas: asleep ? 0 : replicas },
-    });
-    changed.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
-  }
-  return changed;
-}
-
-/**
  * Scales every Deployment and StatefulSet in the namespace to zero, recording each one's
  * replicas in an annotation first. Workloads already at zero are left alone, so waking does
  * not start something that was stopped on purpose.
  */
-export function scaleWorkloadsToZero(
+export async function scaleWorkloadsToZero(
   client: ClusterClient,
   namespace: string,
 ): Promise<string[]> {
-  return setWorkloadsAsleep(client, namespace, true, workload => {
+  const scaled: string[] = [];
+  for (const workload of await listScalable(client, namespace)) {
     const replicas = workload.spec?.replicas ?? 1;
-    return replicas === 0 ? undefined : replicas;
-  });
+    if (replicas === 0) {
+      continue;
+    }
+    await client.mergePatch(refOf(workload), {
+      metadata: {
+        annotations: { [REPLICAS_BEFORE_SLEEP_ANNOTATION]: String(replicas) },
+      },
+      spec: { replicas: 0 },
+    });
+    scaled.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
+  }
+  return scaled;
 }
 
 /** Restores the replicas recorded by scaleWorkloadsToZero and removes the annotation. */
-export function restoreWorkloads(
+export async function restoreWorkloads(
   client: ClusterClient,
   namespace: string,
 ): Promise<string[]> {
-  return setWorkloadsAsleep(client, namespace, false, workload => {
+  const restored: string[] = [];
+  for (const workload of await listScalable(client, namespace)) {
     const recorded =
       workload.metadata?.annotations?.[REPLICAS_BEFORE_SLEEP_ANNOTATION];
     const replicas = Number(recorded);
     if (!recorded || !Number.isInteger(replicas) || replicas < 0) {
-      return undefined;
+      continue;
     }
-    return replicas;
-  });
+    await client.mergePatch(refOf(workload), {
+      metadata: { annotations: { [REPLICAS_BEFORE_SLEEP_ANNOTATION]: null } },
+      spec: { replicas },
+    });
+    restored.push(`${workload.kind}/${workload.metadata?.name}=${replicas}`);
+  }
+  return restored;
 }
